@@ -53,8 +53,7 @@ final class PgBinaries {
             try (InputStream in = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(operatingSystem(), architecture())) {
                 archive = in.readAllBytes();
             }
-            Path root = Path.of(System.getProperty("strata.test.binaries-dir",
-                    Path.of(System.getProperty("java.io.tmpdir"), "strata-pg").toString()));
+            Path root = workDirectory();
             Path target = root.resolve("pg-" + digest(archive));
             if (Files.isRegularFile(target.resolve(".complete"))) {
                 return target;
@@ -77,6 +76,23 @@ final class PgBinaries {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not prepare the embedded PostgreSQL binaries", e);
         }
+    }
+
+    /**
+     * {@code <tmpdir>/strata-pg}, or {@code <tmpdir>/strata-pg-<user>} when another account (typically root)
+     * created the shared one; {@code -Dstrata.test.work-dir} overrides.
+     */
+    private static Path workDirectory() {
+        String configured = System.getProperty("strata.test.work-dir");
+        if (configured != null) {
+            return Path.of(configured).toAbsolutePath();
+        }
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+        Path shared = tmp.resolve("strata-pg");
+        if (!Files.exists(shared) || Files.isWritable(shared)) {
+            return shared;
+        }
+        return tmp.resolve("strata-pg-" + System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_"));
     }
 
     private static void untar(byte[] archive, Path target) throws IOException {

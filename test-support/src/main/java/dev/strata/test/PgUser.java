@@ -77,9 +77,15 @@ final class PgUser {
     }
 
     static boolean runningAsRoot() {
-        try {
-            return unixAttribute(Path.of("/proc/self"), "uid") == 0;
-        } catch (RuntimeException e) {
+        // The effective uid from /proc/self/status ("Uid: real effective saved fs"); the owner of /proc/self
+        // is not reliable (it reads as root for processes that are not dumpable).
+        try (Stream<String> lines = Files.lines(Path.of("/proc/self/status"))) {
+            return lines.filter(line -> line.startsWith("Uid:"))
+                    .map(line -> line.substring(4).strip().split("\\s+")[1])
+                    .findFirst()
+                    .map("0"::equals)
+                    .orElseThrow();
+        } catch (IOException | RuntimeException e) {
             return "root".equals(System.getProperty("user.name"));
         }
     }

@@ -69,7 +69,7 @@ public final class PostgresServer {
         try {
             endpoint = source.start();
         } catch (RuntimeException e) {
-            if (!(source instanceof ContainerServer) || forced() != null) {
+            if (!"testcontainers".equals(source.kind()) || forced() != null) {
                 throw e;
             }
             LOG.warn("Testcontainers could not start {}, using embedded PostgreSQL: {}", ContainerServer.IMAGE, e.toString());
