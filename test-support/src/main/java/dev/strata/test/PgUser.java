@@ -13,19 +13,19 @@ import java.util.stream.Stream;
 /**
  * The operating-system account that runs the embedded PostgreSQL binaries.
  *
- * <p>initdb and postgres refuse to run as root ("cannot be run as root"), and zonky's
- * {@code EmbeddedPostgres} simply launches them as the current user, so it fails on the root-run
- * developer and CI machines. Strata therefore launches the extracted binaries itself and, when the JVM
- * runs as root, drops to an unprivileged account for each tool with {@code setpriv --reuid --regid
- * --clear-groups} (util-linux, present on every mainstream distribution; {@code runuser} as a fallback).
- * The account is the owner of an existing data directory if that is not root, else {@code nobody}
- * (override with the system property {@code strata.test.embedded-user}). The data directory is handed
- * over to that account with a chown, and every directory on the way to it must be searchable by others.
+ * <p>initdb and postgres refuse to run as root ("cannot be run as root"), and the developer and CI machines
+ * run as root. zonky's {@code EmbeddedPostgres} 2.2.2 copes only where user namespaces are allowed: as root it
+ * prefixes its commands with {@code unshare -U} when a probe of that succeeds (it does on this workplace's
+ * machines), and otherwise fails. User namespaces are blocked by Docker's default seccomp profile, by
+ * {@code kernel.unprivileged_userns_clone=0} and by Ubuntu's AppArmor userns restriction, so Strata does not
+ * rely on them: it launches the extracted binaries itself and, when the JVM runs as root, drops to an
+ * unprivileged account for each tool with {@code setpriv --reuid --regid --clear-groups} (util-linux, on every
+ * mainstream distribution; {@code runuser} as a fallback), which works wherever root may change uid.
  *
- * <p>Considered and rejected: an unprivileged user namespace ({@code unshare -U --map-user=1000}) makes
- * initdb see a non-zero uid while files stay root-owned, but it is blocked by the default seccomp
- * profile of Docker and by hardened kernels, whereas switching uid as root always works.
- * When the JVM does not run as root the binaries run directly as the current user.
+ * <p>The account is the owner of an existing data directory if that is not root, else {@code nobody}
+ * (override with the system property {@code strata.test.embedded-user}). The data directory is chowned to
+ * it, and every directory on the way to it must be searchable by others (checked, with a clear message).
+ * When the JVM does not run as root the binaries simply run as the current user.
  */
 final class PgUser {
 
