@@ -66,6 +66,9 @@ final class StatementSplitter {
         break;
       case WORD:
         trackAtomicBody(token);
+        if (token.isWord("STDIN")) {
+          rejectCopyFromStdin();
+        }
         break;
       default:
         break;
@@ -112,7 +115,6 @@ final class StatementSplitter {
 
   private void finish(String text) {
     Token first = current.get(0);
-    rejectCopyFromStdin(first);
     Token last = current.get(current.size() - 1);
     statements.add(new SqlStatement(text, first.line(), first.column(), endLine(last), current,
         pendingComments));
@@ -123,25 +125,17 @@ final class StatementSplitter {
   }
 
   /**
-   * The rows after {@code COPY ... FROM stdin} are streamed by psql, not SQL; stop here rather
-   * than fail later with a confusing error somewhere in the data.
+   * The rows after {@code COPY ... FROM stdin} are streamed by psql, not SQL. Reject the statement
+   * as soon as its FROM STDIN is read, before the lexer reaches the data (and even if the {@code ;}
+   * is missing), rather than fail later with a confusing error somewhere in the rows.
    */
-  private void rejectCopyFromStdin(Token first) {
-    if (!first.isWord("COPY")) {
-      return;
-    }
-    int depth = 0; // FROM stdin inside "COPY (query) TO ..." would be a table named stdin
-    for (int i = 1; i + 1 < current.size(); i++) {
-      Token token = current.get(i);
-      if (token.is("(")) {
-        depth++;
-      } else if (token.is(")")) {
-        depth = Math.max(0, depth - 1);
-      } else if (depth == 0 && token.isWord("FROM") && current.get(i + 1).isWord("STDIN")) {
-        throw new SqlSyntaxException(sourceName, first.line(), first.column(),
-            "COPY ... FROM stdin needs psql to stream data",
-            "load data with INSERT statements or COPY FROM a server file");
-      }
+  private void rejectCopyFromStdin() {
+    Token first = current.get(0);
+    // FROM stdin inside "COPY (query) TO ..." reads a table named stdin
+    if (first.isWord("COPY") && parenDepth == 0 && previousIsWord("FROM")) {
+      throw new SqlSyntaxException(sourceName, first.line(), first.column(),
+          "COPY ... FROM stdin needs psql to stream data",
+          "load data with INSERT statements or COPY FROM a server file");
     }
   }
 
