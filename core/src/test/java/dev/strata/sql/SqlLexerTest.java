@@ -11,7 +11,6 @@ import static dev.strata.sql.TokenKind.QUOTED_IDENTIFIER;
 import static dev.strata.sql.TokenKind.STRING;
 import static dev.strata.sql.TokenKind.WORD;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
