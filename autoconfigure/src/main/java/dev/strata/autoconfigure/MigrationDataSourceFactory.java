@@ -1,0 +1,56 @@
+package dev.strata.autoconfigure;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.util.StringUtils;
+
+/**
+ * Chooses the DataSource Strata migrates with, in the order Spring Boot users know from Flyway:
+ * a {@link StrataDataSource} bean; else {@code strata.url} (with {@code strata.user} and
+ * {@code strata.password}); else the application's DataSource with {@code strata.user}'s
+ * credentials; else the application's DataSource itself. Dedicated ones are unpooled: Strata
+ * needs two connections for a few seconds.
+ */
+final class MigrationDataSourceFactory {
+
+	private final StrataProperties properties;
+
+	MigrationDataSourceFactory(StrataProperties properties) {
+		this.properties = properties;
+	}
+
+	DataSource create(@Nullable DataSource strataDataSource, @Nullable DataSource applicationDataSource) {
+		if (strataDataSource != null) {
+			return strataDataSource;
+		}
+		if (StringUtils.hasText(this.properties.getUrl())) {
+			DataSourceBuilder<?> builder = DataSourceBuilder.create().type(SimpleDriverDataSource.class);
+			builder.url(this.properties.getUrl());
+			return withCredentials(builder).build();
+		}
+		if (StringUtils.hasText(this.properties.getUser()) && applicationDataSource != null) {
+			DataSourceBuilder<?> builder = DataSourceBuilder.derivedFrom(applicationDataSource)
+				.type(SimpleDriverDataSource.class);
+			return withCredentials(builder).build();
+		}
+		if (applicationDataSource == null) {
+			throw new IllegalStateException("Strata has no DataSource to migrate: define one DataSource bean (or mark"
+					+ " one with @StrataDataSource), or set strata.url");
+		}
+		return applicationDataSource;
+	}
+
+	private DataSourceBuilder<?> withCredentials(DataSourceBuilder<?> builder) {
+		builder.username(this.properties.getUser());
+		builder.password(this.properties.getPassword());
+		if (StringUtils.hasText(this.properties.getDriverClassName())) {
+			builder.driverClassName(this.properties.getDriverClassName());
+		}
+		return builder;
+	}
+
+}

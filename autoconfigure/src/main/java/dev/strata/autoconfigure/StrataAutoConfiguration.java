@@ -1,0 +1,100 @@
+package dev.strata.autoconfigure;
+
+import javax.sql.DataSource;
+
+import dev.strata.Strata;
+import dev.strata.StrataConfig;
+import dev.strata.execute.MigrationListener;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.RuntimeHintsRegistrar;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * Auto-configuration for Strata: builds a {@link Strata} from {@code strata.*} properties and
+ * runs it at startup, before JPA, JDBC and jOOQ users of the schema.
+ */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+@Conditional(StrataAutoConfiguration.StrataDataSourceCondition.class)
+@ConditionalOnBooleanProperty(name = "strata.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(StrataProperties.class)
+@Import(DatabaseInitializationDependencyConfigurer.class)
+@ImportRuntimeHints(StrataAutoConfiguration.MigrationLocationsRuntimeHints.class)
+public final class StrataAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	Strata strata(StrataProperties properties, ObjectProvider<DataSource> dataSource,
+			@StrataDataSource ObjectProvider<DataSource> strataDataSource, ResourceLoader resourceLoader,
+			ObjectProvider<MigrationListener> listeners, ObjectProvider<StrataConfigCustomizer> customizers) {
+		DataSource migrationDataSource = new MigrationDataSourceFactory(properties)
+			.create(strataDataSource.getIfAvailable(), dataSource.getIfUnique());
+		StrataConfig.Builder builder = StrataConfigFactory.builder(properties, migrationDataSource,
+				classLoader(resourceLoader));
+		listeners.orderedStream().forEach(builder::listener);
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return new Strata(builder.build());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	StrataMigrationInitializer strataMigrationInitializer(Strata strata, StrataProperties properties) {
+		return new StrataMigrationInitializer(strata, properties.getOnStartup());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	StrataSchemaManagementProvider strataSchemaManagementProvider(ObjectProvider<Strata> strata) {
+		return new StrataSchemaManagementProvider(strata);
+	}
+
+	private static ClassLoader classLoader(ResourceLoader resourceLoader) {
+		ClassLoader classLoader = resourceLoader.getClassLoader();
+		return (classLoader != null) ? classLoader : StrataAutoConfiguration.class.getClassLoader();
+	}
+
+	/** Strata needs a database: a DataSource bean, or its own {@code strata.url}. */
+	static final class StrataDataSourceCondition extends AnyNestedCondition {
+
+		StrataDataSourceCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnBean(DataSource.class)
+		private static final class DataSourceBeanCondition {
+
+		}
+
+		@ConditionalOnProperty("strata.url")
+		private static final class StrataUrlCondition {
+
+		}
+
+	}
+
+	/** Native images must include the migration files. */
+	static class MigrationLocationsRuntimeHints implements RuntimeHintsRegistrar {
+
+		@Override
+		public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
+			hints.resources().registerPattern("db/migration/**");
+		}
+
+	}
+
+}

@@ -1,0 +1,28 @@
+package dev.strata.autoconfigure;
+
+import javax.sql.DataSource;
+
+import dev.strata.StrataConfig;
+
+/** Maps {@link StrataProperties} onto a {@link StrataConfig.Builder}. */
+final class StrataConfigFactory {
+
+	private StrataConfigFactory() {
+	}
+
+	static StrataConfig.Builder builder(StrataProperties properties, DataSource dataSource, ClassLoader classLoader) {
+		return StrataConfig.builder(dataSource)
+			.classLoader(classLoader)
+			.locations(properties.getLocations())
+			.schema(properties.getSchema())
+			.table(properties.getTable())
+			.outOfOrder(properties.isOutOfOrder())
+			.baselineVersion(properties.getBaselineVersion())
+			.baselineOnMigrate(properties.isBaselineOnMigrate())
+			.lockTimeout(properties.getLockTimeout())
+			.lockRetries(properties.getLockRetries())
+			.statementTimeout(properties.getStatementTimeout())
+			.lockWaitTimeout(properties.getLockWaitTimeout());
+	}
+
+}

@@ -1,0 +1,253 @@
+package dev.strata.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties for Strata, under {@code strata.*}.
+ */
+@ConfigurationProperties("strata")
+public class StrataProperties {
+
+	/**
+	 * Whether to enable Strata.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * What the application does with migrations when it starts: apply the pending ones, only check
+	 * that none is pending or invalid (and refuse to start otherwise), or nothing.
+	 */
+	private OnStartup onStartup = OnStartup.MIGRATE;
+
+	/**
+	 * Locations of migration files: 'classpath:' or 'filesystem:' prefixed; several are merged.
+	 */
+	private List<String> locations = new ArrayList<>(List.of("classpath:db/migration"));
+
+	/**
+	 * Schema of the history table. Defaults to the connection's current schema. Created if missing.
+	 */
+	private @Nullable String schema;
+
+	/**
+	 * Name of the history table.
+	 */
+	private String table = "strata_schema_history";
+
+	/**
+	 * JDBC URL of the database to migrate, if not the application's DataSource.
+	 */
+	private @Nullable String url;
+
+	/**
+	 * Login user for migrating. Without 'strata.url', used with the application's URL, so the
+	 * application's own user needs no DDL rights.
+	 */
+	private @Nullable String user;
+
+	/**
+	 * Login password for migrating.
+	 */
+	private @Nullable String password;
+
+	/**
+	 * Fully qualified name of the JDBC driver. Auto-detected from the URL by default.
+	 */
+	private @Nullable String driverClassName;
+
+	/**
+	 * PostgreSQL lock_timeout for each migration: how long a statement may wait for a lock before
+	 * the migration is rolled back (and retried). Zero means wait forever.
+	 */
+	private Duration lockTimeout = Duration.ofSeconds(10);
+
+	/**
+	 * How often a migration that hit lock_timeout is rolled back and retried, with a doubling
+	 * backoff starting at one second.
+	 */
+	private int lockRetries = 3;
+
+	/**
+	 * PostgreSQL statement_timeout for each migration. None by default.
+	 */
+	private @Nullable Duration statementTimeout;
+
+	/**
+	 * How long to wait for another migrator (another replica, a migrator job) to finish before
+	 * giving up.
+	 */
+	private Duration lockWaitTimeout = Duration.ofMinutes(10);
+
+	/**
+	 * Whether to apply a pending migration whose version is below the current version.
+	 */
+	private boolean outOfOrder;
+
+	/**
+	 * Version to record when baselining an existing database: migrations at or below it are taken
+	 * as applied, not run.
+	 */
+	private String baselineVersion = "1";
+
+	/**
+	 * Whether to baseline automatically when migrating a schema that has tables but no history.
+	 */
+	private boolean baselineOnMigrate;
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public OnStartup getOnStartup() {
+		return this.onStartup;
+	}
+
+	public void setOnStartup(OnStartup onStartup) {
+		this.onStartup = onStartup;
+	}
+
+	public List<String> getLocations() {
+		return this.locations;
+	}
+
+	public void setLocations(List<String> locations) {
+		this.locations = locations;
+	}
+
+	public @Nullable String getSchema() {
+		return this.schema;
+	}
+
+	public void setSchema(@Nullable String schema) {
+		this.schema = schema;
+	}
+
+	public String getTable() {
+		return this.table;
+	}
+
+	public void setTable(String table) {
+		this.table = table;
+	}
+
+	public @Nullable String getUrl() {
+		return this.url;
+	}
+
+	public void setUrl(@Nullable String url) {
+		this.url = url;
+	}
+
+	public @Nullable String getUser() {
+		return this.user;
+	}
+
+	public void setUser(@Nullable String user) {
+		this.user = user;
+	}
+
+	public @Nullable String getPassword() {
+		return this.password;
+	}
+
+	public void setPassword(@Nullable String password) {
+		this.password = password;
+	}
+
+	public @Nullable String getDriverClassName() {
+		return this.driverClassName;
+	}
+
+	public void setDriverClassName(@Nullable String driverClassName) {
+		this.driverClassName = driverClassName;
+	}
+
+	public Duration getLockTimeout() {
+		return this.lockTimeout;
+	}
+
+	public void setLockTimeout(Duration lockTimeout) {
+		this.lockTimeout = lockTimeout;
+	}
+
+	public int getLockRetries() {
+		return this.lockRetries;
+	}
+
+	public void setLockRetries(int lockRetries) {
+		this.lockRetries = lockRetries;
+	}
+
+	public @Nullable Duration getStatementTimeout() {
+		return this.statementTimeout;
+	}
+
+	public void setStatementTimeout(@Nullable Duration statementTimeout) {
+		this.statementTimeout = statementTimeout;
+	}
+
+	public Duration getLockWaitTimeout() {
+		return this.lockWaitTimeout;
+	}
+
+	public void setLockWaitTimeout(Duration lockWaitTimeout) {
+		this.lockWaitTimeout = lockWaitTimeout;
+	}
+
+	public boolean isOutOfOrder() {
+		return this.outOfOrder;
+	}
+
+	public void setOutOfOrder(boolean outOfOrder) {
+		this.outOfOrder = outOfOrder;
+	}
+
+	public String getBaselineVersion() {
+		return this.baselineVersion;
+	}
+
+	public void setBaselineVersion(String baselineVersion) {
+		this.baselineVersion = baselineVersion;
+	}
+
+	public boolean isBaselineOnMigrate() {
+		return this.baselineOnMigrate;
+	}
+
+	public void setBaselineOnMigrate(boolean baselineOnMigrate) {
+		this.baselineOnMigrate = baselineOnMigrate;
+	}
+
+	/**
+	 * What the application does with migrations at startup.
+	 */
+	public enum OnStartup {
+
+		/**
+		 * Apply pending migrations.
+		 */
+		MIGRATE,
+
+		/**
+		 * Refuse to start when a migration is pending or the history is invalid; apply nothing.
+		 */
+		VALIDATE,
+
+		/**
+		 * Do nothing.
+		 */
+		NONE
+
+	}
+
+}

@@ -1,0 +1,187 @@
+package dev.strata;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.strata.execute.MigrationExecutor;
+import dev.strata.execute.MigrationListener;
+import dev.strata.execute.MigrationLock;
+import dev.strata.history.HistoryType;
+import dev.strata.history.SchemaHistory;
+import dev.strata.plan.MigrationPlan;
+import dev.strata.plan.MigrationPreparer;
+import dev.strata.plan.PreparedMigration;
+import dev.strata.source.MigrationFile;
+import dev.strata.source.Version;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code migrate}: reads the history without the lock first, so a restart with nothing to do
+ * costs one connection and two queries; only when there is work does it take the lock, read the
+ * history again and apply.
+ */
+final class MigrateCommand {
+
+	private static final Logger logger = LoggerFactory.getLogger(MigrateCommand.class);
+
+	/** Makes the server cancel a statement within seconds when the migrator dies (PostgreSQL 14+). */
+	private static final String CONNECTION_CHECK = "set client_connection_check_interval = '5s'";
+
+	private final StrataConfig config;
+
+	private final Strata strata;
+
+	MigrateCommand(StrataConfig config, Strata strata) {
+		this.config = config;
+		this.strata = strata;
+	}
+
+	MigrateResult run() {
+		long start = System.nanoTime();
+		List<MigrationFile> files = this.strata.loadMigrations();
+		return this.strata.withConnection((connection) -> {
+			Target target = Target.resolve(connection, this.config);
+			logger.info("Migrating schema \"{}\" at {} (PostgreSQL {})", target.schema(),
+					JdbcUrls.redact(connection.getMetaData().getURL()), Target.serverVersion(connection));
+			MigrationPlan plan = this.strata.plan(files, target);
+			if (target.historyExists() && plan.isValid() && !plan.hasPending()) {
+				MigrateResult result = new MigrateResult(target.schema(), plan.currentVersionText(),
+						plan.currentVersionText(), List.of(), false, Duration.ZERO, elapsed(start));
+				logger.info(result.summary());
+				return result;
+			}
+			try (MigrationLock lock = MigrationLock.acquire(this.config.dataSource(), target.schema(),
+					this.config.table(), this.config.lockWaitTimeout())) {
+				return migrateLocked(connection, files, lock.waited(), start);
+			}
+		});
+	}
+
+	private MigrateResult migrateLocked(Connection connection, List<MigrationFile> files, Duration lockWait, long start)
+			throws SQLException {
+		// Everything is read again under the lock: another migrator may have finished meanwhile.
+		Target target = Target.resolve(connection, this.config);
+		boolean baselined = false;
+		if (!target.historyExists() && target.history().countOtherObjects() > 0) {
+			if (!this.config.baselineOnMigrate()) {
+				throw new ValidationException(target.schema(),
+						List.of(NotEmptyWithoutHistory.problem(target.schema(), this.config.table())));
+			}
+			target = target.withHistoryCreated();
+			recordBaseline(target.history(), this.config.baselineVersion());
+			baselined = true;
+		}
+		target = target.withHistoryCreated();
+		MigrationPlan plan = this.strata.plan(files, target);
+		if (!plan.isValid()) {
+			throw new ValidationException(target.schema(), plan.problems());
+		}
+		List<PreparedMigration> prepared = new MigrationPreparer().prepare(plan.pending());
+		String initialVersion = plan.currentVersionText();
+		List<MigrateResult.AppliedReport> applied = new ArrayList<>();
+		MigrationExecutor executor = new MigrationExecutor(connection, target.history(), this.config.execution(),
+				listeners());
+		boolean checkingConnection = enableConnectionCheck(connection);
+		try {
+			for (PreparedMigration migration : prepared) {
+				Duration duration = executor.apply(migration);
+				MigrationFile file = migration.file();
+				logger.info("Applied {}{} in {} ms", file.displayName(),
+						migration.transactional() ? "" : " (outside a transaction)", duration.toMillis());
+				applied.add(new MigrateResult.AppliedReport((file.version() != null) ? file.version().toString() : null,
+						file.description(), file.script(), migration.transactional(), duration));
+			}
+		}
+		finally {
+			if (checkingConnection) {
+				resetConnectionCheck(connection);
+			}
+		}
+		String currentVersion = currentVersion(initialVersion, applied);
+		MigrateResult result = new MigrateResult(target.schema(), initialVersion, currentVersion, List.copyOf(applied),
+				baselined, lockWait, elapsed(start));
+		logger.info(result.summary());
+		return result;
+	}
+
+	static void recordBaseline(SchemaHistory history, String version) throws SQLException {
+		String description = "<< Strata Baseline >>";
+		history.append(new SchemaHistory.NewEntry(Version.parse(version).toString(), description, HistoryType.BASELINE,
+				description, null, 0, true, true, 0, 0));
+		logger.info("Recorded baseline at version {} in schema \"{}\"", version, history.schema());
+	}
+
+	private MigrationListener listeners() {
+		List<MigrationListener> listeners = this.config.listeners();
+		return new MigrationListener() {
+
+			@Override
+			public void started(PreparedMigration migration) {
+				listeners.forEach((listener) -> listener.started(migration));
+			}
+
+			@Override
+			public void applied(PreparedMigration migration, Duration duration) {
+				listeners.forEach((listener) -> listener.applied(migration, duration));
+			}
+
+			@Override
+			public void failed(PreparedMigration migration, Duration duration,
+					dev.strata.execute.MigrationFailedException failure) {
+				listeners.forEach((listener) -> listener.failed(migration, duration, failure));
+			}
+
+			@Override
+			public void retrying(PreparedMigration migration, int attempt, Duration backoff) {
+				listeners.forEach((listener) -> listener.retrying(migration, attempt, backoff));
+			}
+
+		};
+	}
+
+	private static String currentVersion(String initialVersion, List<MigrateResult.AppliedReport> applied) {
+		Version current = (initialVersion != null) ? Version.parse(initialVersion) : null;
+		for (MigrateResult.AppliedReport report : applied) {
+			if (report.version() != null) {
+				Version version = Version.parse(report.version());
+				if (current == null || version.compareTo(current) > 0) {
+					current = version;
+				}
+			}
+		}
+		return (current != null) ? current.toString() : null;
+	}
+
+	private static boolean enableConnectionCheck(Connection connection) throws SQLException {
+		if (connection.getMetaData().getDatabaseMajorVersion() < 14) {
+			return false;
+		}
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(CONNECTION_CHECK);
+			return true;
+		}
+		catch (SQLException ex) {
+			logger.debug("client_connection_check_interval is not available", ex);
+			return false;
+		}
+	}
+
+	private static void resetConnectionCheck(Connection connection) {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("reset client_connection_check_interval");
+		}
+		catch (SQLException ex) {
+			logger.debug("Could not reset client_connection_check_interval", ex);
+		}
+	}
+
+	private static Duration elapsed(long start) {
+		return Duration.ofNanos(System.nanoTime() - start);
+	}
+
+}

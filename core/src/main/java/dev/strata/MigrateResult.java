@@ -1,0 +1,45 @@
+package dev.strata;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What {@code migrate} did.
+ *
+ * @param schema the schema holding the history table
+ * @param initialVersion the version before, {@code null} for an empty history
+ * @param currentVersion the version after
+ * @param applied the migrations applied, in order
+ * @param baselined whether a baseline was recorded first ({@code baseline-on-migrate})
+ * @param lockWait how long it waited for another migrator
+ * @param duration the whole command
+ */
+public record MigrateResult(String schema, @Nullable String initialVersion, @Nullable String currentVersion,
+		List<AppliedReport> applied, boolean baselined, Duration lockWait, Duration duration) {
+
+	/**
+	 * One applied migration.
+	 *
+	 * @param version the version, {@code null} for a repeatable migration
+	 * @param description the description
+	 * @param script the file
+	 * @param transactional whether it ran in one transaction
+	 * @param duration how long it took
+	 */
+	public record AppliedReport(@Nullable String version, String description, String script, boolean transactional,
+			Duration duration) {
+	}
+
+	/** The one-line summary Strata logs. */
+	public String summary() {
+		String version = (this.currentVersion != null) ? this.currentVersion : "<none>";
+		if (this.applied.isEmpty()) {
+			return "Schema \"" + this.schema + "\" is up to date at version " + version;
+		}
+		return this.applied.size() + ((this.applied.size() == 1) ? " migration" : " migrations") + " applied in "
+				+ this.duration.toMillis() + " ms; schema \"" + this.schema + "\" now at version " + version;
+	}
+
+}

@@ -1,0 +1,65 @@
+package dev.strata;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.strata.execute.MigrationLock;
+import dev.strata.plan.MigrationPlan;
+import dev.strata.plan.MigrationState;
+import dev.strata.plan.MigrationStatus;
+import dev.strata.source.MigrationFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code repair}: removes failed entries so the migration can run again once fixed, and realigns
+ * the recorded checksum and description of applied migrations to their files. It never touches
+ * the schema itself.
+ */
+final class RepairCommand {
+
+	private static final Logger logger = LoggerFactory.getLogger(RepairCommand.class);
+
+	private final StrataConfig config;
+
+	private final Strata strata;
+
+	RepairCommand(StrataConfig config, Strata strata) {
+		this.config = config;
+		this.strata = strata;
+	}
+
+	RepairResult run() {
+		List<MigrationFile> files = this.strata.loadMigrations();
+		return this.strata.withConnection((connection) -> {
+			Target target = Target.resolve(connection, this.config);
+			try (MigrationLock lock = MigrationLock.acquire(this.config.dataSource(), target.schema(),
+					this.config.table(), this.config.lockWaitTimeout())) {
+				target = Target.resolve(connection, this.config);
+				if (!target.historyExists()) {
+					return new RepairResult(target.schema(), List.of(), List.of());
+				}
+				MigrationPlan plan = this.strata.plan(files, target);
+				List<String> removed = new ArrayList<>();
+				List<String> realigned = new ArrayList<>();
+				for (MigrationStatus status : plan.statuses()) {
+					if (status.state() == MigrationState.FAILED) {
+						removed.add(status.displayName());
+					}
+					else if (status.state() == MigrationState.CHECKSUM_MISMATCH
+							|| status.state() == MigrationState.DESCRIPTION_MISMATCH) {
+						MigrationFile file = status.file();
+						target.history().realign(status.applied().installedRank(), file.checksum(), file.description());
+						realigned.add(status.displayName() + ": checksum " + status.applied().checksum() + " -> "
+								+ file.checksum());
+					}
+				}
+				target.history().deleteFailed();
+				removed.forEach((name) -> logger.info("Repair removed the failed entry of {}", name));
+				realigned.forEach((line) -> logger.info("Repair realigned {}", line));
+				return new RepairResult(target.schema(), List.copyOf(removed), List.copyOf(realigned));
+			}
+		});
+	}
+
+}

@@ -1,0 +1,117 @@
+package dev.strata;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+import dev.strata.plan.MigrationPlan;
+import dev.strata.plan.Planner;
+import dev.strata.source.MigrationFile;
+import dev.strata.source.MigrationSource;
+
+/**
+ * Strata's commands. Each returns a result object that the Spring Boot integration, the migrator
+ * and tests render; each failure is a {@link StrataException} whose category says what went
+ * wrong.
+ *
+ * <pre>
+ * Strata strata = new Strata(StrataConfig.builder(dataSource).build());
+ * MigrateResult result = strata.migrate();
+ * </pre>
+ */
+public final class Strata {
+
+	private final StrataConfig config;
+
+	public Strata(StrataConfig config) {
+		this.config = config;
+	}
+
+	public StrataConfig config() {
+		return this.config;
+	}
+
+	/** Applies every pending migration, under the migration lock. */
+	public MigrateResult migrate() {
+		return new MigrateCommand(this.config, this).run();
+	}
+
+	/**
+	 * Compares the migrations with the history without changing anything or taking the lock.
+	 * @throws ValidationException if a migration file or the history is invalid
+	 */
+	public StatusResult validate() {
+		StatusResult status = status();
+		if (!status.isValid()) {
+			throw new ValidationException(status.schema(), status.problems());
+		}
+		return status;
+	}
+
+	/** Every migration and its state, read without taking the lock. Never fails for validation problems. */
+	public StatusResult status() {
+		List<MigrationFile> files = loadMigrations();
+		return withConnection((connection) -> {
+			Target target = Target.resolve(connection, this.config);
+			MigrationPlan plan = plan(files, target);
+			List<dev.strata.plan.ValidationProblem> problems = plan.problems();
+			if (!target.historyExists() && target.history().countOtherObjects() > 0
+					&& !this.config.baselineOnMigrate()) {
+				problems = new java.util.ArrayList<>(problems);
+				problems.add(NotEmptyWithoutHistory.problem(target.schema(), this.config.table()));
+			}
+			return new StatusResult(target.schema(), target.historyExists(), plan.currentVersionText(),
+					plan.statuses(), List.copyOf(problems));
+		});
+	}
+
+	/** Records a baseline in an existing database that has no history yet. */
+	public BaselineResult baseline() {
+		return new BaselineCommand(this.config).run();
+	}
+
+	/** Removes failed entries and realigns checksums and descriptions of applied migrations to their files. */
+	public RepairResult repair() {
+		return new RepairCommand(this.config, this).run();
+	}
+
+	List<MigrationFile> loadMigrations() {
+		return new MigrationSource(this.config.locations(), this.config.classLoader()).load();
+	}
+
+	MigrationPlan plan(List<MigrationFile> files, Target target) throws SQLException {
+		return new Planner(this.config.outOfOrder()).plan(files, target.readHistory());
+	}
+
+	<T> T withConnection(ConnectionCallback<T> callback) {
+		Connection connection;
+		try {
+			connection = this.config.dataSource().getConnection();
+		}
+		catch (SQLException ex) {
+			throw new StrataException(ErrorCategory.CONFIGURATION, "Could not connect to the database: "
+					+ ex.getMessage() + " (SQLState " + ex.getSQLState() + "). Check the URL, user and password.", ex);
+		}
+		try (connection) {
+			return callback.run(connection);
+		}
+		catch (SQLException ex) {
+			ErrorCategory category = isConnectionProblem(ex) ? ErrorCategory.CONFIGURATION : ErrorCategory.UNEXPECTED;
+			throw new StrataException(category,
+					"Database error: " + ex.getMessage() + " (SQLState " + ex.getSQLState() + ")", ex);
+		}
+	}
+
+	private static boolean isConnectionProblem(SQLException ex) {
+		String state = ex.getSQLState();
+		return state != null && (state.startsWith("08") || state.startsWith("28") || state.startsWith("3D"));
+	}
+
+	@FunctionalInterface
+	interface ConnectionCallback<T> {
+
+		T run(Connection connection) throws SQLException;
+
+	}
+
+}

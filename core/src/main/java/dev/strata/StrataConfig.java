@@ -1,0 +1,234 @@
+package dev.strata;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import javax.sql.DataSource;
+
+import dev.strata.execute.ExecutionSettings;
+import dev.strata.execute.MigrationListener;
+import dev.strata.history.SchemaHistory;
+import dev.strata.source.Location;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything a {@link Strata} needs: where the database and the migrations are, and how to run
+ * them. Built with {@link #builder(DataSource)}; immutable.
+ */
+public final class StrataConfig {
+
+	/** Where migrations are looked up when no location is given. */
+	public static final String DEFAULT_LOCATION = "classpath:db/migration";
+
+	private final DataSource dataSource;
+
+	private final List<Location> locations;
+
+	private final @Nullable String schema;
+
+	private final String table;
+
+	private final boolean outOfOrder;
+
+	private final String baselineVersion;
+
+	private final boolean baselineOnMigrate;
+
+	private final Duration lockWaitTimeout;
+
+	private final ExecutionSettings execution;
+
+	private final List<MigrationListener> listeners;
+
+	private final ClassLoader classLoader;
+
+	private StrataConfig(Builder builder) {
+		this.dataSource = builder.dataSource;
+		this.locations = builder.locations.stream().map(Location::parse).toList();
+		this.schema = builder.schema;
+		this.table = builder.table;
+		this.outOfOrder = builder.outOfOrder;
+		this.baselineVersion = builder.baselineVersion;
+		this.baselineOnMigrate = builder.baselineOnMigrate;
+		this.lockWaitTimeout = builder.lockWaitTimeout;
+		this.execution = new ExecutionSettings(builder.lockTimeout, builder.statementTimeout, builder.lockRetries,
+				builder.retryBackoff);
+		this.listeners = List.copyOf(builder.listeners);
+		this.classLoader = builder.classLoader;
+	}
+
+	public static Builder builder(DataSource dataSource) {
+		return new Builder(dataSource);
+	}
+
+	public DataSource dataSource() {
+		return this.dataSource;
+	}
+
+	public List<Location> locations() {
+		return this.locations;
+	}
+
+	/** The schema of the history table, {@code null} for the connection's current schema. */
+	public @Nullable String schema() {
+		return this.schema;
+	}
+
+	public String table() {
+		return this.table;
+	}
+
+	public boolean outOfOrder() {
+		return this.outOfOrder;
+	}
+
+	public String baselineVersion() {
+		return this.baselineVersion;
+	}
+
+	public boolean baselineOnMigrate() {
+		return this.baselineOnMigrate;
+	}
+
+	public Duration lockWaitTimeout() {
+		return this.lockWaitTimeout;
+	}
+
+	public ExecutionSettings execution() {
+		return this.execution;
+	}
+
+	public List<MigrationListener> listeners() {
+		return this.listeners;
+	}
+
+	public ClassLoader classLoader() {
+		return this.classLoader;
+	}
+
+	/** Builds a {@link StrataConfig}; every setting has the documented default. */
+	public static final class Builder {
+
+		private final DataSource dataSource;
+
+		private List<String> locations = List.of(DEFAULT_LOCATION);
+
+		private @Nullable String schema;
+
+		private String table = SchemaHistory.DEFAULT_TABLE;
+
+		private boolean outOfOrder;
+
+		private String baselineVersion = "1";
+
+		private boolean baselineOnMigrate;
+
+		private Duration lockWaitTimeout = Duration.ofMinutes(10);
+
+		private @Nullable Duration lockTimeout = ExecutionSettings.DEFAULTS.lockTimeout();
+
+		private @Nullable Duration statementTimeout;
+
+		private int lockRetries = ExecutionSettings.DEFAULTS.lockRetries();
+
+		private Duration retryBackoff = ExecutionSettings.DEFAULTS.retryBackoff();
+
+		private final List<MigrationListener> listeners = new ArrayList<>();
+
+		private ClassLoader classLoader = defaultClassLoader();
+
+		private Builder(DataSource dataSource) {
+			this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
+		}
+
+		/** Locations such as {@code classpath:db/migration} or {@code filesystem:/migrations}. */
+		public Builder locations(String... locations) {
+			return locations(List.of(locations));
+		}
+
+		public Builder locations(List<String> locations) {
+			if (locations.isEmpty()) {
+				throw new IllegalArgumentException("at least one location is needed");
+			}
+			this.locations = List.copyOf(locations);
+			return this;
+		}
+
+		public Builder schema(@Nullable String schema) {
+			this.schema = (schema == null || schema.isBlank()) ? null : schema;
+			return this;
+		}
+
+		public Builder table(String table) {
+			this.table = Objects.requireNonNull(table, "table must not be null");
+			return this;
+		}
+
+		public Builder outOfOrder(boolean outOfOrder) {
+			this.outOfOrder = outOfOrder;
+			return this;
+		}
+
+		public Builder baselineVersion(String baselineVersion) {
+			dev.strata.source.Version.parse(baselineVersion);
+			this.baselineVersion = baselineVersion;
+			return this;
+		}
+
+		public Builder baselineOnMigrate(boolean baselineOnMigrate) {
+			this.baselineOnMigrate = baselineOnMigrate;
+			return this;
+		}
+
+		public Builder lockWaitTimeout(Duration lockWaitTimeout) {
+			this.lockWaitTimeout = Objects.requireNonNull(lockWaitTimeout, "lockWaitTimeout must not be null");
+			return this;
+		}
+
+		public Builder lockTimeout(@Nullable Duration lockTimeout) {
+			this.lockTimeout = lockTimeout;
+			return this;
+		}
+
+		public Builder statementTimeout(@Nullable Duration statementTimeout) {
+			this.statementTimeout = statementTimeout;
+			return this;
+		}
+
+		public Builder lockRetries(int lockRetries) {
+			if (lockRetries < 0) {
+				throw new IllegalArgumentException("lockRetries must not be negative");
+			}
+			this.lockRetries = lockRetries;
+			return this;
+		}
+
+		public Builder retryBackoff(Duration retryBackoff) {
+			this.retryBackoff = Objects.requireNonNull(retryBackoff, "retryBackoff must not be null");
+			return this;
+		}
+
+		public Builder listener(MigrationListener listener) {
+			this.listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
+			return this;
+		}
+
+		public Builder classLoader(ClassLoader classLoader) {
+			this.classLoader = Objects.requireNonNull(classLoader, "classLoader must not be null");
+			return this;
+		}
+
+		public StrataConfig build() {
+			return new StrataConfig(this);
+		}
+
+		private static ClassLoader defaultClassLoader() {
+			ClassLoader context = Thread.currentThread().getContextClassLoader();
+			return (context != null) ? context : StrataConfig.class.getClassLoader();
+		}
+
+	}
+
+}

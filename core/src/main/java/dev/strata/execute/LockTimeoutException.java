@@ -1,0 +1,26 @@
+package dev.strata.execute;
+
+import java.time.Duration;
+
+import dev.strata.ErrorCategory;
+import dev.strata.StrataException;
+import org.jspecify.annotations.Nullable;
+
+/** Another migrator held the lock for longer than {@code strata.lock-wait-timeout}. */
+public class LockTimeoutException extends StrataException {
+
+	private final transient MigrationLock.@Nullable LockHolder holder;
+
+	public LockTimeoutException(String table, Duration waited, MigrationLock.@Nullable LockHolder holder) {
+		super(ErrorCategory.LOCK_TIMEOUT, "Gave up waiting for the migration lock on " + table + " after "
+				+ waited.toSeconds() + " s; it is held by " + ((holder != null) ? holder : "nobody any more")
+				+ ". Another migrator is running: let it finish, or raise strata.lock-wait-timeout. If that session is"
+				+ " stuck, end it with select pg_terminate_backend(<pid>) (the lock goes with it).");
+		this.holder = holder;
+	}
+
+	public MigrationLock.@Nullable LockHolder holder() {
+		return this.holder;
+	}
+
+}

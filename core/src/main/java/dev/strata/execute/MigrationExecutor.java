@@ -1,0 +1,262 @@
+package dev.strata.execute;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.strata.history.HistoryType;
+import dev.strata.history.SchemaHistory;
+import dev.strata.plan.PreparedMigration;
+import dev.strata.source.Durations;
+import dev.strata.source.MigrationFile;
+import dev.strata.source.MigrationType;
+import dev.strata.sql.SqlStatement;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs prepared migrations on one connection and records them in the history. A transactional
+ * migration and its history row commit together or not at all; a non-transactional one records
+ * its progress after every statement, so even a killed process leaves an honest row.
+ */
+public final class MigrationExecutor {
+
+	private static final Logger logger = LoggerFactory.getLogger(MigrationExecutor.class);
+
+	private static final String LOCK_NOT_AVAILABLE = "55P03";
+
+	private static final String INVALID_TRANSACTION_TERMINATION = "2D000";
+
+	private static final String ACTIVE_SQL_TRANSACTION = "25001";
+
+	private static final String UNSAFE_NEW_ENUM_VALUE_USAGE = "55P04";
+
+	private static final int STATEMENT_PREVIEW = 120;
+
+	private final Connection connection;
+
+	private final SchemaHistory history;
+
+	private final ExecutionSettings settings;
+
+	private final MigrationListener listener;
+
+	public MigrationExecutor(Connection connection, SchemaHistory history, ExecutionSettings settings,
+			MigrationListener listener) {
+		this.connection = connection;
+		this.history = history;
+		this.settings = settings;
+		this.listener = listener;
+	}
+
+	/**
+	 * Applies one migration and returns how long it took.
+	 * @throws MigrationFailedException if a statement failed
+	 */
+	public Duration apply(PreparedMigration migration) throws SQLException {
+		this.listener.started(migration);
+		long start = System.nanoTime();
+		try {
+			if (migration.transactional()) {
+				applyInTransaction(migration, start);
+			}
+			else {
+				applyWithoutTransaction(migration, start);
+			}
+		}
+		catch (MigrationFailedException ex) {
+			this.listener.failed(migration, elapsed(start), ex);
+			throw ex;
+		}
+		Duration duration = elapsed(start);
+		this.listener.applied(migration, duration);
+		return duration;
+	}
+
+	private void applyInTransaction(PreparedMigration migration, long start) throws SQLException {
+		for (int attempt = 0;; attempt++) {
+			try {
+				runInTransaction(migration, start);
+				return;
+			}
+			catch (StatementRunner.StatementFailure failure) {
+				rollbackQuietly();
+				String sqlState = failure.sqlException().getSQLState();
+				if (LOCK_NOT_AVAILABLE.equals(sqlState) && attempt < this.settings.lockRetries()) {
+					Duration backoff = this.settings.retryBackoff().multipliedBy(1L << attempt);
+					logger.warn("{} waited longer than lock_timeout for a lock; rolled back, retrying in {} ms ({} of {})",
+							migration.file().displayName(), backoff.toMillis(), attempt + 1, this.settings.lockRetries());
+					this.listener.retrying(migration, attempt + 1, backoff);
+					sleep(backoff);
+					continue;
+				}
+				throw failed(migration, failure, true, "The migration was rolled back: nothing of it is applied."
+						+ retried(attempt, sqlState));
+			}
+			finally {
+				this.connection.setAutoCommit(true);
+			}
+		}
+	}
+
+	private void runInTransaction(PreparedMigration migration, long start)
+			throws SQLException, StatementRunner.StatementFailure {
+		this.connection.setAutoCommit(false);
+		try (StatementRunner runner = new StatementRunner(this.connection)) {
+			for (String setting : timeouts(migration, "set local ")) {
+				runner.add(-1, setting, false);
+			}
+			List<SqlStatement> statements = migration.statements();
+			for (int i = 0; i < statements.size(); i++) {
+				SqlStatement statement = statements.get(i);
+				runner.add(i, statement.text(), StatementRunner.mayReturnRows(statement));
+			}
+			runner.flush();
+			try {
+				this.history.append(entry(migration.file(), millisSince(start), true, true, statements.size()));
+			}
+			catch (SQLException ex) {
+				throw new StatementRunner.StatementFailure(-1, ex);
+			}
+		}
+		this.connection.commit();
+	}
+
+	private void applyWithoutTransaction(PreparedMigration migration, long start) throws SQLException {
+		logger.info("{} runs outside a transaction ({}), statement by statement", migration.file().displayName(),
+				migration.nonTransactionalReason());
+		this.connection.setAutoCommit(true);
+		List<SqlStatement> statements = migration.statements();
+		int rank = this.history.append(entry(migration.file(), 0, false, false, statements.size()));
+		int done = 0;
+		try (StatementRunner runner = new StatementRunner(this.connection)) {
+			for (String setting : timeouts(migration, "set ")) {
+				runner.add(-1, setting, true);
+			}
+			for (SqlStatement statement : statements) {
+				runner.add(done, statement.text(), true);
+				done++;
+				this.history.recordProgress(rank, done, millisSince(start), false);
+			}
+			this.history.recordProgress(rank, done, millisSince(start), true);
+		}
+		catch (StatementRunner.StatementFailure failure) {
+			this.history.recordProgress(rank, done, millisSince(start), false);
+			throw failed(migration, failure, false, "It ran outside a transaction: " + done + " of " + statements.size()
+					+ " statements are applied and recorded; the history marks it as failed, and Strata refuses to"
+					+ " continue until you clean up and run the repair command.");
+		}
+		finally {
+			resetTimeouts();
+		}
+	}
+
+	private List<String> timeouts(PreparedMigration migration, String prefix) {
+		List<String> settings = new ArrayList<>(2);
+		Duration lockTimeout = firstNonNull(migration.directives().lockTimeout(), this.settings.lockTimeout());
+		Duration statementTimeout = firstNonNull(migration.directives().statementTimeout(),
+				this.settings.statementTimeout());
+		settings.add(prefix + "lock_timeout = '" + millis(lockTimeout) + "'");
+		settings.add(prefix + "statement_timeout = '" + millis(statementTimeout) + "'");
+		return settings;
+	}
+
+	private void resetTimeouts() {
+		try (Statement statement = this.connection.createStatement()) {
+			statement.execute("reset lock_timeout; reset statement_timeout");
+		}
+		catch (SQLException ex) {
+			logger.debug("Could not reset timeouts", ex);
+		}
+	}
+
+	private static String millis(@Nullable Duration duration) {
+		return (duration == null || duration.isZero() || duration.isNegative()) ? "0" : Durations.toPostgres(duration);
+	}
+
+	private static @Nullable Duration firstNonNull(@Nullable Duration first, @Nullable Duration second) {
+		return (first != null) ? first : second;
+	}
+
+	private static SchemaHistory.NewEntry entry(MigrationFile file, int millis, boolean success, boolean transactional,
+			int statements) {
+		boolean versioned = file.type() == MigrationType.VERSIONED;
+		return new SchemaHistory.NewEntry(versioned ? file.version().toString() : null, file.description(),
+				versioned ? HistoryType.SQL : HistoryType.SQL_REPEATABLE, file.script(), file.checksum(), millis,
+				success, transactional, success ? statements : 0, statements);
+	}
+
+	private MigrationFailedException failed(PreparedMigration migration, StatementRunner.StatementFailure failure,
+			boolean rolledBack, String outcome) {
+		MigrationFile file = migration.file();
+		SQLException cause = failure.sqlException();
+		int line;
+		String statementText;
+		if (failure.index() >= 0) {
+			SqlStatement statement = migration.statements().get(failure.index());
+			line = statement.line();
+			statementText = statement.abbreviated(STATEMENT_PREVIEW);
+		}
+		else {
+			line = 1;
+			statementText = "(Strata's own bookkeeping: setting timeouts or writing the history row)";
+		}
+		return new MigrationFailedException(file.displayName(), file.location(), line, statementText, cause, rolledBack,
+				outcome, hint(cause.getSQLState()));
+	}
+
+	private static @Nullable String hint(@Nullable String sqlState) {
+		if (INVALID_TRANSACTION_TERMINATION.equals(sqlState) || ACTIVE_SQL_TRANSACTION.equals(sqlState)) {
+			return "the migration commits or needs to run outside a transaction block: add the line"
+					+ " '-- strata:no-transaction' at the top of the file";
+		}
+		if (LOCK_NOT_AVAILABLE.equals(sqlState)) {
+			return "another session held a lock the migration needs for longer than lock_timeout; find it in"
+					+ " pg_stat_activity, or raise the timeout for this file with '-- strata:lock-timeout=60s'";
+		}
+		if (UNSAFE_NEW_ENUM_VALUE_USAGE.equals(sqlState)) {
+			return "a value added with ALTER TYPE ... ADD VALUE cannot be used in the same transaction: move the"
+					+ " statements that use it into a later migration";
+		}
+		if ("57014".equals(sqlState)) {
+			return "statement_timeout cancelled it; for a long data migration raise it for this file with"
+					+ " '-- strata:statement-timeout=2h'";
+		}
+		return null;
+	}
+
+	private String retried(int attempts, @Nullable String sqlState) {
+		return (attempts > 0 && LOCK_NOT_AVAILABLE.equals(sqlState)) ? " (tried " + (attempts + 1) + " times)" : "";
+	}
+
+	private void rollbackQuietly() {
+		try {
+			this.connection.rollback();
+		}
+		catch (SQLException ex) {
+			logger.debug("Rollback failed", ex);
+		}
+	}
+
+	private static Duration elapsed(long start) {
+		return Duration.ofNanos(System.nanoTime() - start);
+	}
+
+	private static int millisSince(long start) {
+		return (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - start) / 1_000_000);
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

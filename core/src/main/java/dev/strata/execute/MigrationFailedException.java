@@ -1,0 +1,99 @@
+package dev.strata.execute;
+
+import java.sql.SQLException;
+
+import dev.strata.ErrorCategory;
+import dev.strata.StrataException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A statement of a migration failed. Names the file, the line, the statement and PostgreSQL's
+ * message and SQLState, and says what state the database was left in.
+ */
+public class MigrationFailedException extends StrataException {
+
+	private final String migration;
+
+	private final String file;
+
+	private final int line;
+
+	private final String statement;
+
+	private final @Nullable String sqlState;
+
+	private final String serverMessage;
+
+	private final boolean rolledBack;
+
+	public MigrationFailedException(String migration, String file, int line, String statement, SQLException cause,
+			boolean rolledBack, String outcome, @Nullable String hint) {
+		super(ErrorCategory.MIGRATION_FAILED,
+				message(migration, file, line, statement, cause, outcome, hint), cause);
+		this.migration = migration;
+		this.file = file;
+		this.line = line;
+		this.statement = statement;
+		this.sqlState = cause.getSQLState();
+		this.serverMessage = serverMessage(cause);
+		this.rolledBack = rolledBack;
+	}
+
+	private static String message(String migration, String file, int line, String statement, SQLException cause,
+			String outcome, @Nullable String hint) {
+		StringBuilder message = new StringBuilder();
+		message.append("Migration ").append(migration).append(" failed at ").append(file).append(':').append(line);
+		message.append("\n  statement:  ").append(statement);
+		message.append("\n  PostgreSQL: ").append(serverMessage(cause));
+		if (cause.getSQLState() != null) {
+			message.append(" (SQLState ").append(cause.getSQLState()).append(')');
+		}
+		message.append("\n  ").append(outcome);
+		if (hint != null) {
+			message.append("\n  Hint: ").append(hint);
+		}
+		return message.toString();
+	}
+
+	static String serverMessage(SQLException cause) {
+		String message = String.valueOf(cause.getMessage());
+		// The driver prefixes "ERROR: " and may append "Position: n" or "Where: …" lines; keep the first line.
+		if (message.startsWith("ERROR: ")) {
+			message = message.substring("ERROR: ".length());
+		}
+		int newline = message.indexOf('\n');
+		return (newline < 0) ? message : message.substring(0, newline);
+	}
+
+	/** The migration, as {@code V3 (add orders)}. */
+	public String migration() {
+		return this.migration;
+	}
+
+	public String file() {
+		return this.file;
+	}
+
+	public int line() {
+		return this.line;
+	}
+
+	/** The statement, shortened to one line. */
+	public String statement() {
+		return this.statement;
+	}
+
+	public @Nullable String sqlState() {
+		return this.sqlState;
+	}
+
+	public String serverMessage() {
+		return this.serverMessage;
+	}
+
+	/** Whether the migration's transaction was rolled back, leaving no trace of it. */
+	public boolean rolledBack() {
+		return this.rolledBack;
+	}
+
+}

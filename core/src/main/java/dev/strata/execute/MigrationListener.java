@@ -1,0 +1,29 @@
+package dev.strata.execute;
+
+import java.time.Duration;
+
+import dev.strata.plan.PreparedMigration;
+
+/**
+ * Hears what happens to each migration: the seam for logs, metrics and tracing. Methods run on
+ * the migrating thread; keep them quick and do not throw.
+ */
+public interface MigrationListener {
+
+	/** A migration is about to run. */
+	default void started(PreparedMigration migration) {
+	}
+
+	/** A migration completed and is recorded. */
+	default void applied(PreparedMigration migration, Duration duration) {
+	}
+
+	/** A migration failed; a transactional one was rolled back. */
+	default void failed(PreparedMigration migration, Duration duration, MigrationFailedException failure) {
+	}
+
+	/** A transactional migration hit {@code lock_timeout} and will be retried. */
+	default void retrying(PreparedMigration migration, int attempt, Duration backoff) {
+	}
+
+}

@@ -1,0 +1,33 @@
+package dev.strata.plan;
+
+import java.util.List;
+
+import dev.strata.source.MigrationFile;
+import dev.strata.source.Version;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The files compared with the history.
+ *
+ * @param statuses every migration, in version order, repeatables last
+ * @param pending the files to apply, in the order they will be applied
+ * @param problems what stops a migration
+ * @param currentVersion the highest applied version (or the baseline), {@code null} for an empty history
+ */
+public record MigrationPlan(List<MigrationStatus> statuses, List<MigrationFile> pending, List<ValidationProblem> problems,
+		@Nullable Version currentVersion) {
+
+	public boolean isValid() {
+		return this.problems.isEmpty();
+	}
+
+	public boolean hasPending() {
+		return !this.pending.isEmpty();
+	}
+
+	/** The current version as text, or {@code null}. */
+	public @Nullable String currentVersionText() {
+		return (this.currentVersion != null) ? this.currentVersion.toString() : null;
+	}
+
+}

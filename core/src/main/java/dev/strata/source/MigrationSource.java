@@ -1,0 +1,94 @@
+package dev.strata.source;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds, reads and checks every migration file at the configured locations. Every {@code .sql}
+ * file must be a valid migration: a typo in a name is an error, never a silently skipped file.
+ */
+public final class MigrationSource {
+
+	private static final Logger logger = LoggerFactory.getLogger(MigrationSource.class);
+
+	private final List<Location> locations;
+
+	private final ClassLoader classLoader;
+
+	public MigrationSource(List<Location> locations, ClassLoader classLoader) {
+		this.locations = List.copyOf(locations);
+		this.classLoader = classLoader;
+	}
+
+	public List<Location> locations() {
+		return this.locations;
+	}
+
+	/**
+	 * Reads all migrations: versioned ones in version order, then repeatable ones by description.
+	 * @throws MigrationSourceException for a bad name, a duplicate, an unreadable or non-UTF-8 file
+	 */
+	public List<MigrationFile> load() {
+		List<MigrationFile> versioned = new ArrayList<>();
+		List<MigrationFile> repeatable = new ArrayList<>();
+		Map<Object, MigrationFile> seen = new HashMap<>();
+		for (Location location : this.locations) {
+			List<ScannedFile> found = scan(location);
+			if (found.isEmpty()) {
+				logger.warn("No migrations found at {}", location);
+			}
+			for (ScannedFile file : found) {
+				MigrationFile migration = read(file);
+				Object key = (migration.version() != null) ? migration.version() : "R:" + migration.description();
+				MigrationFile previous = seen.putIfAbsent(key, migration);
+				if (previous != null) {
+					throw duplicate(previous, migration);
+				}
+				(migration.version() != null ? versioned : repeatable).add(migration);
+			}
+		}
+		versioned.sort(Comparator.comparing(MigrationFile::version));
+		repeatable.sort(Comparator.comparing(MigrationFile::description));
+		versioned.addAll(repeatable);
+		return versioned;
+	}
+
+	private List<ScannedFile> scan(Location location) {
+		return switch (location.kind()) {
+			case CLASSPATH -> ClasspathScanner.scan(location, this.classLoader);
+			case FILESYSTEM -> FilesystemScanner.scan(location, Path.of(location.path()));
+		};
+	}
+
+	private static MigrationFile read(ScannedFile file) {
+		MigrationName name = MigrationName.parse(file.fileName(), file.describe());
+		byte[] bytes;
+		try {
+			bytes = file.content().read();
+		}
+		catch (IOException ex) {
+			throw new MigrationSourceException(file.describe(), "cannot be read: " + ex.getMessage(),
+					"check that the file is readable", ex);
+		}
+		String content = MigrationText.decode(bytes, file.describe());
+		return new MigrationFile(name.type(), name.version(), name.description(), file.relativePath(),
+				file.describe(), content, MigrationText.checksum(content));
+	}
+
+	private static MigrationSourceException duplicate(MigrationFile first, MigrationFile second) {
+		String what = (first.version() != null) ? "version " + first.version()
+				: "repeatable migration '" + first.description() + "'";
+		return new MigrationSourceException(second.location(),
+				"has the same " + what + " as " + first.location() + " (versions equal as numbers are the same: V1, V1.0, V01)",
+				"give one of them another version, or remove the copy");
+	}
+
+}
