@@ -98,7 +98,7 @@ public final class MigrationExecutor {
 						+ retried(attempt, sqlState));
 			}
 			finally {
-				this.connection.setAutoCommit(true);
+				restoreAutoCommit();
 			}
 		}
 	}
@@ -231,6 +231,16 @@ public final class MigrationExecutor {
 
 	private String retried(int attempts, @Nullable String sqlState) {
 		return (attempts > 0 && LOCK_NOT_AVAILABLE.equals(sqlState)) ? " (tried " + (attempts + 1) + " times)" : "";
+	}
+
+	/** Quietly: on a lost connection this fails too, and must not hide the migration's own failure. */
+	private void restoreAutoCommit() {
+		try {
+			this.connection.setAutoCommit(true);
+		}
+		catch (SQLException ex) {
+			logger.debug("Could not restore autocommit", ex);
+		}
 	}
 
 	private void rollbackQuietly() {
