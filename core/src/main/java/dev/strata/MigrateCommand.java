@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.strata.execute.CompositeMigrationListener;
 import dev.strata.execute.MigrationExecutor;
 import dev.strata.execute.MigrationListener;
 import dev.strata.execute.MigrationLock;
@@ -36,9 +37,12 @@ final class MigrateCommand {
 
 	private final Strata strata;
 
+	private final MigrationListener listener;
+
 	MigrateCommand(StrataConfig config, Strata strata) {
 		this.config = config;
 		this.strata = strata;
+		this.listener = new CompositeMigrationListener(config.listeners());
 	}
 
 	MigrateResult run() {
@@ -57,6 +61,7 @@ final class MigrateCommand {
 			}
 			try (MigrationLock lock = MigrationLock.acquire(this.config.dataSource(), target.schema(),
 					this.config.table(), this.config.lockWaitTimeout())) {
+				this.listener.lockAcquired(lock.waited());
 				return migrateLocked(connection, files, lock.waited(), start);
 			}
 		});
@@ -85,8 +90,10 @@ final class MigrateCommand {
 		String initialVersion = plan.currentVersionText();
 		List<MigrateResult.AppliedReport> applied = new ArrayList<>();
 		MigrationExecutor executor = new MigrationExecutor(connection, target.history(), this.config.execution(),
-				listeners());
+				this.listener);
 		boolean checkingConnection = enableConnectionCheck(connection);
+		boolean success = false;
+		this.listener.runStarting(prepared);
 		try {
 			for (PreparedMigration migration : prepared) {
 				Duration duration = executor.apply(migration);
@@ -96,8 +103,10 @@ final class MigrateCommand {
 				applied.add(new MigrateResult.AppliedReport((file.version() != null) ? file.version().toString() : null,
 						file.description(), file.script(), migration.transactional(), duration));
 			}
+			success = true;
 		}
 		finally {
+			this.listener.runFinished(success);
 			if (checkingConnection) {
 				resetConnectionCheck(connection);
 			}
@@ -114,34 +123,6 @@ final class MigrateCommand {
 		history.append(new SchemaHistory.NewEntry(Version.parse(version).toString(), description, HistoryType.BASELINE,
 				description, null, 0, true, true, 0, 0));
 		logger.info("Recorded baseline at version {} in schema \"{}\"", version, history.schema());
-	}
-
-	private MigrationListener listeners() {
-		List<MigrationListener> listeners = this.config.listeners();
-		return new MigrationListener() {
-
-			@Override
-			public void started(PreparedMigration migration) {
-				listeners.forEach((listener) -> listener.started(migration));
-			}
-
-			@Override
-			public void applied(PreparedMigration migration, Duration duration) {
-				listeners.forEach((listener) -> listener.applied(migration, duration));
-			}
-
-			@Override
-			public void failed(PreparedMigration migration, Duration duration,
-					dev.strata.execute.MigrationFailedException failure) {
-				listeners.forEach((listener) -> listener.failed(migration, duration, failure));
-			}
-
-			@Override
-			public void retrying(PreparedMigration migration, int attempt, Duration backoff) {
-				listeners.forEach((listener) -> listener.retrying(migration, attempt, backoff));
-			}
-
-		};
 	}
 
 	private static String currentVersion(String initialVersion, List<MigrateResult.AppliedReport> applied) {

@@ -3,6 +3,9 @@ package dev.strata;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
+
+import dev.strata.execute.MigrationLock;
 
 import dev.strata.plan.MigrationPlan;
 import dev.strata.plan.Planner;
@@ -62,6 +65,14 @@ public final class Strata {
 			}
 			return new StatusResult(target.schema(), target.historyExists(), plan.currentVersionText(),
 					plan.statuses(), List.copyOf(problems));
+		});
+	}
+
+	/** Who holds the migration lock right now, if anyone. Never takes it. */
+	public Optional<MigrationLock.LockHolder> lockHolder() {
+		return withConnection((connection) -> {
+			Target target = Target.resolve(connection, this.config);
+			return Optional.ofNullable(MigrationLock.currentHolder(connection, target.schema(), this.config.table()));
 		});
 	}
 

@@ -5,6 +5,8 @@ import javax.sql.DataSource;
 import dev.strata.Strata;
 import dev.strata.StrataConfig;
 import dev.strata.execute.MigrationListener;
+import dev.strata.status.MigrationProgress;
+import dev.strata.status.StatusMonitor;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.hint.RuntimeHints;
@@ -55,6 +57,18 @@ public final class StrataAutoConfiguration {
 	@ConditionalOnMissingBean
 	StrataMigrationInitializer strataMigrationInitializer(Strata strata, StrataProperties properties) {
 		return new StrataMigrationInitializer(strata, properties.getOnStartup());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MigrationProgress strataMigrationProgress() {
+		return new MigrationProgress();
+	}
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	StatusMonitor strataStatusMonitor(Strata strata, MigrationProgress progress, StrataProperties properties) {
+		return new StatusMonitor(strata, progress, properties.getDrift().getCheckInterval());
 	}
 
 	@Bean

@@ -100,6 +100,10 @@ public class StrataProperties {
 	 */
 	private boolean baselineOnMigrate;
 
+	private final Drift drift = new Drift();
+
+	private final Health health = new Health();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -226,6 +230,56 @@ public class StrataProperties {
 
 	public void setBaselineOnMigrate(boolean baselineOnMigrate) {
 		this.baselineOnMigrate = baselineOnMigrate;
+	}
+
+	public Drift getDrift() {
+		return this.drift;
+	}
+
+	public Health getHealth() {
+		return this.health;
+	}
+
+	/**
+	 * Checks of the live database for the endpoint, health and metrics.
+	 */
+	public static class Drift {
+
+		/**
+		 * How often the status behind the endpoint, health and metrics is read from the database;
+		 * reads between two checks are answered from memory.
+		 */
+		private Duration checkInterval = Duration.ofMinutes(5);
+
+		public Duration getCheckInterval() {
+			return this.checkInterval;
+		}
+
+		public void setCheckInterval(Duration checkInterval) {
+			this.checkInterval = checkInterval;
+		}
+
+	}
+
+	/**
+	 * The 'migrations' health contributor.
+	 */
+	public static class Health {
+
+		/**
+		 * Whether schema drift makes the health contributor DOWN (it is always shown in the
+		 * details).
+		 */
+		private boolean failOnDrift;
+
+		public boolean isFailOnDrift() {
+			return this.failOnDrift;
+		}
+
+		public void setFailOnDrift(boolean failOnDrift) {
+			this.failOnDrift = failOnDrift;
+		}
+
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.strata.execute;
 
 import java.time.Duration;
+import java.util.List;
 
 import dev.strata.plan.PreparedMigration;
 
@@ -9,6 +10,18 @@ import dev.strata.plan.PreparedMigration;
  * the migrating thread; keep them quick and do not throw.
  */
 public interface MigrationListener {
+
+	/** The migration lock was taken after waiting {@code waited} for another migrator. */
+	default void lockAcquired(Duration waited) {
+	}
+
+	/** A run is about to apply these migrations, all of them read and checked. */
+	default void runStarting(List<PreparedMigration> pending) {
+	}
+
+	/** The run ended; {@code success} is false when a migration failed or was refused. */
+	default void runFinished(boolean success) {
+	}
 
 	/** A migration is about to run. */
 	default void started(PreparedMigration migration) {

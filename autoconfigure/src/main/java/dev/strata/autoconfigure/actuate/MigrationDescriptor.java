@@ -1,0 +1,59 @@
+package dev.strata.autoconfigure.actuate;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.strata.plan.MigrationState;
+import dev.strata.plan.MigrationStatus;
+import dev.strata.source.MigrationFile;
+import dev.strata.sql.SqlScript;
+import dev.strata.sql.SqlSyntaxException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+
+/**
+ * The body of {@code GET /actuator/migrations/{version}}: one migration with its statements.
+ *
+ * @param version the version
+ * @param description the description
+ * @param script the file
+ * @param state its state
+ * @param installedOn when it was applied, {@code null} if it was not
+ * @param statements its statements with their lines; empty if the file is gone
+ * @param error why the statements could not be listed
+ */
+public record MigrationDescriptor(@Nullable String version, String description, String script, MigrationState state,
+		@Nullable Instant installedOn, List<Statement> statements, @Nullable String error)
+		implements OperationResponseBody {
+
+	static MigrationDescriptor of(MigrationStatus status) {
+		MigrationFile file = status.file();
+		List<Statement> statements = List.of();
+		String error = null;
+		if (file != null) {
+			try {
+				statements = SqlScript.parse(file.location(), file.content())
+					.statements()
+					.stream()
+					.map((statement) -> new Statement(statement.line(), statement.text()))
+					.toList();
+			}
+			catch (SqlSyntaxException ex) {
+				error = ex.getMessage();
+			}
+		}
+		return new MigrationDescriptor(status.version(), status.description(), status.script(), status.state(),
+				status.installedOn(), statements, error);
+	}
+
+	/**
+	 * A statement of the migration.
+	 *
+	 * @param line where it starts in the file
+	 * @param sql its text
+	 */
+	public record Statement(int line, String sql) {
+	}
+
+}

@@ -1,0 +1,27 @@
+package dev.strata.autoconfigure.actuate;
+
+import dev.strata.autoconfigure.StrataAutoConfiguration;
+import dev.strata.autoconfigure.StrataProperties;
+import dev.strata.status.StatusMonitor;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.context.annotation.Bean;
+
+/** The {@code migrations} health contributor, when Spring Boot's health support is present. */
+@AutoConfiguration(after = StrataAutoConfiguration.class)
+@ConditionalOnClass(ConditionalOnEnabledHealthIndicator.class)
+@ConditionalOnEnabledHealthIndicator("migrations")
+@ConditionalOnBean(StatusMonitor.class)
+public final class StrataHealthAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(name = "migrationsHealthIndicator")
+	StrataHealthIndicator migrationsHealthIndicator(StatusMonitor monitor, StrataProperties properties) {
+		return new StrataHealthIndicator(monitor, properties.getOnStartup());
+	}
+
+}

@@ -1,0 +1,91 @@
+package dev.strata.autoconfigure.actuate;
+
+import java.time.Duration;
+
+import dev.strata.StatusResult;
+import dev.strata.execute.MigrationFailedException;
+import dev.strata.execute.MigrationListener;
+import dev.strata.plan.PreparedMigration;
+import dev.strata.source.MigrationFile;
+import dev.strata.status.StatusMonitor;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * Micrometer meters for Strata, fed by migration events; the gauges read the status cache, so a
+ * scrape never queries the database more than once per check interval.
+ */
+public class StrataMetrics implements MigrationListener {
+
+	private final MeterRegistry registry;
+
+	private final Timer lockWait;
+
+	public StrataMetrics(MeterRegistry registry, ObjectProvider<StatusMonitor> monitor) {
+		this.registry = registry;
+		this.lockWait = Timer.builder("strata.lock.wait")
+			.description("Time spent waiting for the migration lock")
+			.register(registry);
+		Gauge.builder("strata.migrations.pending", monitor, (provider) -> count(provider, true))
+			.description("Migrations waiting to be applied; -1 when unknown")
+			.register(registry);
+		Gauge.builder("strata.migrations.applied", monitor, (provider) -> count(provider, false))
+			.description("Applied migrations; -1 when unknown")
+			.register(registry);
+		// Registered up front so dashboards and alerts see zero rather than no data.
+		for (String outcome : new String[] { "applied", "failed", "refused", "baselined" }) {
+			outcomeCounter(outcome);
+		}
+	}
+
+	@Override
+	public void lockAcquired(Duration waited) {
+		this.lockWait.record(waited);
+	}
+
+	@Override
+	public void applied(PreparedMigration migration, Duration duration) {
+		record(migration.file(), duration, "applied");
+	}
+
+	@Override
+	public void failed(PreparedMigration migration, Duration duration, MigrationFailedException failure) {
+		record(migration.file(), duration, "failed");
+	}
+
+	private void record(MigrationFile file, Duration duration, String outcome) {
+		Timer.builder("strata.migration.duration")
+			.description("Time to apply one migration")
+			.tag("version", (file.version() != null) ? file.version().toString() : "repeatable")
+			.tag("type", file.type().name())
+			.tag("outcome", outcome)
+			.register(this.registry)
+			.record(duration);
+		outcomeCounter(outcome).increment();
+	}
+
+	private Counter outcomeCounter(String outcome) {
+		return Counter.builder("strata.migrations")
+			.description("Migrations by outcome")
+			.tag("outcome", outcome)
+			.register(this.registry);
+	}
+
+	private static double count(ObjectProvider<StatusMonitor> provider, boolean pending) {
+		StatusMonitor monitor = provider.getIfAvailable();
+		StatusResult status = (monitor != null) ? monitor.current().status() : null;
+		if (status == null) {
+			return -1;
+		}
+		if (pending) {
+			return status.pending().size();
+		}
+		return status.migrations().stream().filter((migration) -> migration.applied() != null
+				&& migration.applied().success() && migration.state() != dev.strata.plan.MigrationState.SUPERSEDED).count();
+	}
+
+}

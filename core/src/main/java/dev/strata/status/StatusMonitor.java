@@ -1,0 +1,164 @@
+package dev.strata.status;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+import dev.strata.StatusResult;
+import dev.strata.Strata;
+import dev.strata.StrataException;
+import dev.strata.execute.MigrationLock;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps a {@link StatusSnapshot} fresh: reads are answered from memory, and the database is read
+ * at most once per interval however many readers there are. While this process migrates, reads
+ * answer {@link OverallState#MIGRATING} with progress and do not touch the database at all.
+ */
+public final class StatusMonitor implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(StatusMonitor.class);
+
+	private final Strata strata;
+
+	private final MigrationProgress progress;
+
+	private final Duration interval;
+
+	private final Clock clock;
+
+	private final ReentrantLock refreshing = new ReentrantLock();
+
+	private volatile @Nullable StatusSnapshot snapshot;
+
+	private volatile long runsSeen = -1;
+
+	private @Nullable ScheduledExecutorService scheduler;
+
+	public StatusMonitor(Strata strata, MigrationProgress progress, Duration interval) {
+		this(strata, progress, interval, Clock.systemUTC());
+	}
+
+	StatusMonitor(Strata strata, MigrationProgress progress, Duration interval, Clock clock) {
+		this.strata = strata;
+		this.progress = progress;
+		this.interval = interval;
+		this.clock = clock;
+	}
+
+	/** Refreshes in the background every interval, on a daemon thread. */
+	public synchronized void start() {
+		if (this.scheduler == null) {
+			this.scheduler = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+				Thread thread = new Thread(runnable, "strata-status");
+				thread.setDaemon(true);
+				return thread;
+			});
+			long millis = Math.max(1000, this.interval.toMillis());
+			this.scheduler.scheduleWithFixedDelay(this::refreshQuietly, millis, millis, TimeUnit.MILLISECONDS);
+		}
+	}
+
+	/** The latest state; reads the database only if nothing fresh is cached. */
+	public StatusSnapshot current() {
+		Optional<MigrationProgress.Progress> running = this.progress.current();
+		StatusSnapshot cached = this.snapshot;
+		if (running.isPresent()) {
+			StatusSnapshot base = (cached != null) ? cached
+					: new StatusSnapshot(OverallState.MIGRATING, this.clock.instant(), null, null, null, null);
+			return base.migrating(running.get());
+		}
+		if (cached != null && !isStale(cached)) {
+			return cached;
+		}
+		if (cached != null && !this.refreshing.tryLock()) {
+			// Someone else is reading the database right now: the stale answer is better than a queue.
+			return cached;
+		}
+		if (cached == null) {
+			this.refreshing.lock();
+		}
+		try {
+			StatusSnapshot again = this.snapshot;
+			if (again != null && !isStale(again)) {
+				return again;
+			}
+			return refresh();
+		}
+		finally {
+			this.refreshing.unlock();
+		}
+	}
+
+	/** Reads the database now. */
+	public StatusSnapshot refresh() {
+		long runs = this.progress.runsFinished();
+		StatusSnapshot fresh = read();
+		this.snapshot = fresh;
+		this.runsSeen = runs;
+		return fresh;
+	}
+
+	private StatusSnapshot read() {
+		Instant now = this.clock.instant();
+		try {
+			StatusResult status = this.strata.status();
+			MigrationLock.LockHolder holder = this.strata.lockHolder().orElse(null);
+			return new StatusSnapshot(stateOf(status, holder), now, status, holder, null, null);
+		}
+		catch (StrataException ex) {
+			logger.debug("Could not read the migration status", ex);
+			return new StatusSnapshot(OverallState.UNKNOWN, now, null, null, null, ex.getMessage());
+		}
+	}
+
+	private static OverallState stateOf(StatusResult status, MigrationLock.@Nullable LockHolder holder) {
+		if (holder != null) {
+			return OverallState.MIGRATING;
+		}
+		if (!status.isValid()) {
+			return OverallState.FAILED;
+		}
+		return status.pending().isEmpty() ? OverallState.UP_TO_DATE : OverallState.PENDING;
+	}
+
+	private boolean isStale(StatusSnapshot snapshot) {
+		return this.runsSeen != this.progress.runsFinished()
+				|| snapshot.takenAt().plus(this.interval).isBefore(this.clock.instant());
+	}
+
+	private void refreshQuietly() {
+		if (this.progress.current().isPresent()) {
+			return;
+		}
+		try {
+			if (this.refreshing.tryLock()) {
+				try {
+					refresh();
+				}
+				finally {
+					this.refreshing.unlock();
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Background status refresh failed", ex);
+		}
+	}
+
+	@Override
+	public synchronized void close() {
+		if (this.scheduler != null) {
+			this.scheduler.shutdownNow();
+			this.scheduler = null;
+		}
+	}
+
+}

@@ -1,0 +1,29 @@
+package dev.strata.status;
+
+import java.time.Instant;
+
+import dev.strata.StatusResult;
+import dev.strata.execute.MigrationLock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The state of migrations at one moment.
+ *
+ * @param state the overall state
+ * @param takenAt when the database was read
+ * @param status the migrations and their states, {@code null} if the database could not be read
+ * @param lockHolder who holds the migration lock, {@code null} when it is free
+ * @param progress the run in progress in this process, {@code null} if none
+ * @param error why the database could not be read, {@code null} if it could
+ */
+public record StatusSnapshot(OverallState state, Instant takenAt, @Nullable StatusResult status,
+		MigrationLock.@Nullable LockHolder lockHolder, MigrationProgress.@Nullable Progress progress,
+		@Nullable String error) {
+
+	/** The same snapshot, seen while a run is in progress in this process. */
+	StatusSnapshot migrating(MigrationProgress.Progress progress) {
+		return new StatusSnapshot(OverallState.MIGRATING, this.takenAt, this.status, this.lockHolder, progress,
+				this.error);
+	}
+
+}
