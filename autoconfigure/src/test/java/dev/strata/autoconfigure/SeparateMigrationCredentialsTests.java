@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -28,7 +29,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Migrating as a role with DDL rights while the application connects as a role without them. The
- * migrator's password is a canary that must never show up in the output.
+ * migrator's password is a canary that must never show up in the output. (The embedded test
+ * server trusts local logins, so these tests prove which role migrates, not that the password is
+ * checked.)
  */
 @StrataPostgres(databasePerTest = true)
 @ExtendWith(OutputCaptureExtension.class)
@@ -132,6 +135,23 @@ class SeparateMigrationCredentialsTests {
 			});
 		assertMigratedBy(database, this.migrator);
 		assertThat(output).doesNotContain(this.canary);
+	}
+
+	// The test server trusts local connections, so an unknown role stands in for bad credentials.
+	@Test
+	void migrationLoginRejectedStopsStartupWithAConfigurationErrorThatDoesNotShowThePassword(TestDatabase database,
+			CapturedOutput output) {
+		String unknownRole = "nobody_" + database.name();
+		appRunner(database).withPropertyValues("strata.user=" + unknownRole, "strata.password=" + this.canary)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new StrataFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription()).contains("Could not connect").contains(unknownRole);
+				assertThat(analysis.getAction()).contains("strata.* properties");
+			});
+		assertThat(StrataTestContexts.tableExists(database, "greeting")).isFalse();
+		assertThat(output).contains("Could not connect").doesNotContain(this.canary);
 	}
 
 	private ApplicationContextRunner appRunner(TestDatabase database) {
