@@ -103,6 +103,18 @@ public final class MigrationExecutor {
 		}
 	}
 
+	/**
+	 * Back to autocommit after a transactional migration. Skipped when the connection is gone
+	 * (terminated backend, network loss): the server rolled the transaction back already, and the
+	 * driver's "connection has been closed" error would replace the failure that says which
+	 * migration and statement were running.
+	 */
+	private void restoreAutoCommit() throws SQLException {
+		if (!this.connection.isClosed()) {
+			this.connection.setAutoCommit(true);
+		}
+	}
+
 	private void runInTransaction(PreparedMigration migration, long start)
 			throws SQLException, StatementRunner.StatementFailure {
 		this.connection.setAutoCommit(false);
@@ -145,7 +157,11 @@ public final class MigrationExecutor {
 			this.history.recordProgress(rank, done, millisSince(start), true);
 		}
 		catch (StatementRunner.StatementFailure failure) {
-			this.history.recordProgress(rank, done, millisSince(start), false);
+			// On a lost connection the row already says how many statements completed; trying to
+			// update it would only replace this failure with "connection has been closed".
+			if (!this.connection.isClosed()) {
+				this.history.recordProgress(rank, done, millisSince(start), false);
+			}
 			throw failed(migration, failure, false, "It ran outside a transaction: " + done + " of " + statements.size()
 					+ " statements are applied and recorded; the history marks it as failed, and Strata refuses to"
 					+ " continue until you clean up and run the repair command.");

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.strata.sql.SqlStatement;
 import dev.strata.sql.Token;
@@ -17,6 +19,8 @@ import dev.strata.sql.Token;
  * yet a failure still points at the statement that failed.
  */
 final class StatementRunner implements AutoCloseable {
+
+	private static final Pattern FIRST_NUMBER = Pattern.compile("\\d+");
 
 	private final Statement statement;
 
@@ -82,22 +86,36 @@ final class StatementRunner implements AutoCloseable {
 
 	/**
 	 * Which entry failed. The driver marks every entry as failed, but its message reads
-	 * "Batch entry {index} {sql} was aborted" (in every translation the index precedes the SQL),
-	 * so the entry whose index and text appear together is the one.
+	 * "Batch entry {index} {sql} was aborted" (in every translation the index precedes the SQL).
+	 * The index must not be read as a substring ("12 x" contains "2 x", so entry 12 would pass
+	 * for entry 2 when both have the same text), and with {@code logServerErrorDetail=false} the
+	 * driver writes {@code <unknown>} instead of the SQL, so then the first number is the index.
 	 */
 	private int failedEntry(BatchUpdateException ex) {
 		String message = String.valueOf(ex.getMessage());
 		for (int i = 0; i < this.batch.size(); i++) {
-			if (message.contains(i + " " + this.batch.get(i))) {
+			if (containsAsWholeNumber(message, i + " " + this.batch.get(i))) {
 				return i;
 			}
 		}
-		for (int i = 0; i < this.batch.size(); i++) {
-			if (message.contains(this.batch.get(i))) {
-				return i;
+		Matcher number = FIRST_NUMBER.matcher(message);
+		if (number.find() && number.group().length() < 10) {
+			int index = Integer.parseInt(number.group());
+			if (index < this.batch.size()) {
+				return index;
 			}
 		}
 		return 0;
+	}
+
+	/** Whether {@code text}, which starts with a number, occurs in {@code message} not preceded by a digit. */
+	private static boolean containsAsWholeNumber(String message, String text) {
+		for (int at = message.indexOf(text); at >= 0; at = message.indexOf(text, at + 1)) {
+			if (at == 0 || !Character.isDigit(message.charAt(at - 1))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Whether a statement may produce a result set, which a JDBC batch cannot carry. */

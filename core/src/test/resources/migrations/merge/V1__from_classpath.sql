@@ -1,0 +1,1 @@
+create table from_classpath (id int);

@@ -1,0 +1,1 @@
+create table nested_in_classpath (id int);
