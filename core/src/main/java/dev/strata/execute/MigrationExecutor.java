@@ -111,7 +111,13 @@ public final class MigrationExecutor {
 	 */
 	private void restoreAutoCommit() throws SQLException {
 		if (!this.connection.isClosed()) {
-			this.connection.setAutoCommit(true);
+			try {
+				this.connection.setAutoCommit(true);
+			}
+			catch (SQLException ex) {
+				// Lost between the check and the call: the same reasoning applies.
+				logger.debug("Could not restore autocommit", ex);
+			}
 		}
 	}
 
@@ -247,16 +253,6 @@ public final class MigrationExecutor {
 
 	private String retried(int attempts, @Nullable String sqlState) {
 		return (attempts > 0 && LOCK_NOT_AVAILABLE.equals(sqlState)) ? " (tried " + (attempts + 1) + " times)" : "";
-	}
-
-	/** Quietly: on a lost connection this fails too, and must not hide the migration's own failure. */
-	private void restoreAutoCommit() {
-		try {
-			this.connection.setAutoCommit(true);
-		}
-		catch (SQLException ex) {
-			logger.debug("Could not restore autocommit", ex);
-		}
 	}
 
 	private void rollbackQuietly() {
