@@ -51,7 +51,7 @@ final class MigrateCommand {
 		return this.strata.withConnection((connection) -> {
 			Target target = Target.resolve(connection, this.config);
 			logger.info("Migrating schema \"{}\" at {} (PostgreSQL {})", target.schema(),
-					JdbcUrls.redact(connection.getMetaData().getURL()), Target.serverVersion(connection));
+					JdbcUrls.forLog(connection.getMetaData().getURL()), Target.serverVersion(connection));
 			MigrationPlan plan = this.strata.plan(files, target);
 			if (target.historyExists() && plan.isValid() && !plan.hasPending()) {
 				MigrateResult result = new MigrateResult(target.schema(), plan.currentVersionText(),

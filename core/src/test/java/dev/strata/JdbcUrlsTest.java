@@ -38,4 +38,24 @@ class JdbcUrlsTest {
 		}
 	}
 
+	@Test
+	void logFormDropsEveryParameter() {
+		assertThat(JdbcUrls.forLog("jdbc:postgresql://db:5432/app?user=app&password=s3cret&ApplicationName=x"))
+			.isEqualTo("jdbc:postgresql://db:5432/app");
+		assertThat(JdbcUrls.forLog("jdbc:postgresql://app:s3cret@db/app")).isEqualTo("jdbc:postgresql://app:***@db/app");
+	}
+
+	@Test
+	void passwordParameterIsTakenOutOfTheUrl() {
+		JdbcUrls.PasswordSplit first = JdbcUrls.splitPassword("jdbc:postgresql://db/app?password=s%3Dcret&user=app");
+		assertThat(first.url()).isEqualTo("jdbc:postgresql://db/app?user=app");
+		assertThat(first.password()).isEqualTo("s=cret");
+		JdbcUrls.PasswordSplit middle = JdbcUrls.splitPassword("jdbc:postgresql://db/app?user=app&password=x&ssl=true");
+		assertThat(middle.url()).isEqualTo("jdbc:postgresql://db/app?user=app&ssl=true");
+		assertThat(middle.password()).isEqualTo("x");
+		JdbcUrls.PasswordSplit none = JdbcUrls.splitPassword("jdbc:postgresql://db/app?user=app");
+		assertThat(none.url()).isEqualTo("jdbc:postgresql://db/app?user=app");
+		assertThat(none.password()).isNull();
+	}
+
 }

@@ -2,6 +2,7 @@ package dev.strata.autoconfigure;
 
 import javax.sql.DataSource;
 
+import dev.strata.JdbcUrls;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -28,9 +29,15 @@ final class MigrationDataSourceFactory {
 			return strataDataSource;
 		}
 		if (StringUtils.hasText(this.properties.getUrl())) {
+			// A password written into the URL becomes a connection property, so no library logs it with the URL.
+			JdbcUrls.PasswordSplit url = JdbcUrls.splitPassword(this.properties.getUrl());
 			DataSourceBuilder<?> builder = DataSourceBuilder.create().type(SimpleDriverDataSource.class);
-			builder.url(this.properties.getUrl());
-			return withCredentials(builder).build();
+			builder.url(url.url());
+			withCredentials(builder);
+			if (this.properties.getPassword() == null && url.password() != null) {
+				builder.password(url.password());
+			}
+			return builder.build();
 		}
 		if (StringUtils.hasText(this.properties.getUser()) && applicationDataSource != null) {
 			DataSourceBuilder<?> builder = DataSourceBuilder.derivedFrom(applicationDataSource)

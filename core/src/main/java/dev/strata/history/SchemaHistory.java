@@ -96,8 +96,13 @@ public final class SchemaHistory {
 
 	/** Creates the schema (if missing) and the table (if missing). */
 	public void create() throws SQLException {
+		if (!schemaExists()) {
+			// Only when missing: even "if not exists" needs CREATE on the database, a right a migration role often lacks.
+			try (Statement statement = this.connection.createStatement()) {
+				statement.execute("create schema if not exists " + Identifiers.quote(this.schema));
+			}
+		}
 		try (Statement statement = this.connection.createStatement()) {
-			statement.execute("create schema if not exists " + Identifiers.quote(this.schema));
 			statement.execute("create table if not exists " + this.qualifiedName + " ("
 					+ "installed_rank integer not null primary key, "
 					+ "version varchar(50), "
@@ -112,6 +117,16 @@ public final class SchemaHistory {
 					+ "transactional boolean not null default true, "
 					+ "statements_run integer not null default 0, "
 					+ "statements_total integer not null default 0)");
+		}
+	}
+
+	private boolean schemaExists() throws SQLException {
+		try (PreparedStatement statement = this.connection
+			.prepareStatement("select 1 from pg_catalog.pg_namespace where nspname = ?")) {
+			statement.setString(1, this.schema);
+			try (ResultSet rs = statement.executeQuery()) {
+				return rs.next();
+			}
 		}
 	}
 
