@@ -28,11 +28,14 @@ class ExampleApplicationTest {
 
 	private static final TestDatabase database = PostgresServer.shared().createDatabase();
 
+	/** The test server trusts local connections, so any password works: a unique one can be searched for. */
+	private static final String CANARY = "canary-" + java.util.UUID.randomUUID();
+
 	@DynamicPropertySource
 	static void datasource(DynamicPropertyRegistry registry) {
 		registry.add("spring.datasource.url", database::jdbcUrl);
 		registry.add("spring.datasource.username", database::username);
-		registry.add("spring.datasource.password", database::password);
+		registry.add("spring.datasource.password", () -> CANARY);
 	}
 
 	@AfterAll
@@ -73,6 +76,24 @@ class ExampleApplicationTest {
 		assertThat(first.statusCode()).isEqualTo(201);
 		assertThat(second.statusCode()).isEqualTo(409);
 		assertThat(second.body()).contains("copies of book");
+	}
+
+	@Test
+	void actuatorShowsMigrationsAndHealthWithoutCredentials() throws Exception {
+		HttpResponse<String> migrations = get("/actuator/migrations");
+		HttpResponse<String> one = get("/actuator/migrations/4");
+		HttpResponse<String> health = get("/actuator/health");
+		HttpResponse<String> metric = get("/actuator/metrics/strata.migrations.applied");
+
+		assertThat(migrations.statusCode()).isEqualTo(200);
+		assertThat(migrations.body()).contains("\"state\":\"UP_TO_DATE\"", "\"currentVersion\":\"6\"",
+				"V5__index_book_titles.sql", "\"transactional\":false", "\"takenAt\"");
+		assertThat(one.body()).contains("CREATE OR REPLACE FUNCTION lend_book");
+		assertThat(health.body()).containsPattern("\"migrations\":\\{\"details\":\\{\"state\":\"UP_TO_DATE\".*?\"status\":\"UP\"");
+		assertThat(metric.body()).contains("\"value\":7.0");
+		for (HttpResponse<String> response : java.util.List.of(migrations, one, health, metric)) {
+			assertThat(response.body()).doesNotContain(CANARY);
+		}
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {

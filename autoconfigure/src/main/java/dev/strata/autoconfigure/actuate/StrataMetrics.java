@@ -25,15 +25,19 @@ public class StrataMetrics implements MigrationListener {
 
 	private final Timer lockWait;
 
+	private final ObjectProvider<StatusMonitor> monitor;
+
 	public StrataMetrics(MeterRegistry registry, ObjectProvider<StatusMonitor> monitor) {
 		this.registry = registry;
+		this.monitor = monitor;
 		this.lockWait = Timer.builder("strata.lock.wait")
 			.description("Time spent waiting for the migration lock")
 			.register(registry);
-		Gauge.builder("strata.migrations.pending", monitor, (provider) -> count(provider, true))
+		// Gauges hold their state object weakly: it must be this bean, which lives as long as the context.
+		Gauge.builder("strata.migrations.pending", this, (metrics) -> metrics.count(true))
 			.description("Migrations waiting to be applied; -1 when unknown")
 			.register(registry);
-		Gauge.builder("strata.migrations.applied", monitor, (provider) -> count(provider, false))
+		Gauge.builder("strata.migrations.applied", this, (metrics) -> metrics.count(false))
 			.description("Applied migrations; -1 when unknown")
 			.register(registry);
 		// Registered up front so dashboards and alerts see zero rather than no data.
@@ -75,8 +79,8 @@ public class StrataMetrics implements MigrationListener {
 			.register(this.registry);
 	}
 
-	private static double count(ObjectProvider<StatusMonitor> provider, boolean pending) {
-		StatusMonitor monitor = provider.getIfAvailable();
+	private double count(boolean pending) {
+		StatusMonitor monitor = this.monitor.getIfAvailable();
 		StatusResult status = (monitor != null) ? monitor.current().status() : null;
 		if (status == null) {
 			return -1;

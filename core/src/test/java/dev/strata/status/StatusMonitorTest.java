@@ -1,0 +1,197 @@
+package dev.strata.status;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import dev.strata.Strata;
+import dev.strata.StrataConfig;
+import dev.strata.test.StrataPostgres;
+import dev.strata.test.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The status cache behind the endpoint, health and metrics: reads hit the database at most once
+ * per interval, and a running migration is reported from memory.
+ */
+@StrataPostgres(databasePerTest = true)
+class StatusMonitorTest {
+
+	@TempDir
+	Path migrations;
+
+	@Test
+	void readsWithinTheIntervalAreServedWithoutTouchingTheDatabase(TestDatabase database) throws Exception {
+		write("V1__one.sql", "create table one (id int);");
+		CountingDataSource counting = new CountingDataSource(database.dataSource());
+		Strata strata = strata(counting);
+		strata.migrate();
+		StatusMonitor monitor = new StatusMonitor(strata, new MigrationProgress(), Duration.ofMinutes(5));
+
+		StatusSnapshot first = monitor.current();
+		int afterFirst = counting.connections.get();
+		for (int i = 0; i < 50; i++) {
+			assertThat(monitor.current()).isSameAs(first);
+		}
+
+		assertThat(first.state()).isEqualTo(OverallState.UP_TO_DATE);
+		assertThat(first.status().currentVersion()).isEqualTo("1");
+		assertThat(counting.connections.get()).isEqualTo(afterFirst);
+	}
+
+	@Test
+	void staleSnapshotIsReadAgainAndSeesNewPendingMigrations(TestDatabase database) throws Exception {
+		write("V1__one.sql", "create table one (id int);");
+		Strata strata = strata(database.dataSource());
+		strata.migrate();
+		StatusMonitor monitor = new StatusMonitor(strata, new MigrationProgress(), Duration.ofMillis(50));
+		assertThat(monitor.current().state()).isEqualTo(OverallState.UP_TO_DATE);
+
+		write("V2__two.sql", "create table two (id int);");
+		Thread.sleep(120);
+
+		StatusSnapshot later = monitor.current();
+		assertThat(later.state()).isEqualTo(OverallState.PENDING);
+		assertThat(later.status().pending()).hasSize(1);
+	}
+
+	@Test
+	void invalidHistoryIsFailed(TestDatabase database) throws Exception {
+		write("V1__one.sql", "create table one (id int);");
+		Strata strata = strata(database.dataSource());
+		strata.migrate();
+		write("V1__one.sql", "create table one (id bigint);");
+
+		StatusSnapshot snapshot = new StatusMonitor(strata, new MigrationProgress(), Duration.ofMinutes(5)).current();
+
+		assertThat(snapshot.state()).isEqualTo(OverallState.FAILED);
+		assertThat(snapshot.status().problems()).singleElement()
+			.satisfies((problem) -> assertThat(problem.detail()).contains("changed after it was applied"));
+	}
+
+	@Test
+	void unreachableDatabaseIsUnknownWithTheReason(TestDatabase database) throws Exception {
+		write("V1__one.sql", "create table one (id int);");
+		org.postgresql.ds.PGSimpleDataSource nowhere = new org.postgresql.ds.PGSimpleDataSource();
+		nowhere.setURL("jdbc:postgresql://127.0.0.1:1/none");
+		nowhere.setConnectTimeout(2);
+
+		StatusSnapshot snapshot = new StatusMonitor(strata(nowhere), new MigrationProgress(), Duration.ofMinutes(5))
+			.current();
+
+		assertThat(snapshot.state()).isEqualTo(OverallState.UNKNOWN);
+		assertThat(snapshot.error()).contains("Could not connect");
+	}
+
+	@Test
+	@Timeout(30)
+	void runningMigrationIsReportedFromMemoryWithProgress(TestDatabase database) throws Exception {
+		write("V1__one.sql", "create table one (id int);");
+		write("V2__slow.sql", "select pg_sleep(3);");
+		CountingDataSource counting = new CountingDataSource(database.dataSource());
+		MigrationProgress progress = new MigrationProgress();
+		Strata strata = new Strata(StrataConfig.builder(counting)
+			.locations("filesystem:" + this.migrations)
+			.listener(progress)
+			.build());
+		StatusMonitor monitor = new StatusMonitor(strata, progress, Duration.ofMinutes(5));
+
+		CompletableFuture<?> migration = CompletableFuture.runAsync(strata::migrate);
+		while (progress.current().map((p) -> p.current() == null || !p.current().startsWith("V2")).orElse(true)) {
+			Thread.sleep(20);
+		}
+		int connectionsBefore = counting.connections.get();
+		StatusSnapshot during = monitor.current();
+		int connectionsDuring = counting.connections.get() - connectionsBefore;
+		migration.get(20, TimeUnit.SECONDS);
+
+		assertThat(during.state()).isEqualTo(OverallState.MIGRATING);
+		assertThat(during.progress().done()).isEqualTo(1);
+		assertThat(during.progress().total()).isEqualTo(2);
+		assertThat(during.progress().current()).isEqualTo("V2 (slow)");
+		assertThat(connectionsDuring).isZero();
+		assertThat(monitor.current().state()).isEqualTo(OverallState.UP_TO_DATE);
+	}
+
+	private Strata strata(DataSource dataSource) {
+		return new Strata(StrataConfig.builder(dataSource).locations("filesystem:" + this.migrations).build());
+	}
+
+	private void write(String name, String sql) throws Exception {
+		Files.writeString(this.migrations.resolve(name), sql);
+	}
+
+	/** Counts connections handed out: a real DataSource underneath, only counted. */
+	private static final class CountingDataSource implements DataSource {
+
+		private final DataSource delegate;
+
+		private final AtomicInteger connections = new AtomicInteger();
+
+		CountingDataSource(DataSource delegate) {
+			this.delegate = delegate;
+		}
+
+		@Override
+		public Connection getConnection() throws SQLException {
+			this.connections.incrementAndGet();
+			return this.delegate.getConnection();
+		}
+
+		@Override
+		public Connection getConnection(String username, String password) throws SQLException {
+			this.connections.incrementAndGet();
+			return this.delegate.getConnection(username, password);
+		}
+
+		@Override
+		public PrintWriter getLogWriter() throws SQLException {
+			return this.delegate.getLogWriter();
+		}
+
+		@Override
+		public void setLogWriter(PrintWriter out) throws SQLException {
+			this.delegate.setLogWriter(out);
+		}
+
+		@Override
+		public void setLoginTimeout(int seconds) throws SQLException {
+			this.delegate.setLoginTimeout(seconds);
+		}
+
+		@Override
+		public int getLoginTimeout() throws SQLException {
+			return this.delegate.getLoginTimeout();
+		}
+
+		@Override
+		public Logger getParentLogger() {
+			return Logger.getGlobal();
+		}
+
+		@Override
+		public <T> T unwrap(Class<T> iface) throws SQLException {
+			return this.delegate.unwrap(iface);
+		}
+
+		@Override
+		public boolean isWrapperFor(Class<?> iface) throws SQLException {
+			return this.delegate.isWrapperFor(iface);
+		}
+
+	}
+
+}
