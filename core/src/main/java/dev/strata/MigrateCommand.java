@@ -10,6 +10,12 @@ import java.util.List;
 import dev.strata.execute.MigrationExecutor;
 import dev.strata.execute.MigrationListener;
 import dev.strata.execute.MigrationLock;
+import dev.strata.guard.EffectCheck;
+import dev.strata.guard.Guard;
+import dev.strata.guard.GuardLog;
+import dev.strata.guard.GuardRefusedException;
+import dev.strata.guard.GuardReport;
+import dev.strata.guard.LiveTableSizes;
 import dev.strata.history.HistoryType;
 import dev.strata.history.SchemaHistory;
 import dev.strata.plan.MigrationPlan;
@@ -55,6 +61,10 @@ final class MigrateCommand {
 				logger.info(result.summary());
 				return result;
 			}
+			if (plan.isValid() && (target.historyExists() || target.history().countOtherObjects() == 0)) {
+				// Refuse before the lock and the history table exist, so a refusal leaves the database as it was.
+				guard(connection, new MigrationPreparer().prepare(plan.pending()));
+			}
 			try (MigrationLock lock = MigrationLock.acquire(this.config.dataSource(), target.schema(),
 					this.config.table(), this.config.lockWaitTimeout())) {
 				return migrateLocked(connection, files, lock.waited(), start);
@@ -82,13 +92,15 @@ final class MigrateCommand {
 			throw new ValidationException(target.schema(), plan.problems());
 		}
 		List<PreparedMigration> prepared = new MigrationPreparer().prepare(plan.pending());
+		GuardReport guarded = guard(connection, prepared);
 		String initialVersion = plan.currentVersionText();
 		List<MigrateResult.AppliedReport> applied = new ArrayList<>();
 		MigrationExecutor executor = new MigrationExecutor(connection, target.history(), this.config.execution(),
-				listeners());
+				listeners(), new EffectCheck(guarded, this.config.guard()));
 		boolean checkingConnection = enableConnectionCheck(connection);
 		try {
 			for (PreparedMigration migration : prepared) {
+				GuardLog.applying(guarded.of(migration.file().location()));
 				Duration duration = executor.apply(migration);
 				MigrationFile file = migration.file();
 				logger.info("Applied {}{} in {} ms", file.displayName(),
@@ -107,6 +119,15 @@ final class MigrateCommand {
 				baselined, lockWait, elapsed(start));
 		logger.info(result.summary());
 		return result;
+	}
+
+	/** Judges every pending migration before any is applied. @throws GuardRefusedException if one is refused */
+	private GuardReport guard(Connection connection, List<PreparedMigration> prepared) {
+		GuardReport report = new Guard(this.config.guard(), new LiveTableSizes(connection)).check(prepared);
+		if (report.isRefused()) {
+			throw new GuardRefusedException(report.refused(), "nothing was applied");
+		}
+		return report;
 	}
 
 	static void recordBaseline(SchemaHistory history, String version) throws SQLException {
@@ -134,6 +155,11 @@ final class MigrateCommand {
 			public void failed(PreparedMigration migration, Duration duration,
 					dev.strata.execute.MigrationFailedException failure) {
 				listeners.forEach((listener) -> listener.failed(migration, duration, failure));
+			}
+
+			@Override
+			public void refused(PreparedMigration migration, StrataException refusal) {
+				listeners.forEach((listener) -> listener.refused(migration, refusal));
 			}
 
 			@Override

@@ -2,6 +2,7 @@ package dev.strata.execute;
 
 import java.time.Duration;
 
+import dev.strata.StrataException;
 import dev.strata.plan.PreparedMigration;
 
 /**
@@ -20,6 +21,10 @@ public interface MigrationListener {
 
 	/** A migration failed; a transactional one was rolled back. */
 	default void failed(PreparedMigration migration, Duration duration, MigrationFailedException failure) {
+	}
+
+	/** A check inside the migration's transaction (the guard's effect check) refused it; it was rolled back. */
+	default void refused(PreparedMigration migration, StrataException refusal) {
 	}
 
 	/** A transactional migration hit {@code lock_timeout} and will be retried. */

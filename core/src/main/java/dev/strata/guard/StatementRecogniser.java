@@ -1,5 +1,6 @@
 package dev.strata.guard;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -48,13 +49,20 @@ public final class StatementRecogniser {
 
 	/** Every finding of a migration's statements, in order. */
 	public List<Finding> findings(String file, List<SqlStatement> statements) {
+		return perStatement(file, statements).stream().flatMap(List::stream).toList();
+	}
+
+	/** The findings of each statement: element {@code i} holds those of {@code statements[i]}. */
+	public List<List<Finding>> perStatement(String file, List<SqlStatement> statements) {
 		MigrationScope scope = new MigrationScope();
-		Findings findings = new Findings(file);
+		List<List<Finding>> result = new ArrayList<>(statements.size());
 		for (SqlStatement statement : statements) {
+			Findings findings = new Findings(file);
 			findings.startStatement(statement);
 			rule(statement).check(statement, scope, findings);
+			result.add(findings.all());
 		}
-		return findings.all();
+		return result;
 	}
 
 	private StatementRule rule(SqlStatement statement) {
