@@ -4,6 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
+import dev.strata.guard.LiveTableSizes;
+import dev.strata.guard.report.Lint;
+import dev.strata.guard.report.LintResult;
+import dev.strata.guard.report.LintScope;
 import dev.strata.plan.MigrationPlan;
 import dev.strata.plan.Planner;
 import dev.strata.source.MigrationFile;
@@ -62,6 +66,22 @@ public final class Strata {
 			}
 			return new StatusResult(target.schema(), target.historyExists(), plan.currentVersionText(),
 					plan.statuses(), List.copyOf(problems));
+		});
+	}
+
+	/**
+	 * Judges the pending migrations (or all, with {@link LintScope#ALL}) as {@code migrate} would,
+	 * with table sizes from the database, and applies nothing. Render the result with
+	 * {@code config().lintFormat().render(result)}; without a database use
+	 * {@link dev.strata.guard.report.Lint#run}.
+	 * @throws StrataException for a bad migration file or directive
+	 */
+	public LintResult lint() {
+		List<MigrationFile> files = loadMigrations();
+		return withConnection((connection) -> {
+			List<MigrationFile> selected = (this.config.lintScope() == LintScope.ALL) ? files
+					: plan(files, Target.resolve(connection, this.config)).pending();
+			return Lint.of(selected, this.config.guard(), new LiveTableSizes(connection), this.config.lintScope());
 		});
 	}
 

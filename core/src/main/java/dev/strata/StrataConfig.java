@@ -13,6 +13,8 @@ import dev.strata.execute.ExecutionSettings;
 import dev.strata.guard.GuardSettings;
 import dev.strata.guard.RuleMode;
 import dev.strata.guard.VerifyEffects;
+import dev.strata.guard.report.LintFormat;
+import dev.strata.guard.report.LintScope;
 import dev.strata.execute.MigrationListener;
 import dev.strata.history.SchemaHistory;
 import dev.strata.source.Location;
@@ -51,6 +53,10 @@ public final class StrataConfig {
 
 	private final GuardSettings guard;
 
+	private final LintScope lintScope;
+
+	private final LintFormat lintFormat;
+
 	private StrataConfig(Builder builder) {
 		this.dataSource = builder.dataSource;
 		this.locations = builder.locations.stream().map(Location::parse).toList();
@@ -66,6 +72,8 @@ public final class StrataConfig {
 		this.classLoader = builder.classLoader;
 		this.guard = new GuardSettings(builder.allowDestructive, builder.guardStrict, builder.guardRules,
 				builder.guardBaselineVersion, builder.largeTableRows, builder.verifyEffects);
+		this.lintScope = builder.lintScope;
+		this.lintFormat = builder.lintFormat;
 	}
 
 	public static Builder builder(DataSource dataSource) {
@@ -127,6 +135,16 @@ public final class StrataConfig {
 		return this.guard;
 	}
 
+	/** {@code strata.lint.scope}: which migrations {@link Strata#lint()} reads. */
+	public LintScope lintScope() {
+		return this.lintScope;
+	}
+
+	/** {@code strata.lint.format}: how the lint report is rendered. */
+	public LintFormat lintFormat() {
+		return this.lintFormat;
+	}
+
 	/** Builds a {@link StrataConfig}; every setting has the documented default. */
 	public static final class Builder {
 
@@ -169,6 +187,10 @@ public final class StrataConfig {
 		private long largeTableRows = GuardSettings.DEFAULT_LARGE_TABLE_ROWS;
 
 		private VerifyEffects verifyEffects = VerifyEffects.REVIEW;
+
+		private LintScope lintScope = LintScope.PENDING;
+
+		private LintFormat lintFormat = LintFormat.TEXT;
 
 		private Builder(DataSource dataSource) {
 			this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
@@ -301,6 +323,18 @@ public final class StrataConfig {
 		/** When the effect check runs inside the migration's transaction. */
 		public Builder verifyEffects(VerifyEffects verifyEffects) {
 			this.verifyEffects = Objects.requireNonNull(verifyEffects, "verifyEffects must not be null");
+			return this;
+		}
+
+		/** Which migrations {@link Strata#lint()} reads: the pending ones (default) or all. */
+		public Builder lintScope(LintScope scope) {
+			this.lintScope = Objects.requireNonNull(scope, "scope must not be null");
+			return this;
+		}
+
+		/** How the lint report is rendered (text by default). */
+		public Builder lintFormat(LintFormat format) {
+			this.lintFormat = Objects.requireNonNull(format, "format must not be null");
 			return this;
 		}
 

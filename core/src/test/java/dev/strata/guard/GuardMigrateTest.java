@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import dev.strata.ErrorCategory;
 import dev.strata.Strata;
 import dev.strata.StrataConfig;
+import dev.strata.guard.report.LintResult;
+import dev.strata.guard.report.LintScope;
 import dev.strata.plan.MigrationPreparationException;
 import dev.strata.test.StrataPostgres;
 import dev.strata.test.TestDatabase;
@@ -180,6 +182,18 @@ class GuardMigrateTest {
 				+ "DO $$ BEGIN DELETE FROM users WHERE id > 10; END $$;");
 		strata(db, this.migrations.config(db.dataSource())).migrate();
 		assertThat(db.queryForObject("select count(*) from users", Long.class)).isEqualTo(10);
+	}
+
+	@Test
+	void lintReportsPendingMigrationsWithSizesAndAppliesNothing(TestDatabase db) {
+		this.migrations.write("V2__drop_email.sql", "ALTER TABLE users DROP COLUMN email;\nCREATE INDEX ON users (name);");
+		LintResult result = strata(db, this.migrations.config(db.dataSource())).lint();
+		assertThat(result.migrations()).hasSize(1);
+		assertThat(result.verdictLine()).isEqualTo("REFUSED: 1 destructive statement not allowed");
+		assertThat(result.migrations().get(0).assessments().get(1).note()).startsWith("table users has ~");
+		assertThat(columnExists(db, "users", "email")).isTrue();
+		LintResult all = strata(db, this.migrations.config(db.dataSource()).lintScope(LintScope.ALL)).lint();
+		assertThat(all.migrations()).hasSize(2);
 	}
 
 	private static Strata strata(TestDatabase db, StrataConfig.Builder builder) {
