@@ -1,5 +1,6 @@
 package dev.strata;
 
+import dev.strata.execute.CompositeMigrationListener;
 import dev.strata.execute.MigrationLock;
 
 /** {@code baseline}: adopts an existing database by recording the version it already has. */
@@ -24,6 +25,7 @@ final class BaselineCommand {
 				}
 				target = target.withHistoryCreated();
 				MigrateCommand.recordBaseline(target.history(), this.config.baselineVersion());
+				new CompositeMigrationListener(this.config.listeners()).baselined(this.config.baselineVersion());
 				return new BaselineResult(target.schema(), this.config.baselineVersion());
 			}
 		});

@@ -11,6 +11,12 @@ import dev.strata.execute.CompositeMigrationListener;
 import dev.strata.execute.MigrationExecutor;
 import dev.strata.execute.MigrationListener;
 import dev.strata.execute.MigrationLock;
+import dev.strata.guard.EffectCheck;
+import dev.strata.guard.Guard;
+import dev.strata.guard.GuardLog;
+import dev.strata.guard.GuardRefusedException;
+import dev.strata.guard.GuardReport;
+import dev.strata.guard.LiveTableSizes;
 import dev.strata.history.HistoryType;
 import dev.strata.history.SchemaHistory;
 import dev.strata.plan.MigrationPlan;
@@ -59,6 +65,10 @@ final class MigrateCommand {
 				logger.info(result.summary());
 				return result;
 			}
+			if (plan.isValid() && (target.historyExists() || target.history().countOtherObjects() == 0)) {
+				// Refuse before the lock and the history table exist, so a refusal leaves the database as it was.
+				guard(connection, new MigrationPreparer().prepare(plan.pending()));
+			}
 			try (MigrationLock lock = MigrationLock.acquire(this.config.dataSource(), target.schema(),
 					this.config.table(), this.config.lockWaitTimeout())) {
 				this.listener.lockAcquired(lock.waited());
@@ -79,6 +89,7 @@ final class MigrateCommand {
 			}
 			target = target.withHistoryCreated();
 			recordBaseline(target.history(), this.config.baselineVersion());
+			this.listener.baselined(this.config.baselineVersion());
 			baselined = true;
 		}
 		target = target.withHistoryCreated();
@@ -87,15 +98,17 @@ final class MigrateCommand {
 			throw new ValidationException(target.schema(), plan.problems());
 		}
 		List<PreparedMigration> prepared = new MigrationPreparer().prepare(plan.pending());
+		GuardReport guarded = guard(connection, prepared);
 		String initialVersion = plan.currentVersionText();
 		List<MigrateResult.AppliedReport> applied = new ArrayList<>();
 		MigrationExecutor executor = new MigrationExecutor(connection, target.history(), this.config.execution(),
-				this.listener);
+				this.listener, new EffectCheck(guarded, this.config.guard()));
 		boolean checkingConnection = enableConnectionCheck(connection);
 		boolean success = false;
 		this.listener.runStarting(prepared);
 		try {
 			for (PreparedMigration migration : prepared) {
+				GuardLog.applying(guarded.of(migration.file().location()));
 				Duration duration = executor.apply(migration);
 				MigrationFile file = migration.file();
 				logger.info("Applied {}{} in {} ms", file.displayName(),
@@ -116,6 +129,21 @@ final class MigrateCommand {
 				baselined, lockWait, elapsed(start));
 		logger.info(result.summary());
 		return result;
+	}
+
+	/** Judges every pending migration before any is applied. @throws GuardRefusedException if one is refused */
+	private GuardReport guard(Connection connection, List<PreparedMigration> prepared) {
+		GuardReport report = new Guard(this.config.guard(), new LiveTableSizes(connection)).check(prepared);
+		if (report.isRefused()) {
+			GuardRefusedException refusal = new GuardRefusedException(report.refused(), "nothing was applied");
+			for (PreparedMigration migration : prepared) {
+				if (!report.of(migration.file().location()).refused().isEmpty()) {
+					this.listener.refused(migration, refusal);
+				}
+			}
+			throw refusal;
+		}
+		return report;
 	}
 
 	static void recordBaseline(SchemaHistory history, String version) throws SQLException {

@@ -7,6 +7,10 @@ import java.util.Optional;
 
 import dev.strata.execute.MigrationLock;
 
+import dev.strata.guard.LiveTableSizes;
+import dev.strata.guard.report.Lint;
+import dev.strata.guard.report.LintResult;
+import dev.strata.guard.report.LintScope;
 import dev.strata.plan.MigrationPlan;
 import dev.strata.plan.Planner;
 import dev.strata.source.MigrationFile;
@@ -73,6 +77,22 @@ public final class Strata {
 		return withConnection((connection) -> {
 			Target target = Target.resolve(connection, this.config);
 			return Optional.ofNullable(MigrationLock.currentHolder(connection, target.schema(), this.config.table()));
+		});
+	}
+
+	/**
+	 * Judges the pending migrations (or all, with {@link LintScope#ALL}) as {@code migrate} would,
+	 * with table sizes from the database, and applies nothing. Render the result with
+	 * {@code config().lintFormat().render(result)}; without a database use
+	 * {@link dev.strata.guard.report.Lint#run}.
+	 * @throws StrataException for a bad migration file or directive
+	 */
+	public LintResult lint() {
+		List<MigrationFile> files = loadMigrations();
+		return withConnection((connection) -> {
+			List<MigrationFile> selected = (this.config.lintScope() == LintScope.ALL) ? files
+					: plan(files, Target.resolve(connection, this.config)).pending();
+			return Lint.of(selected, this.config.guard(), new LiveTableSizes(connection), this.config.lintScope());
 		});
 	}
 

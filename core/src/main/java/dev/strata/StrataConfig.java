@@ -2,12 +2,19 @@ package dev.strata;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import javax.sql.DataSource;
 
 import dev.strata.execute.ExecutionSettings;
+import dev.strata.guard.GuardSettings;
+import dev.strata.guard.RuleMode;
+import dev.strata.guard.VerifyEffects;
+import dev.strata.guard.report.LintFormat;
+import dev.strata.guard.report.LintScope;
 import dev.strata.execute.MigrationListener;
 import dev.strata.history.SchemaHistory;
 import dev.strata.source.Location;
@@ -44,6 +51,12 @@ public final class StrataConfig {
 
 	private final ClassLoader classLoader;
 
+	private final GuardSettings guard;
+
+	private final LintScope lintScope;
+
+	private final LintFormat lintFormat;
+
 	private StrataConfig(Builder builder) {
 		this.dataSource = builder.dataSource;
 		this.locations = builder.locations.stream().map(Location::parse).toList();
@@ -57,6 +70,10 @@ public final class StrataConfig {
 				builder.retryBackoff);
 		this.listeners = List.copyOf(builder.listeners);
 		this.classLoader = builder.classLoader;
+		this.guard = new GuardSettings(builder.allowDestructive, builder.guardStrict, builder.guardRules,
+				builder.guardBaselineVersion, builder.largeTableRows, builder.verifyEffects);
+		this.lintScope = builder.lintScope;
+		this.lintFormat = builder.lintFormat;
 	}
 
 	public static Builder builder(DataSource dataSource) {
@@ -108,6 +125,26 @@ public final class StrataConfig {
 		return this.classLoader;
 	}
 
+	/** {@code strata.allow-destructive}: whether DESTRUCTIVE findings are let through (each logged). */
+	public boolean allowDestructive() {
+		return this.guard.allowDestructive();
+	}
+
+	/** How the guard judges statements ({@code strata.allow-destructive}, {@code strata.guard.*}). */
+	public GuardSettings guard() {
+		return this.guard;
+	}
+
+	/** {@code strata.lint.scope}: which migrations {@link Strata#lint()} reads. */
+	public LintScope lintScope() {
+		return this.lintScope;
+	}
+
+	/** {@code strata.lint.format}: how the lint report is rendered. */
+	public LintFormat lintFormat() {
+		return this.lintFormat;
+	}
+
 	/** Builds a {@link StrataConfig}; every setting has the documented default. */
 	public static final class Builder {
 
@@ -138,6 +175,22 @@ public final class StrataConfig {
 		private final List<MigrationListener> listeners = new ArrayList<>();
 
 		private ClassLoader classLoader = defaultClassLoader();
+
+		private boolean allowDestructive;
+
+		private boolean guardStrict;
+
+		private final Map<String, RuleMode> guardRules = new LinkedHashMap<>();
+
+		private @Nullable String guardBaselineVersion;
+
+		private long largeTableRows = GuardSettings.DEFAULT_LARGE_TABLE_ROWS;
+
+		private VerifyEffects verifyEffects = VerifyEffects.REVIEW;
+
+		private LintScope lintScope = LintScope.PENDING;
+
+		private LintFormat lintFormat = LintFormat.TEXT;
 
 		private Builder(DataSource dataSource) {
 			this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
@@ -217,6 +270,71 @@ public final class StrataConfig {
 
 		public Builder classLoader(ClassLoader classLoader) {
 			this.classLoader = Objects.requireNonNull(classLoader, "classLoader must not be null");
+			return this;
+		}
+
+		/** Lets every DESTRUCTIVE finding through, each logged as a warning with its statement. */
+		public Builder allowDestructive(boolean allowDestructive) {
+			this.allowDestructive = allowDestructive;
+			return this;
+		}
+
+		/** Makes LOCKING and INCOMPATIBLE findings refuse too. */
+		public Builder guardStrict(boolean strict) {
+			this.guardStrict = strict;
+			return this;
+		}
+
+		/** Overrides what one rule's findings do. @throws IllegalArgumentException for an unknown rule id */
+		public Builder guardRule(String ruleId, RuleMode mode) {
+			dev.strata.guard.Rule.byId(ruleId)
+				.orElseThrow(() -> new IllegalArgumentException("Unknown guard rule '" + ruleId + "'"));
+			this.guardRules.put(ruleId, Objects.requireNonNull(mode, "mode must not be null"));
+			return this;
+		}
+
+		/** Overrides several rules, see {@link #guardRule(String, RuleMode)}. */
+		public Builder guardRules(Map<String, RuleMode> rules) {
+			rules.forEach(this::guardRule);
+			return this;
+		}
+
+		/** Migrations at or below this version are not checked by the guard (adopted on an old project). */
+		public Builder guardBaselineVersion(@Nullable String version) {
+			if (version != null && !version.isBlank()) {
+				dev.strata.source.Version.parse(version);
+				this.guardBaselineVersion = version;
+			}
+			else {
+				this.guardBaselineVersion = null;
+			}
+			return this;
+		}
+
+		/** A LOCKING finding on a table with more rows than this refuses unless allowed. */
+		public Builder largeTableRows(long rows) {
+			if (rows < 0) {
+				throw new IllegalArgumentException("largeTableRows must not be negative");
+			}
+			this.largeTableRows = rows;
+			return this;
+		}
+
+		/** When the effect check runs inside the migration's transaction. */
+		public Builder verifyEffects(VerifyEffects verifyEffects) {
+			this.verifyEffects = Objects.requireNonNull(verifyEffects, "verifyEffects must not be null");
+			return this;
+		}
+
+		/** Which migrations {@link Strata#lint()} reads: the pending ones (default) or all. */
+		public Builder lintScope(LintScope scope) {
+			this.lintScope = Objects.requireNonNull(scope, "scope must not be null");
+			return this;
+		}
+
+		/** How the lint report is rendered (text by default). */
+		public Builder lintFormat(LintFormat format) {
+			this.lintFormat = Objects.requireNonNull(format, "format must not be null");
 			return this;
 		}
 

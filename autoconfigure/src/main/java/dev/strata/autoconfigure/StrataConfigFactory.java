@@ -22,7 +22,15 @@ final class StrataConfigFactory {
 			.lockTimeout(properties.getLockTimeout())
 			.lockRetries(properties.getLockRetries())
 			.statementTimeout(properties.getStatementTimeout())
-			.lockWaitTimeout(properties.getLockWaitTimeout());
+			.lockWaitTimeout(properties.getLockWaitTimeout())
+			.allowDestructive(properties.isAllowDestructive())
+			.guardStrict(properties.getGuard().isStrict())
+			.guardRules(properties.getGuard().getRules())
+			.guardBaselineVersion(properties.getGuard().getBaselineVersion())
+			.largeTableRows(properties.getGuard().getLargeTableRows())
+			.verifyEffects(properties.getGuard().getVerifyEffects())
+			.lintScope(properties.getLint().getScope())
+			.lintFormat(properties.getLint().getFormat());
 	}
 
 }

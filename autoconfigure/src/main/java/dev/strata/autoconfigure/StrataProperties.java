@@ -2,7 +2,15 @@ package dev.strata.autoconfigure;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import dev.strata.guard.GuardSettings;
+import dev.strata.guard.RuleMode;
+import dev.strata.guard.VerifyEffects;
+import dev.strata.guard.report.LintFormat;
+import dev.strata.guard.report.LintScope;
 
 import org.jspecify.annotations.Nullable;
 
@@ -99,6 +107,23 @@ public class StrataProperties {
 	 * Whether to baseline automatically when migrating a schema that has tables but no history.
 	 */
 	private boolean baselineOnMigrate;
+
+	/**
+	 * Whether to let every DESTRUCTIVE statement (DROP TABLE, DROP COLUMN, TRUNCATE, DELETE, ...)
+	 * through, each logged as a warning with its statement. Prefer a '-- strata:allow' directive
+	 * with a reason in the migration itself.
+	 */
+	private boolean allowDestructive;
+
+	/**
+	 * How the guard judges migration statements.
+	 */
+	private final Guard guard = new Guard();
+
+	/**
+	 * What the lint command reads and how it reports.
+	 */
+	private final Lint lint = new Lint();
 
 	private final Drift drift = new Drift();
 
@@ -232,6 +257,22 @@ public class StrataProperties {
 		this.baselineOnMigrate = baselineOnMigrate;
 	}
 
+	public boolean isAllowDestructive() {
+		return this.allowDestructive;
+	}
+
+	public void setAllowDestructive(boolean allowDestructive) {
+		this.allowDestructive = allowDestructive;
+	}
+
+	public Guard getGuard() {
+		return this.guard;
+	}
+
+	public Lint getLint() {
+		return this.lint;
+	}
+
 	public Drift getDrift() {
 		return this.drift;
 	}
@@ -278,6 +319,118 @@ public class StrataProperties {
 
 		public void setFailOnDrift(boolean failOnDrift) {
 			this.failOnDrift = failOnDrift;
+		}
+
+	}
+
+	/**
+	 * The guard's settings, under {@code strata.guard.*}.
+	 */
+	public static class Guard {
+
+		/**
+		 * Whether LOCKING and INCOMPATIBLE findings refuse the migration too, not only DESTRUCTIVE
+		 * ones.
+		 */
+		private boolean strict;
+
+		/**
+		 * Per-rule override of what a rule's findings do, by rule id: 'off' (not reported), 'warn'
+		 * (reported, never refuses) or 'refuse'. Rule ids are listed in docs/guard.md.
+		 */
+		private Map<String, RuleMode> rules = new LinkedHashMap<>();
+
+		/**
+		 * Version up to which migrations are not checked by the guard: those applied before the
+		 * guard was adopted.
+		 */
+		private @Nullable String baselineVersion;
+
+		/**
+		 * Estimated row count (pg_class.reltuples) above which a LOCKING finding on a table refuses
+		 * the migration instead of only warning.
+		 */
+		private long largeTableRows = GuardSettings.DEFAULT_LARGE_TABLE_ROWS;
+
+		/**
+		 * When to check a migration's effect inside its transaction before commit (dropped tables,
+		 * columns, types, enum values; deleted or truncated rows): 'review' for migrations with
+		 * statements the guard cannot see into (DO blocks, function calls), 'always', or 'never'.
+		 */
+		private VerifyEffects verifyEffects = VerifyEffects.REVIEW;
+
+		public boolean isStrict() {
+			return this.strict;
+		}
+
+		public void setStrict(boolean strict) {
+			this.strict = strict;
+		}
+
+		public Map<String, RuleMode> getRules() {
+			return this.rules;
+		}
+
+		public void setRules(Map<String, RuleMode> rules) {
+			this.rules = rules;
+		}
+
+		public @Nullable String getBaselineVersion() {
+			return this.baselineVersion;
+		}
+
+		public void setBaselineVersion(@Nullable String baselineVersion) {
+			this.baselineVersion = baselineVersion;
+		}
+
+		public long getLargeTableRows() {
+			return this.largeTableRows;
+		}
+
+		public void setLargeTableRows(long largeTableRows) {
+			this.largeTableRows = largeTableRows;
+		}
+
+		public VerifyEffects getVerifyEffects() {
+			return this.verifyEffects;
+		}
+
+		public void setVerifyEffects(VerifyEffects verifyEffects) {
+			this.verifyEffects = verifyEffects;
+		}
+
+	}
+
+	/**
+	 * The lint command's settings, under {@code strata.lint.*}.
+	 */
+	public static class Lint {
+
+		/**
+		 * Which migrations to lint: the pending ones, or all.
+		 */
+		private LintScope scope = LintScope.PENDING;
+
+		/**
+		 * Format of the lint report: 'text', 'json', 'github' (workflow annotations) or 'sarif'
+		 * (code scanning).
+		 */
+		private LintFormat format = LintFormat.TEXT;
+
+		public LintScope getScope() {
+			return this.scope;
+		}
+
+		public void setScope(LintScope scope) {
+			this.scope = scope;
+		}
+
+		public LintFormat getFormat() {
+			return this.format;
+		}
+
+		public void setFormat(LintFormat format) {
+			this.format = format;
 		}
 
 	}

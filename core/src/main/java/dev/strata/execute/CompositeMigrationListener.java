@@ -3,6 +3,7 @@ package dev.strata.execute;
 import java.time.Duration;
 import java.util.List;
 
+import dev.strata.StrataException;
 import dev.strata.plan.PreparedMigration;
 
 /** Forwards every event to several listeners, in order. */
@@ -17,6 +18,11 @@ public final class CompositeMigrationListener implements MigrationListener {
 	@Override
 	public void lockAcquired(Duration waited) {
 		this.listeners.forEach((listener) -> listener.lockAcquired(waited));
+	}
+
+	@Override
+	public void baselined(String version) {
+		this.listeners.forEach((listener) -> listener.baselined(version));
 	}
 
 	@Override
@@ -42,6 +48,11 @@ public final class CompositeMigrationListener implements MigrationListener {
 	@Override
 	public void failed(PreparedMigration migration, Duration duration, MigrationFailedException failure) {
 		this.listeners.forEach((listener) -> listener.failed(migration, duration, failure));
+	}
+
+	@Override
+	public void refused(PreparedMigration migration, StrataException refusal) {
+		this.listeners.forEach((listener) -> listener.refused(migration, refusal));
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.strata.StrataException;
 import dev.strata.history.HistoryType;
 import dev.strata.history.SchemaHistory;
 import dev.strata.plan.PreparedMigration;
@@ -45,12 +46,21 @@ public final class MigrationExecutor {
 
 	private final MigrationListener listener;
 
+	private final TransactionCheck check;
+
 	public MigrationExecutor(Connection connection, SchemaHistory history, ExecutionSettings settings,
 			MigrationListener listener) {
+		this(connection, history, settings, listener, TransactionCheck.NONE);
+	}
+
+	/** @param check runs inside each transactional migration, before commit */
+	public MigrationExecutor(Connection connection, SchemaHistory history, ExecutionSettings settings,
+			MigrationListener listener, TransactionCheck check) {
 		this.connection = connection;
 		this.history = history;
 		this.settings = settings;
 		this.listener = listener;
+		this.check = check;
 	}
 
 	/**
@@ -70,6 +80,10 @@ public final class MigrationExecutor {
 		}
 		catch (MigrationFailedException ex) {
 			this.listener.failed(migration, elapsed(start), ex);
+			throw ex;
+		}
+		catch (StrataException ex) {
+			this.listener.refused(migration, ex);
 			throw ex;
 		}
 		Duration duration = elapsed(start);
@@ -96,6 +110,11 @@ public final class MigrationExecutor {
 				}
 				throw failed(migration, failure, true, "The migration was rolled back: nothing of it is applied."
 						+ retried(attempt, sqlState));
+			}
+			catch (RuntimeException ex) {
+				// The check refused what the migration did; autocommit must not commit it.
+				rollbackQuietly();
+				throw ex;
 			}
 			finally {
 				restoreAutoCommit();
@@ -124,6 +143,12 @@ public final class MigrationExecutor {
 	private void runInTransaction(PreparedMigration migration, long start)
 			throws SQLException, StatementRunner.StatementFailure {
 		this.connection.setAutoCommit(false);
+		try {
+			this.check.before(migration, this.connection);
+		}
+		catch (SQLException ex) {
+			throw new StatementRunner.StatementFailure(-1, ex);
+		}
 		try (StatementRunner runner = new StatementRunner(this.connection)) {
 			for (String setting : timeouts(migration, "set local ")) {
 				runner.add(-1, setting, false);
@@ -135,6 +160,7 @@ public final class MigrationExecutor {
 			}
 			runner.flush();
 			try {
+				this.check.verify(migration, this.connection);
 				this.history.append(entry(migration.file(), millisSince(start), true, true, statements.size()));
 			}
 			catch (SQLException ex) {

@@ -3,6 +3,7 @@ package dev.strata.execute;
 import java.time.Duration;
 import java.util.List;
 
+import dev.strata.StrataException;
 import dev.strata.plan.PreparedMigration;
 
 /**
@@ -13,6 +14,10 @@ public interface MigrationListener {
 
 	/** The migration lock was taken after waiting {@code waited} for another migrator. */
 	default void lockAcquired(Duration waited) {
+	}
+
+	/** A baseline was recorded: versions up to {@code version} are taken as applied. */
+	default void baselined(String version) {
 	}
 
 	/** A run is about to apply these migrations, all of them read and checked. */
@@ -33,6 +38,10 @@ public interface MigrationListener {
 
 	/** A migration failed; a transactional one was rolled back. */
 	default void failed(PreparedMigration migration, Duration duration, MigrationFailedException failure) {
+	}
+
+	/** A check inside the migration's transaction (the guard's effect check) refused it; it was rolled back. */
+	default void refused(PreparedMigration migration, StrataException refusal) {
 	}
 
 	/** A transactional migration hit {@code lock_timeout} and will be retried. */

@@ -2,9 +2,12 @@ package dev.strata.source;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.strata.sql.SqlScript;
+import dev.strata.sql.SqlStatement;
 import dev.strata.sql.Token;
 import dev.strata.sql.TokenKind;
 import org.jspecify.annotations.Nullable;
@@ -29,11 +32,25 @@ public record MigrationDirectives(boolean noTransaction, @Nullable Duration lock
 	/**
 	 * A {@code strata:allow} directive.
 	 *
-	 * @param rules the rule ids it allows
+	 * @param rules the rule ids it allows, as written
 	 * @param reason why, as written
 	 * @param line the line of the comment
+	 * @param statement the index of the statement it sits directly above, or {@link #WHOLE_FILE}
 	 */
-	public record AllowDirective(List<String> rules, String reason, int line) {
+	public record AllowDirective(List<String> rules, String reason, int line, int statement) {
+
+		/** {@link #statement()} of a directive at the top of the file, followed by a blank line. */
+		public static final int WHOLE_FILE = -1;
+
+		public boolean coversWholeFile() {
+			return this.statement == WHOLE_FILE;
+		}
+
+		/** Whether it covers the statement with this index. */
+		public boolean covers(int statementIndex) {
+			return coversWholeFile() || this.statement == statementIndex;
+		}
+
 	}
 
 	/**
@@ -45,6 +62,7 @@ public record MigrationDirectives(boolean noTransaction, @Nullable Duration lock
 		Duration lockTimeout = null;
 		Duration statementTimeout = null;
 		List<AllowDirective> allows = new ArrayList<>();
+		Map<Integer, Integer> placements = placements(script);
 		for (Token comment : script.comments()) {
 			String body = commentBody(comment);
 			if (!body.startsWith(PREFIX)) {
@@ -62,7 +80,14 @@ public record MigrationDirectives(boolean noTransaction, @Nullable Duration lock
 				statementTimeout = duration(directive.substring("statement-timeout=".length()), where);
 			}
 			else if (directive.startsWith("allow ") || directive.equals("allow")) {
-				allows.add(allow(directive.substring("allow".length()).trim(), comment.line(), where));
+				Integer statement = placements.get(comment.offset());
+				if (statement == null) {
+					throw new MigrationSourceException(where, "has a strata:allow directive that is neither directly"
+							+ " above a statement nor at the top of the file",
+							"put it in the comment block directly above the statement it allows (no blank line in"
+									+ " between), or at the top of the file followed by a blank line for the whole file");
+				}
+				allows.add(allow(directive.substring("allow".length()).trim(), comment.line(), statement, where));
 			}
 			else {
 				throw new MigrationSourceException(where, "has an unknown directive 'strata:" + directive + "'",
@@ -92,7 +117,53 @@ public record MigrationDirectives(boolean noTransaction, @Nullable Duration lock
 		}
 	}
 
-	private static AllowDirective allow(String arguments, int line, String where) {
+	/**
+	 * Where each comment that may hold an allow directive sits, by offset: the index of the statement
+	 * whose comment block (no blank line, not trailing the previous statement) it is part of, or
+	 * {@link AllowDirective#WHOLE_FILE} for comments above the first statement and its block.
+	 */
+	private static Map<Integer, Integer> placements(SqlScript script) {
+		Map<Integer, Integer> placements = new HashMap<>();
+		List<SqlStatement> statements = script.statements();
+		if (statements.isEmpty()) {
+			script.comments().forEach((comment) -> placements.put(comment.offset(), AllowDirective.WHOLE_FILE));
+			return placements;
+		}
+		for (int i = 0; i < statements.size(); i++) {
+			SqlStatement statement = statements.get(i);
+			List<Token> leading = statement.leadingComments();
+			int previousEnd = (i > 0) ? statements.get(i - 1).endLine() : 0;
+			int below = statement.line();
+			int k = leading.size() - 1;
+			for (; k >= 0; k--) {
+				Token comment = leading.get(k);
+				if (endLine(comment) < below - 1 || comment.line() == previousEnd) {
+					break;
+				}
+				below = comment.line();
+				placements.put(comment.offset(), i);
+			}
+			if (i == 0) {
+				for (int j = 0; j <= k; j++) {
+					placements.put(leading.get(j).offset(), AllowDirective.WHOLE_FILE);
+				}
+			}
+		}
+		return placements;
+	}
+
+	private static int endLine(Token comment) {
+		int line = comment.line();
+		String text = comment.text();
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) == '\n') {
+				line++;
+			}
+		}
+		return line;
+	}
+
+	private static AllowDirective allow(String arguments, int line, int statement, String where) {
 		int reasonAt = arguments.indexOf("reason=");
 		String rulesText = ((reasonAt < 0) ? arguments : arguments.substring(0, reasonAt)).trim();
 		List<String> rules = new ArrayList<>();
@@ -110,7 +181,7 @@ public record MigrationDirectives(boolean noTransaction, @Nullable Duration lock
 			throw new MigrationSourceException(where, "has a strata:allow directive without a reason",
 					"add reason=\"why this is safe\" so reviewers and the history know why it was allowed");
 		}
-		return new AllowDirective(List.copyOf(rules), reason, line);
+		return new AllowDirective(List.copyOf(rules), reason, line, statement);
 	}
 
 	private static String unquote(String text) {

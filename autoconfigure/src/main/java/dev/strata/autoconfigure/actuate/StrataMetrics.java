@@ -3,6 +3,7 @@ package dev.strata.autoconfigure.actuate;
 import java.time.Duration;
 
 import dev.strata.StatusResult;
+import dev.strata.StrataException;
 import dev.strata.execute.MigrationFailedException;
 import dev.strata.execute.MigrationListener;
 import dev.strata.plan.PreparedMigration;
@@ -59,6 +60,16 @@ public class StrataMetrics implements MigrationListener {
 	@Override
 	public void failed(PreparedMigration migration, Duration duration, MigrationFailedException failure) {
 		record(migration.file(), duration, "failed");
+	}
+
+	@Override
+	public void refused(PreparedMigration migration, StrataException refusal) {
+		outcomeCounter("refused").increment();
+	}
+
+	@Override
+	public void baselined(String version) {
+		outcomeCounter("baselined").increment();
 	}
 
 	private void record(MigrationFile file, Duration duration, String outcome) {

@@ -1,0 +1,195 @@
+package dev.strata.guard;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import dev.strata.sql.Token;
+import dev.strata.sql.TokenKind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads a statement's tokens from left to right: the recogniser's only tool. It knows keywords,
+ * names and parentheses, nothing of SQL grammar.
+ */
+final class Cursor {
+
+	private final List<Token> tokens;
+
+	private int position;
+
+	Cursor(List<Token> tokens) {
+		this.tokens = tokens;
+	}
+
+	boolean atEnd() {
+		return this.position >= this.tokens.size();
+	}
+
+	/** The current token, or {@code null} at the end. */
+	@Nullable Token peek() {
+		return atEnd() ? null : this.tokens.get(this.position);
+	}
+
+	/** The upper-cased WORD {@code ahead} tokens on, or {@code null}. */
+	@Nullable String word(int ahead) {
+		int index = this.position + ahead;
+		if (index >= this.tokens.size() || this.tokens.get(index).kind() != TokenKind.WORD) {
+			return null;
+		}
+		return this.tokens.get(index).text().toUpperCase(Locale.ROOT);
+	}
+
+	/** Whether the next tokens are these words; consumes them if so. */
+	boolean accept(String... words) {
+		for (int i = 0; i < words.length; i++) {
+			if (!words[i].equals(word(i))) {
+				return false;
+			}
+		}
+		this.position += words.length;
+		return true;
+	}
+
+	/** Consumes one token. */
+	Token next() {
+		return this.tokens.get(this.position++);
+	}
+
+	/** Consumes {@code (…)} if the cursor is on {@code (}. */
+	void skipParentheses() {
+		Token token = peek();
+		if (token == null || !token.is("(")) {
+			return;
+		}
+		int depth = 0;
+		while (!atEnd()) {
+			Token next = next();
+			if (next.is("(") || next.is("[")) {
+				depth++;
+			}
+			else if (next.is(")") || next.is("]")) {
+				depth--;
+				if (depth == 0) {
+					return;
+				}
+			}
+		}
+	}
+
+	/** Reads a possibly qualified name ({@code a}, {@code "a"}, {@code s.a}); {@code null} if none is here. */
+	@Nullable Name name() {
+		Token token = peek();
+		if (token == null || !Name.isIdentifier(token)) {
+			return null;
+		}
+		List<Token> parts = new ArrayList<>(3);
+		parts.add(next());
+		while (peek() != null && peek().is(".") && this.position + 1 < this.tokens.size()
+				&& Name.isIdentifier(this.tokens.get(this.position + 1))) {
+			this.position++;
+			parts.add(next());
+		}
+		return Name.of(parts);
+	}
+
+	/** Reads {@code name [, name …]}, each optionally followed by {@code *} or {@code (args)}. */
+	List<Name> names() {
+		List<Name> names = new ArrayList<>();
+		while (true) {
+			Name name = name();
+			if (name == null) {
+				return names;
+			}
+			names.add(name);
+			if (peek() != null && peek().is("*")) {
+				next();
+			}
+			skipParentheses();
+			if (peek() == null || !peek().is(",")) {
+				return names;
+			}
+			next();
+		}
+	}
+
+	/** The tokens not read yet. */
+	List<Token> rest() {
+		return this.tokens.subList(Math.min(this.position, this.tokens.size()), this.tokens.size());
+	}
+
+	// Helpers over token lists, for rules that look at a whole clause.
+
+	/** Splits at commas outside parentheses and brackets. */
+	static List<List<Token>> splitTopLevel(List<Token> tokens) {
+		List<List<Token>> parts = new ArrayList<>();
+		int depth = 0;
+		int start = 0;
+		for (int i = 0; i < tokens.size(); i++) {
+			Token token = tokens.get(i);
+			if (token.is("(") || token.is("[")) {
+				depth++;
+			}
+			else if (token.is(")") || token.is("]")) {
+				depth--;
+			}
+			else if (depth == 0 && token.is(",")) {
+				parts.add(tokens.subList(start, i));
+				start = i + 1;
+			}
+		}
+		parts.add(tokens.subList(start, tokens.size()));
+		return parts;
+	}
+
+	/** Index of the first WORD {@code word} outside parentheses, or -1. */
+	static int indexOfTopLevel(List<Token> tokens, String word) {
+		int depth = 0;
+		for (int i = 0; i < tokens.size(); i++) {
+			Token token = tokens.get(i);
+			if (token.is("(") || token.is("[")) {
+				depth++;
+			}
+			else if (token.is(")") || token.is("]")) {
+				depth--;
+			}
+			else if (depth == 0 && token.isWord(word)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	static boolean containsTopLevel(List<Token> tokens, String word) {
+		return indexOfTopLevel(tokens, word) >= 0;
+	}
+
+	/** Whether {@code first second} appear next to each other outside parentheses. */
+	static boolean containsTopLevel(List<Token> tokens, String first, String second) {
+		int depth = 0;
+		for (int i = 0; i + 1 < tokens.size(); i++) {
+			Token token = tokens.get(i);
+			if (token.is("(") || token.is("[")) {
+				depth++;
+			}
+			else if (token.is(")") || token.is("]")) {
+				depth--;
+			}
+			else if (depth == 0 && token.isWord(first) && tokens.get(i + 1).isWord(second)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Whether the WORD appears anywhere, inside parentheses too (never inside strings). */
+	static boolean containsAnywhere(List<Token> tokens, String word) {
+		for (Token token : tokens) {
+			if (token.isWord(word)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

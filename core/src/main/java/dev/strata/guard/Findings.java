@@ -1,0 +1,50 @@
+package dev.strata.guard;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.strata.sql.SqlStatement;
+import dev.strata.sql.Token;
+import org.jspecify.annotations.Nullable;
+
+/** Collects the findings of one migration; rules report into it for the statement at hand. */
+final class Findings {
+
+	private static final int STATEMENT_PREVIEW = 120;
+
+	private final String file;
+
+	private final List<Finding> found = new ArrayList<>();
+
+	private @Nullable SqlStatement statement;
+
+	Findings(String file) {
+		this.file = file;
+	}
+
+	void startStatement(SqlStatement statement) {
+		this.statement = statement;
+	}
+
+	/**
+	 * Reports a finding.
+	 * @param at the token it is about (an {@code ALTER TABLE} action), or {@code null} for the statement
+	 * @param table the table whose lock or size matters, or {@code null}
+	 */
+	void add(Rule rule, @Nullable Token at, String message, @Nullable Name table) {
+		SqlStatement current = this.statement;
+		int line = (at != null) ? at.line() : current.line();
+		int column = (at != null) ? at.column() : current.column();
+		this.found.add(new Finding(rule, message, this.file, line, column, current.abbreviated(STATEMENT_PREVIEW),
+				(table != null) ? table.text() : null));
+	}
+
+	void add(Rule rule, String message) {
+		add(rule, null, message, null);
+	}
+
+	List<Finding> all() {
+		return List.copyOf(this.found);
+	}
+
+}

@@ -1,0 +1,191 @@
+package dev.strata.guard;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.strata.plan.MigrationPreparationException;
+import dev.strata.plan.PreparedMigration;
+import dev.strata.source.MigrationDirectives.AllowDirective;
+import dev.strata.source.MigrationFile;
+import dev.strata.source.Version;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Judges prepared migrations: finds what each statement does, then decides per finding whether it
+ * refuses, warns or was allowed, from the rule's severity, the settings, the table's size and the
+ * file's {@code strata:allow} directives.
+ */
+public final class Guard {
+
+	private final GuardSettings settings;
+
+	private final TableSizes sizes;
+
+	private final StatementRecogniser recogniser = new StatementRecogniser();
+
+	public Guard(GuardSettings settings, TableSizes sizes) {
+		this.settings = settings;
+		this.sizes = sizes;
+	}
+
+	/**
+	 * Judges every migration.
+	 * @throws MigrationPreparationException if a directive names an unknown rule (every such
+	 *     directive listed with file:line)
+	 */
+	public GuardReport check(List<PreparedMigration> migrations) {
+		List<GuardedMigration> guarded = new ArrayList<>(migrations.size());
+		List<String> errors = new ArrayList<>();
+		for (PreparedMigration migration : migrations) {
+			errors.addAll(unknownRules(migration));
+		}
+		if (!errors.isEmpty()) {
+			throw new MigrationPreparationException(errors);
+		}
+		for (PreparedMigration migration : migrations) {
+			guarded.add(check(migration));
+		}
+		return new GuardReport(guarded);
+	}
+
+	private GuardedMigration check(PreparedMigration migration) {
+		MigrationFile file = migration.file();
+		List<AllowDirective> allows = migration.directives().allows();
+		Set<String> allowedRules = allows.stream()
+			.flatMap((allow) -> allow.rules().stream())
+			.map((id) -> Rule.byId(id).orElseThrow().id())
+			.collect(Collectors.toSet());
+		if (isBaselined(file)) {
+			return new GuardedMigration(file, List.of(), List.of(), false, allowedRules, true);
+		}
+		List<List<Finding>> perStatement = this.recogniser.perStatement(file.location(), migration.statements());
+		List<Assessment> assessments = new ArrayList<>();
+		Set<String> used = new HashSet<>();
+		boolean review = false;
+		for (int i = 0; i < perStatement.size(); i++) {
+			for (Finding finding : perStatement.get(i)) {
+				if (this.settings.configured(finding.rule()) == RuleMode.OFF) {
+					continue;
+				}
+				review |= finding.severity() == Severity.REVIEW;
+				assessments.add(assess(finding, i, allows, used));
+			}
+		}
+		boolean checkEffects = migration.transactional() && switch (this.settings.verifyEffects()) {
+			case NEVER -> false;
+			case REVIEW -> review;
+			case ALWAYS -> true;
+		};
+		return new GuardedMigration(file, assessments, unused(file, allows, used, perStatement), checkEffects,
+				allowedRules, false);
+	}
+
+	private Assessment assess(Finding finding, int statement, List<AllowDirective> allows, Set<String> used) {
+		RuleMode mode = this.settings.modeOf(finding.rule());
+		String note = "";
+		TableSize size = null;
+		if (finding.severity() == Severity.LOCKING && finding.table() != null) {
+			size = this.sizes.of(finding.table());
+			if (size != null) {
+				boolean large = size.rows() > this.settings.largeTableRows();
+				note = "table " + size.table() + " has " + size.describe()
+						+ (large ? ", above strata.guard.large-table-rows=" + this.settings.largeTableRows() : "");
+				if (large && this.settings.configured(finding.rule()) == null) {
+					mode = RuleMode.REFUSE;
+				}
+			}
+		}
+		AllowDirective allow = allowing(allows, finding.rule(), statement);
+		if (allow != null) {
+			used.add(allow.line() + ":" + finding.ruleId());
+			return new Assessment(finding, Outcome.ALLOWED, join(note, "allowed at line " + allow.line() + ": "
+					+ allow.reason()), size);
+		}
+		if (mode == RuleMode.REFUSE && finding.severity() == Severity.DESTRUCTIVE
+				&& this.settings.allowDestructive()) {
+			return new Assessment(finding, Outcome.ALLOWED, join(note, "allowed by strata.allow-destructive"), size);
+		}
+		return new Assessment(finding, (mode == RuleMode.REFUSE) ? Outcome.REFUSED : Outcome.WARNED, note, size);
+	}
+
+	/** The most specific directive allowing the rule here: the statement's own before the file's. */
+	private static @Nullable AllowDirective allowing(List<AllowDirective> allows, Rule rule, int statement) {
+		AllowDirective wholeFile = null;
+		for (AllowDirective allow : allows) {
+			if (allow.covers(statement) && names(allow, rule)) {
+				if (!allow.coversWholeFile()) {
+					return allow;
+				}
+				wholeFile = allow;
+			}
+		}
+		return wholeFile;
+	}
+
+	private static boolean names(AllowDirective allow, Rule rule) {
+		return allow.rules().stream().anyMatch((id) -> Rule.byId(id).orElse(null) == rule);
+	}
+
+	/**
+	 * Directive rules that allowed nothing, so they cannot rot unseen. A directive over a statement
+	 * the guard cannot see into is kept: it is there for the effect check.
+	 */
+	private static List<String> unused(MigrationFile file, List<AllowDirective> allows, Set<String> used,
+			List<List<Finding>> perStatement) {
+		List<String> warnings = new ArrayList<>();
+		for (AllowDirective allow : allows) {
+			if (coversReview(allow, perStatement)) {
+				continue;
+			}
+			for (String id : allow.rules()) {
+				String rule = Rule.byId(id).orElseThrow().id();
+				if (!used.contains(allow.line() + ":" + rule)) {
+					warnings.add(file.location() + ":" + allow.line() + " has a strata:allow " + rule
+							+ " directive that allows nothing: no " + rule + " finding "
+							+ (allow.coversWholeFile() ? "in the file" : "in the statement below it")
+							+ "; remove it so it cannot allow something by accident later");
+				}
+			}
+		}
+		return warnings;
+	}
+
+	private static boolean coversReview(AllowDirective allow, List<List<Finding>> perStatement) {
+		for (int i = 0; i < perStatement.size(); i++) {
+			if (allow.covers(i) && perStatement.get(i).stream().anyMatch((f) -> f.severity() == Severity.REVIEW)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static List<String> unknownRules(PreparedMigration migration) {
+		List<String> errors = new ArrayList<>();
+		for (AllowDirective allow : migration.directives().allows()) {
+			for (String id : allow.rules()) {
+				Optional<Rule> rule = Rule.byId(id);
+				if (rule.isEmpty()) {
+					errors.add(migration.file().location() + ":" + allow.line()
+							+ " has a strata:allow directive naming the unknown rule '" + id + "'. Fix: use one of "
+							+ Arrays.stream(Rule.values()).map(Rule::id).collect(Collectors.joining(", ")) + ".");
+				}
+			}
+		}
+		return errors;
+	}
+
+	private boolean isBaselined(MigrationFile file) {
+		String baseline = this.settings.baselineVersion();
+		return baseline != null && file.version() != null && file.version().compareTo(Version.parse(baseline)) <= 0;
+	}
+
+	private static String join(String first, String second) {
+		return first.isEmpty() ? second : first + "; " + second;
+	}
+
+}

@@ -1,0 +1,61 @@
+package dev.strata.guard;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How the guard judges findings.
+ *
+ * @param allowDestructive {@code strata.allow-destructive}: let every DESTRUCTIVE finding through, each logged
+ * @param strict {@code strata.guard.strict}: LOCKING and INCOMPATIBLE findings refuse too
+ * @param rules {@code strata.guard.rules.<id>}: per-rule overrides, by rule id
+ * @param baselineVersion {@code strata.guard.baseline-version}: migrations at or below it are not checked
+ * @param largeTableRows {@code strata.guard.large-table-rows}: a LOCKING finding on a table with more rows refuses
+ * @param verifyEffects {@code strata.guard.verify-effects}: when the effect check runs
+ */
+public record GuardSettings(boolean allowDestructive, boolean strict, Map<String, RuleMode> rules,
+		@Nullable String baselineVersion, long largeTableRows, VerifyEffects verifyEffects) {
+
+	public static final long DEFAULT_LARGE_TABLE_ROWS = 100_000;
+
+	public static final GuardSettings DEFAULTS = new GuardSettings(false, false, Map.of(), null,
+			DEFAULT_LARGE_TABLE_ROWS, VerifyEffects.REVIEW);
+
+	/** @throws IllegalArgumentException naming an unknown rule id */
+	public GuardSettings {
+		Map<String, RuleMode> byId = new LinkedHashMap<>();
+		rules.forEach((id, mode) -> byId.put(Rule.byId(id).orElseThrow(() -> unknownRule(id)).id(), mode));
+		rules = Map.copyOf(byId);
+		if (largeTableRows < 0) {
+			throw new IllegalArgumentException("large-table-rows must not be negative, was " + largeTableRows);
+		}
+	}
+
+	/** The configured mode of a rule, or {@code null} when it keeps the default of its severity. */
+	@Nullable RuleMode configured(Rule rule) {
+		return this.rules.get(rule.id());
+	}
+
+	/** What a finding of this rule does when nothing else (size, directive) changes it. */
+	RuleMode modeOf(Rule rule) {
+		RuleMode configured = configured(rule);
+		if (configured != null) {
+			return configured;
+		}
+		return switch (rule.severity()) {
+			case DESTRUCTIVE -> RuleMode.REFUSE;
+			case LOCKING, INCOMPATIBLE -> this.strict ? RuleMode.REFUSE : RuleMode.WARN;
+			case REVIEW -> RuleMode.WARN;
+		};
+	}
+
+	private static IllegalArgumentException unknownRule(String id) {
+		return new IllegalArgumentException("Unknown guard rule '" + id + "'; the rules are: "
+				+ Arrays.stream(Rule.values()).map(Rule::id).collect(Collectors.joining(", ")));
+	}
+
+}

@@ -1,0 +1,117 @@
+package dev.strata.guard;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import dev.strata.sql.SqlStatement;
+
+/**
+ * Finds the rule for each statement of a migration from its leading keywords, in order, keeping
+ * track of what the migration created. Statements starting with a keyword it does not know are
+ * reported as {@code unrecognised-statement}: the guard fails closed.
+ */
+public final class StatementRecogniser {
+
+	/** Leading keywords of statements that change no existing data and take no blocking lock. */
+	private static final Set<String> SAFE = Set.of("INSERT", "COPY", "COMMENT", "GRANT", "REVOKE", "SET", "RESET",
+			"SHOW", "ANALYZE", "ANALYSE", "SECURITY", "LOCK", "BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT",
+			"SAVEPOINT", "RELEASE", "DEALLOCATE", "DISCARD", "LISTEN", "UNLISTEN", "NOTIFY", "CHECKPOINT", "LOAD",
+			"REASSIGN", "IMPORT", "TABLE");
+
+	/** ALTER kinds that change no data: renames of these objects break no running query on a table. */
+	private static final Set<String> SAFE_ALTER = Set.of("SEQUENCE", "VIEW", "FUNCTION", "PROCEDURE", "ROUTINE",
+			"INDEX", "SCHEMA", "ROLE", "USER", "GROUP", "DEFAULT", "EXTENSION", "DOMAIN", "MATERIALIZED", "POLICY",
+			"TRIGGER", "PUBLICATION", "SUBSCRIPTION", "DATABASE", "AGGREGATE", "OPERATOR", "COLLATION", "CONVERSION",
+			"TEXT", "STATISTICS", "EVENT", "FOREIGN", "SERVER", "LANGUAGE", "LARGE", "RULE", "TABLESPACE");
+
+	private final StatementRule keywords = new KeywordRules();
+
+	private final StatementRule create = new CreateStatements();
+
+	private final StatementRule drop = new DropRule();
+
+	private final StatementRule alterTable = new AlterTableRule();
+
+	private final StatementRule alterType = new AlterTypeRule();
+
+	private final StatementRule delete = new DeleteRule();
+
+	private final StatementRule update = new UpdateRule();
+
+	private final StatementRule truncate = new TruncateRule();
+
+	private final StatementRule dataModifying = new DataModifyingRule();
+
+	private final StatementRule functionCall = new FunctionCallRule();
+
+	private final StatementRule doBlock = new DoBlockRule();
+
+	/** Every finding of a migration's statements, in order. */
+	public List<Finding> findings(String file, List<SqlStatement> statements) {
+		return perStatement(file, statements).stream().flatMap(List::stream).toList();
+	}
+
+	/** The findings of each statement: element {@code i} holds those of {@code statements[i]}. */
+	public List<List<Finding>> perStatement(String file, List<SqlStatement> statements) {
+		MigrationScope scope = new MigrationScope();
+		List<List<Finding>> result = new ArrayList<>(statements.size());
+		for (SqlStatement statement : statements) {
+			Findings findings = new Findings(file);
+			findings.startStatement(statement);
+			rule(statement).check(statement, scope, findings);
+			result.add(findings.all());
+		}
+		return result;
+	}
+
+	private StatementRule rule(SqlStatement statement) {
+		if (KeywordRules.handles(statement)) {
+			return this.keywords;
+		}
+		String first = statement.keyword(0);
+		if (first == null) {
+			return (s, scope, findings) -> StatementRule.unrecognised(s, findings, "a statement starting with "
+					+ (s.tokens().isEmpty() ? "nothing" : s.tokens().get(0).text()));
+		}
+		return switch (first) {
+			case "CREATE" -> this.create;
+			case "DROP" -> this.drop;
+			case "ALTER" -> alter(statement);
+			case "DELETE" -> this.delete;
+			case "UPDATE" -> this.update;
+			case "TRUNCATE" -> this.truncate;
+			case "WITH", "MERGE" -> this.dataModifying;
+			case "SELECT", "VALUES" -> this.functionCall;
+			case "DO" -> this.doBlock;
+			case "VACUUM", "REINDEX", "REFRESH" -> (s, scope, findings) -> {
+				// KeywordRules found nothing wrong: VACUUM without FULL, REINDEX CONCURRENTLY, …
+			};
+			case "EXPLAIN" -> Cursor.containsAnywhere(statement.tokens(), "ANALYZE")
+					|| Cursor.containsAnywhere(statement.tokens(), "ANALYSE") ? unrecognised("EXPLAIN ANALYZE")
+							: noFinding();
+			default -> SAFE.contains(first) ? noFinding() : unrecognised("a statement starting with " + first);
+		};
+	}
+
+	private StatementRule alter(SqlStatement statement) {
+		String kind = statement.keyword(1);
+		if ("TABLE".equals(kind)) {
+			return this.alterTable;
+		}
+		if ("TYPE".equals(kind)) {
+			return this.alterType;
+		}
+		return (kind != null && SAFE_ALTER.contains(kind)) ? noFinding() : unrecognised("ALTER " + kind);
+	}
+
+	private static StatementRule noFinding() {
+		return (statement, scope, findings) -> {
+		};
+	}
+
+	private static StatementRule unrecognised(String what) {
+		return (statement, scope, findings) -> StatementRule.unrecognised(statement, findings, what);
+	}
+
+}

@@ -1,0 +1,137 @@
+package dev.strata.guard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.strata.plan.MigrationPreparationException;
+import dev.strata.plan.MigrationPreparer;
+import dev.strata.plan.PreparedMigration;
+import dev.strata.source.MigrationFile;
+import dev.strata.source.MigrationSourceException;
+import dev.strata.source.MigrationType;
+import dev.strata.source.Version;
+import org.junit.jupiter.api.Test;
+
+class GuardTest {
+
+	static PreparedMigration prepare(String version, String sql) {
+		return new MigrationPreparer().prepare(new MigrationFile(MigrationType.VERSIONED, Version.parse(version), "test",
+				"V" + version + "__test.sql", "V" + version + "__test.sql", sql, 0));
+	}
+
+	static GuardedMigration guard(GuardSettings settings, String sql) {
+		return new Guard(settings, TableSizes.NONE).check(List.of(prepare("1", sql))).migrations().get(0);
+	}
+
+	@Test
+	void destructiveRefusesLockingWarnsByDefault() {
+		GuardedMigration guarded = guard(GuardSettings.DEFAULTS, "DROP TABLE a; CREATE INDEX ON b (x)");
+		assertThat(guarded.assessments()).extracting(Assessment::outcome).containsExactly(Outcome.REFUSED,
+				Outcome.WARNED);
+	}
+
+	@Test
+	void allowDestructiveAllowsAndSaysSo() {
+		GuardedMigration guarded = guard(new GuardSettings(true, false, Map.of(), null, 100, VerifyEffects.REVIEW),
+				"DROP TABLE a");
+		assertThat(guarded.assessments().get(0).outcome()).isEqualTo(Outcome.ALLOWED);
+		assertThat(guarded.assessments().get(0).note()).isEqualTo("allowed by strata.allow-destructive");
+	}
+
+	@Test
+	void offRulesAreNotReported() {
+		GuardedMigration guarded = guard(
+				new GuardSettings(false, false, Map.of("drop-table", RuleMode.OFF), null, 100, VerifyEffects.REVIEW),
+				"DROP TABLE a");
+		assertThat(guarded.assessments()).isEmpty();
+	}
+
+	@Test
+	void unknownRuleInSettingsIsAConfigurationError() {
+		assertThatThrownBy(() -> new GuardSettings(false, false, Map.of("drop-tabel", RuleMode.OFF), null, 100,
+				VerifyEffects.REVIEW)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("drop-tabel");
+	}
+
+	@Test
+	void directiveReasonIsKeptInTheNote() {
+		GuardedMigration guarded = guard(GuardSettings.DEFAULTS,
+				"/* strata:allow drop-table reason=\"empty since 2.0\" */\nDROP TABLE a");
+		assertThat(guarded.assessments().get(0).note()).isEqualTo("allowed at line 1: empty since 2.0");
+	}
+
+	@Test
+	void directiveThatAllowsNothingWarns() {
+		GuardedMigration guarded = guard(GuardSettings.DEFAULTS,
+				"-- strata:allow drop-table,truncate reason=\"x\"\nDROP TABLE a");
+		assertThat(guarded.warnings()).singleElement().asString()
+			.contains("V1__test.sql:1 has a strata:allow truncate directive that allows nothing");
+	}
+
+	@Test
+	void directiveOverAStatementTheGuardCannotSeeIntoIsKeptForTheEffectCheck() {
+		GuardedMigration guarded = guard(GuardSettings.DEFAULTS,
+				"-- strata:allow drop-table reason=\"x\"\nDO $$ BEGIN DROP TABLE a; END $$");
+		assertThat(guarded.warnings()).isEmpty();
+		assertThat(guarded.checkEffects()).isTrue();
+		assertThat(guarded.allowedRules()).containsExactly("drop-table");
+	}
+
+	@Test
+	void directiveWithoutReasonIsAnError() {
+		assertThatThrownBy(() -> prepare("1", "-- strata:allow drop-table\nDROP TABLE a"))
+			.isInstanceOf(MigrationSourceException.class)
+			.hasMessageContaining("V1__test.sql:1 has a strata:allow directive without a reason");
+	}
+
+	@Test
+	void directiveSeparatedFromItsStatementIsAnError() {
+		assertThatThrownBy(() -> prepare("1", "SELECT 1;\n-- strata:allow drop-table reason=\"x\"\n\nDROP TABLE a"))
+			.isInstanceOf(MigrationSourceException.class)
+			.hasMessageContaining("V1__test.sql:2 has a strata:allow directive that is neither directly above");
+		assertThatThrownBy(() -> prepare("1", "DROP TABLE a; -- strata:allow drop-table reason=\"x\"\nSELECT 1"))
+			.isInstanceOf(MigrationSourceException.class);
+		assertThatThrownBy(() -> prepare("1", "DROP TABLE a;\n-- strata:allow drop-table reason=\"x\""))
+			.isInstanceOf(MigrationSourceException.class);
+	}
+
+	@Test
+	void directivePlacement() {
+		assertThat(prepare("1", "-- strata:allow drop-table reason=\"x\"\n\nDROP TABLE a").directives().allows().get(0)
+			.coversWholeFile()).isTrue();
+		assertThat(prepare("1", "-- strata:allow drop-table reason=\"x\"\nDROP TABLE a").directives().allows().get(0)
+			.statement()).isZero();
+		assertThat(prepare("1", "SELECT 1;\n\n-- why\n-- strata:allow drop-table reason=\"x\"\n-- more\nDROP TABLE a")
+			.directives().allows().get(0).statement()).isEqualTo(1);
+	}
+
+	@Test
+	void unknownRuleInADirectiveIsAnErrorNamingFileAndLine() {
+		assertThatThrownBy(() -> new Guard(GuardSettings.DEFAULTS, TableSizes.NONE)
+			.check(List.of(prepare("1", "-- strata:allow drop-tabel reason=\"x\"\nDROP TABLE a"))))
+			.isInstanceOf(MigrationPreparationException.class)
+			.hasMessageContaining("V1__test.sql:1 has a strata:allow directive naming the unknown rule 'drop-tabel'");
+	}
+
+	@Test
+	void baselinedMigrationsAreSkipped() {
+		GuardReport report = new Guard(new GuardSettings(false, false, Map.of(), "1", 100, VerifyEffects.REVIEW),
+				TableSizes.NONE).check(List.of(prepare("1", "DROP TABLE a"), prepare("2", "DROP TABLE b")));
+		assertThat(report.migrations().get(0).skipped()).isTrue();
+		assertThat(report.refused()).singleElement().satisfies((a) -> assertThat(a.finding().file())
+			.isEqualTo("V2__test.sql"));
+	}
+
+	@Test
+	void sizeEscalatesLockingFindings() {
+		TableSizes sizes = (table) -> new TableSize(table, table.equals("big") ? 500_000 : 10, 8192, true);
+		GuardReport report = new Guard(GuardSettings.DEFAULTS, sizes)
+			.check(List.of(prepare("1", "CREATE INDEX ON big (x); CREATE INDEX ON small (x)")));
+		assertThat(report.migrations().get(0).assessments()).extracting(Assessment::outcome)
+			.containsExactly(Outcome.REFUSED, Outcome.WARNED);
+		assertThat(report.refused().get(0).note()).startsWith("table big has ~500,000 rows, 8 kB, above");
+	}
+
+}
