@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 
 import dev.strata.Strata;
 import dev.strata.StrataConfig;
+import dev.strata.autoconfigure.migrator.MigratorModeCondition;
 import dev.strata.execute.MigrationListener;
 import org.jspecify.annotations.Nullable;
 
@@ -53,6 +54,7 @@ public final class StrataAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@Conditional(MigratorModeCondition.Off.class) // a migrator runs its command instead; on-startup does not apply
 	StrataMigrationInitializer strataMigrationInitializer(Strata strata, StrataProperties properties) {
 		return new StrataMigrationInitializer(strata, properties.getOnStartup());
 	}
