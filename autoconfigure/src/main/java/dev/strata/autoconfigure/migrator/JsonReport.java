@@ -1,7 +1,6 @@
 package dev.strata.autoconfigure.migrator;
 
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 import dev.strata.autoconfigure.migrator.MigratorReport.DryRunMigration;
 import dev.strata.autoconfigure.migrator.MigratorReport.Migration;
@@ -18,8 +17,8 @@ final class JsonReport {
 	private JsonReport() {
 	}
 
-	static String render(MigratorReport report, UnaryOperator<String> redactor) {
-		JsonWriter json = new JsonWriter(redactor).beginObject();
+	static String render(MigratorReport report) {
+		JsonWriter json = new JsonWriter().beginObject();
 		json.name("formatVersion").value(MigratorReport.FORMAT_VERSION);
 		json.name("command").value(report.command());
 		json.name("outcome").value(report.outcome());

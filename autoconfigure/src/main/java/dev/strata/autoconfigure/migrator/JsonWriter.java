@@ -1,7 +1,5 @@
 package dev.strata.autoconfigure.migrator;
 
-import java.util.function.UnaryOperator;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,18 +11,11 @@ final class JsonWriter {
 
 	private final StringBuilder json = new StringBuilder();
 
-	private final UnaryOperator<String> filter;
-
 	private int depth;
 
 	private boolean first = true;
 
 	private boolean pendingValueAfterName;
-
-	/** @param filter applied to every string value before it is escaped (removes credentials) */
-	JsonWriter(UnaryOperator<String> filter) {
-		this.filter = filter;
-	}
 
 	JsonWriter beginObject() {
 		return open('{');
@@ -58,7 +49,7 @@ final class JsonWriter {
 			this.json.append("null");
 		}
 		else {
-			quote(this.filter.apply(value));
+			quote(value);
 		}
 		return this;
 	}

@@ -71,7 +71,7 @@ final class MigratorCommands {
 				report.warning(applied(applied).displayName() + " ran outside a transaction");
 			}
 		}
-		if (!result.lockWait().isZero()) {
+		if (result.lockWait().toSeconds() >= 1) {
 			report.warning("Waited " + result.lockWait().toMillis() + " ms for another migrator to finish");
 		}
 	}

@@ -56,9 +56,7 @@ public class StrataMigrator implements InitializingBean {
 	public void afterPropertiesSet() {
 		MigratorReport report = run();
 		Output output = outputFormat();
-		SecretRedactor redactor = SecretRedactor.from(this.environment);
-		String rendered = (output == Output.JSON) ? JsonReport.render(report, redactor)
-				: TextReport.render(report, redactor);
+		String rendered = (output == Output.JSON) ? JsonReport.render(report) : TextReport.render(report);
 		this.printer.print(rendered, output);
 		exit(report.exitCode());
 	}
@@ -105,7 +103,8 @@ public class StrataMigrator implements InitializingBean {
 		else {
 			logger.debug("Strata migrator failed", ex);
 		}
-		return report.failure(category, message);
+		// Exception messages are the one place text from drivers and frameworks enters the report.
+		return report.failure(category, SecretRedactor.from(this.environment).apply(message));
 	}
 
 	private static StrataException findStrataException(Throwable ex) {

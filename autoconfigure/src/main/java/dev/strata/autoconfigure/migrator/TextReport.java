@@ -1,7 +1,6 @@
 package dev.strata.autoconfigure.migrator;
 
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 import dev.strata.autoconfigure.migrator.MigratorReport.DryRunMigration;
 import dev.strata.autoconfigure.migrator.MigratorReport.Migration;
@@ -15,7 +14,7 @@ final class TextReport {
 	private TextReport() {
 	}
 
-	static String render(MigratorReport report, UnaryOperator<String> redactor) {
+	static String render(MigratorReport report) {
 		StringBuilder text = new StringBuilder();
 		text.append("\nStrata migrator: ").append(report.command());
 		if (report.database() != null) {
@@ -60,7 +59,7 @@ final class TextReport {
 		}
 		text.append("Result: ").append(report.outcome()).append(", exit code ").append(report.exitCode())
 			.append(", ").append(report.durationMs()).append(" ms\n");
-		return redactor.apply(text.toString());
+		return text.toString();
 	}
 
 	private static void section(StringBuilder text, String title, List<Migration> migrations) {
