@@ -145,6 +145,15 @@ class StrataMigratorTest {
 	}
 
 	@Test
+	void dryRunOfAFileThatCannotBeSplitFailsWithExitThree() {
+		twoMigrations();
+		MigratorRun.write(this.migrations, "V3__broken.sql", "insert into book (title) values ('unterminated);");
+		MigratorRun run = run("strata.migrator.command=dry-run", "strata.migrator.output=json");
+		assertThat(run.exitCode).isEqualTo(3);
+		assertThat(run.json().get("error").get("message").asString()).contains("V3__broken.sql");
+	}
+
+	@Test
 	void baselineRecordsTheVersionOfAnExistingDatabase() {
 		twoMigrations();
 		this.database.execute("create table book (id int primary key, title text, author text)");
