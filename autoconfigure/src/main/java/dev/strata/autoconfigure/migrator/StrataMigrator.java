@@ -7,6 +7,7 @@ import dev.strata.ErrorCategory;
 import dev.strata.Strata;
 import dev.strata.StrataException;
 import dev.strata.autoconfigure.migrator.MigratorProperties.Output;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,7 +108,7 @@ public class StrataMigrator implements InitializingBean {
 		return report.failure(category, SecretRedactor.from(this.environment).apply(message));
 	}
 
-	private static StrataException findStrataException(Throwable ex) {
+	private static @Nullable StrataException findStrataException(Throwable ex) {
 		for (Throwable candidate = ex; candidate != null; candidate = candidate.getCause()) {
 			if (candidate instanceof StrataException strataException) {
 				return strataException;
@@ -126,7 +127,7 @@ public class StrataMigrator implements InitializingBean {
 		return (cause == ex) ? message : message + " (" + firstLine(ex.getMessage()) + ")";
 	}
 
-	private static String firstLine(String message) {
+	private static String firstLine(@Nullable String message) {
 		if (message == null) {
 			return "";
 		}
@@ -134,7 +135,10 @@ public class StrataMigrator implements InitializingBean {
 		return (newline >= 0) ? message.substring(0, newline) : message;
 	}
 
-	/** Read from the environment, not the properties bean, so even a run whose properties do not bind reports in the requested format. */
+	/**
+	 * Read from the environment, not the bound properties, so that even a run whose properties do
+	 * not bind reports in the requested format.
+	 */
 	private Output outputFormat() {
 		String output = this.environment.getProperty("strata.migrator.output", "text");
 		return output.trim().toLowerCase(Locale.ROOT).equals("json") ? Output.JSON : Output.TEXT;
