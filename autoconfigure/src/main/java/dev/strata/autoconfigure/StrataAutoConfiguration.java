@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 
 import dev.strata.Strata;
 import dev.strata.StrataConfig;
+import dev.strata.autoconfigure.migrator.MigratorModeCondition;
 import dev.strata.execute.MigrationListener;
 import dev.strata.status.MigrationProgress;
 import dev.strata.status.StatusMonitor;
@@ -55,6 +56,7 @@ public final class StrataAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@Conditional(MigratorModeCondition.Off.class) // a migrator runs its command instead; on-startup does not apply
 	StrataMigrationInitializer strataMigrationInitializer(Strata strata, StrataProperties properties) {
 		return new StrataMigrationInitializer(strata, properties.getOnStartup());
 	}

@@ -1,0 +1,54 @@
+package dev.strata.autoconfigure.migrator;
+
+import java.util.Locale;
+
+/** The commands a migrator run can execute, chosen with {@code strata.migrator.command}. */
+public enum MigratorCommand {
+
+	/**
+	 * Apply every pending migration.
+	 */
+	MIGRATE,
+
+	/**
+	 * Check that the files and the history agree and nothing is pending; change nothing.
+	 */
+	VALIDATE,
+
+	/**
+	 * Report every migration and its state; change nothing.
+	 */
+	STATUS,
+
+	/**
+	 * Print the statements each pending migration would run, and whether in a transaction;
+	 * change nothing.
+	 */
+	DRY_RUN,
+
+	/**
+	 * Record a baseline in an existing database that has no history yet.
+	 */
+	BASELINE,
+
+	/**
+	 * Remove failed history entries and realign checksums of applied migrations to their files.
+	 */
+	REPAIR,
+
+	/**
+	 * Check pending migrations against the guard's rules.
+	 */
+	LINT,
+
+	/**
+	 * Compare the live schema with the one the migrations built.
+	 */
+	DRIFT;
+
+	/** The name users type: {@code dry-run}. */
+	public String id() {
+		return name().toLowerCase(Locale.ROOT).replace('_', '-');
+	}
+
+}

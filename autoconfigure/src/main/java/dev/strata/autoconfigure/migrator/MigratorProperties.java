@@ -1,0 +1,159 @@
+package dev.strata.autoconfigure.migrator;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties of migrator mode, under {@code strata.migrator.*}.
+ */
+@ConfigurationProperties(MigratorProperties.PREFIX)
+public class MigratorProperties {
+
+	static final String PREFIX = "strata.migrator";
+
+	/**
+	 * Whether to run as a migrator: run one command, print a report and exit. Defaults to whether
+	 * the 'migrator' profile is active; 'false' turns migrator mode off even with that profile.
+	 */
+	private @Nullable Boolean enabled;
+
+	/**
+	 * Command to run.
+	 */
+	private MigratorCommand command = MigratorCommand.MIGRATE;
+
+	/**
+	 * Format of the report on standard output. With 'json', standard output carries exactly one
+	 * JSON document and logs go to standard error.
+	 */
+	private Output output = Output.TEXT;
+
+	/**
+	 * Name of the database the migrator must find at the end of its connection
+	 * ('current_database()'); any other database is refused before anything is touched.
+	 */
+	private @Nullable String expectedDatabase;
+
+	/**
+	 * Label of the environment this run targets, such as 'production'. When set, the database must
+	 * carry the same label in its 'strata.environment' setting (ALTER DATABASE ... SET
+	 * strata.environment = '...'), otherwise the run is refused before anything is touched.
+	 */
+	private @Nullable String environment;
+
+	/**
+	 * Whether a run without 'strata.migrator.environment' is refused, so that nobody runs the
+	 * migrator without saying which environment it targets.
+	 */
+	private boolean requireEnvironment;
+
+	/**
+	 * How long the process may take to shut down after the report before it is halted with the
+	 * same exit code (guards against shutdown hooks that never return).
+	 */
+	private Duration exitTimeout = Duration.ofSeconds(30);
+
+	private final Repair repair = new Repair();
+
+	public @Nullable Boolean getEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(@Nullable Boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public MigratorCommand getCommand() {
+		return this.command;
+	}
+
+	public void setCommand(MigratorCommand command) {
+		this.command = command;
+	}
+
+	public Output getOutput() {
+		return this.output;
+	}
+
+	public void setOutput(Output output) {
+		this.output = output;
+	}
+
+	public @Nullable String getExpectedDatabase() {
+		return this.expectedDatabase;
+	}
+
+	public void setExpectedDatabase(@Nullable String expectedDatabase) {
+		this.expectedDatabase = expectedDatabase;
+	}
+
+	public @Nullable String getEnvironment() {
+		return this.environment;
+	}
+
+	public void setEnvironment(@Nullable String environment) {
+		this.environment = environment;
+	}
+
+	public boolean isRequireEnvironment() {
+		return this.requireEnvironment;
+	}
+
+	public void setRequireEnvironment(boolean requireEnvironment) {
+		this.requireEnvironment = requireEnvironment;
+	}
+
+	public Duration getExitTimeout() {
+		return this.exitTimeout;
+	}
+
+	public void setExitTimeout(Duration exitTimeout) {
+		this.exitTimeout = exitTimeout;
+	}
+
+	public Repair getRepair() {
+		return this.repair;
+	}
+
+	/**
+	 * Settings of the {@code repair} command.
+	 */
+	public static class Repair {
+
+		/**
+		 * Whether 'repair' may change the history. Without it, 'repair' refuses (exit code 2):
+		 * realigning checksums hides edits to applied migrations, so it must be asked for.
+		 */
+		private boolean confirm;
+
+		public boolean isConfirm() {
+			return this.confirm;
+		}
+
+		public void setConfirm(boolean confirm) {
+			this.confirm = confirm;
+		}
+
+	}
+
+	/**
+	 * Format of the migrator's report.
+	 */
+	public enum Output {
+
+		/**
+		 * A short human summary.
+		 */
+		TEXT,
+
+		/**
+		 * One JSON document (see docs/migrator.md).
+		 */
+		JSON
+
+	}
+
+}

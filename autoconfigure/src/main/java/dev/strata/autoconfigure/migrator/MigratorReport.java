@@ -1,0 +1,216 @@
+package dev.strata.autoconfigure.migrator;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.strata.ErrorCategory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one migrator run did, rendered as text or JSON. Every field is always present (empty or
+ * {@code null} when it does not apply to the command), so scripts can rely on the shape.
+ *
+ * @param command the command, as typed ({@code dry-run})
+ * @param exitCode the process exit code
+ * @param database the database connected to ({@code current_database()}), {@code null} if none was reached
+ * @param schema the schema of the history table
+ * @param versionBefore the version before the command
+ * @param versionAfter the version after the command
+ * @param applied migrations applied by this run
+ * @param pending migrations still pending
+ * @param migrations every migration and its state ({@code status} only)
+ * @param problems what makes the history and the files disagree
+ * @param dryRun what each pending migration would run ({@code dry-run} only)
+ * @param removedFailed failed history entries {@code repair} removed
+ * @param realigned history entries {@code repair} realigned to their files
+ * @param warnings things that worked but deserve a look
+ * @param error why the run failed, {@code null} on success
+ * @param durationMs how long the run took
+ */
+public record MigratorReport(String command, int exitCode, @Nullable String database, @Nullable String schema,
+		@Nullable String versionBefore, @Nullable String versionAfter, List<Migration> applied,
+		List<Migration> pending, List<Migration> migrations, List<Problem> problems, List<DryRunMigration> dryRun,
+		List<String> removedFailed, List<String> realigned, List<String> warnings, @Nullable Failure error,
+		long durationMs) {
+
+	/** Version of the JSON document's shape; raised only for incompatible changes. */
+	public static final int FORMAT_VERSION = 1;
+
+	public boolean isSuccess() {
+		return this.error == null;
+	}
+
+	/** {@code SUCCESS} or {@code FAILURE}. */
+	public String outcome() {
+		return isSuccess() ? "SUCCESS" : "FAILURE";
+	}
+
+	/**
+	 * One migration.
+	 *
+	 * @param version its version, {@code null} for a repeatable migration
+	 * @param description its description
+	 * @param script its file name
+	 * @param state its state ({@code APPLIED}, {@code PENDING}, …)
+	 * @param transactional whether it ran (or will run) in one transaction, {@code null} if unknown
+	 * @param durationMs how long it took to apply, {@code null} unless this run applied it
+	 * @param installedOn when it was applied (ISO-8601), {@code null} if not applied
+	 */
+	public record Migration(@Nullable String version, String description, String script, String state,
+			@Nullable Boolean transactional, @Nullable Long durationMs, @Nullable String installedOn) {
+
+		/** {@code V3 (add orders)} or {@code R (views)}. */
+		public String displayName() {
+			return ((this.version != null) ? "V" + this.version : "R") + " (" + this.description + ")";
+		}
+
+	}
+
+	/**
+	 * A disagreement between the files and the history.
+	 *
+	 * @param kind what kind ({@code CHECKSUM_MISMATCH}, …)
+	 * @param migration which migration
+	 * @param detail what is wrong
+	 * @param fix what to do
+	 */
+	public record Problem(String kind, String migration, String detail, String fix) {
+	}
+
+	/**
+	 * What a pending migration would run.
+	 *
+	 * @param version its version, {@code null} for a repeatable migration
+	 * @param description its description
+	 * @param script its file name
+	 * @param transactional whether it would run in one transaction
+	 * @param nonTransactionalReason why not, empty if it would
+	 * @param statements its statements, in order
+	 */
+	public record DryRunMigration(@Nullable String version, String description, String script,
+			boolean transactional, String nonTransactionalReason, List<Statement> statements) {
+	}
+
+	/**
+	 * One statement of a dry run.
+	 *
+	 * @param line the line it starts on
+	 * @param sql its text
+	 */
+	public record Statement(int line, String sql) {
+	}
+
+	/**
+	 * Why a run failed.
+	 *
+	 * @param category the error category ({@link ErrorCategory} name)
+	 * @param message what happened and what to do, without credentials
+	 */
+	public record Failure(String category, String message) {
+	}
+
+	/** Collects a report while a command runs. */
+	static final class Builder {
+
+		private final String command;
+
+		private final long start = System.nanoTime();
+
+		private @Nullable String database;
+
+		private @Nullable String schema;
+
+		private @Nullable String versionBefore;
+
+		private @Nullable String versionAfter;
+
+		private List<Migration> applied = List.of();
+
+		private List<Migration> pending = List.of();
+
+		private List<Migration> migrations = List.of();
+
+		private List<Problem> problems = List.of();
+
+		private List<DryRunMigration> dryRun = List.of();
+
+		private List<String> removedFailed = List.of();
+
+		private List<String> realigned = List.of();
+
+		private final List<String> warnings = new ArrayList<>();
+
+		Builder(String command) {
+			this.command = command;
+		}
+
+		Builder database(@Nullable String database) {
+			this.database = database;
+			return this;
+		}
+
+		Builder schema(@Nullable String schema) {
+			this.schema = schema;
+			return this;
+		}
+
+		Builder versions(@Nullable String before, @Nullable String after) {
+			this.versionBefore = before;
+			this.versionAfter = after;
+			return this;
+		}
+
+		Builder applied(List<Migration> applied) {
+			this.applied = List.copyOf(applied);
+			return this;
+		}
+
+		Builder pending(List<Migration> pending) {
+			this.pending = List.copyOf(pending);
+			return this;
+		}
+
+		Builder migrations(List<Migration> migrations) {
+			this.migrations = List.copyOf(migrations);
+			return this;
+		}
+
+		Builder problems(List<Problem> problems) {
+			this.problems = List.copyOf(problems);
+			return this;
+		}
+
+		Builder dryRun(List<DryRunMigration> dryRun) {
+			this.dryRun = List.copyOf(dryRun);
+			return this;
+		}
+
+		Builder repaired(List<String> removedFailed, List<String> realigned) {
+			this.removedFailed = List.copyOf(removedFailed);
+			this.realigned = List.copyOf(realigned);
+			return this;
+		}
+
+		Builder warning(String warning) {
+			this.warnings.add(warning);
+			return this;
+		}
+
+		MigratorReport success() {
+			return build(0, null);
+		}
+
+		MigratorReport failure(ErrorCategory category, String message) {
+			return build(category.exitCode(), new Failure(category.name(), message));
+		}
+
+		private MigratorReport build(int exitCode, @Nullable Failure error) {
+			long durationMs = (System.nanoTime() - this.start) / 1_000_000;
+			return new MigratorReport(this.command, exitCode, this.database, this.schema, this.versionBefore,
+					this.versionAfter, this.applied, this.pending, this.migrations, this.problems, this.dryRun,
+					this.removedFailed, this.realigned, List.copyOf(this.warnings), error, durationMs);
+		}
+
+	}
+
+}

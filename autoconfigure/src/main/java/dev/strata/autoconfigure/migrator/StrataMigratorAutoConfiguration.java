@@ -1,0 +1,32 @@
+package dev.strata.autoconfigure.migrator;
+
+import dev.strata.Strata;
+import dev.strata.autoconfigure.StrataAutoConfiguration;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.core.env.Environment;
+
+/**
+ * Migrator mode: with the {@code migrator} profile or {@code strata.migrator.enabled=true}, the
+ * application runs one Strata command and exits (see {@link StrataMigrator}). Active even when
+ * Strata itself is not, so that a migrator without a database fails loudly with exit code 2
+ * instead of exiting 0 having done nothing.
+ */
+@AutoConfiguration(after = StrataAutoConfiguration.class)
+@Conditional(MigratorModeCondition.class)
+public final class StrataMigratorAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	@Lazy(false) // Migrator mode makes every other bean lazy; this one is the point of the run.
+	StrataMigrator strataMigrator(ObjectProvider<Strata> strata, Environment environment,
+			ObjectProvider<ReportPrinter> printer, ObjectProvider<MigratorExit> exit) {
+		return new StrataMigrator(strata, environment, printer.getIfAvailable(ReportPrinter::standardOutput), exit);
+	}
+
+}

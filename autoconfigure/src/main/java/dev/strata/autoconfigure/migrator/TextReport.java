@@ -1,0 +1,107 @@
+package dev.strata.autoconfigure.migrator;
+
+import java.util.List;
+
+import dev.strata.autoconfigure.migrator.MigratorReport.DryRunMigration;
+import dev.strata.autoconfigure.migrator.MigratorReport.Migration;
+import dev.strata.autoconfigure.migrator.MigratorReport.Problem;
+import dev.strata.autoconfigure.migrator.MigratorReport.Statement;
+import org.jspecify.annotations.Nullable;
+
+/** Renders a report as a short summary for people reading a job's log. */
+final class TextReport {
+
+	private TextReport() {
+	}
+
+	static String render(MigratorReport report) {
+		StringBuilder text = new StringBuilder();
+		text.append("\nStrata migrator: ").append(report.command());
+		if (report.database() != null) {
+			text.append(" on database \"").append(report.database()).append('"');
+		}
+		if (report.schema() != null) {
+			text.append(", schema \"").append(report.schema()).append('"');
+		}
+		text.append('\n');
+		section(text, "Applied", report.applied());
+		section(text, "Pending", report.pending());
+		section(text, "Migrations", report.migrations());
+		if (!report.dryRun().isEmpty()) {
+			text.append("Would run:\n");
+			for (DryRunMigration migration : report.dryRun()) {
+				dryRun(text, migration);
+			}
+		}
+		else if (report.command().equals(MigratorCommand.DRY_RUN.id()) && report.isSuccess()) {
+			text.append("Nothing would run: no migration is pending.\n");
+		}
+		list(text, "Removed failed entries", report.removedFailed());
+		list(text, "Realigned", report.realigned());
+		if (!report.problems().isEmpty()) {
+			text.append("Problems:\n");
+			for (Problem problem : report.problems()) {
+				text.append("  - ").append(problem.migration()).append(": ").append(problem.detail()).append('\n');
+				text.append("    Fix: ").append(problem.fix()).append('\n');
+			}
+		}
+		list(text, "Warnings", report.warnings());
+		if (report.versionBefore() != null || report.versionAfter() != null) {
+			text.append("Version: ").append(version(report.versionBefore()));
+			if (!String.valueOf(report.versionBefore()).equals(String.valueOf(report.versionAfter()))) {
+				text.append(" -> ").append(version(report.versionAfter()));
+			}
+			text.append('\n');
+		}
+		if (report.error() != null) {
+			text.append("Error (").append(report.error().category()).append("): ").append(report.error().message())
+				.append('\n');
+		}
+		text.append("Result: ").append(report.outcome()).append(", exit code ").append(report.exitCode())
+			.append(", ").append(report.durationMs()).append(" ms\n");
+		return text.toString();
+	}
+
+	private static void section(StringBuilder text, String title, List<Migration> migrations) {
+		if (migrations.isEmpty()) {
+			return;
+		}
+		text.append(title).append(" (").append(migrations.size()).append("):\n");
+		for (Migration migration : migrations) {
+			text.append("  ").append(migration.displayName()).append("  ").append(migration.state());
+			if (migration.durationMs() != null) {
+				text.append("  ").append(migration.durationMs()).append(" ms");
+			}
+			if (Boolean.FALSE.equals(migration.transactional())) {
+				text.append("  (outside a transaction)");
+			}
+			text.append('\n');
+		}
+	}
+
+	private static void dryRun(StringBuilder text, DryRunMigration migration) {
+		String version = (migration.version() != null) ? "V" + migration.version() : "R";
+		text.append("  ").append(version).append(" (").append(migration.description()).append("), ")
+			.append(migration.script()).append(", ")
+			.append(migration.transactional() ? "in one transaction"
+					: "outside a transaction: " + migration.nonTransactionalReason())
+			.append('\n');
+		for (Statement statement : migration.statements()) {
+			text.append("    line ").append(statement.line()).append(": ")
+				.append(statement.sql().replace("\n", "\n      ")).append(";\n");
+		}
+	}
+
+	private static void list(StringBuilder text, String title, List<String> lines) {
+		if (lines.isEmpty()) {
+			return;
+		}
+		text.append(title).append(":\n");
+		lines.forEach((line) -> text.append("  - ").append(line).append('\n'));
+	}
+
+	private static String version(@Nullable String version) {
+		return (version != null) ? version : "<none>";
+	}
+
+}

@@ -1,0 +1,86 @@
+package dev.strata.autoconfigure.migrator;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.strata.autoconfigure.StrataAutoConfiguration;
+import dev.strata.test.TestDatabase;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the migrator inside the test JVM: the exit code and the printed report are recorded
+ * instead of ending the process.
+ */
+final class MigratorRun {
+
+	private static final JsonMapper json = JsonMapper.builder()
+		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+		.build();
+
+	final int exitCode;
+
+	final String output;
+
+	private MigratorRun(int exitCode, String output) {
+		this.exitCode = exitCode;
+		this.output = output;
+	}
+
+	/** Runs against the database with migrations from the directory, plus the given properties. */
+	static MigratorRun run(TestDatabase database, Path migrations, String... properties) {
+		List<String> all = new ArrayList<>(List.of("strata.migrator.enabled=true",
+				"spring.datasource.url=" + database.jdbcUrl(), "spring.datasource.username=" + database.username(),
+				"spring.datasource.password=" + database.password(), "strata.locations=filesystem:" + migrations));
+		all.addAll(List.of(properties));
+		return runWith(all.toArray(String[]::new));
+	}
+
+	static MigratorRun runWith(String... properties) {
+		return runWith(AutoConfigurations.of(DataSourceAutoConfiguration.class, StrataAutoConfiguration.class,
+				StrataMigratorAutoConfiguration.class), properties);
+	}
+
+	static MigratorRun runWith(AutoConfigurations configurations, String... properties) {
+		int[] exitCode = { -1 };
+		StringBuilder output = new StringBuilder();
+		new ApplicationContextRunner()
+			.withConfiguration(configurations)
+			.withBean(MigratorExit.class, () -> (code) -> exitCode[0] = code)
+			.withBean(ReportPrinter.class, () -> (report, format) -> output.append(report))
+			.withPropertyValues(properties)
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(StrataMigrator.class));
+		assertThat(exitCode[0]).as("exit code").isNotEqualTo(-1);
+		return new MigratorRun(exitCode[0], output.toString());
+	}
+
+	/** The output as the one JSON document it must be. */
+	JsonNode json() {
+		return json.readTree(this.output);
+	}
+
+	static void write(Path directory, String name, String sql) {
+		try {
+			Files.createDirectories(directory);
+			Files.writeString(directory.resolve(name), sql);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "exit " + this.exitCode + ":\n" + this.output;
+	}
+
+}
