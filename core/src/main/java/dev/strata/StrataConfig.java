@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
+import dev.strata.drift.DriftSettings;
+import dev.strata.drift.ObjectKind;
 import dev.strata.execute.ExecutionSettings;
 import dev.strata.execute.MigrationListener;
 import dev.strata.history.SchemaHistory;
@@ -44,6 +47,8 @@ public final class StrataConfig {
 
 	private final ClassLoader classLoader;
 
+	private final DriftSettings drift;
+
 	private StrataConfig(Builder builder) {
 		this.dataSource = builder.dataSource;
 		this.locations = builder.locations.stream().map(Location::parse).toList();
@@ -57,6 +62,7 @@ public final class StrataConfig {
 				builder.retryBackoff);
 		this.listeners = List.copyOf(builder.listeners);
 		this.classLoader = builder.classLoader;
+		this.drift = new DriftSettings(builder.driftSchemas, builder.driftOptInKinds);
 	}
 
 	public static Builder builder(DataSource dataSource) {
@@ -108,6 +114,11 @@ public final class StrataConfig {
 		return this.classLoader;
 	}
 
+	/** What schema drift checks cover. */
+	public DriftSettings drift() {
+		return this.drift;
+	}
+
 	/** Builds a {@link StrataConfig}; every setting has the documented default. */
 	public static final class Builder {
 
@@ -138,6 +149,10 @@ public final class StrataConfig {
 		private final List<MigrationListener> listeners = new ArrayList<>();
 
 		private ClassLoader classLoader = defaultClassLoader();
+
+		private List<String> driftSchemas = List.of();
+
+		private Set<ObjectKind> driftOptInKinds = Set.of();
 
 		private Builder(DataSource dataSource) {
 			this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
@@ -217,6 +232,32 @@ public final class StrataConfig {
 
 		public Builder classLoader(ClassLoader classLoader) {
 			this.classLoader = Objects.requireNonNull(classLoader, "classLoader must not be null");
+			return this;
+		}
+
+		/**
+		 * The schemas whose objects drift checks compare; none (the default) means the history
+		 * table's schema.
+		 */
+		public Builder driftSchemas(String... schemas) {
+			return driftSchemas(List.of(schemas));
+		}
+
+		public Builder driftSchemas(List<String> schemas) {
+			this.driftSchemas = new DriftSettings(schemas, Set.of()).schemas();
+			return this;
+		}
+
+		/**
+		 * Kinds compared besides the defaults: {@link ObjectKind#GRANT}, {@link ObjectKind#OWNER},
+		 * {@link ObjectKind#COMMENT}. Off by default because they usually differ between environments.
+		 */
+		public Builder driftOptInKinds(ObjectKind... kinds) {
+			return driftOptInKinds(Set.of(kinds));
+		}
+
+		public Builder driftOptInKinds(Set<ObjectKind> kinds) {
+			this.driftOptInKinds = new DriftSettings(List.of(), kinds).optInKinds();
 			return this;
 		}
 
