@@ -174,7 +174,9 @@ class SchemaDriftTest {
 				"create or replace view big_orders as select id, amount from orders where amount > 1000");
 		AttributeChange definition = change(report, ObjectKind.VIEW, "public.big_orders").attribute("definition")
 			.orElseThrow();
-		assertThat(definition.diff()).contains("-  WHERE amount > 100::numeric;").contains("+  WHERE amount > 1000::numeric;");
+		// PostgreSQL 16 stopped qualifying columns of a single-table view: match either
+		assertThat(definition.diff()).containsPattern("(?m)^-  WHERE (orders\\.)?amount > 100::numeric;$")
+			.containsPattern("(?m)^\\+  WHERE (orders\\.)?amount > 1000::numeric;$");
 	}
 
 	@Test
