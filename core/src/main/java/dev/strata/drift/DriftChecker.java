@@ -7,15 +7,21 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * Compares the live schema with the stored snapshot. The regular case costs one query that
- * returns one row: the server computes the total hash of the live catalog and of the stored rows.
- * Only when they differ does a second query join live and stored objects and return the differing
- * ones. Read-only; never takes the migration lock.
+ * returns one short row per kind: the server hashes the live catalog kind by kind, and the result
+ * is compared with the hashes in the stored header. Only the kinds that differ are then joined
+ * object by object with the stored rows, and only differing objects leave the server. Read-only;
+ * never takes the migration lock.
  */
 public final class DriftChecker {
 
@@ -42,21 +48,23 @@ public final class DriftChecker {
 					+ " accept-drift takes one.", checkedAt, start, serverVersionNum, null, List.of());
 		}
 		return PinnedSession.read(connection, (c) -> {
-			SnapshotInfo snapshot = this.store.readHeader(c);
-			if (snapshot == null) {
+			SnapshotStore.Header header = this.store.readHeader(c);
+			if (header == null) {
 				return report(DriftState.NO_SNAPSHOT, "The snapshot table holds no snapshot; the next migrate,"
 						+ " baseline or accept-drift takes one.", checkedAt, start, serverVersionNum, null, List.of());
 			}
+			SnapshotInfo snapshot = header.info();
 			String incomparable = incomparable(snapshot, serverVersionNum);
 			if (incomparable != null) {
 				return report(DriftState.REBASELINE_NEEDED, incomparable + " Accept drift to take a new snapshot.",
 						checkedAt, start, serverVersionNum, snapshot, List.of());
 			}
-			if (totalsMatch(c)) {
+			Set<ObjectKind> changedKinds = changedKinds(c, header.kindHashes());
+			if (changedKinds.isEmpty()) {
 				return report(DriftState.NO_DRIFT, "The schema matches the snapshot taken at " + snapshot.takenAt()
 						+ ".", checkedAt, start, serverVersionNum, snapshot, List.of());
 			}
-			List<ObjectChange> changes = ChangeAssembler.assemble(differences(c));
+			List<ObjectChange> changes = ChangeAssembler.assemble(differences(c, changedKinds));
 			if (changes.isEmpty()) {
 				return report(DriftState.NO_DRIFT, "The schema matches the snapshot taken at " + snapshot.takenAt()
 						+ ".", checkedAt, start, serverVersionNum, snapshot, List.of());
@@ -85,27 +93,32 @@ public final class DriftChecker {
 		return null;
 	}
 
-	/** One row: the total hash of the live objects and of the stored ones, both restricted to the compared kinds. */
-	private boolean totalsMatch(Connection connection) throws SQLException {
+	/** The compared kinds whose live hash differs from the stored one: one query, a row per kind. */
+	private Set<ObjectKind> changedKinds(Connection connection, Map<String, String> stored) throws SQLException {
 		String sql = CatalogQuery.objects(this.scope.kinds()) + ", live as (select kind, identity, "
-				+ SnapshotStore.OBJECT_HASH + " as hash from obj)"
-				+ " select (select " + SnapshotStore.TOTAL_HASH + " from live),"
-				+ " (select " + SnapshotStore.TOTAL_HASH + " from " + this.store.qualifiedName()
-				+ " where kind = any (?::text[]))";
+				+ SnapshotStore.OBJECT_HASH + " as hash from obj) select kind, " + SnapshotStore.KIND_HASH
+				+ " from live group by kind";
+		Map<String, String> live = new HashMap<>();
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			List<Object> parameters = new ArrayList<>(CatalogQuery.parameters(this.scope));
-			parameters.add(this.scope.kindLabels());
-			SnapshotStore.bind(statement, parameters);
+			SnapshotStore.bind(statement, CatalogQuery.parameters(this.scope));
 			try (ResultSet rs = statement.executeQuery()) {
-				rs.next();
-				return rs.getString(1).equals(rs.getString(2));
+				while (rs.next()) {
+					live.put(rs.getString(1), rs.getString(2));
+				}
 			}
 		}
+		Set<ObjectKind> changed = EnumSet.noneOf(ObjectKind.class);
+		for (ObjectKind kind : this.scope.kinds()) {
+			if (!Objects.equals(live.get(kind.label()), stored.get(kind.label()))) {
+				changed.add(kind);
+			}
+		}
+		return changed;
 	}
 
-	/** The objects whose hash differs, with the stored and the live definition. */
-	private List<ChangeAssembler.Row> differences(Connection connection) throws SQLException {
-		String sql = CatalogQuery.objects(this.scope.kinds()) + ", live as (select kind collate \"C\" as kind,"
+	/** The objects of {@code kinds} whose hash differs, with the stored and the live definition. */
+	private List<ChangeAssembler.Row> differences(Connection connection, Set<ObjectKind> kinds) throws SQLException {
+		String sql = CatalogQuery.objects(kinds) + ", live as (select kind collate \"C\" as kind,"
 				+ " identity collate \"C\" as identity, definition, " + SnapshotStore.OBJECT_HASH + " as hash from obj),"
 				+ " stored as (select kind, identity, definition, hash from " + this.store.qualifiedName()
 				+ " where kind = any (?::text[]))"
@@ -115,7 +128,7 @@ public final class DriftChecker {
 		List<ChangeAssembler.Row> rows = new ArrayList<>();
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
 			List<Object> parameters = new ArrayList<>(CatalogQuery.parameters(this.scope));
-			parameters.add(this.scope.kindLabels());
+			parameters.add(kinds.stream().map(ObjectKind::label).toArray(String[]::new));
 			SnapshotStore.bind(statement, parameters);
 			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {

@@ -38,8 +38,4 @@ public record SnapshotScope(List<String> schemas, String ownSchema, List<String>
 		return new SnapshotScope(this.schemas, this.ownSchema, this.ownTables, EnumSet.allOf(ObjectKind.class));
 	}
 
-	String[] kindLabels() {
-		return this.kinds.stream().map(ObjectKind::label).sorted().toArray(String[]::new);
-	}
-
 }

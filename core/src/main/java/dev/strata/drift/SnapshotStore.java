@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,8 +19,9 @@ import org.jspecify.annotations.Nullable;
  * and written by the server in a single {@code insert ... select} (nothing travels to the client),
  * and a check compares live and stored objects with a join in the same database, so only changed
  * objects ever leave the server. A header row ({@code kind = '#snapshot'}) carries the server
- * version, format, reason and total hash. Every kind is stored, also the opt-in ones, so turning
- * one on later needs no new baseline.
+ * version, format, reason, total hash and one hash per kind: a check compares the live per-kind
+ * hashes with the header and never aggregates the stored rows. Every kind is stored, also the
+ * opt-in ones, so turning one on later needs no new baseline.
  */
 public final class SnapshotStore {
 
@@ -31,6 +33,12 @@ public final class SnapshotStore {
 	/** SHA-256 over {@code kind TAB identity TAB hash} lines in byte order, so collation never reorders them. */
 	static final String TOTAL_HASH = "encode(sha256(convert_to(coalesce(string_agg(kind || E'\\t' || identity"
 			+ " || E'\\t' || hash, E'\\n' order by kind collate \"C\", identity collate \"C\"), ''), 'UTF8')), 'hex')";
+
+	/** SHA-256 over the {@code identity TAB hash} lines of one kind, in byte order; used with {@code group by kind}. */
+	static final String KIND_HASH = "encode(sha256(convert_to(string_agg(identity || E'\\t' || hash, E'\\n'"
+			+ " order by identity collate \"C\"), 'UTF8')), 'hex')";
+
+	private static final String KIND_HASH_KEY = "hash ";
 
 	private final String schema;
 
@@ -84,22 +92,33 @@ public final class SnapshotStore {
 					"schemas: " + Definition.escape(SnapshotInfo.schemaList(scope.schemas())));
 			try (PreparedStatement insert = c.prepareStatement("insert into " + this.qualifiedName
 					+ " (kind, identity, definition, hash, taken_at, server_version_num)"
-					+ " select ?, '', ? || E'\\nobjects: ' || count(*), " + TOTAL_HASH
+					+ " select ?, '', ? || E'\\nobjects: ' || count(*) || (select string_agg(E'\\n" + KIND_HASH_KEY
+					+ "' || k.kind || ': ' || k.hash, '' order by k.kind collate \"C\") from (select kind, " + KIND_HASH
+					+ " as hash from " + this.qualifiedName + " group by kind) k), " + TOTAL_HASH
 					+ ", now(), current_setting('server_version_num')::integer from " + this.qualifiedName)) {
 				insert.setString(1, HEADER_KIND);
 				insert.setString(2, header);
 				insert.executeUpdate();
 			}
-			SnapshotInfo info = readHeader(c);
-			if (info == null) {
+			Header written = readHeader(c);
+			if (written == null) {
 				throw new IllegalStateException("the snapshot header just written is missing");
 			}
-			return info;
+			return written.info();
 		});
 	}
 
+	/**
+	 * The stored header.
+	 *
+	 * @param info what the report shows
+	 * @param kindHashes the hash of each stored kind, by label; a kind without objects has none
+	 */
+	record Header(SnapshotInfo info, Map<String, String> kindHashes) {
+	}
+
 	/** The stored header, or {@code null} when there is none. The table must exist. */
-	@Nullable SnapshotInfo readHeader(Connection connection) throws SQLException {
+	@Nullable Header readHeader(Connection connection) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement("select definition, hash, taken_at,"
 				+ " server_version_num from " + this.qualifiedName + " where kind = ? and identity = ''")) {
 			statement.setString(1, HEADER_KIND);
@@ -108,10 +127,17 @@ public final class SnapshotStore {
 					return null;
 				}
 				Map<String, String> header = Definition.parse(rs.getString(1));
-				return new SnapshotInfo(rs.getTimestamp(3).toInstant(), rs.getInt(4),
+				Map<String, String> kindHashes = new HashMap<>();
+				header.forEach((key, value) -> {
+					if (key.startsWith(KIND_HASH_KEY)) {
+						kindHashes.put(key.substring(KIND_HASH_KEY.length()), value);
+					}
+				});
+				SnapshotInfo info = new SnapshotInfo(rs.getTimestamp(3).toInstant(), rs.getInt(4),
 						Integer.parseInt(header.getOrDefault("format", "0")), header.getOrDefault("reason", ""),
 						header.getOrDefault("schemas", ""), Integer.parseInt(header.getOrDefault("objects", "0")),
 						rs.getString(2));
+				return new Header(info, Map.copyOf(kindHashes));
 			}
 		}
 	}
