@@ -26,6 +26,7 @@ final class BaselineCommand {
 				target = target.withHistoryCreated();
 				MigrateCommand.recordBaseline(target.history(), this.config.baselineVersion());
 				new CompositeMigrationListener(this.config.listeners()).baselined(this.config.baselineVersion());
+				Snapshots.takeAfterRun(connection, this.config, target, "BASELINE");
 				return new BaselineResult(target.schema(), this.config.baselineVersion());
 			}
 		});

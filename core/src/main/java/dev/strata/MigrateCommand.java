@@ -59,7 +59,8 @@ final class MigrateCommand {
 			logger.info("Migrating schema \"{}\" at {} (PostgreSQL {})", target.schema(),
 					JdbcUrls.forLog(connection.getMetaData().getURL()), Target.serverVersion(connection));
 			MigrationPlan plan = this.strata.plan(files, target);
-			if (target.historyExists() && plan.isValid() && !plan.hasPending()) {
+			// a database migrated before drift existed has no snapshot yet: take the lock once to store one
+			if (target.historyExists() && target.snapshotExists() && plan.isValid() && !plan.hasPending()) {
 				MigrateResult result = new MigrateResult(target.schema(), plan.currentVersionText(),
 						plan.currentVersionText(), List.of(), false, Duration.ZERO, elapsed(start));
 				logger.info(result.summary());
@@ -123,6 +124,10 @@ final class MigrateCommand {
 			if (checkingConnection) {
 				resetConnectionCheck(connection);
 			}
+		}
+		if (!applied.isEmpty() || baselined || !target.snapshotExists()) {
+			Snapshots.takeAfterRun(connection, this.config, target,
+					(applied.isEmpty() && baselined) ? "BASELINE" : "MIGRATE");
 		}
 		String currentVersion = currentVersion(initialVersion, applied);
 		MigrateResult result = new MigrateResult(target.schema(), initialVersion, currentVersion, List.copyOf(applied),

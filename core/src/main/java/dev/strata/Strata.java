@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
+import dev.strata.drift.DriftReport;
+import dev.strata.drift.SnapshotInfo;
 import dev.strata.execute.MigrationLock;
 
 import dev.strata.guard.LiveTableSizes;
@@ -99,6 +101,42 @@ public final class Strata {
 	/** Records a baseline in an existing database that has no history yet. */
 	public BaselineResult baseline() {
 		return new BaselineCommand(this.config).run();
+	}
+
+	/**
+	 * Compares the live schema with the snapshot stored after the last migration run. Read-only:
+	 * never takes the migration lock, so it never waits behind a running migration; the regular
+	 * case is one query that returns one row.
+	 */
+	public DriftReport drift() {
+		return withConnection((connection) -> {
+			Target target = Target.resolve(connection, this.config);
+			return Snapshots.checker(this.config, target).check(connection, target.snapshotExists());
+		});
+	}
+
+	/**
+	 * Re-baselines: stores the live schema as the snapshot later checks compare with. Never
+	 * automatic; the result lists the drift that was accepted.
+	 */
+	public AcceptDriftResult acceptDrift() {
+		return withConnection((connection) -> {
+			Target target = Target.resolve(connection, this.config);
+			try (MigrationLock lock = MigrationLock.acquire(this.config.dataSource(), target.schema(),
+					this.config.table(), this.config.lockWaitTimeout())) {
+				target = Target.resolve(connection, this.config);
+				if (!target.historyExists()) {
+					throw new StrataException(ErrorCategory.CONFIGURATION, "Schema \"" + target.schema()
+							+ "\" has no history table " + this.config.table() + "; migrate or baseline first, which"
+							+ " store a snapshot themselves.");
+				}
+				DriftReport accepted = Snapshots.checker(this.config, target).check(connection,
+						target.snapshotExists());
+				SnapshotInfo snapshot = Snapshots.take(connection, this.config, target, "ACCEPTED");
+				org.slf4j.LoggerFactory.getLogger(Strata.class).info("Accepted schema drift: {}", accepted.describe());
+				return new AcceptDriftResult(target.schema(), accepted, snapshot);
+			}
+		});
 	}
 
 	/** Removes failed entries and realigns checksums and descriptions of applied migrations to their files. */

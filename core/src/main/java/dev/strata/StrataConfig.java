@@ -6,9 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
+import dev.strata.drift.DriftSettings;
+import dev.strata.drift.ObjectKind;
 import dev.strata.execute.ExecutionSettings;
 import dev.strata.guard.GuardSettings;
 import dev.strata.guard.RuleMode;
@@ -57,6 +60,8 @@ public final class StrataConfig {
 
 	private final LintFormat lintFormat;
 
+	private final DriftSettings drift;
+
 	private StrataConfig(Builder builder) {
 		this.dataSource = builder.dataSource;
 		this.locations = builder.locations.stream().map(Location::parse).toList();
@@ -74,6 +79,8 @@ public final class StrataConfig {
 				builder.guardBaselineVersion, builder.largeTableRows, builder.verifyEffects);
 		this.lintScope = builder.lintScope;
 		this.lintFormat = builder.lintFormat;
+
+		this.drift = new DriftSettings(builder.driftSchemas, builder.driftOptInKinds);
 	}
 
 	public static Builder builder(DataSource dataSource) {
@@ -145,6 +152,11 @@ public final class StrataConfig {
 		return this.lintFormat;
 	}
 
+	/** What schema drift checks cover. */
+	public DriftSettings drift() {
+		return this.drift;
+	}
+
 	/** Builds a {@link StrataConfig}; every setting has the documented default. */
 	public static final class Builder {
 
@@ -191,6 +203,10 @@ public final class StrataConfig {
 		private LintScope lintScope = LintScope.PENDING;
 
 		private LintFormat lintFormat = LintFormat.TEXT;
+
+		private List<String> driftSchemas = List.of();
+
+		private Set<ObjectKind> driftOptInKinds = Set.of();
 
 		private Builder(DataSource dataSource) {
 			this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
@@ -335,6 +351,32 @@ public final class StrataConfig {
 		/** How the lint report is rendered (text by default). */
 		public Builder lintFormat(LintFormat format) {
 			this.lintFormat = Objects.requireNonNull(format, "format must not be null");
+			return this;
+		}
+
+		/**
+		 * The schemas whose objects drift checks compare; none (the default) means the history
+		 * table's schema.
+		 */
+		public Builder driftSchemas(String... schemas) {
+			return driftSchemas(List.of(schemas));
+		}
+
+		public Builder driftSchemas(List<String> schemas) {
+			this.driftSchemas = new DriftSettings(schemas, Set.of()).schemas();
+			return this;
+		}
+
+		/**
+		 * Kinds compared besides the defaults: {@link ObjectKind#GRANT}, {@link ObjectKind#OWNER},
+		 * {@link ObjectKind#COMMENT}. Off by default because they usually differ between environments.
+		 */
+		public Builder driftOptInKinds(ObjectKind... kinds) {
+			return driftOptInKinds(Set.of(kinds));
+		}
+
+		public Builder driftOptInKinds(Set<ObjectKind> kinds) {
+			this.driftOptInKinds = new DriftSettings(List.of(), kinds).optInKinds();
 			return this;
 		}
 

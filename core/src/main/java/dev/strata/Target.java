@@ -1,11 +1,15 @@
 package dev.strata;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
+import dev.strata.drift.SnapshotStore;
 import dev.strata.history.AppliedMigration;
 import dev.strata.history.SchemaHistory;
 import org.jspecify.annotations.Nullable;
@@ -22,9 +26,12 @@ final class Target {
 
 	private final boolean historyExists;
 
-	private Target(SchemaHistory history, boolean historyExists) {
+	private final boolean snapshotExists;
+
+	private Target(SchemaHistory history, boolean historyExists, boolean snapshotExists) {
 		this.history = history;
 		this.historyExists = historyExists;
+		this.snapshotExists = snapshotExists;
 	}
 
 	static Target resolve(Connection connection, StrataConfig config) throws SQLException {
@@ -33,7 +40,9 @@ final class Target {
 			schema = currentSchema(connection);
 		}
 		SchemaHistory history = new SchemaHistory(connection, schema, config.table());
-		boolean exists = history.exists();
+		String snapshotTable = SnapshotStore.tableName(config.table());
+		Set<String> tables = existingTables(connection, schema, config.table(), snapshotTable);
+		boolean exists = tables.contains(config.table());
 		if (!exists && config.schema() == null) {
 			List<String> elsewhere = history.schemasElsewhereWithTable();
 			if (!elsewhere.isEmpty()) {
@@ -44,7 +53,29 @@ final class Target {
 						+ " holds the history, or fix the connection's search_path.");
 			}
 		}
-		return new Target(history, exists);
+		return new Target(history, exists, tables.contains(snapshotTable));
+	}
+
+	/**
+	 * Which of the history and snapshot tables exist, in one query: knowing whether a snapshot was
+	 * taken costs migrate's no-op path no extra round trip.
+	 */
+	private static Set<String> existingTables(Connection connection, String schema, String history, String snapshot)
+			throws SQLException {
+		Set<String> found = new HashSet<>();
+		try (PreparedStatement statement = connection.prepareStatement("""
+				select c.relname from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+				where n.nspname = ? and c.relname in (?, ?) and c.relkind in ('r', 'p')""")) {
+			statement.setString(1, schema);
+			statement.setString(2, history);
+			statement.setString(3, snapshot);
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					found.add(rs.getString(1));
+				}
+			}
+		}
+		return found;
 	}
 
 	private static String currentSchema(Connection connection) throws SQLException {
@@ -72,6 +103,11 @@ final class Target {
 		return this.historyExists;
 	}
 
+	/** Whether a schema snapshot was stored (its table is created with the first one). */
+	boolean snapshotExists() {
+		return this.snapshotExists;
+	}
+
 	/** The history rows, or none if the table does not exist yet. */
 	List<AppliedMigration> readHistory() throws SQLException {
 		return this.historyExists ? this.history.read() : List.of();
@@ -82,7 +118,7 @@ final class Target {
 		if (!this.historyExists) {
 			this.history.create();
 		}
-		return new Target(this.history, true);
+		return new Target(this.history, true, this.snapshotExists);
 	}
 
 	static @Nullable String serverVersion(Connection connection) {

@@ -1,0 +1,14 @@
+package dev.strata;
+
+import dev.strata.drift.DriftReport;
+import dev.strata.drift.SnapshotInfo;
+
+/**
+ * What {@code accept-drift} did.
+ *
+ * @param schema the schema holding the history table
+ * @param accepted the drift found just before re-baselining: what was accepted, for the audit log
+ * @param snapshot the new snapshot
+ */
+public record AcceptDriftResult(String schema, DriftReport accepted, SnapshotInfo snapshot) {
+}

@@ -1,0 +1,28 @@
+package dev.strata.drift;
+
+import java.time.Instant;
+
+/**
+ * The stored snapshot's header.
+ *
+ * @param takenAt when it was taken
+ * @param serverVersionNum PostgreSQL's {@code server_version_num} at the time, e.g. 170004
+ * @param formatVersion the snapshot format ({@link CatalogQuery#FORMAT_VERSION} when it was taken)
+ * @param reason why it was taken: {@code MIGRATE}, {@code BASELINE} or {@code ACCEPTED}
+ * @param schemas the schemas it covers, as {@link #schemaList(java.util.List)} renders them
+ * @param objectCount the objects it holds, all kinds included
+ * @param totalHash SHA-256 over every object's kind, identity and hash
+ */
+public record SnapshotInfo(Instant takenAt, int serverVersionNum, int formatVersion, String reason, String schemas,
+		int objectCount, String totalHash) {
+
+	/** The PostgreSQL major version, e.g. 17. */
+	public int serverMajor() {
+		return this.serverVersionNum / 10000;
+	}
+
+	static String schemaList(java.util.List<String> schemas) {
+		return String.join(", ", schemas.stream().map((schema) -> '"' + schema.replace("\"", "\"\"") + '"').toList());
+	}
+
+}
