@@ -45,6 +45,17 @@ class BaselineTest {
 	}
 
 	@Test
+	void strataOwnLeftoverTablesDoNotMakeASchemaLookAdopted(TestDatabase db) {
+		db.execute("drop table customers; drop table orders;"
+				+ " create table strata_schema_history_snapshot (id int)");
+
+		MigrateResult result = Db.strata(db, this.files.location()).migrate();
+
+		assertThat(result.applied()).hasSize(3);
+		assertThat(result.baselined()).isFalse();
+	}
+
+	@Test
 	void baselineOnMigrateRecordsOlderVersionsWithoutRunningThem(TestDatabase db) {
 		Strata strata = Db.strata(db,
 				(builder) -> builder.locations(this.files.location()).baselineOnMigrate(true).baselineVersion("2"));

@@ -78,15 +78,21 @@ public final class SchemaHistory {
 		return schemas;
 	}
 
-	/** The number of tables, views and sequences in the target schema, other than the history. */
+	/**
+	 * The number of tables, views and sequences in the target schema that are not Strata's own
+	 * (the history and the tables named after it, such as its schema snapshot) nor an extension's.
+	 */
 	public int countOtherObjects() throws SQLException {
 		try (PreparedStatement statement = this.connection.prepareStatement("""
 				select count(*) from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
-				where n.nspname = ? and c.relname <> ? and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f')
+				where n.nspname = ? and c.relname <> ? and left(c.relname, length(?) + 1) <> ? || '_'
+				and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f')
 				and not exists (select 1 from pg_catalog.pg_depend d
 				                where d.objid = c.oid and d.deptype = 'e')""")) {
 			statement.setString(1, this.schema);
 			statement.setString(2, this.table);
+			statement.setString(3, this.table);
+			statement.setString(4, this.table);
 			try (ResultSet rs = statement.executeQuery()) {
 				rs.next();
 				return rs.getInt(1);
