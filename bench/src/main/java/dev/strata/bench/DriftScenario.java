@@ -1,0 +1,171 @@
+package dev.strata.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import dev.strata.test.PostgresServer;
+import dev.strata.test.TestDatabase;
+
+/**
+ * Scenario 5: a schema of T tables (2,000 in a full run) with constraints, indexes, views and
+ * plpgsql functions; {@code pg_dump --schema-only} of it as the reference, when a pg_dump of the
+ * server's major version is found; Strata's snapshot-and-diff once the drift engine exists (see
+ * {@link DriftStage}).
+ */
+final class DriftScenario {
+
+	private final PostgresServer server;
+
+	private final Options options;
+
+	private final Results results;
+
+	DriftScenario(PostgresServer server, Options options, Results results) {
+		this.server = server;
+		this.options = options;
+		this.results = results;
+	}
+
+	void run(Path workDir) throws Exception {
+		int tables = this.options.driftTables();
+		String size = "tables=" + tables;
+		try (TestDatabase database = this.server.createDatabase()) {
+			long started = System.nanoTime();
+			build(database, tables);
+			System.out.printf("drift      schema of %d tables built in %.1f s%n", tables,
+					(System.nanoTime() - started) / 1e9);
+			Optional<Path> pgDump = findPgDump(this.server.majorVersion());
+			if (pgDump.isEmpty()) {
+				this.results.note("Drift: no pg_dump of PostgreSQL " + this.server.majorVersion()
+						+ " was found (the embedded binaries ship only initdb, pg_ctl and postgres; an older "
+						+ "client refuses a newer server), so the pg_dump reference was not measured.");
+			}
+			if (!DriftStage.available()) {
+				this.results.note("Drift: Strata's drift engine (dev.strata.drift) is not on this branch's "
+						+ "classpath; its snapshot-and-diff time was not measured (see DriftStage).");
+			}
+			int rounds = this.options.warmup() + this.options.trials();
+			for (int round = 0; round < rounds && pgDump.isPresent(); round++) {
+				Path out = workDir.resolve("schema-dump.sql");
+				long nanos = pgDump(pgDump.get(), database, out);
+				long created = countCreateTable(out);
+				if (created != tables) {
+					throw new Bench.VerificationException("drift: pg_dump wrote " + created + " CREATE TABLE, expected "
+							+ tables);
+				}
+				if (round >= this.options.warmup()) {
+					this.results.series("drift", size, "pg_dump", "ms").add(nanos / 1e6);
+				}
+				System.out.printf("drift      %s round %2d pg_dump %9.1f ms%n", size, round + 1, nanos / 1e6);
+			}
+		}
+	}
+
+	/** T tables; every table an index and a foreign key, every 10th a view and a function. */
+	static void build(TestDatabase database, int tables) throws Exception {
+		try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+			for (int from = 1; from <= tables; from += 100) {
+				StringBuilder sql = new StringBuilder();
+				for (int i = from; i < from + 100 && i <= tables; i++) {
+					String t = "dt_" + i;
+					sql.append("CREATE TABLE ").append(t).append(" (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, ")
+						.append("code varchar(40) NOT NULL UNIQUE, amount numeric(12,2) NOT NULL DEFAULT 0 CHECK (amount >= 0), ")
+						.append("created_at timestamptz NOT NULL DEFAULT now()")
+						.append(i > 1 ? ", parent_id bigint REFERENCES dt_" + (i - 1) + " (id)" : "")
+						.append(");\n");
+					sql.append("CREATE INDEX ").append(t).append("_created_idx ON ").append(t).append(" (created_at);\n");
+					if (i % 10 == 0) {
+						sql.append("CREATE VIEW ").append(t).append("_v AS SELECT id, code FROM ").append(t)
+							.append(" WHERE amount > 0;\n");
+						sql.append("CREATE FUNCTION ").append(t).append("_total() RETURNS numeric LANGUAGE plpgsql AS $$ ")
+							.append("BEGIN RETURN (SELECT sum(amount) FROM ").append(t).append("); END $$;\n");
+					}
+				}
+				statement.execute(sql.toString());
+			}
+		}
+	}
+
+	private static long pgDump(Path pgDump, TestDatabase database, Path out) throws IOException {
+		Matcher url = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/([^?]+).*").matcher(database.jdbcUrl());
+		if (!url.matches()) {
+			throw new IllegalStateException("Cannot read host and port from " + database.jdbcUrl());
+		}
+		List<String> command = List.of(pgDump.toString(), "--schema-only", "--no-password", "-h", url.group(1), "-p",
+				url.group(2), "-U", database.username(), "-f", out.toString(), url.group(3));
+		ChildJvm.Outcome outcome = ChildJvm.run(command, Map.of("PGPASSWORD", database.password()), null, 600);
+		if (outcome.exitCode() != 0) {
+			throw new Bench.VerificationException("pg_dump failed: " + outcome.tail());
+		}
+		return outcome.nanos();
+	}
+
+	private static long countCreateTable(Path dump) throws IOException {
+		try (Stream<String> lines = Files.lines(dump, StandardCharsets.UTF_8)) {
+			return lines.filter((line) -> line.startsWith("CREATE TABLE ")).count();
+		}
+	}
+
+	/**
+	 * A pg_dump whose major version matches the server: on the PATH, in the Debian layout, or next
+	 * to the embedded binaries that strata-test extracts under the temp directory.
+	 */
+	static Optional<Path> findPgDump(int serverMajor) {
+		List<Path> candidates = new ArrayList<>();
+		for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+			candidates.add(Path.of(dir, "pg_dump"));
+		}
+		candidates.add(Path.of("/usr/lib/postgresql/" + serverMajor + "/bin/pg_dump"));
+		Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+		try (Stream<Path> roots = Files.list(tmp)) {
+			for (Path root : roots.filter((p) -> p.getFileName().toString().startsWith("strata-pg")).toList()) {
+				try (Stream<Path> installs = Files.list(root)) {
+					installs.map((p) -> p.resolve("bin/pg_dump")).forEach(candidates::add);
+				}
+			}
+		}
+		catch (IOException ex) {
+			// no extracted binaries
+		}
+		for (Path candidate : candidates) {
+			if (Files.isExecutable(candidate) && majorOf(candidate) == serverMajor) {
+				return Optional.of(candidate);
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static int majorOf(Path pgDump) {
+		ChildJvm.Outcome outcome = ChildJvm.run(List.of(pgDump.toString(), "--version"), Map.of(), null, 30);
+		Matcher version = Pattern.compile("\\(PostgreSQL\\) (\\d+)").matcher(outcome.tail());
+		return (outcome.exitCode() == 0 && version.find()) ? Integer.parseInt(version.group(1)) : -1;
+	}
+
+	/**
+	 * Seam for Strata's drift engine: when {@code dev.strata.drift} lands, time its snapshot of the
+	 * same database and its diff against a stored snapshot here, next to pg_dump, as series
+	 * {@code drift/strata-snapshot} and {@code drift/strata-diff}.
+	 */
+	static final class DriftStage {
+
+		private DriftStage() {
+		}
+
+		static boolean available() {
+			return DriftScenario.class.getClassLoader().getResource("dev/strata/drift") != null;
+		}
+
+	}
+
+}

@@ -1,0 +1,31 @@
+package dev.strata.bench;
+
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import dev.strata.MigrateResult;
+import dev.strata.Strata;
+import dev.strata.StrataConfig;
+
+/** Strata through its Java API, with every setting at its default. */
+final class StrataContestant implements Contestant {
+
+	@Override
+	public String name() {
+		return "strata";
+	}
+
+	@Override
+	public int migrate(DataSource dataSource, Path corpus) {
+		StrataConfig config = StrataConfig.builder(dataSource).locations("filesystem:" + corpus).build();
+		MigrateResult result = new Strata(config).migrate();
+		return result.applied().size();
+	}
+
+	@Override
+	public String historyCountSql() {
+		return "SELECT count(*) FROM strata_schema_history WHERE success AND version IS NOT NULL";
+	}
+
+}
