@@ -10,7 +10,6 @@ import java.util.List;
 import dev.strata.execute.CompositeMigrationListener;
 import dev.strata.execute.MigrationExecutor;
 import dev.strata.execute.MigrationListener;
-import dev.strata.execute.MigrationLock;
 import dev.strata.guard.EffectCheck;
 import dev.strata.guard.Guard;
 import dev.strata.guard.GuardLog;
@@ -70,18 +69,15 @@ final class MigrateCommand {
 				// Refuse before the lock and the history table exist, so a refusal leaves the database as it was.
 				guard(connection, new MigrationPreparer().prepare(plan.pending()));
 			}
-			try (MigrationLock lock = MigrationLock.acquire(this.config.dataSource(), target.schema(),
-					this.config.table(), this.config.lockWaitTimeout())) {
-				this.listener.lockAcquired(lock.waited());
-				return migrateLocked(connection, files, lock.waited(), start);
-			}
+			return this.strata.underLock(connection, target, (locked, lockedTarget, lockWait) -> {
+				this.listener.lockAcquired(lockWait);
+				return migrateLocked(locked, lockedTarget, files, lockWait, start);
+			});
 		});
 	}
 
-	private MigrateResult migrateLocked(Connection connection, List<MigrationFile> files, Duration lockWait, long start)
-			throws SQLException {
-		// Everything is read again under the lock: another migrator may have finished meanwhile.
-		Target target = Target.resolve(connection, this.config);
+	private MigrateResult migrateLocked(Connection connection, Target target, List<MigrationFile> files,
+			Duration lockWait, long start) throws SQLException {
 		boolean baselined = false;
 		if (!target.historyExists() && target.history().countOtherObjects() > 0) {
 			if (!this.config.baselineOnMigrate()) {

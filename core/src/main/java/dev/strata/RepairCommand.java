@@ -3,7 +3,6 @@ package dev.strata;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.strata.execute.MigrationLock;
 import dev.strata.plan.MigrationPlan;
 import dev.strata.plan.MigrationState;
 import dev.strata.plan.MigrationStatus;
@@ -31,34 +30,29 @@ final class RepairCommand {
 
 	RepairResult run() {
 		List<MigrationFile> files = this.strata.loadMigrations();
-		return this.strata.withConnection((connection) -> {
-			Target target = Target.resolve(connection, this.config);
-			try (MigrationLock lock = MigrationLock.acquire(this.config.dataSource(), target.schema(),
-					this.config.table(), this.config.lockWaitTimeout())) {
-				target = Target.resolve(connection, this.config);
-				if (!target.historyExists()) {
-					return new RepairResult(target.schema(), List.of(), List.of());
-				}
-				MigrationPlan plan = this.strata.plan(files, target);
-				List<String> removed = new ArrayList<>();
-				List<String> realigned = new ArrayList<>();
-				for (MigrationStatus status : plan.statuses()) {
-					if (status.state() == MigrationState.FAILED) {
-						removed.add(status.displayName());
-					}
-					else if (status.state() == MigrationState.CHECKSUM_MISMATCH
-							|| status.state() == MigrationState.DESCRIPTION_MISMATCH) {
-						MigrationFile file = status.file();
-						target.history().realign(status.applied().installedRank(), file.checksum(), file.description());
-						realigned.add(status.displayName() + ": checksum " + status.applied().checksum() + " -> "
-								+ file.checksum());
-					}
-				}
-				target.history().deleteFailed();
-				removed.forEach((name) -> logger.info("Repair removed the failed entry of {}", name));
-				realigned.forEach((line) -> logger.info("Repair realigned {}", line));
-				return new RepairResult(target.schema(), List.copyOf(removed), List.copyOf(realigned));
+		return this.strata.withLockedTarget((connection, target, lockWait) -> {
+			if (!target.historyExists()) {
+				return new RepairResult(target.schema(), List.of(), List.of());
 			}
+			MigrationPlan plan = this.strata.plan(files, target);
+			List<String> removed = new ArrayList<>();
+			List<String> realigned = new ArrayList<>();
+			for (MigrationStatus status : plan.statuses()) {
+				if (status.state() == MigrationState.FAILED) {
+					removed.add(status.displayName());
+				}
+				else if (status.state() == MigrationState.CHECKSUM_MISMATCH
+						|| status.state() == MigrationState.DESCRIPTION_MISMATCH) {
+					MigrationFile file = status.file();
+					target.history().realign(status.applied().installedRank(), file.checksum(), file.description());
+					realigned.add(status.displayName() + ": checksum " + status.applied().checksum() + " -> "
+							+ file.checksum());
+				}
+			}
+			target.history().deleteFailed();
+			removed.forEach((name) -> logger.info("Repair removed the failed entry of {}", name));
+			realigned.forEach((line) -> logger.info("Repair realigned {}", line));
+			return new RepairResult(target.schema(), List.copyOf(removed), List.copyOf(realigned));
 		});
 	}
 

@@ -100,7 +100,7 @@ public final class Strata {
 
 	/** Records a baseline in an existing database that has no history yet. */
 	public BaselineResult baseline() {
-		return new BaselineCommand(this.config).run();
+		return new BaselineCommand(this.config, this).run();
 	}
 
 	/**
@@ -120,22 +120,16 @@ public final class Strata {
 	 * automatic; the result lists the drift that was accepted.
 	 */
 	public AcceptDriftResult acceptDrift() {
-		return withConnection((connection) -> {
-			Target target = Target.resolve(connection, this.config);
-			try (MigrationLock lock = MigrationLock.acquire(this.config.dataSource(), target.schema(),
-					this.config.table(), this.config.lockWaitTimeout())) {
-				target = Target.resolve(connection, this.config);
-				if (!target.historyExists()) {
-					throw new StrataException(ErrorCategory.CONFIGURATION, "Schema \"" + target.schema()
-							+ "\" has no history table " + this.config.table() + "; migrate or baseline first, which"
-							+ " store a snapshot themselves.");
-				}
-				DriftReport accepted = Snapshots.checker(this.config, target).check(connection,
-						target.snapshotExists());
-				SnapshotInfo snapshot = Snapshots.take(connection, this.config, target, "ACCEPTED");
-				org.slf4j.LoggerFactory.getLogger(Strata.class).info("Accepted schema drift: {}", accepted.describe());
-				return new AcceptDriftResult(target.schema(), accepted, snapshot);
+		return withLockedTarget((connection, target, lockWait) -> {
+			if (!target.historyExists()) {
+				throw new StrataException(ErrorCategory.CONFIGURATION, "Schema \"" + target.schema()
+						+ "\" has no history table " + this.config.table() + "; migrate or baseline first, which"
+						+ " store a snapshot themselves.");
 			}
+			DriftReport accepted = Snapshots.checker(this.config, target).check(connection, target.snapshotExists());
+			SnapshotInfo snapshot = Snapshots.take(connection, this.config, target, "ACCEPTED");
+			org.slf4j.LoggerFactory.getLogger(Strata.class).info("Accepted schema drift: {}", accepted.describe());
+			return new AcceptDriftResult(target.schema(), accepted, snapshot);
 		});
 	}
 
@@ -174,6 +168,29 @@ public final class Strata {
 	private static boolean isConnectionProblem(SQLException ex) {
 		String state = ex.getSQLState();
 		return state != null && (state.startsWith("08") || state.startsWith("28") || state.startsWith("3D"));
+	}
+
+	/** {@link #underLock} on a connection of its own. */
+	<T> T withLockedTarget(LockedWork<T> work) {
+		return withConnection((connection) -> underLock(connection, Target.resolve(connection, this.config), work));
+	}
+
+	/**
+	 * Runs {@code work} holding the migration lock, on the target read again once the lock is
+	 * held: another migrator may have changed the history while this one waited.
+	 */
+	<T> T underLock(Connection connection, Target unlocked, LockedWork<T> work) throws SQLException {
+		try (MigrationLock lock = MigrationLock.acquire(this.config.dataSource(), unlocked.schema(),
+				this.config.table(), this.config.lockWaitTimeout())) {
+			return work.run(connection, Target.resolve(connection, this.config), lock.waited());
+		}
+	}
+
+	@FunctionalInterface
+	interface LockedWork<T> {
+
+		T run(Connection connection, Target target, java.time.Duration lockWait) throws SQLException;
+
 	}
 
 	@FunctionalInterface
