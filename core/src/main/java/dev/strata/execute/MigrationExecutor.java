@@ -28,13 +28,10 @@ public final class MigrationExecutor {
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrationExecutor.class);
 
-	private static final String LOCK_NOT_AVAILABLE = "55P03";
+	private static final String LOCK_NOT_AVAILABLE = FailureHints.LOCK_NOT_AVAILABLE;
 
-	private static final String INVALID_TRANSACTION_TERMINATION = "2D000";
 
-	private static final String ACTIVE_SQL_TRANSACTION = "25001";
 
-	private static final String UNSAFE_NEW_ENUM_VALUE_USAGE = "55P04";
 
 	private static final int STATEMENT_PREVIEW = 120;
 
@@ -254,27 +251,7 @@ public final class MigrationExecutor {
 			statementText = "(Strata's own bookkeeping: setting timeouts or writing the history row)";
 		}
 		return new MigrationFailedException(file.displayName(), file.location(), line, statementText, cause, rolledBack,
-				outcome, hint(cause.getSQLState()));
-	}
-
-	private static @Nullable String hint(@Nullable String sqlState) {
-		if (INVALID_TRANSACTION_TERMINATION.equals(sqlState) || ACTIVE_SQL_TRANSACTION.equals(sqlState)) {
-			return "the migration commits or needs to run outside a transaction block: add the line"
-					+ " '-- strata:no-transaction' at the top of the file";
-		}
-		if (LOCK_NOT_AVAILABLE.equals(sqlState)) {
-			return "another session held a lock the migration needs for longer than lock_timeout; find it in"
-					+ " pg_stat_activity, or raise the timeout for this file with '-- strata:lock-timeout=60s'";
-		}
-		if (UNSAFE_NEW_ENUM_VALUE_USAGE.equals(sqlState)) {
-			return "a value added with ALTER TYPE ... ADD VALUE cannot be used in the same transaction: move the"
-					+ " statements that use it into a later migration";
-		}
-		if ("57014".equals(sqlState)) {
-			return "statement_timeout cancelled it; for a long data migration raise it for this file with"
-					+ " '-- strata:statement-timeout=2h'";
-		}
-		return null;
+				outcome, FailureHints.forSqlState(cause.getSQLState()));
 	}
 
 	private String retried(int attempts, @Nullable String sqlState) {
