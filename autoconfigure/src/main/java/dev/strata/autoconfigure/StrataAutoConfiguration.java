@@ -67,7 +67,8 @@ public final class StrataAutoConfiguration {
 		return new MigrationProgress();
 	}
 
-	@Bean(destroyMethod = "close")
+	// Started so that scrapes find a fresh status in memory instead of refreshing it themselves.
+	@Bean(initMethod = "start", destroyMethod = "close")
 	@ConditionalOnMissingBean
 	StatusMonitor strataStatusMonitor(Strata strata, MigrationProgress progress, StrataProperties properties) {
 		return new StatusMonitor(strata, progress, properties.getDrift().getCheckInterval());

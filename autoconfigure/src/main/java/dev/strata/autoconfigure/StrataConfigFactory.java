@@ -1,5 +1,7 @@
 package dev.strata.autoconfigure;
 
+import java.util.stream.Collectors;
+
 import javax.sql.DataSource;
 
 import dev.strata.StrataConfig;
@@ -30,7 +32,13 @@ final class StrataConfigFactory {
 			.largeTableRows(properties.getGuard().getLargeTableRows())
 			.verifyEffects(properties.getGuard().getVerifyEffects())
 			.lintScope(properties.getLint().getScope())
-			.lintFormat(properties.getLint().getFormat());
+			.lintFormat(properties.getLint().getFormat())
+			.driftSchemas(properties.getDrift().getSchemas())
+			.driftOptInKinds(properties.getDrift()
+				.getInclude()
+				.stream()
+				.map(StrataProperties.Drift.OptInKind::kind)
+				.collect(Collectors.toSet()));
 	}
 
 }

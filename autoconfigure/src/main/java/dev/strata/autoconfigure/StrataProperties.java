@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
+import dev.strata.drift.ObjectKind;
 import dev.strata.guard.GuardSettings;
 import dev.strata.guard.RuleMode;
 import dev.strata.guard.VerifyEffects;
@@ -282,15 +285,27 @@ public class StrataProperties {
 	}
 
 	/**
-	 * Checks of the live database for the endpoint, health and metrics.
+	 * Schema drift checks, and the status behind the endpoint, health and metrics.
 	 */
 	public static class Drift {
 
 		/**
-		 * How often the status behind the endpoint, health and metrics is read from the database;
-		 * reads between two checks are answered from memory.
+		 * How often the status behind the endpoint, health and metrics is read from the database,
+		 * schema drift check included; reads between two checks are answered from memory.
 		 */
 		private Duration checkInterval = Duration.ofMinutes(5);
+
+		/**
+		 * Schemas whose objects are snapshotted and compared. Defaults to the history table's
+		 * schema.
+		 */
+		private List<String> schemas = new ArrayList<>();
+
+		/**
+		 * Kinds compared in addition to the default ones, which usually differ between
+		 * environments: grants, owners, comments.
+		 */
+		private Set<OptInKind> include = new LinkedHashSet<>();
 
 		public Duration getCheckInterval() {
 			return this.checkInterval;
@@ -298,6 +313,48 @@ public class StrataProperties {
 
 		public void setCheckInterval(Duration checkInterval) {
 			this.checkInterval = checkInterval;
+		}
+
+		public List<String> getSchemas() {
+			return this.schemas;
+		}
+
+		public void setSchemas(List<String> schemas) {
+			this.schemas = schemas;
+		}
+
+		public Set<OptInKind> getInclude() {
+			return this.include;
+		}
+
+		public void setInclude(Set<OptInKind> include) {
+			this.include = include;
+		}
+
+		/**
+		 * Kinds of objects that drift checks compare only when asked to.
+		 */
+		public enum OptInKind {
+
+			/** Privileges granted on objects. */
+			GRANTS(ObjectKind.GRANT),
+
+			/** The owner role of each object. */
+			OWNERS(ObjectKind.OWNER),
+
+			/** Comments on objects. */
+			COMMENTS(ObjectKind.COMMENT);
+
+			private final ObjectKind kind;
+
+			OptInKind(ObjectKind kind) {
+				this.kind = kind;
+			}
+
+			public ObjectKind kind() {
+				return this.kind;
+			}
+
 		}
 
 	}

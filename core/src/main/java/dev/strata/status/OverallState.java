@@ -15,7 +15,10 @@ public enum OverallState {
 	/** A migration failed, or the files and the history disagree. */
 	FAILED,
 
-	/** The live schema differs from what the migrations built. */
+	/**
+	 * Valid and nothing pending, but the live schema differs from what the migrations built
+	 * ({@link #FAILED} and {@link #PENDING} win over it).
+	 */
 	DRIFTED,
 
 	/** The database could not be read. */

@@ -3,6 +3,7 @@ package dev.strata.status;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,7 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps a {@link StatusSnapshot} fresh: reads are answered from memory, and the database is read
  * at most once per interval however many readers there are. While this process migrates, reads
- * answer {@link OverallState#MIGRATING} with progress and do not touch the database at all.
+ * answer {@link OverallState#MIGRATING} with progress and do not touch the database at all. Each
+ * refresh also runs the cheap drift check ({@link DriftWatch}) and the guard over changed files
+ * ({@link MigrationReviewer}).
  */
 public final class StatusMonitor implements AutoCloseable {
 
@@ -33,6 +36,10 @@ public final class StatusMonitor implements AutoCloseable {
 	private final Duration interval;
 
 	private final Clock clock;
+
+	private final DriftWatch drift;
+
+	private final MigrationReviewer reviewer;
 
 	private final ReentrantLock refreshing = new ReentrantLock();
 
@@ -51,6 +58,8 @@ public final class StatusMonitor implements AutoCloseable {
 		this.progress = progress;
 		this.interval = interval;
 		this.clock = clock;
+		this.drift = new DriftWatch(strata);
+		this.reviewer = new MigrationReviewer(strata.config().guard());
 	}
 
 	/** Refreshes in the background every interval, on a daemon thread. */
@@ -72,7 +81,8 @@ public final class StatusMonitor implements AutoCloseable {
 		StatusSnapshot cached = this.snapshot;
 		if (running.isPresent()) {
 			StatusSnapshot base = (cached != null) ? cached
-					: new StatusSnapshot(OverallState.MIGRATING, this.clock.instant(), null, null, null, null);
+					: new StatusSnapshot(OverallState.MIGRATING, this.clock.instant(), null, null, null, null,
+							this.drift.latest(), Map.of());
 			return base.migrating(running.get());
 		}
 		if (cached != null && !isStale(cached)) {
@@ -108,25 +118,36 @@ public final class StatusMonitor implements AutoCloseable {
 
 	private StatusSnapshot read() {
 		Instant now = this.clock.instant();
+		StatusResult status;
+		MigrationLock.LockHolder holder;
 		try {
-			StatusResult status = this.strata.status();
-			MigrationLock.LockHolder holder = this.strata.lockHolder().orElse(null);
-			return new StatusSnapshot(stateOf(status, holder), now, status, holder, null, null);
+			status = this.strata.status();
+			holder = this.strata.lockHolder().orElse(null);
 		}
 		catch (StrataException ex) {
 			logger.debug("Could not read the migration status", ex);
-			return new StatusSnapshot(OverallState.UNKNOWN, now, null, null, null, ex.getMessage());
+			return new StatusSnapshot(OverallState.UNKNOWN, now, null, null, null, ex.getMessage(), this.drift.latest(),
+					Map.of());
 		}
+		// No catalog reads behind a running migration: its half-done changes are not drift.
+		boolean migrating = holder != null || this.progress.current().isPresent();
+		DriftCheck drift = migrating ? this.drift.latest() : this.drift.check();
+		return new StatusSnapshot(stateOf(status, holder, drift), now, status, holder, null, null, drift,
+				this.reviewer.review(status));
 	}
 
-	private static OverallState stateOf(StatusResult status, MigrationLock.@Nullable LockHolder holder) {
+	private static OverallState stateOf(StatusResult status, MigrationLock.@Nullable LockHolder holder,
+			DriftCheck drift) {
 		if (holder != null) {
 			return OverallState.MIGRATING;
 		}
 		if (!status.isValid()) {
 			return OverallState.FAILED;
 		}
-		return status.pending().isEmpty() ? OverallState.UP_TO_DATE : OverallState.PENDING;
+		if (!status.pending().isEmpty()) {
+			return OverallState.PENDING;
+		}
+		return drift.drifted() ? OverallState.DRIFTED : OverallState.UP_TO_DATE;
 	}
 
 	private boolean isStale(StatusSnapshot snapshot) {

@@ -15,6 +15,11 @@ import javax.sql.DataSource;
 
 import dev.strata.Strata;
 import dev.strata.StrataConfig;
+import dev.strata.drift.DriftState;
+import dev.strata.drift.ObjectKind;
+import dev.strata.execute.MigrationLock;
+import dev.strata.guard.Outcome;
+import dev.strata.source.MigrationFile;
 import dev.strata.test.StrataPostgres;
 import dev.strata.test.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -124,6 +129,133 @@ class StatusMonitorTest {
 		assertThat(during.progress().current()).isEqualTo("V2 (slow)");
 		assertThat(connectionsDuring).isZero();
 		assertThat(monitor.current().state()).isEqualTo(OverallState.UP_TO_DATE);
+	}
+
+	@Test
+	void driftFoundByTheRefreshMakesAnUpToDateSchemaDrifted(TestDatabase database) throws Exception {
+		write("V1__one.sql", "create table one (id int);");
+		Strata strata = strata(database.dataSource());
+		strata.migrate();
+		database.execute("alter table one add column note text");
+
+		StatusSnapshot snapshot = new StatusMonitor(strata, new MigrationProgress(), Duration.ofMinutes(5)).current();
+
+		assertThat(snapshot.state()).isEqualTo(OverallState.DRIFTED);
+		assertThat(snapshot.drift().state()).isEqualTo(DriftState.DRIFTED);
+		assertThat(snapshot.drift().changedObjects()).isEqualTo(1);
+		assertThat(snapshot.drift().checkedAt()).isNotNull();
+		assertThat(snapshot.drift().snapshotTakenAt()).isNotNull();
+		assertThat(snapshot.drift().report().change(ObjectKind.TABLE, "public.one")).isPresent();
+	}
+
+	@Test
+	void pendingAndFailedWinOverDrift(TestDatabase database) throws Exception {
+		write("V1__one.sql", "create table one (id int);");
+		Strata strata = strata(database.dataSource());
+		strata.migrate();
+		database.execute("create index one_id on one (id)");
+		write("V2__two.sql", "create table two (id int);");
+
+		StatusSnapshot pending = new StatusMonitor(strata, new MigrationProgress(), Duration.ofMinutes(5)).current();
+		write("V1__one.sql", "create table one (id bigint);");
+		StatusSnapshot failed = new StatusMonitor(strata, new MigrationProgress(), Duration.ofMinutes(5)).current();
+
+		assertThat(pending.state()).isEqualTo(OverallState.PENDING);
+		assertThat(pending.drift().drifted()).isTrue();
+		assertThat(failed.state()).isEqualTo(OverallState.FAILED);
+		assertThat(failed.drift().drifted()).isTrue();
+	}
+
+	@Test
+	void driftIsNotCheckedWhileAnotherProcessHoldsTheLockAndTheLastResultIsKept(TestDatabase database)
+			throws Exception {
+		write("V1__one.sql", "create table one (id int);");
+		CountingDataSource counting = new CountingDataSource(database.dataSource());
+		Strata strata = strata(counting);
+		strata.migrate();
+		StatusMonitor monitor = new StatusMonitor(strata, new MigrationProgress(), Duration.ofMinutes(5));
+		StatusSnapshot before = monitor.current();
+		database.execute("alter table one add column half_done int");
+
+		StatusSnapshot during;
+		int connections;
+		try (MigrationLock lock = MigrationLock.acquire(database.dataSource(), "public", "strata_schema_history",
+				Duration.ofSeconds(5))) {
+			int connectionsBefore = counting.connections.get();
+			during = monitor.refresh();
+			connections = counting.connections.get() - connectionsBefore;
+		}
+		StatusSnapshot after = monitor.refresh();
+
+		assertThat(before.drift().state()).isEqualTo(DriftState.NO_DRIFT);
+		assertThat(during.state()).isEqualTo(OverallState.MIGRATING);
+		assertThat(during.lockHolder()).isNotNull();
+		assertThat(during.drift()).isSameAs(before.drift());
+		assertThat(connections).as("status and lock holder only").isEqualTo(2);
+		assertThat(after.state()).isEqualTo(OverallState.DRIFTED);
+		assertThat(after.drift().checkedAt()).isAfter(before.drift().checkedAt());
+	}
+
+	@Test
+	void withoutASuccessfulCheckTheDriftIsUnknown(TestDatabase database) throws Exception {
+		write("V1__one.sql", "create table one (id int);");
+		org.postgresql.ds.PGSimpleDataSource nowhere = new org.postgresql.ds.PGSimpleDataSource();
+		nowhere.setURL("jdbc:postgresql://127.0.0.1:1/none");
+		nowhere.setConnectTimeout(2);
+
+		DriftCheck drift = new StatusMonitor(strata(nowhere), new MigrationProgress(), Duration.ofMinutes(5)).current()
+			.drift();
+
+		assertThat(drift.state()).isNull();
+		assertThat(drift.changedObjects()).isEqualTo(-1);
+		assertThat(drift.checkedAt()).isNull();
+	}
+
+	@Test
+	void noSnapshotYetLeavesTheChangedObjectsUnknown(TestDatabase database) throws Exception {
+		write("V1__one.sql", "create table one (id int);");
+
+		StatusSnapshot snapshot = new StatusMonitor(strata(database.dataSource()), new MigrationProgress(),
+				Duration.ofMinutes(5))
+			.current();
+
+		assertThat(snapshot.state()).isEqualTo(OverallState.PENDING);
+		assertThat(snapshot.drift().state()).isEqualTo(DriftState.NO_SNAPSHOT);
+		assertThat(snapshot.drift().changedObjects()).isEqualTo(-1);
+		assertThat(snapshot.drift().checkedAt()).isNotNull();
+	}
+
+	@Test
+	void migrationsCarryTheGuardsFindingsComputedOncePerFile(TestDatabase database) throws Exception {
+		write("V1__one.sql", "create table one (id int);");
+		Strata strata = strata(database.dataSource());
+		strata.migrate();
+		write("V2__drop.sql", "create table two (id int);\n\ndrop table one;");
+		write("V3__broken.sql", "select 'unterminated;");
+		StatusMonitor monitor = new StatusMonitor(strata, new MigrationProgress(), Duration.ofMinutes(5));
+
+		StatusSnapshot first = monitor.refresh();
+		StatusSnapshot second = monitor.refresh();
+
+		MigrationReview drop = first.review(file(first, "V2__drop.sql")).orElseThrow();
+		assertThat(drop.assessments()).singleElement().satisfies((assessment) -> {
+			assertThat(assessment.finding().ruleId()).isEqualTo("drop-table");
+			assertThat(assessment.finding().line()).isEqualTo(3);
+			assertThat(assessment.outcome()).isEqualTo(Outcome.REFUSED);
+		});
+		assertThat(first.review(file(first, "V1__one.sql")).orElseThrow().assessments()).isEmpty();
+		assertThat(first.review(file(first, "V3__broken.sql")).orElseThrow().error()).contains("V3__broken.sql");
+		assertThat(second.review(file(second, "V2__drop.sql")).orElseThrow()).isSameAs(drop);
+	}
+
+	private static MigrationFile file(StatusSnapshot snapshot, String script) {
+		return snapshot.status()
+			.migrations()
+			.stream()
+			.filter((migration) -> migration.script().equals(script))
+			.findFirst()
+			.orElseThrow()
+			.file();
 	}
 
 	private Strata strata(DataSource dataSource) {

@@ -8,12 +8,14 @@ import dev.strata.plan.MigrationStatus;
 import dev.strata.source.MigrationFile;
 import dev.strata.sql.SqlScript;
 import dev.strata.sql.SqlSyntaxException;
+import dev.strata.status.MigrationReview;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 
 /**
- * The body of {@code GET /actuator/migrations/{version}}: one migration with its statements.
+ * The body of {@code GET /actuator/migrations/{version}}: one migration with its statements and
+ * the guard's findings.
  *
  * @param version the version
  * @param description the description
@@ -22,12 +24,14 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param installedOn when it was applied, {@code null} if it was not
  * @param statements its statements with their lines; empty if the file is gone
  * @param error why the statements could not be listed
+ * @param findings what the guard finds in it, judged by its text; empty if the file is gone
+ * @param guardError why the guard could not judge it
  */
 public record MigrationDescriptor(@Nullable String version, String description, String script, MigrationState state,
-		@Nullable Instant installedOn, List<Statement> statements, @Nullable String error)
-		implements OperationResponseBody {
+		@Nullable Instant installedOn, List<Statement> statements, @Nullable String error,
+		List<FindingDescriptor> findings, @Nullable String guardError) implements OperationResponseBody {
 
-	static MigrationDescriptor of(MigrationStatus status) {
+	static MigrationDescriptor of(MigrationStatus status, @Nullable MigrationReview review) {
 		MigrationFile file = status.file();
 		List<Statement> statements = List.of();
 		String error = null;
@@ -44,7 +48,8 @@ public record MigrationDescriptor(@Nullable String version, String description, 
 			}
 		}
 		return new MigrationDescriptor(status.version(), status.description(), status.script(), status.state(),
-				status.installedOn(), statements, error);
+				status.installedOn(), statements, error, (review != null) ? FindingDescriptor.of(review) : List.of(),
+				(review != null) ? review.error() : null);
 	}
 
 	/**

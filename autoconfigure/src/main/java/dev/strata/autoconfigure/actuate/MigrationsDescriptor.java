@@ -3,11 +3,14 @@ package dev.strata.autoconfigure.actuate;
 import java.time.Instant;
 import java.util.List;
 
+import dev.strata.drift.DriftState;
 import dev.strata.history.AppliedMigration;
 import dev.strata.plan.MigrationState;
 import dev.strata.plan.MigrationStatus;
 import dev.strata.plan.ValidationProblem;
+import dev.strata.status.DriftCheck;
 import dev.strata.status.MigrationProgress;
+import dev.strata.status.MigrationReview;
 import dev.strata.status.OverallState;
 import dev.strata.status.StatusSnapshot;
 import org.jspecify.annotations.Nullable;
@@ -27,10 +30,11 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param lock the migration lock
  * @param progress the run in progress in this process
  * @param error why the database could not be read
+ * @param drift the latest schema drift check, in short ({@code /actuator/migrations/drift} has it all)
  */
 public record MigrationsDescriptor(OverallState state, Instant takenAt, @Nullable String schema,
 		@Nullable String currentVersion, List<Applied> applied, List<Pending> pending, List<Problem> problems,
-		Lock lock, MigrationProgress.@Nullable Progress progress, @Nullable String error)
+		Lock lock, MigrationProgress.@Nullable Progress progress, @Nullable String error, Drift drift)
 		implements OperationResponseBody {
 
 	static MigrationsDescriptor of(StatusSnapshot snapshot) {
@@ -40,13 +44,14 @@ public record MigrationsDescriptor(OverallState state, Instant takenAt, @Nullabl
 			.filter((migration) -> migration.applied() != null && migration.state() != MigrationState.SUPERSEDED)
 			.map(Applied::of)
 			.toList() : List.of();
-		List<Pending> pending = (status != null) ? status.pending().stream().map(Pending::of).toList() : List.of();
+		List<Pending> pending = (status != null)
+				? status.pending().stream().map((migration) -> Pending.of(migration, snapshot)).toList() : List.of();
 		List<Problem> problems = (status != null) ? status.problems().stream().map(Problem::of).toList() : List.of();
 		Lock lock = (snapshot.lockHolder() != null) ? new Lock(true, snapshot.lockHolder().pid(),
 				snapshot.lockHolder().applicationName(), snapshot.lockHolder().since()) : new Lock(false, null, null, null);
 		return new MigrationsDescriptor(snapshot.state(), snapshot.takenAt(), (status != null) ? status.schema() : null,
 				(status != null) ? status.currentVersion() : null, applied, pending, problems, lock,
-				snapshot.progress(), snapshot.error());
+				snapshot.progress(), snapshot.error(), Drift.of(snapshot.drift()));
 	}
 
 	/**
@@ -84,11 +89,38 @@ public record MigrationsDescriptor(OverallState state, Instant takenAt, @Nullabl
 	 * @param description the description
 	 * @param script the file
 	 * @param state PENDING, OUTDATED (a changed repeatable) or OUT_OF_ORDER
+	 * @param findings what the guard finds in it, judged by its text
+	 * @param guardError why the guard could not judge it (a syntax error, an unknown rule in a directive)
 	 */
-	public record Pending(@Nullable String version, String description, String script, MigrationState state) {
+	public record Pending(@Nullable String version, String description, String script, MigrationState state,
+			List<FindingDescriptor> findings, @Nullable String guardError) {
 
-		static Pending of(MigrationStatus status) {
-			return new Pending(status.version(), status.description(), status.script(), status.state());
+		static Pending of(MigrationStatus status, StatusSnapshot snapshot) {
+			MigrationReview review = snapshot.review(status.file()).orElse(null);
+			return new Pending(status.version(), status.description(), status.script(), status.state(),
+					(review != null) ? FindingDescriptor.of(review) : List.of(),
+					(review != null) ? review.error() : null);
+		}
+
+	}
+
+	/**
+	 * The latest schema drift check.
+	 *
+	 * @param state NO_DRIFT, DRIFTED, NO_SNAPSHOT or REBASELINE_NEEDED; {@code null} before the
+	 * first successful check
+	 * @param changedObjects objects that differ from the snapshot, {@code -1} when unknown
+	 * @param snapshotTakenAt when the snapshot compared with was taken
+	 * @param checkedAt when the last successful check ran (checks are skipped while a migration runs)
+	 * @param message what the state means here
+	 * @param error why the latest attempt failed, if it did
+	 */
+	public record Drift(@Nullable DriftState state, int changedObjects, @Nullable Instant snapshotTakenAt,
+			@Nullable Instant checkedAt, @Nullable String message, @Nullable String error) {
+
+		static Drift of(DriftCheck check) {
+			return new Drift(check.state(), check.changedObjects(), check.snapshotTakenAt(), check.checkedAt(),
+					(check.report() != null) ? check.report().message() : null, check.error());
 		}
 
 	}

@@ -21,7 +21,7 @@ public final class StrataHealthAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "migrationsHealthIndicator")
 	StrataHealthIndicator migrationsHealthIndicator(StatusMonitor monitor, StrataProperties properties) {
-		return new StrataHealthIndicator(monitor, properties.getOnStartup());
+		return new StrataHealthIndicator(monitor, properties.getOnStartup(), properties.getHealth().isFailOnDrift());
 	}
 
 }

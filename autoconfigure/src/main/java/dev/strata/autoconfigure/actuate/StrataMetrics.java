@@ -1,6 +1,7 @@
 package dev.strata.autoconfigure.actuate;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import dev.strata.StatusResult;
 import dev.strata.StrataException;
@@ -8,17 +9,20 @@ import dev.strata.execute.MigrationFailedException;
 import dev.strata.execute.MigrationListener;
 import dev.strata.plan.PreparedMigration;
 import dev.strata.source.MigrationFile;
+import dev.strata.status.DriftCheck;
 import dev.strata.status.StatusMonitor;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * Micrometer meters for Strata, fed by migration events; the gauges read the status cache, so a
- * scrape never queries the database more than once per check interval.
+ * Micrometer meters for Strata, fed by migration events; the gauges (migrations, schema drift and
+ * the age of the last drift check) read the status cache, so a scrape never queries the database
+ * more than once per check interval.
  */
 public class StrataMetrics implements MigrationListener {
 
@@ -40,6 +44,13 @@ public class StrataMetrics implements MigrationListener {
 			.register(registry);
 		Gauge.builder("strata.migrations.applied", this, (metrics) -> metrics.count(false))
 			.description("Applied migrations; -1 when unknown")
+			.register(registry);
+		Gauge.builder("strata.schema.drift.objects", this, StrataMetrics::driftObjects)
+			.description("Objects that differ from the schema snapshot; -1 when unknown")
+			.register(registry);
+		Gauge.builder("strata.schema.drift.check.age", this, StrataMetrics::driftCheckAge)
+			.description("Seconds since the last successful drift check; -1 when none succeeded")
+			.baseUnit("seconds")
 			.register(registry);
 		// Registered up front so dashboards and alerts see zero rather than no data.
 		for (String outcome : new String[] { "applied", "failed", "refused", "baselined" }) {
@@ -88,6 +99,25 @@ public class StrataMetrics implements MigrationListener {
 			.description("Migrations by outcome")
 			.tag("outcome", outcome)
 			.register(this.registry);
+	}
+
+	private double driftObjects() {
+		DriftCheck drift = drift();
+		return (drift != null) ? drift.changedObjects() : -1;
+	}
+
+	private double driftCheckAge() {
+		DriftCheck drift = drift();
+		Instant checkedAt = (drift != null) ? drift.checkedAt() : null;
+		if (checkedAt == null) {
+			return -1;
+		}
+		return Math.max(0, Duration.between(checkedAt, Instant.now()).toMillis() / 1000.0);
+	}
+
+	private @Nullable DriftCheck drift() {
+		StatusMonitor monitor = this.monitor.getIfAvailable();
+		return (monitor != null) ? monitor.current().drift() : null;
 	}
 
 	private double count(boolean pending) {

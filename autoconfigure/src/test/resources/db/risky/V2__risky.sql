@@ -1,0 +1,3 @@
+create index greeting_text_idx on greeting (text);
+
+alter table greeting drop column text;

@@ -1,0 +1,70 @@
+package dev.strata.status;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.strata.StatusResult;
+import dev.strata.StrataException;
+import dev.strata.guard.Guard;
+import dev.strata.guard.GuardSettings;
+import dev.strata.guard.GuardedMigration;
+import dev.strata.guard.TableSizes;
+import dev.strata.plan.MigrationPreparer;
+import dev.strata.plan.MigrationStatus;
+import dev.strata.source.MigrationFile;
+import dev.strata.sql.SqlSyntaxException;
+
+/**
+ * Runs the guard over the migration files for the status views, once per file and checksum: files
+ * rarely change while an application runs, so a refresh after the first costs map lookups only.
+ * Judges each file on its own, so one bad file does not hide the findings of the others.
+ */
+final class MigrationReviewer {
+
+	private final Guard guard;
+
+	private final MigrationPreparer preparer = new MigrationPreparer();
+
+	private volatile Map<Key, MigrationReview> reviewed = Map.of();
+
+	MigrationReviewer(GuardSettings settings) {
+		this.guard = new Guard(settings, TableSizes.NONE);
+	}
+
+	/** A review of every migration that has a file, by {@link MigrationFile#location()}. */
+	Map<String, MigrationReview> review(StatusResult status) {
+		Map<Key, MigrationReview> previous = this.reviewed;
+		Map<Key, MigrationReview> current = new HashMap<>();
+		Map<String, MigrationReview> byLocation = new HashMap<>();
+		for (MigrationStatus migration : status.migrations()) {
+			MigrationFile file = migration.file();
+			if (file != null) {
+				Key key = new Key(file.location(), file.checksum());
+				MigrationReview review = previous.get(key);
+				if (review == null) {
+					review = review(file);
+				}
+				current.put(key, review);
+				byLocation.put(file.location(), review);
+			}
+		}
+		// Only the files seen now are kept, so edited files do not accumulate.
+		this.reviewed = current;
+		return Map.copyOf(byLocation);
+	}
+
+	private MigrationReview review(MigrationFile file) {
+		try {
+			GuardedMigration guarded = this.guard.check(List.of(this.preparer.prepare(file))).migrations().get(0);
+			return new MigrationReview(guarded.assessments(), guarded.warnings(), guarded.skipped(), null);
+		}
+		catch (SqlSyntaxException | StrataException ex) {
+			return new MigrationReview(List.of(), List.of(), false, ex.getMessage());
+		}
+	}
+
+	private record Key(String location, int checksum) {
+	}
+
+}
