@@ -118,9 +118,10 @@ final class JsonReport {
 			.name("sizeAware").value(lint.sizeAware());
 		json.name("migrations").beginArray();
 		for (GuardedMigration migration : lint.migrations()) {
+			String version = (migration.file().version() != null) ? migration.file().version().toString() : null;
 			json.beginObject()
 				.name("migration").value(migration.file().displayName())
-				.name("version").value((migration.file().version() != null) ? migration.file().version().toString() : null)
+				.name("version").value(version)
 				.name("script").value(migration.file().script())
 				.name("file").value(migration.file().location())
 				.name("skipped").value(migration.skipped());

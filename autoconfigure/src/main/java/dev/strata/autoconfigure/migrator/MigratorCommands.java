@@ -104,8 +104,9 @@ final class MigratorCommands {
 		LintResult result = this.strata.lint();
 		report.lint(result, this.strata.config().lintFormat());
 		if (result.verdict() == Verdict.REFUSED) {
-			throw new StrataException(ErrorCategory.REFUSED, "Lint verdict " + result.verdictLine() + ". Change the migrations, or"
-					+ " allow each statement with a -- strata:allow directive giving the reason.");
+			throw new StrataException(ErrorCategory.REFUSED, "Lint verdict " + result.verdictLine()
+					+ ". Change the migrations, or allow each statement with a -- strata:allow directive giving the"
+					+ " reason.");
 		}
 	}
 
@@ -141,7 +142,8 @@ final class MigratorCommands {
 			checkDrift(report);
 			throw new StrataException(ErrorCategory.CONFIGURATION, "accept-drift stores the live schema as the"
 					+ " snapshot drift is checked against, so every change listed stops being reported. Nothing was"
-					+ " changed. Review the drift listed, then run again with strata.migrator.accept-drift.confirm=true.");
+					+ " changed. Review the drift listed, then run again with"
+					+ " strata.migrator.accept-drift.confirm=true.");
 		}
 		AcceptDriftResult result = this.strata.acceptDrift();
 		report.schema(result.schema()).drift(result.accepted()).snapshot(result.snapshot());

@@ -268,8 +268,8 @@ class StrataMigratorTest {
 
 		MigratorRun text = run("strata.migrator.command=drift");
 		assertThat(text.exitCode).isEqualTo(7);
-		assertThat(text.output).contains("Drift:\n  Schema drift in \"public\"", "~ table public.book: column isbn added",
-				"Error (DRIFT): 1 object drifted");
+		assertThat(text.output).contains("Drift:\n  Schema drift in \"public\"",
+				"~ table public.book: column isbn added", "Error (DRIFT): 1 object drifted");
 	}
 
 	@Test
