@@ -110,6 +110,47 @@ class MigratorModeIT {
 	}
 
 	@Test
+	void lintRefusingADropExitsFourWithWorkflowAnnotations() throws Exception {
+		write("V1__create_shelf.sql", "create table shelf (id int primary key);");
+		assertThat(run(filesystemLocation()).exitCode()).isZero();
+		write("V2__drop_shelf.sql", "drop table shelf;");
+		Result github = run(filesystemLocation(), "--strata.migrator.command=lint", "--strata.lint.format=github");
+		assertThat(github.exitCode()).as(github.toString()).isEqualTo(4);
+		assertThat(github.stdout()).containsPattern("(?m)^::error file=[^\\n]*V2__drop_shelf\\.sql,line=1,col=1,")
+			.contains("REFUSED: 1 destructive statement not allowed");
+
+		Result json = run(filesystemLocation(), "--strata.migrator.command=lint", "--strata.migrator.output=json");
+		assertThat(json.exitCode()).as(json.toString()).isEqualTo(4);
+		JsonNode lint = json.json().get("lint");
+		assertThat(lint.get("verdict").asString()).isEqualTo("REFUSED");
+		assertThat(lint.get("migrations").get(0).get("findings").get(0).get("rule").asString()).isEqualTo("drop-table");
+		assertThat(appliedMigrations()).isEqualTo(1);
+		assertThat(this.database.queryForObject("select to_regclass('shelf') is not null", Boolean.class)).isTrue();
+	}
+
+	@Test
+	void driftAfterAHandMadeChangeExitsSevenUntilAccepted() throws Exception {
+		write("V1__create_shelf.sql", "create table shelf (id int primary key);");
+		assertThat(run(filesystemLocation()).exitCode()).isZero();
+		this.database.execute("alter table shelf add column label text");
+		Result drift = run(filesystemLocation(), "--strata.migrator.command=drift", "--strata.migrator.output=json");
+		assertThat(drift.exitCode()).as(drift.toString()).isEqualTo(7);
+		JsonNode report = drift.json();
+		assertThat(report.get("error").get("category").asString()).isEqualTo("DRIFT");
+		assertThat(report.get("drift").get("state").asString()).isEqualTo("DRIFTED");
+		JsonNode change = report.get("drift").get("changes").get(0);
+		assertThat(change.get("identity").asString()).isEqualTo("public.shelf");
+		assertThat(change.get("columns").get(0).get("identity").asString()).isEqualTo("label");
+
+		Result accepted = run(filesystemLocation(), "--strata.migrator.command=accept-drift",
+				"--strata.migrator.accept-drift.confirm=true");
+		assertThat(accepted.exitCode()).as(accepted.toString()).isZero();
+		assertThat(accepted.stdout()).contains("Accepted drift:", "column label added");
+		Result clean = run(filesystemLocation(), "--strata.migrator.command=drift");
+		assertThat(clean.exitCode()).as(clean.toString()).isZero();
+	}
+
+	@Test
 	void aFailingMigrationExitsFiveAndIsRolledBack() throws Exception {
 		write("V1__create_shelf.sql", "create table shelf (id int primary key);");
 		write("V2__fill_shelf.sql", "insert into shelf values (1);\ninsert into shelf values (1);");

@@ -44,7 +44,12 @@ public enum MigratorCommand {
 	/**
 	 * Compare the live schema with the one the migrations built.
 	 */
-	DRIFT;
+	DRIFT,
+
+	/**
+	 * Store the live schema as the snapshot later drift checks compare with, after a review.
+	 */
+	ACCEPT_DRIFT;
 
 	/** The name users type: {@code dry-run}. */
 	public String id() {

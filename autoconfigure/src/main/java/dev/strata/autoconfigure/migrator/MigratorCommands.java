@@ -2,6 +2,7 @@ package dev.strata.autoconfigure.migrator;
 
 import java.util.List;
 
+import dev.strata.AcceptDriftResult;
 import dev.strata.BaselineResult;
 import dev.strata.ErrorCategory;
 import dev.strata.MigrateResult;
@@ -12,6 +13,10 @@ import dev.strata.StrataException;
 import dev.strata.autoconfigure.migrator.MigratorReport.DryRunMigration;
 import dev.strata.autoconfigure.migrator.MigratorReport.Migration;
 import dev.strata.autoconfigure.migrator.MigratorReport.Problem;
+import dev.strata.drift.DriftReport;
+import dev.strata.drift.DriftState;
+import dev.strata.guard.report.LintResult;
+import dev.strata.guard.report.Verdict;
 import dev.strata.plan.MigrationPreparer;
 import dev.strata.plan.MigrationState;
 import dev.strata.plan.MigrationStatus;
@@ -35,11 +40,6 @@ final class MigratorCommands {
 		this.properties = properties;
 	}
 
-	/** Commands that other parts of Strata provide once they exist; until then they refuse. */
-	static boolean isAvailable(MigratorCommand command) {
-		return command != MigratorCommand.LINT && command != MigratorCommand.DRIFT;
-	}
-
 	void run(MigratorCommand command, MigratorReport.Builder report) {
 		switch (command) {
 			case MIGRATE -> migrate(report);
@@ -48,14 +48,10 @@ final class MigratorCommands {
 			case DRY_RUN -> dryRun(report);
 			case BASELINE -> baseline(report);
 			case REPAIR -> repair(report);
-			// The seam for the guard's lint and for drift detection: wire them here when they exist.
-			case LINT, DRIFT -> throw notAvailable(command);
+			case LINT -> lint(report);
+			case DRIFT -> drift(report);
+			case ACCEPT_DRIFT -> acceptDrift(report);
 		}
-	}
-
-	static StrataException notAvailable(MigratorCommand command) {
-		return new StrataException(ErrorCategory.CONFIGURATION,
-				"The '" + command.id() + "' command is not available yet in this version of Strata.");
 	}
 
 	private void migrate(MigratorReport.Builder report) {
@@ -87,11 +83,70 @@ final class MigratorCommands {
 					plural(status.pending().size(), "migration") + " pending in schema \"" + status.schema()
 							+ "\": the database is older than this build. Run the migrator with command 'migrate'.");
 		}
+		if (this.properties.isFailOnDrift()) {
+			failOnDrift(checkDrift(report));
+		}
 	}
 
 	private void status(MigratorReport.Builder report) {
 		StatusResult status = readStatus(report);
 		report.migrations(status.migrations().stream().map(MigratorCommands::migration).toList());
+		try {
+			checkDrift(report);
+		}
+		catch (RuntimeException ex) {
+			// status reports what it can: the migrations above are worth more than a failed drift check
+			report.warning("Schema drift was not checked: " + ex.getMessage());
+		}
+	}
+
+	private void lint(MigratorReport.Builder report) {
+		LintResult result = this.strata.lint();
+		report.lint(result, this.strata.config().lintFormat());
+		if (result.verdict() == Verdict.REFUSED) {
+			throw new StrataException(ErrorCategory.REFUSED, "Lint verdict " + result.verdictLine()
+					+ ". Change the migrations, or allow each statement with a -- strata:allow directive giving the"
+					+ " reason.");
+		}
+	}
+
+	private void drift(MigratorReport.Builder report) {
+		failOnDrift(checkDrift(report));
+	}
+
+	/** Exit code 7 for drift and for a snapshot that cannot be compared any more; see docs/migrator.md. */
+	private static void failOnDrift(DriftReport drift) {
+		if (drift.state() == DriftState.DRIFTED) {
+			throw new StrataException(ErrorCategory.DRIFT, plural(drift.changedObjects(), "object")
+					+ " drifted from the snapshot. Put the change into a migration, or undo it; if it is wanted as it"
+					+ " is, review it and run the migrator with command 'accept-drift'.");
+		}
+		if (drift.state() == DriftState.REBASELINE_NEEDED) {
+			throw new StrataException(ErrorCategory.DRIFT, drift.message() + " Drift cannot be checked until then:"
+					+ " review the live schema, then run the migrator with command 'accept-drift'.");
+		}
+	}
+
+	/** Drift, recorded in the report; a missing snapshot is a warning, not a failure. */
+	private DriftReport checkDrift(MigratorReport.Builder report) {
+		DriftReport drift = this.strata.drift();
+		report.drift(drift);
+		if (drift.state() == DriftState.NO_SNAPSHOT) {
+			report.warning("Schema drift was not checked: " + drift.message());
+		}
+		return drift;
+	}
+
+	private void acceptDrift(MigratorReport.Builder report) {
+		if (!this.properties.getAcceptDrift().isConfirm()) {
+			checkDrift(report);
+			throw new StrataException(ErrorCategory.CONFIGURATION, "accept-drift stores the live schema as the"
+					+ " snapshot drift is checked against, so every change listed stops being reported. Nothing was"
+					+ " changed. Review the drift listed, then run again with"
+					+ " strata.migrator.accept-drift.confirm=true.");
+		}
+		AcceptDriftResult result = this.strata.acceptDrift();
+		report.schema(result.schema()).drift(result.accepted()).snapshot(result.snapshot());
 	}
 
 	private void dryRun(MigratorReport.Builder report) {

@@ -56,7 +56,15 @@ public class MigratorProperties {
 	 */
 	private Duration exitTimeout = Duration.ofSeconds(30);
 
+	/**
+	 * Whether 'validate' also compares the live schema with the stored snapshot and fails with
+	 * exit code 7 when it drifted (after its own checks, which keep exit code 3).
+	 */
+	private boolean failOnDrift;
+
 	private final Repair repair = new Repair();
+
+	private final AcceptDrift acceptDrift = new AcceptDrift();
 
 	public @Nullable Boolean getEnabled() {
 		return this.enabled;
@@ -114,8 +122,20 @@ public class MigratorProperties {
 		this.exitTimeout = exitTimeout;
 	}
 
+	public boolean isFailOnDrift() {
+		return this.failOnDrift;
+	}
+
+	public void setFailOnDrift(boolean failOnDrift) {
+		this.failOnDrift = failOnDrift;
+	}
+
 	public Repair getRepair() {
 		return this.repair;
+	}
+
+	public AcceptDrift getAcceptDrift() {
+		return this.acceptDrift;
 	}
 
 	/**
@@ -126,6 +146,28 @@ public class MigratorProperties {
 		/**
 		 * Whether 'repair' may change the history. Without it, 'repair' refuses (exit code 2):
 		 * realigning checksums hides edits to applied migrations, so it must be asked for.
+		 */
+		private boolean confirm;
+
+		public boolean isConfirm() {
+			return this.confirm;
+		}
+
+		public void setConfirm(boolean confirm) {
+			this.confirm = confirm;
+		}
+
+	}
+
+	/**
+	 * Settings of the {@code accept-drift} command.
+	 */
+	public static class AcceptDrift {
+
+		/**
+		 * Whether 'accept-drift' may store the live schema as the new snapshot. Without it,
+		 * 'accept-drift' lists the drift it would accept and refuses (exit code 2): accepting
+		 * hides every change made by hand, so it must be asked for after a review.
 		 */
 		private boolean confirm;
 

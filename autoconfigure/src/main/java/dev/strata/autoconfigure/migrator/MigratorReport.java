@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.strata.ErrorCategory;
+import dev.strata.drift.DriftReport;
+import dev.strata.drift.SnapshotInfo;
+import dev.strata.guard.report.LintFormat;
+import dev.strata.guard.report.LintResult;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +27,11 @@ import org.jspecify.annotations.Nullable;
  * @param dryRun what each pending migration would run ({@code dry-run} only)
  * @param removedFailed failed history entries {@code repair} removed
  * @param realigned history entries {@code repair} realigned to their files
+ * @param lint what the guard found in the migrations ({@code lint} only)
+ * @param lintFormat how the text report shows {@code lint} ({@code strata.lint.format}); not part of the JSON
+ * @param drift the drift check ({@code drift}, {@code status}, {@code validate} with
+ * {@code strata.migrator.fail-on-drift}); for {@code accept-drift}, the drift it accepted
+ * @param snapshot the snapshot {@code accept-drift} took
  * @param warnings things that worked but deserve a look
  * @param error why the run failed, {@code null} on success
  * @param durationMs how long the run took
@@ -30,8 +39,9 @@ import org.jspecify.annotations.Nullable;
 public record MigratorReport(String command, int exitCode, @Nullable String database, @Nullable String schema,
 		@Nullable String versionBefore, @Nullable String versionAfter, List<Migration> applied,
 		List<Migration> pending, List<Migration> migrations, List<Problem> problems, List<DryRunMigration> dryRun,
-		List<String> removedFailed, List<String> realigned, List<String> warnings, @Nullable Failure error,
-		long durationMs) {
+		List<String> removedFailed, List<String> realigned, @Nullable LintResult lint, LintFormat lintFormat,
+		@Nullable DriftReport drift, @Nullable SnapshotInfo snapshot, List<String> warnings,
+		@Nullable Failure error, long durationMs) {
 
 	/** Version of the JSON document's shape; raised only for incompatible changes. */
 	public static final int FORMAT_VERSION = 1;
@@ -138,6 +148,14 @@ public record MigratorReport(String command, int exitCode, @Nullable String data
 
 		private List<String> realigned = List.of();
 
+		private @Nullable LintResult lint;
+
+		private LintFormat lintFormat = LintFormat.TEXT;
+
+		private @Nullable DriftReport drift;
+
+		private @Nullable SnapshotInfo snapshot;
+
 		private final List<String> warnings = new ArrayList<>();
 
 		Builder(String command) {
@@ -191,6 +209,22 @@ public record MigratorReport(String command, int exitCode, @Nullable String data
 			return this;
 		}
 
+		Builder lint(LintResult lint, LintFormat format) {
+			this.lint = lint;
+			this.lintFormat = format;
+			return this;
+		}
+
+		Builder drift(DriftReport drift) {
+			this.drift = drift;
+			return this;
+		}
+
+		Builder snapshot(SnapshotInfo snapshot) {
+			this.snapshot = snapshot;
+			return this;
+		}
+
 		Builder warning(String warning) {
 			this.warnings.add(warning);
 			return this;
@@ -208,7 +242,8 @@ public record MigratorReport(String command, int exitCode, @Nullable String data
 			long durationMs = (System.nanoTime() - this.start) / 1_000_000;
 			return new MigratorReport(this.command, exitCode, this.database, this.schema, this.versionBefore,
 					this.versionAfter, this.applied, this.pending, this.migrations, this.problems, this.dryRun,
-					this.removedFailed, this.realigned, List.copyOf(this.warnings), error, durationMs);
+					this.removedFailed, this.realigned, this.lint, this.lintFormat, this.drift, this.snapshot,
+					List.copyOf(this.warnings), error, durationMs);
 		}
 
 	}

@@ -69,9 +69,6 @@ public class StrataMigrator implements InitializingBean {
 		Strata strata;
 		try {
 			properties = bindProperties();
-			if (!MigratorCommands.isAvailable(properties.getCommand())) {
-				throw MigratorCommands.notAvailable(properties.getCommand());
-			}
 			strata = this.strata.getIfAvailable();
 			if (strata == null) {
 				throw new StrataException(ErrorCategory.CONFIGURATION, "Strata is not active, so there is nothing to"

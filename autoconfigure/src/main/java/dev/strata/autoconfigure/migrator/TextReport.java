@@ -6,6 +6,9 @@ import dev.strata.autoconfigure.migrator.MigratorReport.DryRunMigration;
 import dev.strata.autoconfigure.migrator.MigratorReport.Migration;
 import dev.strata.autoconfigure.migrator.MigratorReport.Problem;
 import dev.strata.autoconfigure.migrator.MigratorReport.Statement;
+import dev.strata.drift.DriftReport;
+import dev.strata.drift.DriftState;
+import dev.strata.guard.report.LintFormat;
 import org.jspecify.annotations.Nullable;
 
 /** Renders a report as a short summary for people reading a job's log. */
@@ -15,6 +18,10 @@ final class TextReport {
 	}
 
 	static String render(MigratorReport report) {
+		if (report.lint() != null && isDocument(report.lintFormat())) {
+			// a JSON or SARIF lint report stays one document that a tool can read; the exit code says the rest
+			return report.lintFormat().render(report.lint());
+		}
 		StringBuilder text = new StringBuilder();
 		text.append("\nStrata migrator: ").append(report.command());
 		if (report.database() != null) {
@@ -38,6 +45,12 @@ final class TextReport {
 		}
 		list(text, "Removed failed entries", report.removedFailed());
 		list(text, "Realigned", report.realigned());
+		if (report.lint() != null) {
+			text.append(report.lintFormat().render(report.lint()));
+		}
+		if (report.drift() != null) {
+			drift(text, report);
+		}
 		if (!report.problems().isEmpty()) {
 			text.append("Problems:\n");
 			for (Problem problem : report.problems()) {
@@ -89,6 +102,30 @@ final class TextReport {
 		for (Statement statement : migration.statements()) {
 			text.append("    line ").append(statement.line()).append(": ")
 				.append(statement.sql().replace("\n", "\n      ")).append(";\n");
+		}
+	}
+
+	private static boolean isDocument(LintFormat format) {
+		return format == LintFormat.JSON || format == LintFormat.SARIF;
+	}
+
+	private static void drift(StringBuilder text, MigratorReport report) {
+		DriftReport drift = report.drift();
+		if (report.command().equals(MigratorCommand.STATUS.id())) {
+			text.append("Drift: ").append(drift.state());
+			if (drift.state() == DriftState.DRIFTED) {
+				int changed = drift.changedObjects();
+				text.append(", ").append(changed).append((changed == 1) ? " object" : " objects")
+					.append(" changed (the 'drift' command lists them)");
+			}
+			text.append('\n');
+			return;
+		}
+		text.append((report.snapshot() != null) ? "Accepted drift:\n" : "Drift:\n");
+		text.append("  ").append(drift.describe().replace("\n", "\n  ")).append('\n');
+		if (report.snapshot() != null) {
+			text.append("New snapshot: ").append(report.snapshot().objectCount()).append(" objects, taken at ")
+				.append(report.snapshot().takenAt()).append('\n');
 		}
 	}
 

@@ -68,11 +68,13 @@ class StrataMigratorTest {
 	@Test
 	void jsonReportHasEveryDocumentedFieldWhateverTheCommand() {
 		twoMigrations();
-		for (String command : new String[] { "migrate", "validate", "status", "dry-run", "lint" }) {
+		for (String command : new String[] { "migrate", "validate", "status", "dry-run", "lint", "drift",
+				"accept-drift" }) {
 			JsonNode report = run("strata.migrator.output=json", "strata.migrator.command=" + command).json();
 			assertThat(report.propertyNames()).containsExactly("formatVersion", "command", "outcome", "exitCode",
 					"database", "schema", "versionBefore", "versionAfter", "applied", "pending", "migrations",
-					"problems", "dryRun", "removedFailed", "realigned", "warnings", "error", "durationMs");
+					"problems", "dryRun", "removedFailed", "realigned", "lint", "drift", "snapshot", "warnings",
+					"error", "durationMs");
 		}
 	}
 
@@ -185,13 +187,189 @@ class StrataMigratorTest {
 	}
 
 	@Test
-	void lintAndDriftAreNotAvailableYet() {
+	void lintOfSafeMigrationsExitsZeroAndPrintsTheReportInTheLintFormat() {
 		twoMigrations();
-		for (String command : new String[] { "lint", "drift" }) {
-			MigratorRun run = run("strata.migrator.command=" + command);
-			assertThat(run.exitCode).isEqualTo(2);
-			assertThat(run.output).contains("The '" + command + "' command is not available yet in this version");
-		}
+		MigratorRun text = run("strata.migrator.command=lint");
+		assertThat(text.exitCode).as(text.toString()).isZero();
+		assertThat(text.output).contains("Strata lint: 2 migrations", "V1 (create book)", "SAFE",
+				"Result: SUCCESS, exit code 0");
+		JsonNode lint = run("strata.migrator.command=lint", "strata.migrator.output=json").json().get("lint");
+		assertThat(lint.get("verdict").asString()).isNotEqualTo("REFUSED");
+		assertThat(lint.get("scope").asString()).isEqualTo("pending");
+		assertThat(lint.get("migrations")).hasSize(2);
+		assertThat(lint.get("migrations").get(0).get("script").asString()).isEqualTo("V1__create_book.sql");
+		assertThat(historyExists()).as("lint applies nothing").isFalse();
+	}
+
+	@Test
+	void lintExitsFourWhenAPendingMigrationDropsATableAnEarlierOneCreated() {
+		twoMigrations();
+		assertThat(run().exitCode).isZero();
+		MigratorRun.write(this.migrations, "V3__drop_book.sql", "-- no longer needed\ndrop table book;");
+		MigratorRun run = run("strata.migrator.command=lint", "strata.migrator.output=json");
+		assertThat(run.exitCode).as(run.toString()).isEqualTo(4);
+		JsonNode report = run.json();
+		assertThat(report.get("error").get("category").asString()).isEqualTo("REFUSED");
+		JsonNode lint = report.get("lint");
+		assertThat(lint.get("verdict").asString()).isEqualTo("REFUSED");
+		assertThat(lint.get("summary").asString()).isEqualTo("REFUSED: 1 destructive statement not allowed");
+		assertThat(lint.get("migrations")).as("pending only").hasSize(1);
+		JsonNode finding = lint.get("migrations").get(0).get("findings").get(0);
+		assertThat(finding.get("rule").asString()).isEqualTo("drop-table");
+		assertThat(finding.get("severity").asString()).isEqualTo("DESTRUCTIVE");
+		assertThat(finding.get("outcome").asString()).isEqualTo("REFUSED");
+		assertThat(finding.get("file").asString()).endsWith("V3__drop_book.sql");
+		assertThat(finding.get("line").asInt()).isEqualTo(2);
+		assertThat(finding.get("column").asInt()).isEqualTo(1);
+		assertThat(finding.get("message").asString()).contains("book");
+		assertThat(finding.get("safeAlternative").asString()).isNotBlank();
+		assertThat(historyRows()).as("lint applies nothing").isEqualTo(2);
+		assertThat(this.database.queryForObject("select to_regclass('book') is not null", Boolean.class)).isTrue();
+
+		MigratorRun github = run("strata.migrator.command=lint", "strata.lint.format=github");
+		assertThat(github.exitCode).isEqualTo(4);
+		assertThat(github.output).containsPattern("(?m)^::error file=[^\\n]*V3__drop_book\\.sql,line=2,col=1,")
+			.contains("Error (REFUSED): Lint verdict REFUSED: 1 destructive statement not allowed");
+
+		MigratorRun sarif = run("strata.migrator.command=lint", "strata.lint.format=sarif");
+		assertThat(sarif.exitCode).isEqualTo(4);
+		assertThat(sarif.json().get("runs").get(0).get("results").get(0).get("ruleId").asString())
+			.as("a SARIF lint report stays one document").isEqualTo("drop-table");
+	}
+
+	@Test
+	void driftExitsZeroWhenTheSchemaMatchesAndSevenAfterAHandMadeChange() {
+		twoMigrations();
+		assertThat(run().exitCode).isZero();
+		MigratorRun clean = run("strata.migrator.command=drift", "strata.migrator.output=json");
+		assertThat(clean.exitCode).as(clean.toString()).isZero();
+		assertThat(clean.json().get("drift").get("state").asString()).isEqualTo("NO_DRIFT");
+		assertThat(clean.json().get("drift").get("snapshot").get("reason").asString()).isEqualTo("MIGRATE");
+
+		this.database.execute("alter table book add column isbn text not null default ''");
+		MigratorRun drifted = run("strata.migrator.command=drift", "strata.migrator.output=json");
+		assertThat(drifted.exitCode).as(drifted.toString()).isEqualTo(7);
+		JsonNode report = drifted.json();
+		assertThat(report.get("error").get("category").asString()).isEqualTo("DRIFT");
+		assertThat(report.get("error").get("message").asString()).contains("accept-drift");
+		JsonNode drift = report.get("drift");
+		assertThat(drift.get("state").asString()).isEqualTo("DRIFTED");
+		assertThat(drift.get("changedObjects").asInt()).isEqualTo(1);
+		assertThat(drift.get("snapshot").get("takenAt").asString()).isNotBlank();
+		JsonNode table = drift.get("changes").get(0);
+		assertThat(table.get("kind").asString()).isEqualTo("TABLE");
+		assertThat(table.get("identity").asString()).isEqualTo("public.book");
+		assertThat(table.get("change").asString()).isEqualTo("CHANGED");
+		JsonNode column = table.get("columns").get(0);
+		assertThat(column.get("identity").asString()).isEqualTo("isbn");
+		assertThat(column.get("change").asString()).isEqualTo("ADDED");
+		assertThat(column.get("after").get("type").asString()).isEqualTo("text");
+		assertThat(column.get("before").isEmpty()).isTrue();
+
+		MigratorRun text = run("strata.migrator.command=drift");
+		assertThat(text.exitCode).isEqualTo(7);
+		assertThat(text.output).contains("Drift:\n  Schema drift in \"public\"",
+				"~ table public.book: column isbn added", "Error (DRIFT): 1 object drifted");
+	}
+
+	@Test
+	void driftWithoutASnapshotExitsZeroWithAWarning() {
+		MigratorRun run = run("strata.migrator.command=drift", "strata.migrator.output=json");
+		assertThat(run.exitCode).as(run.toString()).isZero();
+		assertThat(run.json().get("drift").get("state").asString()).isEqualTo("NO_SNAPSHOT");
+		assertThat(run.json().get("drift").get("snapshot").isNull()).isTrue();
+		assertThat(run.json().get("warnings").get(0).asString()).startsWith("Schema drift was not checked: ");
+	}
+
+	@Test
+	void aSnapshotThatNeedsARebaselineExitsSevenAndSaysToAcceptDrift() {
+		twoMigrations();
+		assertThat(run().exitCode).isZero();
+		this.database.execute("update strata_schema_history_snapshot set server_version_num = 90624");
+		MigratorRun run = run("strata.migrator.command=drift", "strata.migrator.output=json");
+		assertThat(run.exitCode).as(run.toString()).isEqualTo(7);
+		assertThat(run.json().get("drift").get("state").asString()).isEqualTo("REBASELINE_NEEDED");
+		assertThat(run.json().get("error").get("message").asString()).contains("review the live schema",
+				"'accept-drift'");
+		assertThat(run("strata.migrator.command=accept-drift", "strata.migrator.accept-drift.confirm=true").exitCode)
+			.isZero();
+		assertThat(run("strata.migrator.command=drift").exitCode).isZero();
+	}
+
+	@Test
+	void acceptDriftRefusesWithoutConfirmationAndListsWhatItAcceptedWithIt() {
+		twoMigrations();
+		assertThat(run().exitCode).isZero();
+		this.database.execute("create index book_title on book (title)");
+		MigratorRun refused = run("strata.migrator.command=accept-drift", "strata.migrator.output=json");
+		assertThat(refused.exitCode).as(refused.toString()).isEqualTo(2);
+		assertThat(refused.json().get("error").get("message").asString())
+			.contains("strata.migrator.accept-drift.confirm=true");
+		assertThat(refused.json().get("drift").get("state").asString()).isEqualTo("DRIFTED");
+		assertThat(refused.json().get("snapshot").isNull()).isTrue();
+		assertThat(run("strata.migrator.command=drift").exitCode).as("nothing was accepted").isEqualTo(7);
+
+		MigratorRun accepted = run("strata.migrator.command=accept-drift", "strata.migrator.accept-drift.confirm=true",
+				"strata.migrator.output=json");
+		assertThat(accepted.exitCode).as(accepted.toString()).isZero();
+		JsonNode change = accepted.json().get("drift").get("changes").get(0);
+		assertThat(change.get("kind").asString()).isEqualTo("INDEX");
+		assertThat(change.get("identity").asString()).isEqualTo("public.book_title");
+		assertThat(change.get("change").asString()).isEqualTo("ADDED");
+		assertThat(accepted.json().get("snapshot").get("reason").asString()).isEqualTo("ACCEPTED");
+		assertThat(accepted.json().get("schema").asString()).isEqualTo("public");
+		assertThat(run("strata.migrator.command=drift").exitCode).isZero();
+
+		this.database.execute("drop index book_title");
+		MigratorRun text = run("strata.migrator.command=accept-drift", "strata.migrator.accept-drift.confirm=true");
+		assertThat(text.exitCode).isZero();
+		assertThat(text.output).contains("Accepted drift:\n", "- index public.book_title", "New snapshot: ");
+	}
+
+	@Test
+	void validateChecksDriftOnlyWhenAskedAndAfterItsOwnChecks() {
+		twoMigrations();
+		assertThat(run().exitCode).isZero();
+		this.database.execute("alter table book alter column title set not null");
+		assertThat(run("strata.migrator.command=validate").exitCode).as("drift is not checked by default").isZero();
+		MigratorRun drifted = run("strata.migrator.command=validate", "strata.migrator.fail-on-drift=true",
+				"strata.migrator.output=json");
+		assertThat(drifted.exitCode).as(drifted.toString()).isEqualTo(7);
+		assertThat(drifted.json().get("drift").get("changes").get(0).get("identity").asString())
+			.isEqualTo("public.book");
+
+		MigratorRun.write(this.migrations, "V3__add_isbn.sql", "alter table book add column isbn text;");
+		MigratorRun pending = run("strata.migrator.command=validate", "strata.migrator.fail-on-drift=true",
+				"strata.migrator.output=json");
+		assertThat(pending.exitCode).as("pending migrations keep exit code 3").isEqualTo(3);
+		assertThat(pending.json().get("drift").isNull()).isTrue();
+	}
+
+	@Test
+	void validateWithFailOnDriftPassesWithoutDriftOrWithoutASnapshot() {
+		twoMigrations();
+		assertThat(run().exitCode).isZero();
+		assertThat(run("strata.migrator.command=validate", "strata.migrator.fail-on-drift=true").exitCode).isZero();
+		this.database.execute("drop table strata_schema_history_snapshot");
+		MigratorRun run = run("strata.migrator.command=validate", "strata.migrator.fail-on-drift=true",
+				"strata.migrator.output=json");
+		assertThat(run.exitCode).as(run.toString()).isZero();
+		assertThat(run.json().get("drift").get("state").asString()).isEqualTo("NO_SNAPSHOT");
+	}
+
+	@Test
+	void statusSummarisesDriftAndStillExitsZero() {
+		twoMigrations();
+		assertThat(run().exitCode).isZero();
+		this.database.execute("alter table book add column isbn text");
+		MigratorRun json = run("strata.migrator.command=status", "strata.migrator.output=json");
+		assertThat(json.exitCode).as(json.toString()).isZero();
+		assertThat(json.json().get("drift").get("state").asString()).isEqualTo("DRIFTED");
+		assertThat(json.json().get("drift").get("changedObjects").asInt()).isEqualTo(1);
+		MigratorRun text = run("strata.migrator.command=status");
+		assertThat(text.exitCode).isZero();
+		assertThat(text.output).contains("Drift: DRIFTED, 1 object changed (the 'drift' command lists them)")
+			.doesNotContain("column isbn");
 	}
 
 	@Test
