@@ -48,7 +48,7 @@ final class KeywordRules implements StatementRule {
 
 	private static @Nullable Row row(SqlStatement statement) {
 		for (Row row : ROWS) {
-			if (statement.startsWith(row.leading().toArray(String[]::new))) {
+			if (statement.startsWith(row.leadingWords())) {
 				return row;
 			}
 		}
@@ -75,7 +75,13 @@ final class KeywordRules implements StatementRule {
 	}
 
 	private record Row(Rule rule, List<String> leading, @Nullable String required, @Nullable String unless,
-			String message) {
+			String message, String[] leadingWords) {
+
+		/** {@code leadingWords} is {@code leading} as the array {@code startsWith} takes, made once, not per statement. */
+		Row(Rule rule, List<String> leading, @Nullable String required, @Nullable String unless, String message) {
+			this(rule, leading, required, unless, message, leading.toArray(String[]::new));
+		}
+
 	}
 
 }
