@@ -49,7 +49,7 @@ public final class SqlLexer {
   /** All tokens of {@code sql}, comments included, in order, as an unmodifiable list. */
   public static List<Token> tokenize(String sourceName, String sql) throws SqlSyntaxException {
     SqlLexer lexer = new SqlLexer(sourceName, sql);
-    TokenTable tokens = new TokenTable(sql, sql.length() / 5);
+    TokenTable tokens = new TokenTable(sql, sql.length() / 5); // comments included
     for (TokenKind kind = lexer.next(); kind != null; kind = lexer.next()) {
       tokens.add(kind, lexer.tokenOffset, lexer.pos, lexer.tokenLine, lexer.tokenColumn);
     }

@@ -33,7 +33,7 @@ final class StatementSplitter {
     this.sourceName = sourceName;
     this.sql = sql;
     this.lexer = new SqlLexer(sourceName, sql);
-    this.tokens = new TokenTable(sql, sql.length() / 5);
+    this.tokens = new TokenTable(sql, sql.length() / 6); // real DDL averages about 7 chars a token
   }
 
   SqlScript split() {
