@@ -1,8 +1,16 @@
 package dev.strata.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.strata.guard.GuardSettings;
+import dev.strata.guard.TableSizes;
+import dev.strata.guard.report.Lint;
+import dev.strata.guard.report.LintScope;
+import dev.strata.source.MigrationFile;
+import dev.strata.source.MigrationType;
+import dev.strata.source.Version;
 import dev.strata.sql.SqlLexer;
 import dev.strata.sql.SqlScript;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -17,11 +25,10 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Lint throughput, one pass over the whole generated corpus per operation, on one thread: the
- * lexer alone, the lexer and statement splitter ({@link SqlScript#parse}), and the floor, a plain
+ * lexer alone, the lexer and statement splitter ({@link SqlScript#parse}), the whole lint without a
+ * database ({@link Lint#of}: parse, directives, transaction check and the guard's verdict on every
+ * statement, as {@code Lint.run} does once the files are read), and the floor, a plain
  * {@code String.split(";")} (which gets dollar-quoted bodies wrong, but is what "no parsing" costs).
- *
- * <p>The guard's stage: when {@code dev.strata.guard} exists, add a {@code lexSplitGuard} benchmark
- * that runs the guard over each parsed script, and list it in {@link LintScenario#BENCHMARKS}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -34,9 +41,18 @@ public class LintBenchmark {
 
 	private List<String> scripts;
 
+	/** The same scripts as migration files, built outside the timed part (no disk, no checksum). */
+	private List<MigrationFile> files;
+
 	@Setup(Level.Trial)
 	public void generate() {
 		this.scripts = Corpus.lintCorpus(this.corpusMb * 1024L * 1024L);
+		this.files = new ArrayList<>(this.scripts.size());
+		for (int i = 0; i < this.scripts.size(); i++) {
+			String name = Corpus.fileName(i + 1);
+			this.files.add(new MigrationFile(MigrationType.VERSIONED, Version.parse(Integer.toString(i + 1)),
+					name, name, "bench:" + name, this.scripts.get(i), 0));
+		}
 	}
 
 	@Benchmark
@@ -55,6 +71,16 @@ public class LintBenchmark {
 			statements += SqlScript.parse("V" + i, this.scripts.get(i)).statements().size();
 		}
 		return statements;
+	}
+
+	/** Every statement judged by the guard with no table sizes, as {@code strata lint} does offline. */
+	@Benchmark
+	public long lexSplitGuard() {
+		return Lint.of(this.files, GuardSettings.DEFAULTS, TableSizes.NONE, LintScope.ALL)
+			.migrations()
+			.stream()
+			.mapToLong((migration) -> migration.assessments().size())
+			.sum();
 	}
 
 	@Benchmark

@@ -18,7 +18,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  */
 final class LintScenario {
 
-	static final List<String> BENCHMARKS = List.of("lexOnly", "lexAndSplit", "splitOnSemicolon");
+	static final List<String> BENCHMARKS = List.of("lexOnly", "lexAndSplit", "lexSplitGuard", "splitOnSemicolon");
 
 	private final Options options;
 
@@ -39,10 +39,6 @@ final class LintScenario {
 		}
 		String size = String.format("%.1f MB, %d scripts, %d statements", bytes / 1e6, corpus.size(), statements);
 		this.results.note("Lint corpus: " + size + ".");
-		if (!GuardStage.available()) {
-			this.results.note("Lint: the guard (dev.strata.guard) is not on this branch's classpath; "
-					+ "only the lexer and splitter are measured (see GuardStage).");
-		}
 		OptionsBuilder jmh = new OptionsBuilder();
 		for (String benchmark : BENCHMARKS) {
 			jmh.include(LintBenchmark.class.getName() + "\\." + benchmark + "$");
@@ -66,22 +62,6 @@ final class LintScenario {
 				}
 			}
 		}
-	}
-
-	/**
-	 * Seam for the guard: when {@code dev.strata.guard} lands, add a {@code lexSplitGuard}
-	 * benchmark to {@link LintBenchmark} that classifies each parsed script, and list it in
-	 * {@link LintScenario#BENCHMARKS}.
-	 */
-	static final class GuardStage {
-
-		private GuardStage() {
-		}
-
-		static boolean available() {
-			return LintScenario.class.getClassLoader().getResource("dev/strata/guard") != null;
-		}
-
 	}
 
 }

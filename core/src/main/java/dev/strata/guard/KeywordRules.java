@@ -3,6 +3,7 @@ package dev.strata.guard;
 import java.util.List;
 
 import dev.strata.sql.SqlStatement;
+import dev.strata.sql.Token;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,8 +48,14 @@ final class KeywordRules implements StatementRule {
 	}
 
 	private static @Nullable Row row(SqlStatement statement) {
+		List<Token> tokens = statement.tokens();
+		if (tokens.isEmpty()) {
+			return null;
+		}
+		// Every statement is asked twice: test the first word on one token before the whole row.
+		Token first = tokens.get(0);
 		for (Row row : ROWS) {
-			if (statement.startsWith(row.leading().toArray(String[]::new))) {
+			if (first.isWord(row.leadingWords()[0]) && statement.startsWith(row.leadingWords())) {
 				return row;
 			}
 		}
@@ -75,7 +82,13 @@ final class KeywordRules implements StatementRule {
 	}
 
 	private record Row(Rule rule, List<String> leading, @Nullable String required, @Nullable String unless,
-			String message) {
+			String message, String[] leadingWords) {
+
+		/** {@code leadingWords} is {@code leading} as the array {@code startsWith} takes, made once, not per statement. */
+		Row(Rule rule, List<String> leading, @Nullable String required, @Nullable String unless, String message) {
+			this(rule, leading, required, unless, message, leading.toArray(String[]::new));
+		}
+
 	}
 
 }

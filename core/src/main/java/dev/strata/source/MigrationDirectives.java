@@ -62,7 +62,8 @@ public record MigrationDirectives(boolean noTransaction, @Nullable Duration lock
 		Duration lockTimeout = null;
 		Duration statementTimeout = null;
 		List<AllowDirective> allows = new ArrayList<>();
-		Map<Integer, Integer> placements = placements(script);
+		// Built on the first allow directive only: most files have none, and a lint reads thousands.
+		@Nullable Map<Integer, Integer> placements = null;
 		for (Token comment : script.comments()) {
 			String body = commentBody(comment);
 			if (!body.startsWith(PREFIX)) {
@@ -80,6 +81,9 @@ public record MigrationDirectives(boolean noTransaction, @Nullable Duration lock
 				statementTimeout = duration(directive.substring("statement-timeout=".length()), where);
 			}
 			else if (directive.startsWith("allow ") || directive.equals("allow")) {
+				if (placements == null) {
+					placements = placements(script);
+				}
 				Integer statement = placements.get(comment.offset());
 				if (statement == null) {
 					throw new MigrationSourceException(where, "has a strata:allow directive that is neither directly"

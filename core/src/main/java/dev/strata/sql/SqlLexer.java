@@ -1,6 +1,5 @@
 package dev.strata.sql;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -11,6 +10,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Each token kind has its own method; {@link #next()} only dispatches on the first char. Every
  * method moves {@link #pos} forward and never back, so the whole script is read in linear time.
+ *
+ * <p>The methods return only the kind; where the token is ({@link #tokenOffset()} ...) is read from
+ * the lexer, so that lexing allocates nothing per token (see {@link TokenTable}).
  */
 public final class SqlLexer {
 
@@ -31,6 +33,7 @@ public final class SqlLexer {
   private int tokenOffset;
   private int tokenLine;
   private int tokenColumn;
+  private TokenKind kindOfLastToken = TokenKind.WORD;
 
   SqlLexer(String sourceName, String sql) {
     this.sourceName = sourceName;
@@ -43,18 +46,22 @@ public final class SqlLexer {
     }
   }
 
-  /** All tokens of {@code sql}, comments included, in order. */
+  /** All tokens of {@code sql}, comments included, in order, as an unmodifiable list. */
   public static List<Token> tokenize(String sourceName, String sql) throws SqlSyntaxException {
     SqlLexer lexer = new SqlLexer(sourceName, sql);
-    List<Token> tokens = new ArrayList<>(Math.max(16, sql.length() / 6));
-    for (Token token = lexer.next(); token != null; token = lexer.next()) {
-      tokens.add(token);
+    TokenTable tokens = new TokenTable(sql, sql.length() / 5); // comments included
+    for (TokenKind kind = lexer.next(); kind != null; kind = lexer.next()) {
+      tokens.add(kind, lexer.tokenOffset, lexer.pos, lexer.tokenLine, lexer.tokenColumn);
     }
-    return tokens;
+    tokens.trim();
+    return tokens.view(0, tokens.size());
   }
 
-  /** The next token, or null at the end of the script. */
-  @Nullable Token next() {
+  /**
+   * Reads the next token and returns its kind, or null at the end of the script. The token is
+   * {@code [tokenOffset(), tokenEnd())}, starting at {@link #tokenLine()}, {@link #tokenColumn()}.
+   */
+  @Nullable TokenKind next() {
     skipWhitespace();
     if (pos >= length) {
       return null;
@@ -134,18 +141,46 @@ public final class SqlLexer {
     pos = end;
   }
 
-  private Token token(TokenKind kind) {
-    return new Token(kind, sql.substring(tokenOffset, pos), tokenOffset, tokenLine, tokenColumn);
+  int tokenOffset() {
+    return tokenOffset;
   }
 
-  private Token single(TokenKind kind) {
+  /** Offset just past the token last read. */
+  int tokenEnd() {
+    return pos;
+  }
+
+  int tokenLine() {
+    return tokenLine;
+  }
+
+  int tokenColumn() {
+    return tokenColumn;
+  }
+
+  /** Line on which the token last read ends (its line breaks are counted, whitespace after it not yet). */
+  int tokenEndLine() {
+    return line;
+  }
+
+  /** The token last read, as an object. */
+  Token token() {
+    return new Token(kindOfLastToken, sql, tokenOffset, pos, tokenLine, tokenColumn);
+  }
+
+  private TokenKind token(TokenKind kind) {
+    kindOfLastToken = kind;
+    return kind;
+  }
+
+  private TokenKind single(TokenKind kind) {
     pos++;
     return token(kind);
   }
 
   // --- comments -----------------------------------------------------------------------------
 
-  private Token lineComment() {
+  private TokenKind lineComment() {
     int i = pos + 2;
     while (i < length) {
       char c = sql.charAt(i);
@@ -159,7 +194,7 @@ public final class SqlLexer {
   }
 
   /** PostgreSQL block comments nest, unlike the SQL standard's. */
-  private Token blockComment() {
+  private TokenKind blockComment() {
     int depth = 1;
     int i = pos + 2;
     while (i < length) {
@@ -189,7 +224,7 @@ public final class SqlLexer {
    * A single-quoted constant after a prefix of {@code prefixLength} chars ({@code E}, {@code U&}
    * ...). A doubled quote is a quote; in escape strings a backslash also escapes the next char.
    */
-  private Token string(int prefixLength, boolean backslashEscapes) {
+  private TokenKind string(int prefixLength, boolean backslashEscapes) {
     int i = pos + prefixLength + 1;
     while (i < length) {
       char c = sql.charAt(i);
@@ -214,7 +249,7 @@ public final class SqlLexer {
         "close it, or check for a missing quote above (double a quote to escape it: 'it''s')");
   }
 
-  private Token quotedIdentifier(int prefixLength) {
+  private TokenKind quotedIdentifier(int prefixLength) {
     int i = pos + prefixLength + 1;
     while (i < length) {
       char c = sql.charAt(i);
@@ -236,7 +271,7 @@ public final class SqlLexer {
   }
 
   /** {@code $1}, {@code $$..$$}, {@code $tag$..$tag$}, or a lone {@code $} (PostgreSQL rejects it). */
-  private Token dollar() {
+  private TokenKind dollar() {
     char next = peek(1);
     if (isDigit(next)) {
       int i = pos + 1;
@@ -273,7 +308,7 @@ public final class SqlLexer {
   // --- words, numbers, operators ----------------------------------------------------------------
 
   /** An identifier or keyword, unless it is the prefix of E'', B'', X'', N'', U&'' or U&"". */
-  private Token wordOrPrefixedLiteral(char c) {
+  private TokenKind wordOrPrefixedLiteral(char c) {
     char next = peek(1);
     switch (c) {
       case 'E': case 'e':
@@ -313,7 +348,7 @@ public final class SqlLexer {
    * after a number ends it; PostgreSQL reports such junk itself. {@code 1..2} reads as {@code 1},
    * {@code .}, {@code .2}, as the server does.
    */
-  private Token number() {
+  private TokenKind number() {
     int i = pos;
     char c = sql.charAt(i);
     if (c == '0' && i + 2 < length) {
@@ -376,7 +411,7 @@ public final class SqlLexer {
   }
 
   /** {@code ::} cast, {@code :=} assignment, else a lone colon (array slices, psql variables). */
-  private Token colon() {
+  private TokenKind colon() {
     char next = peek(1);
     if (next == ':' || next == '=') {
       pos += 2;
@@ -390,7 +425,7 @@ public final class SqlLexer {
    * may end in {@code +} or {@code -} only if it contains one of {@code ~ ! @ # % ^ & | ` ?}, so
    * {@code =-1} is {@code =} then {@code -}.
    */
-  private Token operator() {
+  private TokenKind operator() {
     int i = pos + 1;
     boolean special = isSpecialOperatorChar(sql.charAt(pos));
     while (i < length) {

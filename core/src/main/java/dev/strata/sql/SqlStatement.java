@@ -25,7 +25,9 @@ public record SqlStatement(
   private static final char ELLIPSIS = '…';
 
   public SqlStatement {
-    tokens = List.copyOf(tokens);
+    // The splitter's token lists are unmodifiable views of its token table already; a copy would
+    // make every token an object again.
+    tokens = tokens instanceof TokenTable.View ? tokens : List.copyOf(tokens);
     leadingComments = List.copyOf(leadingComments);
   }
 

@@ -14,13 +14,17 @@ final class StatementSplitter {
   private final String sql;
   private final SqlLexer lexer;
 
+  /** The significant tokens of every statement, back to back; each statement is a view of a range. */
+  private final TokenTable tokens;
   private final List<SqlStatement> statements = new ArrayList<>();
   private final List<Token> comments = new ArrayList<>();
   /** Comments seen since the previous statement ended; they lead the next one. */
-  private List<Token> pendingComments = new ArrayList<>();
+  private final List<Token> pendingComments = new ArrayList<>();
 
-  // State of the statement being read.
-  private List<Token> current = new ArrayList<>();
+  // State of the statement being read: its tokens are tokens[currentStart, tokens.size()).
+  private int currentStart;
+  /** Line on which the statement's last token so far ends. */
+  private int currentEndLine;
   private int parenDepth;
   /** 0 outside a BEGIN ATOMIC body; inside, 1 plus the open CASE / nested BEGIN ATOMIC blocks. */
   private int atomicDepth;
@@ -29,44 +33,57 @@ final class StatementSplitter {
     this.sourceName = sourceName;
     this.sql = sql;
     this.lexer = new SqlLexer(sourceName, sql);
+    this.tokens = new TokenTable(sql, sql.length() / 6); // real DDL averages about 7 chars a token
   }
 
   SqlScript split() {
-    for (Token token = lexer.next(); token != null; token = lexer.next()) {
-      if (token.isComment()) {
-        comments.add(token);
-        if (current.isEmpty()) {
-          pendingComments.add(token);
+    for (TokenKind kind = lexer.next(); kind != null; kind = lexer.next()) {
+      if (kind == TokenKind.LINE_COMMENT || kind == TokenKind.BLOCK_COMMENT) {
+        Token comment = lexer.token();
+        comments.add(comment);
+        if (currentIsEmpty()) {
+          pendingComments.add(comment);
         }
-      } else if (token.is(";") && parenDepth == 0 && atomicDepth == 0) {
-        if (!current.isEmpty()) { // ";;" is an empty statement: nothing to run
-          finish(sql.substring(current.get(0).offset(), token.offset()).stripTrailing());
+      } else if (kind == TokenKind.PUNCTUATION && lastCharIs(';') && parenDepth == 0 && atomicDepth == 0) {
+        if (!currentIsEmpty()) { // ";;" is an empty statement: nothing to run
+          finish(sql.substring(tokens.offset(currentStart), lexer.tokenOffset()).stripTrailing());
         }
       } else {
-        current.add(token);
-        track(token);
+        tokens.add(kind, lexer.tokenOffset(), lexer.tokenEnd(), lexer.tokenLine(), lexer.tokenColumn());
+        currentEndLine = lexer.tokenEndLine();
+        track(kind);
       }
     }
-    if (!current.isEmpty()) {
-      Token last = current.get(current.size() - 1);
-      finish(sql.substring(current.get(0).offset(), last.endOffset()));
+    if (!currentIsEmpty()) {
+      finish(sql.substring(tokens.offset(currentStart), tokens.end(tokens.size() - 1)));
     }
+    tokens.trim();
     return new SqlScript(sourceName, statements, comments);
   }
 
+  private boolean currentIsEmpty() {
+    return tokens.size() == currentStart;
+  }
+
+  /** Whether the one-char token just read is {@code c}. */
+  private boolean lastCharIs(char c) {
+    return lexer.tokenEnd() - lexer.tokenOffset() == 1 && sql.charAt(lexer.tokenOffset()) == c;
+  }
+
   /** Updates the nesting that decides whether a {@code ;} ends the statement. */
-  private void track(Token token) {
-    switch (token.kind()) {
+  private void track(TokenKind kind) {
+    switch (kind) {
       case PUNCTUATION:
-        if (token.is("(")) {
+        if (lastCharIs('(')) {
           parenDepth++;
-        } else if (token.is(")") && parenDepth > 0) {
+        } else if (lastCharIs(')') && parenDepth > 0) {
           parenDepth--; // unbalanced is the server's error to report, not ours
         }
         break;
       case WORD:
-        trackAtomicBody(token);
-        if (token.isWord("STDIN")) {
+        int last = tokens.size() - 1;
+        trackAtomicBody(last);
+        if (tokens.isWord(last, "STDIN")) {
           rejectCopyFromStdin();
         }
         break;
@@ -81,45 +98,47 @@ final class StatementSplitter {
    * the server rejects but must not confuse us). A bare BEGIN is not counted: it is a
    * non-reserved word that can be a column name, and only BEGIN ATOMIC opens a block here.
    */
-  private void trackAtomicBody(Token token) {
-    if (token.isWord("ATOMIC") && previousIsWord("BEGIN")) {
+  private void trackAtomicBody(int word) {
+    if (tokens.isWord(word, "ATOMIC") && previousIsWord("BEGIN")) {
       if (atomicDepth > 0 || isRoutineDefinition()) {
         atomicDepth++;
       }
     } else if (atomicDepth > 0) {
-      if (token.isWord("CASE")) {
+      if (tokens.isWord(word, "CASE")) {
         atomicDepth++;
-      } else if (token.isWord("END")) {
+      } else if (tokens.isWord(word, "END")) {
         atomicDepth--;
       }
     }
   }
 
+  /** Whether the token before the last one of the current statement is this word. */
   private boolean previousIsWord(String word) {
-    int size = current.size();
-    return size >= 2 && current.get(size - 2).isWord(word);
+    int previous = tokens.size() - 2;
+    return previous >= currentStart && tokens.isWord(previous, word);
   }
 
   /** CREATE [OR REPLACE] FUNCTION|PROCEDURE. */
   private boolean isRoutineDefinition() {
-    if (current.isEmpty() || !current.get(0).isWord("CREATE")) {
+    int size = tokens.size() - currentStart;
+    if (size == 0 || !tokens.isWord(currentStart, "CREATE")) {
       return false;
     }
     int i = 1;
-    if (current.size() > 2 && current.get(1).isWord("OR") && current.get(2).isWord("REPLACE")) {
+    if (size > 2 && tokens.isWord(currentStart + 1, "OR") && tokens.isWord(currentStart + 2, "REPLACE")) {
       i = 3;
     }
-    return current.size() > i
-        && (current.get(i).isWord("FUNCTION") || current.get(i).isWord("PROCEDURE"));
+    return size > i
+        && (tokens.isWord(currentStart + i, "FUNCTION") || tokens.isWord(currentStart + i, "PROCEDURE"));
   }
 
   private void finish(String text) {
-    Token first = current.get(0);
-    Token last = current.get(current.size() - 1);
-    statements.add(new SqlStatement(text, first.line(), first.column(), endLine(last), current,
-        pendingComments));
-    current = new ArrayList<>();
-    pendingComments = new ArrayList<>();
+    int end = tokens.size();
+    List<Token> leading = pendingComments.isEmpty() ? List.of() : List.copyOf(pendingComments);
+    statements.add(new SqlStatement(text, tokens.line(currentStart), tokens.column(currentStart),
+        currentEndLine, tokens.view(currentStart, end), leading));
+    currentStart = end;
+    pendingComments.clear();
     parenDepth = 0;
     atomicDepth = 0;
   }
@@ -130,25 +149,11 @@ final class StatementSplitter {
    * is missing), rather than fail later with a confusing error somewhere in the rows.
    */
   private void rejectCopyFromStdin() {
-    Token first = current.get(0);
     // FROM stdin inside "COPY (query) TO ..." reads a table named stdin
-    if (first.isWord("COPY") && parenDepth == 0 && previousIsWord("FROM")) {
-      throw new SqlSyntaxException(sourceName, first.line(), first.column(),
+    if (tokens.isWord(currentStart, "COPY") && parenDepth == 0 && previousIsWord("FROM")) {
+      throw new SqlSyntaxException(sourceName, tokens.line(currentStart), tokens.column(currentStart),
           "COPY ... FROM stdin needs psql to stream data",
           "load data with INSERT statements or COPY FROM a server file");
     }
-  }
-
-  /** The line on which {@code token} ends: its start line plus the line breaks in its text. */
-  private static int endLine(Token token) {
-    String text = token.text();
-    int line = token.line();
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
-        line++;
-      }
-    }
-    return line;
   }
 }

@@ -1,19 +1,90 @@
 package dev.strata.sql;
 
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
 /**
- * One lexical token of a SQL script.
+ * One lexical token of a SQL script: its kind, exact source text (quotes, prefixes and comment
+ * markers included), 0-based char offset, and 1-based line and column (in UTF-16 chars) of its
+ * first char. Two tokens are equal when these five are.
  *
- * @param kind what it is
- * @param text its exact source text (quotes, prefixes and comment markers included)
- * @param offset 0-based char offset of its first char in the script
- * @param line 1-based line of its first char
- * @param column 1-based column (in UTF-16 chars) of its first char
+ * <p>Not a record, for speed: tokens the lexer makes point into the script instead of holding a
+ * copy of their text, which is cut out only when {@link #text()} is first called. The keyword and
+ * punctuation tests compare against the script in place, so the splitter and the guard, which ask
+ * them millions of times, allocate no strings.
  */
-public record Token(TokenKind kind, String text, int offset, int line, int column) {
+public final class Token {
+
+  private final TokenKind kind;
+  /** Holds the text at {@code [start, start + length)}: the whole script, or the text itself. */
+  private final String source;
+  private final int start;
+  private final int length;
+  private final int offset;
+  private final int line;
+  private final int column;
+  /** {@code source.substring(start, start + length)} once asked for; racy but idempotent. */
+  private @Nullable String text;
+
+  /**
+   * @param kind what it is
+   * @param text its exact source text
+   * @param offset 0-based char offset of its first char in the script
+   * @param line 1-based line of its first char
+   * @param column 1-based column (in UTF-16 chars) of its first char
+   */
+  public Token(TokenKind kind, String text, int offset, int line, int column) {
+    this(kind, text, 0, text.length(), offset, line, column);
+    this.text = text;
+  }
+
+  /** A token whose text is {@code script[offset, end)}, cut out only when asked for. */
+  Token(TokenKind kind, String script, int offset, int end, int line, int column) {
+    this(kind, script, offset, end - offset, offset, line, column);
+  }
+
+  private Token(TokenKind kind, String source, int start, int length, int offset, int line, int column) {
+    this.kind = Objects.requireNonNull(kind, "kind");
+    this.source = source;
+    this.start = start;
+    this.length = length;
+    this.offset = offset;
+    this.line = line;
+    this.column = column;
+  }
+
+  public TokenKind kind() {
+    return kind;
+  }
+
+  /** Its exact source text (quotes, prefixes and comment markers included). */
+  public String text() {
+    String t = text;
+    if (t == null) {
+      t = source.substring(start, start + length);
+      text = t;
+    }
+    return t;
+  }
+
+  /** 0-based char offset of its first char in the script. */
+  public int offset() {
+    return offset;
+  }
+
+  /** 1-based line of its first char. */
+  public int line() {
+    return line;
+  }
+
+  /** 1-based column (in UTF-16 chars) of its first char. */
+  public int column() {
+    return column;
+  }
 
   /** True if this is a {@link TokenKind#WORD} whose text equals {@code upperCaseWord}, ignoring case. */
   public boolean isWord(String upperCaseWord) {
-    return kind == TokenKind.WORD && text.equalsIgnoreCase(upperCaseWord);
+    return kind == TokenKind.WORD && textEqualsIgnoreCase(upperCaseWord);
   }
 
   /** True for line and block comments. */
@@ -24,11 +95,41 @@ public record Token(TokenKind kind, String text, int offset, int line, int colum
   /** True if this is punctuation or an operator with exactly this text, e.g. {@code "("} or {@code "::"}. */
   public boolean is(String punctuationOrOperatorText) {
     return (kind == TokenKind.PUNCTUATION || kind == TokenKind.OPERATOR)
-        && text.equals(punctuationOrOperatorText);
+        && length == punctuationOrOperatorText.length()
+        && source.startsWith(punctuationOrOperatorText, start);
   }
 
   /** The 0-based char offset just past this token. */
   public int endOffset() {
-    return offset + text.length();
+    return offset + length;
+  }
+
+  /** {@code text().equalsIgnoreCase(other)} without cutting the text out. */
+  private boolean textEqualsIgnoreCase(String other) {
+    return length == other.length() && source.regionMatches(true, start, other, 0, length);
+  }
+
+  @Override
+  public boolean equals(@Nullable Object other) {
+    return this == other
+        || other instanceof Token that
+            && kind == that.kind
+            && offset == that.offset
+            && line == that.line
+            && column == that.column
+            && length == that.length
+            && source.regionMatches(start, that.source, that.start, length);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(kind, text(), offset, line, column);
+  }
+
+  /** As a record would print it. */
+  @Override
+  public String toString() {
+    return "Token[kind=" + kind + ", text=" + text() + ", offset=" + offset + ", line=" + line
+        + ", column=" + column + "]";
   }
 }
