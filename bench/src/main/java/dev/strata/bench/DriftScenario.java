@@ -119,7 +119,7 @@ final class DriftScenario {
 
 	/**
 	 * A pg_dump whose major version matches the server: on the PATH, in the Debian layout, or next
-	 * to the embedded binaries that strata-test extracts under the temp directory.
+	 * to the embedded binaries that strata-test-postgres extracts under the temp directory.
 	 */
 	static Optional<Path> findPgDump(int serverMajor) {
 		List<Path> candidates = new ArrayList<>();

@@ -1,0 +1,3 @@
+-- Customers moved to the accounts service.
+
+DROP TABLE customers;
