@@ -14,14 +14,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import dev.strata.AcceptDriftResult;
+import dev.strata.Strata;
+import dev.strata.StrataConfig;
+import dev.strata.drift.DriftReport;
+import dev.strata.drift.DriftState;
 import dev.strata.test.PostgresServer;
 import dev.strata.test.TestDatabase;
 
 /**
  * Scenario 5: a schema of T tables (2,000 in a full run) with constraints, indexes, views and
  * plpgsql functions; {@code pg_dump --schema-only} of it as the reference, when a pg_dump of the
- * server's major version is found; Strata's snapshot-and-diff once the drift engine exists (see
- * {@link DriftStage}).
+ * server's major version is found; next to it Strata's regular drift check (the live catalog
+ * hashed on the server and compared with the stored snapshot) and a whole new snapshot.
  */
 final class DriftScenario {
 
@@ -51,23 +56,32 @@ final class DriftScenario {
 						+ " was found (the embedded binaries ship only initdb, pg_ctl and postgres; an older "
 						+ "client refuses a newer server), so the pg_dump reference was not measured.");
 			}
-			if (!DriftStage.available()) {
-				this.results.note("Drift: Strata's drift engine (dev.strata.drift) is not on this branch's "
-						+ "classpath; its snapshot-and-diff time was not measured (see DriftStage).");
-			}
+			Strata strata = strataOn(database, workDir);
+			strata.baseline();
 			int rounds = this.options.warmup() + this.options.trials();
-			for (int round = 0; round < rounds && pgDump.isPresent(); round++) {
-				Path out = workDir.resolve("schema-dump.sql");
-				long nanos = pgDump(pgDump.get(), database, out);
-				long created = countCreateTable(out);
-				if (created != tables) {
-					throw new Bench.VerificationException("drift: pg_dump wrote " + created + " CREATE TABLE, expected "
-							+ tables);
+			for (int round = 0; round < rounds; round++) {
+				boolean measured = round >= this.options.warmup();
+				long check = timeCheck(strata);
+				long snapshot = timeSnapshot(strata);
+				if (measured) {
+					this.results.series("drift", size, "strata-check", "ms").add(check / 1e6);
+					this.results.series("drift", size, "strata-snapshot", "ms").add(snapshot / 1e6);
 				}
-				if (round >= this.options.warmup()) {
-					this.results.series("drift", size, "pg_dump", "ms").add(nanos / 1e6);
+				System.out.printf("drift      %s round %2d strata check %9.1f ms, snapshot %9.1f ms%n", size,
+						round + 1, check / 1e6, snapshot / 1e6);
+				if (pgDump.isPresent()) {
+					Path out = workDir.resolve("schema-dump.sql");
+					long nanos = pgDump(pgDump.get(), database, out);
+					long created = countCreateTable(out);
+					if (created != tables) {
+						throw new Bench.VerificationException("drift: pg_dump wrote " + created
+								+ " CREATE TABLE, expected " + tables);
+					}
+					if (measured) {
+						this.results.series("drift", size, "pg_dump", "ms").add(nanos / 1e6);
+					}
+					System.out.printf("drift      %s round %2d pg_dump %9.1f ms%n", size, round + 1, nanos / 1e6);
 				}
-				System.out.printf("drift      %s round %2d pg_dump %9.1f ms%n", size, round + 1, nanos / 1e6);
 			}
 		}
 	}
@@ -152,20 +166,36 @@ final class DriftScenario {
 		return (outcome.exitCode() == 0 && version.find()) ? Integer.parseInt(version.group(1)) : -1;
 	}
 
-	/**
-	 * Seam for Strata's drift engine: when {@code dev.strata.drift} lands, time its snapshot of the
-	 * same database and its diff against a stored snapshot here, next to pg_dump, as series
-	 * {@code drift/strata-snapshot} and {@code drift/strata-diff}.
-	 */
-	static final class DriftStage {
+	/** Strata on the built schema, adopted by a baseline (which stores the first snapshot). */
+	private static Strata strataOn(TestDatabase database, Path workDir) throws IOException {
+		Path empty = Files.createDirectories(workDir.resolve("drift-no-migrations"));
+		return new Strata(StrataConfig.builder(database.dataSource())
+			.locations("filesystem:" + empty)
+			.baselineVersion("1")
+			.build());
+	}
 
-		private DriftStage() {
+	/** The regular check: live catalog hashed on the server, compared with the stored snapshot. */
+	private static long timeCheck(Strata strata) {
+		long started = System.nanoTime();
+		DriftReport report = strata.drift();
+		long nanos = System.nanoTime() - started;
+		if (report.state() != DriftState.NO_DRIFT) {
+			throw new Bench.VerificationException("drift: expected no drift on an unchanged schema, got "
+					+ report.state() + ": " + report.describe());
 		}
+		return nanos;
+	}
 
-		static boolean available() {
-			return DriftScenario.class.getClassLoader().getResource("dev/strata/drift") != null;
+	/** Taking and storing a whole snapshot (accept-drift: a check, then a new snapshot). */
+	private static long timeSnapshot(Strata strata) {
+		long started = System.nanoTime();
+		AcceptDriftResult accepted = strata.acceptDrift();
+		long nanos = System.nanoTime() - started;
+		if (accepted.snapshot() == null) {
+			throw new Bench.VerificationException("drift: accept-drift stored no snapshot");
 		}
-
+		return nanos;
 	}
 
 }
