@@ -23,6 +23,7 @@ import dev.strata.plan.MigrationPreparer;
 import dev.strata.plan.PreparedMigration;
 import dev.strata.source.MigrationFile;
 import dev.strata.source.Version;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,19 +66,21 @@ final class MigrateCommand {
 				logger.info(result.summary());
 				return result;
 			}
+			Judged early = null;
 			if (plan.isValid() && (target.historyExists() || target.history().countOtherObjects() == 0)) {
 				// Refuse before the lock and the history table exist, so a refusal leaves the database as it was.
-				guard(connection, new MigrationPreparer().prepare(plan.pending()));
+				early = judge(connection, plan.pending());
 			}
+			Judged judgedEarly = early;
 			return this.strata.underLock(connection, target, (locked, lockedTarget, lockWait) -> {
 				this.listener.lockAcquired(lockWait);
-				return migrateLocked(locked, lockedTarget, files, lockWait, start);
+				return migrateLocked(locked, lockedTarget, files, judgedEarly, lockWait, start);
 			});
 		});
 	}
 
 	private MigrateResult migrateLocked(Connection connection, Target target, List<MigrationFile> files,
-			Duration lockWait, long start) throws SQLException {
+			@Nullable Judged early, Duration lockWait, long start) throws SQLException {
 		boolean baselined = false;
 		if (!target.historyExists() && target.history().countOtherObjects() > 0) {
 			if (!this.config.baselineOnMigrate()) {
@@ -94,8 +97,11 @@ final class MigrateCommand {
 		if (!plan.isValid()) {
 			throw new ValidationException(target.schema(), plan.problems());
 		}
-		List<PreparedMigration> prepared = new MigrationPreparer().prepare(plan.pending());
-		GuardReport guarded = guard(connection, prepared);
+		// Judged before the lock already, unless another migrator changed what is pending meanwhile.
+		Judged judged = (early != null && early.pending().equals(plan.pending())) ? early
+				: judge(connection, plan.pending());
+		List<PreparedMigration> prepared = judged.prepared();
+		GuardReport guarded = judged.report();
 		String initialVersion = plan.currentVersionText();
 		List<MigrateResult.AppliedReport> applied = new ArrayList<>();
 		MigrationExecutor executor = new MigrationExecutor(connection, target.history(), this.config.execution(),
@@ -130,6 +136,22 @@ final class MigrateCommand {
 				baselined, lockWait, elapsed(start));
 		logger.info(result.summary());
 		return result;
+	}
+
+	/** Reads, splits and judges the pending migrations. @throws GuardRefusedException if one is refused */
+	private Judged judge(Connection connection, List<MigrationFile> pending) {
+		List<PreparedMigration> prepared = new MigrationPreparer().prepare(pending);
+		return new Judged(pending, prepared, guard(connection, prepared));
+	}
+
+	/**
+	 * Pending migrations, prepared and judged by the guard.
+	 *
+	 * @param pending the files
+	 * @param prepared the files split into statements
+	 * @param report the guard's verdict
+	 */
+	private record Judged(List<MigrationFile> pending, List<PreparedMigration> prepared, GuardReport report) {
 	}
 
 	/** Judges every pending migration before any is applied. @throws GuardRefusedException if one is refused */

@@ -35,8 +35,13 @@ public final class EffectCheck implements TransactionCheck {
 	}
 
 	@Override
+	public boolean inspects(PreparedMigration migration) {
+		return this.report.of(migration.file().location()).checkEffects();
+	}
+
+	@Override
 	public void before(PreparedMigration migration, Connection connection) throws SQLException {
-		this.before = checked(migration) ? CatalogSnapshot.take(connection) : null;
+		this.before = inspects(migration) ? CatalogSnapshot.take(connection) : null;
 	}
 
 	@Override
@@ -64,13 +69,6 @@ public final class EffectCheck implements TransactionCheck {
 			throw new GuardRefusedException(refused, "migration " + migration.file().displayName()
 					+ " was rolled back: nothing of it is applied");
 		}
-	}
-
-	private boolean checked(PreparedMigration migration) {
-		return this.report.migrations()
-			.stream()
-			.anyMatch((guarded) -> guarded.file().location().equals(migration.file().location())
-					&& guarded.checkEffects());
 	}
 
 	private boolean allowed(Rule rule, GuardedMigration guarded) {

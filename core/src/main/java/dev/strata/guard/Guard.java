@@ -47,13 +47,16 @@ public final class Guard {
 		if (!errors.isEmpty()) {
 			throw new MigrationPreparationException(errors);
 		}
+		// Tables created by an earlier migration of this run do not exist yet: looking up their size
+		// would find nothing, one round trip per table.
+		Set<String> createdInRun = new HashSet<>();
 		for (PreparedMigration migration : migrations) {
-			guarded.add(check(migration));
+			guarded.add(check(migration, createdInRun));
 		}
 		return new GuardReport(guarded);
 	}
 
-	private GuardedMigration check(PreparedMigration migration) {
+	private GuardedMigration check(PreparedMigration migration, Set<String> createdInRun) {
 		MigrationFile file = migration.file();
 		List<AllowDirective> allows = migration.directives().allows();
 		Set<String> allowedRules = allows.stream()
@@ -63,7 +66,9 @@ public final class Guard {
 		if (isBaselined(file)) {
 			return new GuardedMigration(file, List.of(), List.of(), false, allowedRules, true);
 		}
-		List<List<Finding>> perStatement = this.recogniser.perStatement(file.location(), migration.statements());
+		MigrationScope scope = new MigrationScope();
+		List<List<Finding>> perStatement = this.recogniser.perStatement(file.location(), migration.statements(),
+				scope);
 		List<Assessment> assessments = new ArrayList<>();
 		Set<String> used = new HashSet<>();
 		boolean review = false;
@@ -73,9 +78,10 @@ public final class Guard {
 					continue;
 				}
 				review |= finding.severity() == Severity.REVIEW;
-				assessments.add(assess(finding, i, allows, used));
+				assessments.add(assess(finding, i, allows, used, createdInRun));
 			}
 		}
+		scope.createdTables().forEach((table) -> createdInRun.add(table.text()));
 		boolean checkEffects = migration.transactional() && switch (this.settings.verifyEffects()) {
 			case NEVER -> false;
 			case REVIEW -> review;
@@ -85,11 +91,13 @@ public final class Guard {
 				allowedRules, false);
 	}
 
-	private Assessment assess(Finding finding, int statement, List<AllowDirective> allows, Set<String> used) {
+	private Assessment assess(Finding finding, int statement, List<AllowDirective> allows, Set<String> used,
+			Set<String> createdInRun) {
 		RuleMode mode = this.settings.modeOf(finding.rule());
 		String note = "";
 		TableSize size = null;
-		if (finding.severity() == Severity.LOCKING && finding.table() != null) {
+		if (finding.severity() == Severity.LOCKING && finding.table() != null
+				&& !createdInRun.contains(finding.table())) {
 			size = this.sizes.of(finding.table());
 			if (size != null) {
 				boolean large = size.rows() > this.settings.largeTableRows();

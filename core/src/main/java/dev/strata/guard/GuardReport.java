@@ -1,12 +1,27 @@
 package dev.strata.guard;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** What the guard made of a set of migrations, in order. */
-public record GuardReport(List<GuardedMigration> migrations) {
+public final class GuardReport {
 
-	public GuardReport {
-		migrations = List.copyOf(migrations);
+	private final List<GuardedMigration> migrations;
+
+	/** By location: a run looks up every one of its migrations, so a list search would be quadratic. */
+	private final Map<String, GuardedMigration> byLocation = new HashMap<>();
+
+	public GuardReport(List<GuardedMigration> migrations) {
+		this.migrations = List.copyOf(migrations);
+		for (GuardedMigration migration : this.migrations) {
+			this.byLocation.putIfAbsent(migration.file().location(), migration);
+		}
+	}
+
+	/** Every migration judged, in order. */
+	public List<GuardedMigration> migrations() {
+		return this.migrations;
 	}
 
 	/** Every refused finding, across migrations. */
@@ -20,10 +35,11 @@ public record GuardReport(List<GuardedMigration> migrations) {
 
 	/** The report of one migration, by its file's location. */
 	public GuardedMigration of(String location) {
-		return this.migrations.stream()
-			.filter((migration) -> migration.file().location().equals(location))
-			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("No guarded migration " + location));
+		GuardedMigration migration = this.byLocation.get(location);
+		if (migration == null) {
+			throw new IllegalArgumentException("No guarded migration " + location);
+		}
+		return migration;
 	}
 
 }

@@ -51,6 +51,11 @@ final class MigrationScope {
 		this.columns.add(new Column(table, column));
 	}
 
+	/** The tables this migration creates, as written. */
+	List<Name> createdTables() {
+		return List.copyOf(this.tables);
+	}
+
 	boolean isNewTable(Name table) {
 		return contains(this.tables, table) || (table.schema() != null && isNewSchema(table.schema()));
 	}

@@ -54,7 +54,11 @@ public final class StatementRecogniser {
 
 	/** The findings of each statement: element {@code i} holds those of {@code statements[i]}. */
 	public List<List<Finding>> perStatement(String file, List<SqlStatement> statements) {
-		MigrationScope scope = new MigrationScope();
+		return perStatement(file, statements, new MigrationScope());
+	}
+
+	/** As {@link #perStatement(String, List)}, recording what the migration creates in {@code scope}. */
+	List<List<Finding>> perStatement(String file, List<SqlStatement> statements, MigrationScope scope) {
 		List<List<Finding>> result = new ArrayList<>(statements.size());
 		for (SqlStatement statement : statements) {
 			Findings findings = new Findings(file);
