@@ -16,6 +16,14 @@ public interface TransactionCheck {
 	TransactionCheck NONE = new TransactionCheck() {
 	};
 
+	/**
+	 * Whether {@link #verify} looks at this migration. When it does not, the executor may send the
+	 * history row together with the migration's statements.
+	 */
+	default boolean inspects(PreparedMigration migration) {
+		return false;
+	}
+
 	/** Called in the transaction before the migration's first statement. */
 	default void before(PreparedMigration migration, Connection connection) throws SQLException {
 	}

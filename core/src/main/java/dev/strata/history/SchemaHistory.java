@@ -187,6 +187,23 @@ public final class SchemaHistory {
 		}
 	}
 
+	/**
+	 * The insert of a successful transactional migration's row as one SQL string, so it can travel
+	 * in the same round trip as the migration's statements. Its execution time is taken on the
+	 * server: the time since the transaction began.
+	 */
+	public String insertInTransaction(NewEntry entry) {
+		return "insert into " + this.qualifiedName + " (installed_rank, version, description, type, script, checksum,"
+				+ " installed_by, execution_time_ms, success, transactional, statements_run, statements_total)"
+				+ " select coalesce(max(installed_rank), 0) + 1, " + SqlLiterals.string(entry.version()) + ", "
+				+ SqlLiterals.string(entry.description()) + ", " + SqlLiterals.string(entry.type().name()) + ", "
+				+ SqlLiterals.string(entry.script()) + ", "
+				+ ((entry.checksum() != null) ? entry.checksum().toString() : "null") + ", current_user,"
+				+ " (extract(epoch from clock_timestamp() - now()) * 1000)::integer, " + entry.success() + ", "
+				+ entry.transactional() + ", " + entry.statementsRun() + ", " + entry.statementsTotal() + " from "
+				+ this.qualifiedName;
+	}
+
 	/** Records progress of a non-transactional migration, so a killed run leaves an honest row. */
 	public void recordProgress(int rank, int statementsRun, int executionTimeMs, boolean success) throws SQLException {
 		try (PreparedStatement statement = this.connection.prepareStatement("update " + this.qualifiedName

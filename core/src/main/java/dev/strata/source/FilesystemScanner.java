@@ -21,7 +21,7 @@ final class FilesystemScanner {
 		List<ScannedFile> files = new ArrayList<>();
 		try (Stream<Path> paths = Files.walk(root)) {
 			paths.filter(FilesystemScanner::isSqlFile).forEach((path) -> {
-				String relative = root.relativize(path).toString().replace('\\', '/');
+				String relative = relativePath(root, path);
 				files.add(new ScannedFile(relative, location, () -> Files.readAllBytes(path)));
 			});
 		}
@@ -30,6 +30,18 @@ final class FilesystemScanner {
 					"check that the directory exists and is readable", ex);
 		}
 		return files;
+	}
+
+	/** Joined with '/' on every platform; a backslash inside a Linux file name stays part of the name. */
+	private static String relativePath(Path root, Path path) {
+		StringBuilder relative = new StringBuilder();
+		for (Path element : root.relativize(path)) {
+			if (!relative.isEmpty()) {
+				relative.append('/');
+			}
+			relative.append(element);
+		}
+		return relative.toString();
 	}
 
 	private static boolean isSqlFile(Path path) {

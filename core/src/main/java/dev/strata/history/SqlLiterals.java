@@ -1,0 +1,20 @@
+package dev.strata.history;
+
+import org.jspecify.annotations.Nullable;
+
+/** SQL literals for values Strata writes itself: correct whatever standard_conforming_strings says. */
+final class SqlLiterals {
+
+	private SqlLiterals() {
+	}
+
+	/** {@code E'it\'s'}, or {@code null}. */
+	static String string(@Nullable String value) {
+		if (value == null) {
+			return "null";
+		}
+		// An E'' string treats backslashes as escapes on every server setting, so both are escaped.
+		return "E'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+	}
+
+}
