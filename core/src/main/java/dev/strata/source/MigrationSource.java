@@ -78,9 +78,7 @@ public final class MigrationSource {
 			throw new MigrationSourceException(file.describe(), "cannot be read: " + ex.getMessage(),
 					"check that the file is readable", ex);
 		}
-		String content = MigrationText.decode(bytes, file.describe());
-		return new MigrationFile(name.type(), name.version(), name.description(), file.relativePath(),
-				file.describe(), content, MigrationText.checksum(content));
+		return MigrationFile.read(name, file.relativePath(), file.describe(), bytes);
 	}
 
 	private static MigrationSourceException duplicate(MigrationFile first, MigrationFile second) {

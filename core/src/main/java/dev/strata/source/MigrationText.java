@@ -40,6 +40,33 @@ final class MigrationText {
 		return normaliseLineEndings(text.startsWith("\uFEFF") ? text.substring(1) : text);
 	}
 
+	/**
+	 * The checksum of a file's normalised text, from its bytes. Without a BOM or a carriage return
+	 * the bytes are already the normalised text's UTF-8, so they are checksummed as they are; only
+	 * other files are decoded first.
+	 */
+	static int checksum(byte[] bytes, String file) {
+		if (!startsWithBom(bytes) && !containsCarriageReturn(bytes)) {
+			CRC32 crc = new CRC32();
+			crc.update(bytes);
+			return (int) crc.getValue();
+		}
+		return checksum(decode(bytes, file));
+	}
+
+	private static boolean startsWithBom(byte[] bytes) {
+		return bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF;
+	}
+
+	private static boolean containsCarriageReturn(byte[] bytes) {
+		for (byte b : bytes) {
+			if (b == '\r') {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** CRC-32 over the UTF-8 bytes of normalised text. */
 	static int checksum(String normalisedText) {
 		CRC32 crc = new CRC32();

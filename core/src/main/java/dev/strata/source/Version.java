@@ -1,6 +1,5 @@
 package dev.strata.source;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,11 +10,12 @@ import java.util.List;
  */
 public final class Version implements Comparable<Version> {
 
-	private final List<BigInteger> parts;
+	/** Each part's digits without leading zeros ("0" for zero): compared by length, then as text. */
+	private final List<String> parts;
 
 	private final String text;
 
-	private Version(List<BigInteger> parts, String text) {
+	private Version(List<String> parts, String text) {
 		this.parts = parts;
 		this.text = text;
 	}
@@ -28,40 +28,45 @@ public final class Version implements Comparable<Version> {
 		if (text.isEmpty()) {
 			throw new IllegalArgumentException("version is empty");
 		}
-		List<BigInteger> parts = new ArrayList<>();
+		List<String> parts = new ArrayList<>();
 		int start = 0;
 		for (int i = 0; i <= text.length(); i++) {
 			if (i == text.length() || text.charAt(i) == '.' || text.charAt(i) == '_') {
 				if (i == start) {
 					throw new IllegalArgumentException("version '" + text + "' has an empty part");
 				}
-				parts.add(new BigInteger(digits(text, start, i)));
+				parts.add(digits(text, start, i));
 				start = i + 1;
 			}
 		}
 		int significant = parts.size();
-		while (significant > 1 && parts.get(significant - 1).signum() == 0) {
+		while (significant > 1 && parts.get(significant - 1).equals("0")) {
 			significant--;
 		}
 		return new Version(List.copyOf(parts.subList(0, significant)), text.replace('_', '.'));
 	}
 
 	private static String digits(String text, int from, int to) {
+		int significant = from;
 		for (int i = from; i < to; i++) {
-			if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+			char c = text.charAt(i);
+			if (c < '0' || c > '9') {
 				throw new IllegalArgumentException("version '" + text + "' is not made of integers separated by '.' or '_'");
 			}
+			if (c == '0' && significant == i && i < to - 1) {
+				significant++;
+			}
 		}
-		return text.substring(from, to);
+		return text.substring(significant, to);
 	}
 
 	@Override
 	public int compareTo(Version other) {
 		int n = Math.max(this.parts.size(), other.parts.size());
 		for (int i = 0; i < n; i++) {
-			BigInteger a = (i < this.parts.size()) ? this.parts.get(i) : BigInteger.ZERO;
-			BigInteger b = (i < other.parts.size()) ? other.parts.get(i) : BigInteger.ZERO;
-			int c = a.compareTo(b);
+			String a = (i < this.parts.size()) ? this.parts.get(i) : "0";
+			String b = (i < other.parts.size()) ? other.parts.get(i) : "0";
+			int c = (a.length() != b.length()) ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
 			if (c != 0) {
 				return c;
 			}

@@ -50,4 +50,14 @@ class VersionTest {
 		assertThatIllegalArgumentException().isThrownBy(() -> Version.parse(text));
 	}
 
+	@Test
+	void partsLongerThanALongCompareNumericallyWhateverTheirLeadingZeros() {
+		assertThat(Version.parse("000123456789012345678901234567890"))
+			.isEqualTo(Version.parse("123456789012345678901234567890"));
+		assertThat(Version.parse("123456789012345678901234567891"))
+			.isGreaterThan(Version.parse("0123456789012345678901234567890"));
+		assertThat(Version.parse("9.00")).isEqualTo(Version.parse("9")).isLessThan(Version.parse("9.0.1"));
+		assertThat(Version.parse("0")).isEqualTo(Version.parse("000")).isLessThan(Version.parse("0.1"));
+	}
+
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import dev.strata.plan.MigrationState;
 import dev.strata.plan.MigrationStatus;
 import dev.strata.source.MigrationFile;
+import dev.strata.source.MigrationSourceException;
 import dev.strata.sql.SqlScript;
 import dev.strata.sql.SqlSyntaxException;
 import dev.strata.status.MigrationReview;
@@ -43,7 +44,7 @@ public record MigrationDescriptor(@Nullable String version, String description, 
 					.map((statement) -> new Statement(statement.line(), statement.text()))
 					.toList();
 			}
-			catch (SqlSyntaxException ex) {
+			catch (SqlSyntaxException | MigrationSourceException ex) {
 				error = ex.getMessage();
 			}
 		}
