@@ -172,7 +172,7 @@ final class MigrateCommand {
 	static void recordBaseline(SchemaHistory history, String version) throws SQLException {
 		String description = "<< Strata Baseline >>";
 		history.append(new SchemaHistory.NewEntry(Version.parse(version).toString(), description, HistoryType.BASELINE,
-				description, null, 0, true, true, 0, 0));
+				description, null, 0, true, true, 0, 0, null));
 		logger.info("Recorded baseline at version {} in schema \"{}\"", version, history.schema());
 	}
 

@@ -3,6 +3,7 @@ package dev.strata;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.strata.history.AppliedMigration;
 import dev.strata.plan.MigrationPlan;
 import dev.strata.plan.MigrationState;
 import dev.strata.plan.MigrationStatus;
@@ -49,7 +50,14 @@ final class RepairCommand {
 							+ file.checksum());
 				}
 			}
+			for (AppliedMigration row : target.readHistory()) {
+				if (!row.intact() && row.success()) {
+					realigned.add(((row.version() != null) ? "V" + row.version() : "R") + " (" + row.description()
+							+ "): history row changed outside Strata, signed again as it is");
+				}
+			}
 			target.history().deleteFailed();
+			target.history().signAll();
 			removed.forEach((name) -> logger.info("Repair removed the failed entry of {}", name));
 			realigned.forEach((line) -> logger.info("Repair realigned {}", line));
 			return new RepairResult(target.schema(), List.copyOf(removed), List.copyOf(realigned));

@@ -155,17 +155,19 @@ public final class MigrationExecutor {
 				SqlStatement statement = statements.get(i);
 				runner.add(i, statement.text(), StatementRunner.mayReturnRows(statement));
 			}
-			SchemaHistory.NewEntry entry = entry(migration.file(), 0, true, true, statements.size());
+			SchemaHistory.NewEntry entry = entry(migration, 0, true, true);
 			if (!this.check.inspects(migration)) {
 				// Nothing to look at between the last statement and the history row: one round trip for both.
-				runner.add(-1, this.history.insertInTransaction(entry), false);
+				for (String bookkeeping : this.history.insertInTransaction(entry)) {
+					runner.add(-1, bookkeeping, false);
+				}
 				runner.flush();
 			}
 			else {
 				runner.flush();
 				try {
 					this.check.verify(migration, this.connection);
-					this.history.append(entry(migration.file(), millisSince(start), true, true, statements.size()));
+					this.history.append(entry(migration, millisSince(start), true, true));
 				}
 				catch (SQLException ex) {
 					throw new StatementRunner.StatementFailure(-1, ex);
@@ -180,7 +182,7 @@ public final class MigrationExecutor {
 				migration.nonTransactionalReason());
 		this.connection.setAutoCommit(true);
 		List<SqlStatement> statements = migration.statements();
-		int rank = this.history.append(entry(migration.file(), 0, false, false, statements.size()));
+		int rank = this.history.append(entry(migration, 0, false, false));
 		int done = 0;
 		try (StatementRunner runner = new StatementRunner(this.connection)) {
 			for (String setting : timeouts(migration, "set ")) {
@@ -235,13 +237,16 @@ public final class MigrationExecutor {
 		return (first != null) ? first : second;
 	}
 
-	private static SchemaHistory.NewEntry entry(MigrationFile file, int millis, boolean success, boolean transactional,
-			int statements) {
+	private static SchemaHistory.NewEntry entry(PreparedMigration migration, int millis, boolean success,
+			boolean transactional) {
+		MigrationFile file = migration.file();
+		int statements = migration.statements().size();
 		boolean versioned = file.type() == MigrationType.VERSIONED;
 		return new SchemaHistory.NewEntry(versioned ? file.version().toString() : null, file.description(),
 				versioned ? HistoryType.SQL : HistoryType.SQL_REPEATABLE, file.script(), file.checksum(), millis,
-				success, transactional, success ? statements : 0, statements);
+				success, transactional, success ? statements : 0, statements, migration.sqlChecksum());
 	}
+
 
 	private MigrationFailedException failed(PreparedMigration migration, StatementRunner.StatementFailure failure,
 			boolean rolledBack, String outcome) {

@@ -21,10 +21,13 @@ import org.jspecify.annotations.Nullable;
  * @param transactional whether it ran inside one transaction
  * @param statementsRun for a non-transactional migration, how many of its statements completed
  * @param statementsTotal how many statements the migration has
+ * @param sqlChecksum checksum of its SQL without comments and whitespace, {@code null} if unknown
+ * @param intact whether the row is as Strata last wrote it (its signature matches its columns)
  */
 public record AppliedMigration(int installedRank, @Nullable String version, String description, HistoryType type,
 		String script, @Nullable Integer checksum, String installedBy, Instant installedOn, int executionTimeMs,
-		boolean success, boolean transactional, int statementsRun, int statementsTotal) {
+		boolean success, boolean transactional, int statementsRun, int statementsTotal,
+		@Nullable Integer sqlChecksum, boolean intact) {
 
 	/** The parsed version, or {@code null} for repeatable rows. */
 	public @Nullable Version parsedVersion() {

@@ -28,6 +28,15 @@ public final class SchemaHistory {
 
 	private final String qualifiedName;
 
+	/**
+	 * What a row says, hashed on the server from its own columns. Every write by Strata signs the
+	 * row again; a row whose signature no longer matches was changed by someone else. Times go in
+	 * as epoch seconds, so the session's TimeZone and DateStyle do not change the text.
+	 */
+	private static final String SIGNATURE = "md5(concat_ws('|', installed_rank, coalesce(version, ''), description,"
+			+ " type, script, coalesce(checksum::text, ''), coalesce(sql_checksum::text, ''), installed_by,"
+			+ " extract(epoch from installed_on), success, transactional, statements_run, statements_total))";
+
 	public SchemaHistory(Connection connection, String schema, String table) {
 		this.connection = connection;
 		this.schema = schema;
@@ -122,7 +131,9 @@ public final class SchemaHistory {
 					+ "success boolean not null, "
 					+ "transactional boolean not null default true, "
 					+ "statements_run integer not null default 0, "
-					+ "statements_total integer not null default 0)");
+					+ "statements_total integer not null default 0, "
+					+ "sql_checksum integer, "
+					+ "signature varchar(32))");
 		}
 	}
 
@@ -142,14 +153,17 @@ public final class SchemaHistory {
 		try (Statement statement = this.connection.createStatement();
 				ResultSet rs = statement.executeQuery("select installed_rank, version, description, type, script,"
 						+ " checksum, installed_by, installed_on, execution_time_ms, success, transactional,"
-						+ " statements_run, statements_total from " + this.qualifiedName + " order by installed_rank")) {
+						+ " statements_run, statements_total, sql_checksum, coalesce(signature = " + SIGNATURE
+						+ ", false) from " + this.qualifiedName + " order by installed_rank")) {
 			while (rs.next()) {
 				int checksum = rs.getInt(6);
 				Integer nullableChecksum = rs.wasNull() ? null : checksum;
+				int sqlChecksum = rs.getInt(14);
+				Integer nullableSqlChecksum = rs.wasNull() ? null : sqlChecksum;
 				rows.add(new AppliedMigration(rs.getInt(1), rs.getString(2), rs.getString(3),
 						HistoryType.valueOf(rs.getString(4)), rs.getString(5), nullableChecksum, rs.getString(7),
 						rs.getTimestamp(8).toInstant(), rs.getInt(9), rs.getBoolean(10), rs.getBoolean(11),
-						rs.getInt(12), rs.getInt(13)));
+						rs.getInt(12), rs.getInt(13), nullableSqlChecksum, rs.getBoolean(15)));
 			}
 		}
 		return rows;
@@ -162,8 +176,8 @@ public final class SchemaHistory {
 	public int append(NewEntry entry) throws SQLException {
 		try (PreparedStatement statement = this.connection.prepareStatement("insert into " + this.qualifiedName
 				+ " (installed_rank, version, description, type, script, checksum, installed_by, execution_time_ms,"
-				+ " success, transactional, statements_run, statements_total)"
-				+ " select coalesce(max(installed_rank), 0) + 1, ?, ?, ?, ?, ?, current_user, ?, ?, ?, ?, ? from "
+				+ " success, transactional, statements_run, statements_total, sql_checksum)"
+				+ " select coalesce(max(installed_rank), 0) + 1, ?, ?, ?, ?, ?, current_user, ?, ?, ?, ?, ?, ? from "
 				+ this.qualifiedName + " returning installed_rank")) {
 			statement.setString(1, entry.version());
 			statement.setString(2, entry.description());
@@ -180,28 +194,56 @@ public final class SchemaHistory {
 			statement.setBoolean(8, entry.transactional());
 			statement.setInt(9, entry.statementsRun());
 			statement.setInt(10, entry.statementsTotal());
+			if (entry.sqlChecksum() != null) {
+				statement.setInt(11, entry.sqlChecksum());
+			}
+			else {
+				statement.setNull(11, Types.INTEGER);
+			}
+			int rank;
 			try (ResultSet rs = statement.executeQuery()) {
 				rs.next();
-				return rs.getInt(1);
+				rank = rs.getInt(1);
 			}
+			sign(rank);
+			return rank;
+		}
+	}
+
+	/** Signs one row again, after Strata changed it. */
+	private void sign(int rank) throws SQLException {
+		try (PreparedStatement statement = this.connection.prepareStatement(
+				"update " + this.qualifiedName + " set signature = " + SIGNATURE + " where installed_rank = ?")) {
+			statement.setInt(1, rank);
+			statement.executeUpdate();
+		}
+	}
+
+	/** Signs every row again (repair, once someone has reviewed the rows changed by hand). */
+	public void signAll() throws SQLException {
+		try (Statement statement = this.connection.createStatement()) {
+			statement.executeUpdate("update " + this.qualifiedName + " set signature = " + SIGNATURE
+					+ " where signature is distinct from " + SIGNATURE);
 		}
 	}
 
 	/**
-	 * The insert of a successful transactional migration's row as one SQL string, so it can travel
-	 * in the same round trip as the migration's statements. Its execution time is taken on the
-	 * server: the time since the transaction began.
+	 * The insert of a successful transactional migration's row, and its signing, as SQL strings, so
+	 * they can travel in the same round trip as the migration's statements. Its execution time is
+	 * taken on the server: the time since the transaction began.
 	 */
-	public String insertInTransaction(NewEntry entry) {
-		return "insert into " + this.qualifiedName + " (installed_rank, version, description, type, script, checksum,"
-				+ " installed_by, execution_time_ms, success, transactional, statements_run, statements_total)"
-				+ " select coalesce(max(installed_rank), 0) + 1, " + SqlLiterals.string(entry.version()) + ", "
-				+ SqlLiterals.string(entry.description()) + ", " + SqlLiterals.string(entry.type().name()) + ", "
-				+ SqlLiterals.string(entry.script()) + ", "
-				+ ((entry.checksum() != null) ? entry.checksum().toString() : "null") + ", current_user,"
+	public List<String> insertInTransaction(NewEntry entry) {
+		String insert = "insert into " + this.qualifiedName + " (installed_rank, version, description, type, script,"
+				+ " checksum, installed_by, execution_time_ms, success, transactional, statements_run, statements_total,"
+				+ " sql_checksum) select coalesce(max(installed_rank), 0) + 1, " + SqlLiterals.string(entry.version())
+				+ ", " + SqlLiterals.string(entry.description()) + ", " + SqlLiterals.string(entry.type().name()) + ", "
+				+ SqlLiterals.string(entry.script()) + ", " + SqlLiterals.integer(entry.checksum()) + ", current_user,"
 				+ " (extract(epoch from clock_timestamp() - now()) * 1000)::integer, " + entry.success() + ", "
-				+ entry.transactional() + ", " + entry.statementsRun() + ", " + entry.statementsTotal() + " from "
-				+ this.qualifiedName;
+				+ entry.transactional() + ", " + entry.statementsRun() + ", " + entry.statementsTotal() + ", "
+				+ SqlLiterals.integer(entry.sqlChecksum()) + " from " + this.qualifiedName;
+		String sign = "update " + this.qualifiedName + " set signature = " + SIGNATURE
+				+ " where installed_rank = (select max(installed_rank) from " + this.qualifiedName + ")";
+		return List.of(insert, sign);
 	}
 
 	/** Records progress of a non-transactional migration, so a killed run leaves an honest row. */
@@ -214,6 +256,7 @@ public final class SchemaHistory {
 			statement.setInt(4, rank);
 			statement.executeUpdate();
 		}
+		sign(rank);
 	}
 
 	/** Removes the rows of failed migrations; returns how many. */
@@ -232,6 +275,7 @@ public final class SchemaHistory {
 			statement.setInt(3, rank);
 			statement.executeUpdate();
 		}
+		sign(rank);
 	}
 
 	/**
@@ -247,10 +291,12 @@ public final class SchemaHistory {
 	 * @param transactional whether it ran in one transaction
 	 * @param statementsRun statements completed
 	 * @param statementsTotal statements in the file
+	 * @param sqlChecksum checksum of the file's SQL without comments and whitespace, to tell later
+	 *     whether an edit changed more than those
 	 */
 	public record NewEntry(@Nullable String version, String description, HistoryType type, String script,
 			@Nullable Integer checksum, int executionTimeMs, boolean success, boolean transactional,
-			int statementsRun, int statementsTotal) {
+			int statementsRun, int statementsTotal, @Nullable Integer sqlChecksum) {
 	}
 
 }

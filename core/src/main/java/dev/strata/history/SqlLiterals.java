@@ -8,6 +8,11 @@ final class SqlLiterals {
 	private SqlLiterals() {
 	}
 
+	/** {@code 42}, or {@code null}. */
+	static String integer(@Nullable Integer value) {
+		return (value != null) ? value.toString() : "null";
+	}
+
 	/** {@code E'it\'s'}, or {@code null}. */
 	static String string(@Nullable String value) {
 		if (value == null) {

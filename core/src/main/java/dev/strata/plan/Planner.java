@@ -99,6 +99,11 @@ public final class Planner {
 				addProblem(status, problems);
 			}
 		}
+		for (AppliedMigration row : history) {
+			if (!row.intact()) {
+				problems.add(Problems.edited(row));
+			}
+		}
 		for (AppliedMigration row : supersededRows) {
 			statuses.add(new MigrationStatus(MigrationState.SUPERSEDED, null, row));
 		}

@@ -17,4 +17,10 @@ import dev.strata.sql.SqlStatement;
  */
 public record PreparedMigration(MigrationFile file, List<SqlStatement> statements, MigrationDirectives directives,
 		boolean transactional, String nonTransactionalReason) {
+
+	/** Checksum of the SQL without comments and whitespace, see {@link SqlChecksum}. */
+	public int sqlChecksum() {
+		return SqlChecksum.of(this.statements);
+	}
+
 }

@@ -21,11 +21,7 @@ final class Problems {
 		AppliedMigration row = status.applied();
 		MigrationFile file = status.file();
 		return switch (status.state()) {
-			case CHECKSUM_MISMATCH -> new ValidationProblem(ValidationProblem.Kind.CHECKSUM_MISMATCH, name,
-					"the file " + file.location() + " changed after it was applied (checksum " + row.checksum()
-							+ " in the history, " + file.checksum() + " now)",
-					"restore the file as it was applied and put the change into a new migration; if the edit was"
-							+ " intentional and harmless (a comment), run the repair command to realign the checksum");
+			case CHECKSUM_MISMATCH -> checksumMismatch(name, row, file);
 			case DESCRIPTION_MISMATCH -> new ValidationProblem(ValidationProblem.Kind.DESCRIPTION_MISMATCH, name,
 					"the file was renamed after it was applied (recorded as '" + row.description() + "')",
 					"rename it back, or run the repair command to record the new description");
@@ -38,6 +34,44 @@ final class Problems {
 			case FAILED -> failed(name, row, file);
 			default -> null;
 		};
+	}
+
+	private static ValidationProblem checksumMismatch(String name, AppliedMigration row, MigrationFile file) {
+		String checksums = " (checksum " + row.checksum() + " in the history, " + file.checksum() + " now)";
+		if (sameSql(row, file)) {
+			return new ValidationProblem(ValidationProblem.Kind.CHECKSUM_MISMATCH, name, "the file " + file.location()
+					+ " changed after it was applied, but only in comments, whitespace or keyword case: the SQL"
+					+ " PostgreSQL runs is the same" + checksums,
+					"harmless: run the repair command to realign the checksum, or restore the file");
+		}
+		return new ValidationProblem(ValidationProblem.Kind.CHECKSUM_MISMATCH, name,
+				"the SQL of " + file.location() + " changed after it was applied" + checksums,
+				"restore the file as it was applied and put the change into a new migration: the database still has"
+						+ " what the old file did");
+	}
+
+	/** Whether the file's SQL, without comments and whitespace, is what was applied (known for rows that record it). */
+	private static boolean sameSql(AppliedMigration row, MigrationFile file) {
+		if (row.sqlChecksum() == null) {
+			return false;
+		}
+		try {
+			return row.sqlChecksum() == SqlChecksum.of(SqlScript.parse(file.location(), file.content()).statements());
+		}
+		catch (RuntimeException ex) {
+			// A file that no longer parses has certainly changed its SQL.
+			return false;
+		}
+	}
+
+	/** A row whose signature no longer matches its columns: someone changed the history by hand. */
+	static ValidationProblem edited(AppliedMigration row) {
+		String name = ((row.version() != null) ? "V" + row.version() : "R") + " (" + row.description() + ")";
+		return new ValidationProblem(ValidationProblem.Kind.HISTORY_EDITED, name,
+				"its history row (installed_rank " + row.installedRank() + ") was changed outside Strata: it no longer"
+						+ " matches the signature Strata wrote with it",
+				"find out who changed it and why; restore the row, or, once reviewed, run the repair command"
+						+ " (strata.migrator.command=repair) to sign the rows again as they are");
 	}
 
 	private static ValidationProblem failed(String name, AppliedMigration row, @Nullable MigrationFile file) {

@@ -13,7 +13,8 @@ public record ValidationProblem(Kind kind, String migration, String detail, Stri
 	/** The kinds of problem. */
 	public enum Kind {
 
-		CHECKSUM_MISMATCH, DESCRIPTION_MISMATCH, MISSING, OUT_OF_ORDER, FAILED, NOT_EMPTY_WITHOUT_HISTORY
+		CHECKSUM_MISMATCH, DESCRIPTION_MISMATCH, MISSING, OUT_OF_ORDER, FAILED, NOT_EMPTY_WITHOUT_HISTORY,
+		HISTORY_EDITED
 
 	}
 

@@ -134,7 +134,7 @@ class PlannerTest {
 			boolean success) {
 		String script = (type == HistoryType.SQL_REPEATABLE) ? "R__" + description + ".sql" : "V" + version + "__m.sql";
 		return new AppliedMigration(this.history.size() + 1, version, description, type, script, checksum, "test",
-				Instant.now(), 1, success, true, success ? 1 : 0, 1);
+				Instant.now(), 1, success, true, success ? 1 : 0, 1, null, true);
 	}
 
 	private static MigrationFile versioned(String version, int checksum) {
