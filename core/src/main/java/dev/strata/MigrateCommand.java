@@ -112,6 +112,10 @@ final class MigrateCommand {
 		try {
 			for (PreparedMigration migration : prepared) {
 				GuardLog.applying(guarded.of(migration.file().location()));
+				if (migration.statements().isEmpty()) {
+					logger.warn("{} has no statement (empty, or comments only): recorded as applied, nothing ran",
+							migration.file().location());
+				}
 				Duration duration = executor.apply(migration);
 				MigrationFile file = migration.file();
 				logger.info("Applied {}{} in {} ms", file.displayName(),

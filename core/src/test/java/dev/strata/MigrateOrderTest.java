@@ -100,11 +100,22 @@ class MigrateOrderTest {
 	@Test
 	void emptyMigrationIsRecordedLikeAnyOther(TestDatabase db) {
 		this.files.write("V1__nothing_yet.sql", "-- to be written\n");
-
-		MigrateResult result = Db.strata(db, this.files.location()).migrate();
+		java.io.PrintStream err = System.err;
+		java.io.ByteArrayOutputStream logged = new java.io.ByteArrayOutputStream();
+		MigrateResult result;
+		// slf4j-simple, the test logger, writes to whatever System.err is at the time.
+		System.setErr(new java.io.PrintStream(logged, true, java.nio.charset.StandardCharsets.UTF_8));
+		try {
+			result = Db.strata(db, this.files.location()).migrate();
+		}
+		finally {
+			System.setErr(err);
+		}
 
 		assertThat(result.applied()).hasSize(1);
 		assertThat(Db.history(db)).containsExactly("1|SQL|true");
+		assertThat(logged.toString(java.nio.charset.StandardCharsets.UTF_8))
+			.contains("V1__nothing_yet.sql has no statement (empty, or comments only)");
 	}
 
 }

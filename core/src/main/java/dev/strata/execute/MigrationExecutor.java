@@ -158,9 +158,7 @@ public final class MigrationExecutor {
 			SchemaHistory.NewEntry entry = entry(migration, 0, true, true);
 			if (!this.check.inspects(migration)) {
 				// Nothing to look at between the last statement and the history row: one round trip for both.
-				for (String bookkeeping : this.history.insertInTransaction(entry)) {
-					runner.add(-1, bookkeeping, false);
-				}
+				runner.add(-1, this.history.insertInTransaction(entry), false);
 				runner.flush();
 			}
 			else {

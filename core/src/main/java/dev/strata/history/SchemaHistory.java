@@ -33,6 +33,10 @@ public final class SchemaHistory {
 	 * row again; a row whose signature no longer matches was changed by someone else. Times go in
 	 * as epoch seconds, so the session's TimeZone and DateStyle do not change the text.
 	 */
+	private static final String COLUMNS = "installed_rank, version, description, type, script, checksum,"
+			+ " installed_by, installed_on, execution_time_ms, success, transactional, statements_run,"
+			+ " statements_total, sql_checksum";
+
 	private static final String SIGNATURE = "md5(concat_ws('|', installed_rank, coalesce(version, ''), description,"
 			+ " type, script, coalesce(checksum::text, ''), coalesce(sql_checksum::text, ''), installed_by,"
 			+ " extract(epoch from installed_on), success, transactional, statements_run, statements_total))";
@@ -228,22 +232,26 @@ public final class SchemaHistory {
 	}
 
 	/**
-	 * The insert of a successful transactional migration's row, and its signing, as SQL strings, so
-	 * they can travel in the same round trip as the migration's statements. Its execution time is
-	 * taken on the server: the time since the transaction began.
+	 * The insert of a successful transactional migration's row as one SQL string, so it can travel
+	 * in the same round trip as the migration's statements. The row is signed as it is written: the
+	 * values are computed once in a subquery whose columns carry the table's names, so the same
+	 * signature expression applies. Its execution time is taken on the server: the time since the
+	 * transaction began.
 	 */
-	public List<String> insertInTransaction(NewEntry entry) {
-		String insert = "insert into " + this.qualifiedName + " (installed_rank, version, description, type, script,"
-				+ " checksum, installed_by, execution_time_ms, success, transactional, statements_run, statements_total,"
-				+ " sql_checksum) select coalesce(max(installed_rank), 0) + 1, " + SqlLiterals.string(entry.version())
-				+ ", " + SqlLiterals.string(entry.description()) + ", " + SqlLiterals.string(entry.type().name()) + ", "
-				+ SqlLiterals.string(entry.script()) + ", " + SqlLiterals.integer(entry.checksum()) + ", current_user,"
-				+ " (extract(epoch from clock_timestamp() - now()) * 1000)::integer, " + entry.success() + ", "
-				+ entry.transactional() + ", " + entry.statementsRun() + ", " + entry.statementsTotal() + ", "
-				+ SqlLiterals.integer(entry.sqlChecksum()) + " from " + this.qualifiedName;
-		String sign = "update " + this.qualifiedName + " set signature = " + SIGNATURE
-				+ " where installed_rank = (select max(installed_rank) from " + this.qualifiedName + ")";
-		return List.of(insert, sign);
+	public String insertInTransaction(NewEntry entry) {
+		return "insert into " + this.qualifiedName + " (" + COLUMNS + ", signature) select " + COLUMNS + ", "
+				+ SIGNATURE + " from (select coalesce(max(installed_rank), 0) + 1 as installed_rank, "
+				+ SqlLiterals.string(entry.version()) + "::varchar as version, "
+				+ SqlLiterals.string(entry.description()) + "::varchar as description, "
+				+ SqlLiterals.string(entry.type().name()) + "::varchar as type, "
+				+ SqlLiterals.string(entry.script()) + "::varchar as script, "
+				+ SqlLiterals.integer(entry.checksum()) + "::integer as checksum, "
+				+ "current_user::varchar as installed_by, now() as installed_on, "
+				+ "(extract(epoch from clock_timestamp() - now()) * 1000)::integer as execution_time_ms, "
+				+ entry.success() + " as success, " + entry.transactional() + " as transactional, "
+				+ entry.statementsRun() + " as statements_run, " + entry.statementsTotal() + " as statements_total, "
+				+ SqlLiterals.integer(entry.sqlChecksum()) + "::integer as sql_checksum from " + this.qualifiedName
+				+ ") row";
 	}
 
 	/** Records progress of a non-transactional migration, so a killed run leaves an honest row. */
