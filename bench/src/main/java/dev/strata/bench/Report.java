@@ -104,6 +104,9 @@ final class Report {
 			md.append("- ").append(note).append('\n');
 		}
 		md.append("- Raw values: `results.csv` (one row per measured trial).\n");
+		md.append("- Profiling of missed targets, with before and after: `RESULTS-migrate-profiling.md` (apply,"
+				+ " no-op) and `RESULTS-lint-profiling.md` (lint). The pg_dump reference for drift, measured on a"
+				+ " PostgreSQL 15 server whose pg_dump exists here: `RESULTS-drift-pg15.md`.\n");
 		return md.toString();
 	}
 
