@@ -1,15 +1,10 @@
 package dev.strata.status;
 
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
@@ -20,6 +15,7 @@ import dev.strata.drift.ObjectKind;
 import dev.strata.execute.MigrationLock;
 import dev.strata.guard.Outcome;
 import dev.strata.source.MigrationFile;
+import dev.strata.test.CountingDataSource;
 import dev.strata.test.StrataPostgres;
 import dev.strata.test.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -47,14 +43,14 @@ class StatusMonitorTest {
 		StatusMonitor monitor = new StatusMonitor(strata, new MigrationProgress(), Duration.ofMinutes(5));
 
 		StatusSnapshot first = monitor.current();
-		int afterFirst = counting.connections.get();
+		int afterFirst = counting.connections();
 		for (int i = 0; i < 50; i++) {
 			assertThat(monitor.current()).isSameAs(first);
 		}
 
 		assertThat(first.state()).isEqualTo(OverallState.UP_TO_DATE);
 		assertThat(first.status().currentVersion()).isEqualTo("1");
-		assertThat(counting.connections.get()).isEqualTo(afterFirst);
+		assertThat(counting.connections()).isEqualTo(afterFirst);
 	}
 
 	@Test
@@ -118,9 +114,9 @@ class StatusMonitorTest {
 		while (progress.current().map((p) -> p.current() == null || !p.current().startsWith("V2")).orElse(true)) {
 			Thread.sleep(20);
 		}
-		int connectionsBefore = counting.connections.get();
+		int connectionsBefore = counting.connections();
 		StatusSnapshot during = monitor.current();
-		int connectionsDuring = counting.connections.get() - connectionsBefore;
+		int connectionsDuring = counting.connections() - connectionsBefore;
 		migration.get(20, TimeUnit.SECONDS);
 
 		assertThat(during.state()).isEqualTo(OverallState.MIGRATING);
@@ -181,9 +177,9 @@ class StatusMonitorTest {
 		int connections;
 		try (MigrationLock lock = MigrationLock.acquire(database.dataSource(), "public", "strata_schema_history",
 				Duration.ofSeconds(5))) {
-			int connectionsBefore = counting.connections.get();
+			int connectionsBefore = counting.connections();
 			during = monitor.refresh();
-			connections = counting.connections.get() - connectionsBefore;
+			connections = counting.connections() - connectionsBefore;
 		}
 		StatusSnapshot after = monitor.refresh();
 
@@ -264,66 +260,6 @@ class StatusMonitorTest {
 
 	private void write(String name, String sql) throws Exception {
 		Files.writeString(this.migrations.resolve(name), sql);
-	}
-
-	/** Counts connections handed out: a real DataSource underneath, only counted. */
-	private static final class CountingDataSource implements DataSource {
-
-		private final DataSource delegate;
-
-		private final AtomicInteger connections = new AtomicInteger();
-
-		CountingDataSource(DataSource delegate) {
-			this.delegate = delegate;
-		}
-
-		@Override
-		public Connection getConnection() throws SQLException {
-			this.connections.incrementAndGet();
-			return this.delegate.getConnection();
-		}
-
-		@Override
-		public Connection getConnection(String username, String password) throws SQLException {
-			this.connections.incrementAndGet();
-			return this.delegate.getConnection(username, password);
-		}
-
-		@Override
-		public PrintWriter getLogWriter() throws SQLException {
-			return this.delegate.getLogWriter();
-		}
-
-		@Override
-		public void setLogWriter(PrintWriter out) throws SQLException {
-			this.delegate.setLogWriter(out);
-		}
-
-		@Override
-		public void setLoginTimeout(int seconds) throws SQLException {
-			this.delegate.setLoginTimeout(seconds);
-		}
-
-		@Override
-		public int getLoginTimeout() throws SQLException {
-			return this.delegate.getLoginTimeout();
-		}
-
-		@Override
-		public Logger getParentLogger() {
-			return Logger.getGlobal();
-		}
-
-		@Override
-		public <T> T unwrap(Class<T> iface) throws SQLException {
-			return this.delegate.unwrap(iface);
-		}
-
-		@Override
-		public boolean isWrapperFor(Class<?> iface) throws SQLException {
-			return this.delegate.isWrapperFor(iface);
-		}
-
 	}
 
 }
