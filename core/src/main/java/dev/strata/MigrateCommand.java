@@ -53,29 +53,38 @@ final class MigrateCommand {
 
 	MigrateResult run() {
 		long start = System.nanoTime();
-		List<MigrationFile> files = this.strata.loadMigrations();
-		return this.strata.withConnection((connection) -> {
-			Target target = Target.resolve(connection, this.config);
-			logger.info("Migrating schema \"{}\" at {} (PostgreSQL {})", target.schema(),
-					JdbcUrls.forLog(connection.getMetaData().getURL()), Target.serverVersion(connection));
-			MigrationPlan plan = this.strata.plan(files, target);
-			// a database migrated before drift existed has no snapshot yet: take the lock once to store one
-			if (target.historyExists() && target.snapshotExists() && plan.isValid() && !plan.hasPending()) {
-				MigrateResult result = new MigrateResult(target.schema(), plan.currentVersionText(),
-						plan.currentVersionText(), List.of(), false, Duration.ZERO, elapsed(start));
-				logger.info(result.summary());
-				return result;
-			}
-			Judged early = null;
-			if (plan.isValid() && (target.historyExists() || target.history().countOtherObjects() == 0)) {
-				// Refuse before the lock and the history table exist, so a refusal leaves the database as it was.
-				early = judge(connection, plan.pending());
-			}
-			Judged judgedEarly = early;
-			return this.strata.underLock(connection, target, (locked, lockedTarget, lockWait) -> {
-				this.listener.lockAcquired(lockWait);
-				return migrateLocked(locked, lockedTarget, files, judgedEarly, lockWait, start);
-			});
+		MigrationsLoading loading = MigrationsLoading.start(this.strata::loadMigrations);
+		try {
+			return this.strata.withConnection((connection) -> run(connection, loading.get(), start));
+		}
+		catch (StrataException ex) {
+			// A bad migration file is reported before a database problem, as when files were read first.
+			loading.get();
+			throw ex;
+		}
+	}
+
+	private MigrateResult run(Connection connection, List<MigrationFile> files, long start) throws SQLException {
+		Target target = Target.resolve(connection, this.config);
+		logger.info("Migrating schema \"{}\" at {} (PostgreSQL {})", target.schema(),
+				JdbcUrls.forLog(connection.getMetaData().getURL()), Target.serverVersion(connection));
+		MigrationPlan plan = this.strata.plan(files, target);
+		// a database migrated before drift existed has no snapshot yet: take the lock once to store one
+		if (target.historyExists() && target.snapshotExists() && plan.isValid() && !plan.hasPending()) {
+			MigrateResult result = new MigrateResult(target.schema(), plan.currentVersionText(),
+					plan.currentVersionText(), List.of(), false, Duration.ZERO, elapsed(start));
+			logger.info(result.summary());
+			return result;
+		}
+		Judged early = null;
+		if (plan.isValid() && (target.historyExists() || target.history().countOtherObjects() == 0)) {
+			// Refuse before the lock and the history table exist, so a refusal leaves the database as it was.
+			early = judge(connection, plan.pending());
+		}
+		Judged judgedEarly = early;
+		return this.strata.underLock(connection, target, (locked, lockedTarget, lockWait) -> {
+			this.listener.lockAcquired(lockWait);
+			return migrateLocked(locked, lockedTarget, files, judgedEarly, lockWait, start);
 		});
 	}
 

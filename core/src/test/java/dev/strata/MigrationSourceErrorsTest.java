@@ -148,4 +148,19 @@ class MigrationSourceErrorsTest {
 			.contains("invalid duration 'soon'");
 	}
 
+	@Test
+	void badFileIsReportedEvenWhenTheDatabaseIsUnreachable() {
+		// Files are read while the connection opens; a bad file still comes first, as it names what to fix.
+		this.files.write("V2_typo.sql", "select 1;");
+		org.postgresql.ds.PGSimpleDataSource nowhere = new org.postgresql.ds.PGSimpleDataSource();
+		nowhere.setURL("jdbc:postgresql://127.0.0.1:1/none");
+		nowhere.setConnectTimeout(2);
+
+		MigrationSourceException ex = catchThrowableOfType(MigrationSourceException.class,
+				() -> new Strata(StrataConfig.builder(nowhere).locations(this.files.location()).build()).migrate());
+
+		assertThat(ex.category()).isEqualTo(ErrorCategory.VALIDATION);
+		assertThat(ex.file()).isEqualTo(this.files.describe("V2_typo.sql"));
+	}
+
 }
