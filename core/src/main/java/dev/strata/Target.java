@@ -4,10 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import dev.strata.drift.SnapshotStore;
 import dev.strata.history.AppliedMigration;
@@ -35,15 +32,11 @@ final class Target {
 	}
 
 	static Target resolve(Connection connection, StrataConfig config) throws SQLException {
-		String schema = config.schema();
-		if (schema == null) {
-			schema = currentSchema(connection);
-		}
-		SchemaHistory history = new SchemaHistory(connection, schema, config.table());
 		String snapshotTable = SnapshotStore.tableName(config.table());
-		Set<String> tables = existingTables(connection, schema, config.table(), snapshotTable);
-		boolean exists = tables.contains(config.table());
-		if (!exists && config.schema() == null) {
+		Found found = find(connection, config.schema(), config.table(), snapshotTable);
+		String schema = found.schema();
+		SchemaHistory history = new SchemaHistory(connection, schema, config.table());
+		if (!found.history() && config.schema() == null) {
 			List<String> elsewhere = history.schemasElsewhereWithTable();
 			if (!elsewhere.isEmpty()) {
 				throw new StrataException(ErrorCategory.CONFIGURATION, "The history table " + config.table()
@@ -53,43 +46,42 @@ final class Target {
 						+ " holds the history, or fix the connection's search_path.");
 			}
 		}
-		return new Target(history, exists, tables.contains(snapshotTable));
+		return new Target(history, found.history(), found.snapshot());
 	}
+
 
 	/**
-	 * Which of the history and snapshot tables exist, in one query: knowing whether a snapshot was
-	 * taken costs migrate's no-op path no extra round trip.
+	 * The schema (the configured one, else the connection's current schema) and which of the
+	 * history and snapshot tables exist in it, in one query: this runs on every restart.
 	 */
-	private static Set<String> existingTables(Connection connection, String schema, String history, String snapshot)
-			throws SQLException {
-		Set<String> found = new HashSet<>();
+	private static Found find(Connection connection, @Nullable String configuredSchema, String history,
+			String snapshot) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement("""
-				select c.relname from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
-				where n.nspname = ? and c.relname in (?, ?) and c.relkind in ('r', 'p')""")) {
-			statement.setString(1, schema);
-			statement.setString(2, history);
-			statement.setString(3, snapshot);
+				select s.name,
+				  exists (select 1 from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+				          where n.nspname = s.name and c.relname = ? and c.relkind in ('r', 'p')),
+				  exists (select 1 from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+				          where n.nspname = s.name and c.relname = ? and c.relkind in ('r', 'p'))
+				from (select coalesce(?::text, current_schema()) as name) s""")) {
+			statement.setString(1, history);
+			statement.setString(2, snapshot);
+			statement.setString(3, configuredSchema);
 			try (ResultSet rs = statement.executeQuery()) {
-				while (rs.next()) {
-					found.add(rs.getString(1));
+				rs.next();
+				String schema = rs.getString(1);
+				if (schema == null) {
+					throw new StrataException(ErrorCategory.CONFIGURATION, "The connection has no current schema: none"
+							+ " of the schemas on its search_path exists. Set strata.schema, or create the schema first.");
 				}
+				return new Found(schema, rs.getBoolean(2), rs.getBoolean(3));
 			}
 		}
-		return found;
 	}
 
-	private static String currentSchema(Connection connection) throws SQLException {
-		try (Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery("select current_schema()")) {
-			rs.next();
-			String schema = rs.getString(1);
-			if (schema == null) {
-				throw new StrataException(ErrorCategory.CONFIGURATION, "The connection has no current schema: none of"
-						+ " the schemas on its search_path exists. Set strata.schema, or create the schema first.");
-			}
-			return schema;
-		}
+	/** What {@link #find} found. */
+	private record Found(String schema, boolean history, boolean snapshot) {
 	}
+
 
 	SchemaHistory history() {
 		return this.history;
