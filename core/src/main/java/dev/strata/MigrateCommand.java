@@ -169,7 +169,7 @@ final class MigrateCommand {
 
 	/** Judges every pending migration before any is applied. @throws GuardRefusedException if one is refused */
 	private GuardReport guard(Connection connection, List<PreparedMigration> prepared) {
-		GuardReport report = new Guard(this.config.guard(), new LiveTableSizes(connection)).check(prepared);
+		GuardReport report = new Guard(this.config.guard(), new LiveTableSizes(connection)).checkRun(prepared);
 		if (report.isRefused()) {
 			GuardRefusedException refusal = new GuardRefusedException(report.refused(), "nothing was applied");
 			for (PreparedMigration migration : prepared) {

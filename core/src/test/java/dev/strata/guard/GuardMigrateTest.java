@@ -196,6 +196,25 @@ class GuardMigrateTest {
 		assertThat(all.migrations()).hasSize(2);
 	}
 
+	@Test
+	void lockingATableCreatedEarlierInTheSameRunIsNoFinding(TestDatabase db) {
+		this.migrations.write("V2__orders.sql", "CREATE TABLE orders (id int, user_id int);")
+			.write("V3__orders_index.sql", "CREATE INDEX orders_user ON orders (user_id);");
+		LintResult pending = strata(db, this.migrations.config(db.dataSource())).lint();
+		assertThat(pending.migrations()).hasSize(2)
+			.allSatisfy((migration) -> assertThat(migration.assessments()).isEmpty());
+		LintResult all = strata(db, this.migrations.config(db.dataSource()).lintScope(LintScope.ALL)).lint();
+		assertThat(all.migrations().get(2).assessments()).extracting((a) -> a.finding().ruleId())
+			.containsExactly("create-index-not-concurrently");
+		strata(db, this.migrations.config(db.dataSource()).guardStrict(true)).migrate();
+		assertThat(db.queryForObject("select to_regclass('orders_user')::text", String.class)).isEqualTo("orders_user");
+		// In a later run the table exists and other sessions may use it: the finding is back.
+		this.migrations.write("V4__orders_index_2.sql", "CREATE INDEX orders_id ON orders (id);");
+		assertThatThrownBy(() -> strata(db, this.migrations.config(db.dataSource()).guardStrict(true)).migrate())
+			.isInstanceOf(GuardRefusedException.class)
+			.hasMessageContaining("V4__orders_index_2.sql:1:1 [create-index-not-concurrently]");
+	}
+
 	private static Strata strata(TestDatabase db, StrataConfig.Builder builder) {
 		return new Strata(builder.build());
 	}

@@ -134,4 +134,41 @@ class GuardTest {
 		assertThat(report.refused().get(0).note()).startsWith("table big has ~500,000 rows, 8 kB, above");
 	}
 
+	@Test
+	void inOneRunLockingATableAnEarlierMigrationCreatedIsNotReportedNorSized() {
+		List<String> sized = new java.util.ArrayList<>();
+		TableSizes sizes = (table) -> {
+			sized.add(table);
+			return null;
+		};
+		GuardReport report = new Guard(GuardSettings.DEFAULTS, sizes).checkRun(List.of(prepare("1", "CREATE TABLE t (x int)"),
+				prepare("2", "CREATE INDEX ON t (x); CREATE INDEX ON old (x); ALTER TABLE t DROP COLUMN x")));
+		assertThat(report.migrations().get(1).assessments()).extracting((a) -> a.finding().ruleId() + " " + a.finding().table())
+			.containsExactly("create-index-not-concurrently old", "drop-column t");
+		assertThat(sized).containsExactly("old");
+	}
+
+	@Test
+	void outsideOneRunEveryMigrationIsJudgedAgainstTheDatabaseAsItIs() {
+		List<String> sized = new java.util.ArrayList<>();
+		TableSizes sizes = (table) -> {
+			sized.add(table);
+			return null;
+		};
+		GuardReport report = new Guard(GuardSettings.DEFAULTS, sizes)
+			.check(List.of(prepare("1", "CREATE TABLE t (x int)"), prepare("2", "CREATE INDEX ON t (x)")));
+		assertThat(report.migrations().get(1).assessments()).extracting((a) -> a.finding().ruleId())
+			.containsExactly("create-index-not-concurrently");
+		assertThat(sized).containsExactly("t");
+	}
+
+	@Test
+	void directiveForAFindingNotReportedInThisRunIsNotCalledUnused() {
+		GuardReport report = new Guard(GuardSettings.DEFAULTS, TableSizes.NONE).checkRun(List.of(
+				prepare("1", "CREATE TABLE t (x int)"),
+				prepare("2", "-- strata:allow create-index-not-concurrently reason=\"small table\"\nCREATE INDEX ON t (x)")));
+		assertThat(report.migrations().get(1).assessments()).isEmpty();
+		assertThat(report.migrations().get(1).warnings()).isEmpty();
+	}
+
 }

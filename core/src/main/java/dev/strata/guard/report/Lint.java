@@ -3,9 +3,11 @@ package dev.strata.guard.report;
 import java.util.List;
 
 import dev.strata.guard.Guard;
+import dev.strata.guard.GuardReport;
 import dev.strata.guard.GuardSettings;
 import dev.strata.guard.TableSizes;
 import dev.strata.plan.MigrationPreparer;
+import dev.strata.plan.PreparedMigration;
 import dev.strata.source.Location;
 import dev.strata.source.MigrationFile;
 import dev.strata.source.MigrationSource;
@@ -32,9 +34,11 @@ public final class Lint {
 
 	/** Lints these files with these sizes. */
 	public static LintResult of(List<MigrationFile> files, GuardSettings settings, TableSizes sizes, LintScope scope) {
-		return new LintResult(scope,
-				new Guard(settings, sizes).check(new MigrationPreparer().prepare(files)).migrations(),
-				sizes != TableSizes.NONE);
+		Guard guard = new Guard(settings, sizes);
+		List<PreparedMigration> prepared = new MigrationPreparer().prepare(files);
+		// Pending migrations are one run; of all files, some may have been applied long ago.
+		GuardReport report = (scope == LintScope.PENDING) ? guard.checkRun(prepared) : guard.check(prepared);
+		return new LintResult(scope, report.migrations(), sizes != TableSizes.NONE);
 	}
 
 }
