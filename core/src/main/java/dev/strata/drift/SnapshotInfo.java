@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param reason why it was taken: {@code MIGRATE}, {@code BASELINE} or {@code ACCEPTED}
  * @param schemas the schemas it covers, as {@link #schemaList(java.util.List)} renders them
  * @param objectCount the objects it holds, all kinds included
- * @param totalHash SHA-256 over every object's kind, identity and hash
+ * @param totalHash SHA-256 over the hash of every kind (each over its objects' identities and hashes)
  */
 public record SnapshotInfo(Instant takenAt, int serverVersionNum, int formatVersion, String reason, String schemas,
 		int objectCount, String totalHash) {

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +31,13 @@ public final class SnapshotStore {
 	/** SHA-256 of an object's definition, hex: built in since PostgreSQL 11, no pgcrypto needed. */
 	static final String OBJECT_HASH = "encode(sha256(convert_to(definition, 'UTF8')), 'hex')";
 
-	/** SHA-256 over {@code kind TAB identity TAB hash} lines in byte order, so collation never reorders them. */
-	static final String TOTAL_HASH = "encode(sha256(convert_to(coalesce(string_agg(kind || E'\\t' || identity"
-			+ " || E'\\t' || hash, E'\\n' order by kind collate \"C\", identity collate \"C\"), ''), 'UTF8')), 'hex')";
-
 	/** SHA-256 over the {@code identity TAB hash} lines of one kind, in byte order; used with {@code group by kind}. */
 	static final String KIND_HASH = "encode(sha256(convert_to(string_agg(identity || E'\\t' || hash, E'\\n'"
 			+ " order by identity collate \"C\"), 'UTF8')), 'hex')";
+
+	/** SHA-256 over the {@code kind TAB hash} lines of the kind hashes, in byte order: one hash for the whole snapshot. */
+	static final String TOTAL_HASH = "encode(sha256(convert_to(coalesce(string_agg(kind || E'\\t' || hash, E'\\n'"
+			+ " order by kind collate \"C\"), ''), 'UTF8')), 'hex')";
 
 	private static final String KIND_HASH_KEY = "hash ";
 
@@ -69,42 +70,45 @@ public final class SnapshotStore {
 	public SnapshotInfo write(Connection connection, SnapshotScope scope, String reason) throws SQLException {
 		return PinnedSession.write(connection, (c) -> {
 			try (Statement statement = c.createStatement()) {
+				// No primary key: the catalog query yields each (kind, identity) once (tested), and
+				// maintaining a unique index cost a third of the snapshot's time. Reads are a scan
+				// or a join over all rows anyway.
 				statement.execute("create table if not exists " + this.qualifiedName + " ("
 						+ "kind text collate \"C\" not null, "
 						+ "identity text collate \"C\" not null, "
 						+ "definition text not null, "
 						+ "hash text not null, "
 						+ "taken_at timestamptz not null, "
-						+ "server_version_num integer not null, "
-						+ "primary key (kind, identity))");
+						+ "server_version_num integer not null)");
 				statement.execute("delete from " + this.qualifiedName);
-			}
-			try (PreparedStatement insert = c.prepareStatement(CatalogQuery.objects(scope.allKinds().kinds())
-					+ "insert into " + this.qualifiedName
-					+ " (kind, identity, definition, hash, taken_at, server_version_num)"
-					+ " select kind, identity, definition, " + OBJECT_HASH
-					+ ", now(), current_setting('server_version_num')::integer from obj")) {
-				bind(insert, CatalogQuery.parameters(scope));
-				insert.executeUpdate();
 			}
 			String header = String.join("\n", "reason: " + Definition.escape(reason),
 					"format: " + CatalogQuery.FORMAT_VERSION,
 					"schemas: " + Definition.escape(SnapshotInfo.schemaList(scope.schemas())));
-			try (PreparedStatement insert = c.prepareStatement("insert into " + this.qualifiedName
-					+ " (kind, identity, definition, hash, taken_at, server_version_num)"
-					+ " select ?, '', ? || E'\\nobjects: ' || count(*) || (select string_agg(E'\\n" + KIND_HASH_KEY
-					+ "' || k.kind || ': ' || k.hash, '' order by k.kind collate \"C\") from (select kind, " + KIND_HASH
-					+ " as hash from " + this.qualifiedName + " group by kind) k), " + TOTAL_HASH
-					+ ", now(), current_setting('server_version_num')::integer from " + this.qualifiedName)) {
-				insert.setString(1, HEADER_KIND);
-				insert.setString(2, header);
-				insert.executeUpdate();
+			// One statement stores the objects and, from what the insert returns, the header with the
+			// hash per kind: the stored rows are never read back.
+			String columns = " (kind, identity, definition, hash, taken_at, server_version_num) ";
+			try (PreparedStatement insert = c.prepareStatement(CatalogQuery.objects(scope.allKinds().kinds())
+					+ ", stored as (insert into " + this.qualifiedName + columns
+					+ "select kind, identity, definition, " + OBJECT_HASH
+					+ ", now(), current_setting('server_version_num')::integer from obj returning kind, identity, hash),"
+					+ " kinds as (select kind, " + KIND_HASH + " as hash, count(*) as objects from stored group by kind)"
+					+ " insert into " + this.qualifiedName + columns
+					+ "select ?, '', ? || E'\\nobjects: ' || coalesce(sum(objects), 0) || coalesce(string_agg(E'\\n"
+					+ KIND_HASH_KEY + "' || kind || ': ' || hash, '' order by kind collate \"C\"), ''), " + TOTAL_HASH
+					+ ", now(), current_setting('server_version_num')::integer from kinds"
+					+ " returning definition, hash, taken_at, server_version_num")) {
+				List<Object> parameters = new ArrayList<>(CatalogQuery.parameters(scope));
+				parameters.add(HEADER_KIND);
+				parameters.add(header);
+				bind(insert, parameters);
+				try (ResultSet rs = insert.executeQuery()) {
+					if (!rs.next()) {
+						throw new IllegalStateException("the snapshot header was not written");
+					}
+					return header(rs).info();
+				}
 			}
-			Header written = readHeader(c);
-			if (written == null) {
-				throw new IllegalStateException("the snapshot header just written is missing");
-			}
-			return written.info();
 		});
 	}
 
@@ -126,20 +130,25 @@ public final class SnapshotStore {
 				if (!rs.next()) {
 					return null;
 				}
-				Map<String, String> header = Definition.parse(rs.getString(1));
-				Map<String, String> kindHashes = new HashMap<>();
-				header.forEach((key, value) -> {
-					if (key.startsWith(KIND_HASH_KEY)) {
-						kindHashes.put(key.substring(KIND_HASH_KEY.length()), value);
-					}
-				});
-				SnapshotInfo info = new SnapshotInfo(rs.getTimestamp(3).toInstant(), rs.getInt(4),
-						Integer.parseInt(header.getOrDefault("format", "0")), header.getOrDefault("reason", ""),
-						header.getOrDefault("schemas", ""), Integer.parseInt(header.getOrDefault("objects", "0")),
-						rs.getString(2));
-				return new Header(info, Map.copyOf(kindHashes));
+				return header(rs);
 			}
 		}
+	}
+
+	/** The header in a row of {@code definition, hash, taken_at, server_version_num}. */
+	private static Header header(ResultSet rs) throws SQLException {
+		Map<String, String> header = Definition.parse(rs.getString(1));
+		Map<String, String> kindHashes = new HashMap<>();
+		header.forEach((key, value) -> {
+			if (key.startsWith(KIND_HASH_KEY)) {
+				kindHashes.put(key.substring(KIND_HASH_KEY.length()), value);
+			}
+		});
+		SnapshotInfo info = new SnapshotInfo(rs.getTimestamp(3).toInstant(), rs.getInt(4),
+				Integer.parseInt(header.getOrDefault("format", "0")), header.getOrDefault("reason", ""),
+				header.getOrDefault("schemas", ""), Integer.parseInt(header.getOrDefault("objects", "0")),
+				rs.getString(2));
+		return new Header(info, Map.copyOf(kindHashes));
 	}
 
 	/** Drops the snapshot table, so that the next migrate takes a new snapshot. */

@@ -51,6 +51,20 @@ class SchemaDriftTest {
 	}
 
 	@Test
+	void snapshotHoldsEachObjectOnceAndAHeaderThatCountsThem() {
+		// The snapshot table has no primary key (for speed): this is what stands in for it.
+		Integer duplicates = this.database.queryForObject("select count(*)::int from (select kind, identity from"
+				+ " strata_schema_history_snapshot group by kind, identity having count(*) > 1) d", Integer.class);
+		Integer objects = this.database.queryForObject(
+				"select count(*)::int from strata_schema_history_snapshot where kind <> '#snapshot'", Integer.class);
+		Integer headers = this.database.queryForObject(
+				"select count(*)::int from strata_schema_history_snapshot where kind = '#snapshot'", Integer.class);
+		assertThat(duplicates).isZero();
+		assertThat(headers).isOne();
+		assertThat(objects).isGreaterThan(50).isEqualTo(this.strata.drift().snapshot().objectCount());
+	}
+
+	@Test
 	void snapshotLeavesOutStrataTablesAndExtensionMembers() {
 		Integer own = this.database.queryForObject("select count(*)::int from strata_schema_history_snapshot"
 				+ " where identity like '%strata_schema_history%'", Integer.class);
