@@ -62,6 +62,11 @@ final class DriftScenario {
 						+ " was found (the embedded binaries ship only initdb, pg_ctl and postgres; an older "
 						+ "client refuses a newer server), so the pg_dump reference was not measured.");
 			}
+			else {
+				this.results.note("Drift: the reference is " + pgDump.get() + " ("
+						+ ChildJvm.run(List.of(pgDump.get().toString(), "--version"), Map.of(), null, 30).tail().strip()
+						+ "), run with --schema-only into a file.");
+			}
 			CountingDataSource counting = new CountingDataSource(database.dataSource());
 			Strata strata = strataOn(counting, workDir);
 			strata.baseline();
