@@ -1,10 +1,16 @@
 package dev.strata.autoconfigure;
 
+import java.util.Arrays;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import dev.strata.ErrorCategory;
 import dev.strata.StrataConfig;
+import dev.strata.StrataException;
+import dev.strata.guard.Rule;
+import dev.strata.guard.RuleMode;
 
 /** Maps {@link StrataProperties} onto a {@link StrataConfig.Builder}. */
 final class StrataConfigFactory {
@@ -27,7 +33,7 @@ final class StrataConfigFactory {
 			.lockWaitTimeout(properties.getLockWaitTimeout())
 			.allowDestructive(properties.isAllowDestructive())
 			.guardStrict(properties.getGuard().isStrict())
-			.guardRules(properties.getGuard().getRules())
+			.guardRules(knownRules(properties.getGuard().getRules()))
 			.guardBaselineVersion(properties.getGuard().getBaselineVersion())
 			.largeTableRows(properties.getGuard().getLargeTableRows())
 			.verifyEffects(properties.getGuard().getVerifyEffects())
@@ -39,6 +45,18 @@ final class StrataConfigFactory {
 				.stream()
 				.map(StrataProperties.Drift.OptInKind::kind)
 				.collect(Collectors.toSet()));
+	}
+
+	/** The rule overrides, checked here so that a typo names its property and fails like other bad settings. */
+	private static Map<String, RuleMode> knownRules(Map<String, RuleMode> rules) {
+		for (String id : rules.keySet()) {
+			if (Rule.byId(id).isEmpty()) {
+				throw new StrataException(ErrorCategory.CONFIGURATION, "strata.guard.rules." + id
+						+ " names no guard rule. Fix: use one of "
+						+ Arrays.stream(Rule.values()).map(Rule::id).collect(Collectors.joining(", ")) + ".");
+			}
+		}
+		return rules;
 	}
 
 }

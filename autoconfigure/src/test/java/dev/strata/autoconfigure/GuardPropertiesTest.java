@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 
+import dev.strata.ErrorCategory;
 import dev.strata.StrataConfig;
+import dev.strata.StrataException;
 import dev.strata.guard.GuardSettings;
 import dev.strata.guard.RuleMode;
 import dev.strata.guard.VerifyEffects;
@@ -54,8 +56,10 @@ class GuardPropertiesTest {
 	@Test
 	void unknownRuleIdIsAConfigurationError() {
 		assertThatThrownBy(() -> config(Map.of("strata.guard.rules.drop-colum", "off")))
-			.isInstanceOf(IllegalArgumentException.class)
-			.hasMessageContaining("drop-colum");
+			.isInstanceOfSatisfying(StrataException.class,
+					(ex) -> assertThat(ex.category()).isEqualTo(ErrorCategory.CONFIGURATION))
+			.hasMessageContaining("strata.guard.rules.drop-colum names no guard rule")
+			.hasMessageContaining("drop-column");
 	}
 
 }
