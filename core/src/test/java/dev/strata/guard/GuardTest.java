@@ -3,6 +3,7 @@ package dev.strata.guard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -134,27 +135,31 @@ class GuardTest {
 		assertThat(report.refused().get(0).note()).startsWith("table big has ~500,000 rows, 8 kB, above");
 	}
 
-	@Test
-	void inOneRunLockingATableAnEarlierMigrationCreatedIsNotReportedNorSized() {
-		List<String> sized = new java.util.ArrayList<>();
-		TableSizes sizes = (table) -> {
+	/** Sizes that know no table and record which were asked for. */
+	private static TableSizes recordingLookups(List<String> sized) {
+		return (table) -> {
 			sized.add(table);
 			return null;
 		};
-		GuardReport report = new Guard(GuardSettings.DEFAULTS, sizes).checkRun(List.of(prepare("1", "CREATE TABLE t (x int)"),
+	}
+
+	@Test
+	void inOneRunLockingATableAnEarlierMigrationCreatedIsNotReportedNorSized() {
+		List<String> sized = new ArrayList<>();
+		TableSizes sizes = recordingLookups(sized);
+		GuardReport report = new Guard(GuardSettings.DEFAULTS, sizes).checkRun(List.of(
+				prepare("1", "CREATE TABLE t (x int)"),
 				prepare("2", "CREATE INDEX ON t (x); CREATE INDEX ON old (x); ALTER TABLE t DROP COLUMN x")));
-		assertThat(report.migrations().get(1).assessments()).extracting((a) -> a.finding().ruleId() + " " + a.finding().table())
+		assertThat(report.migrations().get(1).assessments())
+			.extracting((a) -> a.finding().ruleId() + " " + a.finding().table())
 			.containsExactly("create-index-not-concurrently old", "drop-column t");
 		assertThat(sized).containsExactly("old");
 	}
 
 	@Test
 	void outsideOneRunEveryMigrationIsJudgedAgainstTheDatabaseAsItIs() {
-		List<String> sized = new java.util.ArrayList<>();
-		TableSizes sizes = (table) -> {
-			sized.add(table);
-			return null;
-		};
+		List<String> sized = new ArrayList<>();
+		TableSizes sizes = recordingLookups(sized);
 		GuardReport report = new Guard(GuardSettings.DEFAULTS, sizes)
 			.check(List.of(prepare("1", "CREATE TABLE t (x int)"), prepare("2", "CREATE INDEX ON t (x)")));
 		assertThat(report.migrations().get(1).assessments()).extracting((a) -> a.finding().ruleId())
