@@ -87,6 +87,21 @@ public final class Token {
     return kind == TokenKind.WORD && textEqualsIgnoreCase(upperCaseWord);
   }
 
+  /**
+   * True if this is a WORD whose text upper-cased with {@link java.util.Locale#ROOT} is {@code
+   * upperCaseWord}: the test {@code upperCaseWord.equals(statement.keyword(i))} makes, without the
+   * copy. It differs from {@link #isWord} only for a few letters beyond ASCII ({@code ß}, {@code İ},
+   * the Kelvin sign, ligatures), on which upper-casing and comparing ignoring case disagree.
+   */
+  public boolean isKeyword(String upperCaseWord) {
+    return kind == TokenKind.WORD && KeywordSet.spells(source, start, length, upperCaseWord);
+  }
+
+  /** {@link KeywordSet#find}, in place. */
+  @Nullable String keywordIn(KeywordSet keywords) {
+    return keywords.find(source, start, length);
+  }
+
   /** True for line and block comments. */
   public boolean isComment() {
     return kind == TokenKind.LINE_COMMENT || kind == TokenKind.BLOCK_COMMENT;

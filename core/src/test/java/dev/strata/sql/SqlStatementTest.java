@@ -45,6 +45,35 @@ class SqlStatementTest {
   }
 
   @Test
+  void isKeywordComparesAsKeywordWouldInPlace() {
+    SqlStatement statement = statement("Drop TABLE \"If\" exists t");
+    assertThat(statement.isKeyword(0, "DROP")).isTrue();
+    assertThat(statement.isKeyword(1, "TABLE")).isTrue();
+    assertThat(statement.isKeyword(1, "DROP")).isFalse();
+    assertThat(statement.isKeyword(2, "IF")).isFalse(); // a quoted identifier is never a keyword
+    assertThat(statement.isKeyword(3, "EXISTS")).isTrue();
+    assertThat(statement.isKeyword(4, "T")).isTrue();
+    assertThat(statement.isKeyword(5, "T")).isFalse();
+    assertThat(statement.isKeyword(-1, "DROP")).isFalse();
+  }
+
+  @Test
+  void keywordInSetIsTheMemberOrNull() {
+    KeywordSet kinds = KeywordSet.of("TABLE", "INDEX", "IF");
+    SqlStatement statement = statement("drop Index \"IF\" if exists");
+    assertThat(statement.keyword(0, kinds)).isNull();
+    assertThat(statement.keyword(1, kinds)).isEqualTo("INDEX");
+    assertThat(statement.keyword(2, kinds)).isNull();
+    assertThat(statement.keyword(3, kinds)).isEqualTo("IF");
+    assertThat(statement.keyword(5, kinds)).isNull();
+    assertThat(statement.keyword(-1, kinds)).isNull();
+    for (int i = -1; i <= 5; i++) {
+      String keyword = statement.keyword(i);
+      assertThat(statement.keyword(i, kinds)).isEqualTo(keyword != null && kinds.contains(keyword) ? keyword : null);
+    }
+  }
+
+  @Test
   void startsWithComparesLeadingWordsIgnoringCase() {
     SqlStatement statement = statement("Drop Table t cascade");
     assertThat(statement.startsWith("DROP")).isTrue();
