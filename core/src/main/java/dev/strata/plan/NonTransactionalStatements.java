@@ -2,6 +2,7 @@ package dev.strata.plan;
 
 import java.util.List;
 
+import dev.strata.sql.KeywordSet;
 import dev.strata.sql.SqlStatement;
 import dev.strata.sql.Token;
 import org.jspecify.annotations.Nullable;
@@ -12,12 +13,18 @@ import org.jspecify.annotations.Nullable;
  */
 final class NonTransactionalStatements {
 
+	/**
+	 * The leading keywords of statements that may not run in a transaction, in some form. Every
+	 * statement is asked, so keywords are compared in place here, never copied.
+	 */
+	private static final KeywordSet LEADING = KeywordSet.of("CREATE", "DROP", "REINDEX", "VACUUM", "ALTER");
+
 	private NonTransactionalStatements() {
 	}
 
 	/** Why the statement cannot run in a transaction, or {@code null} if it can. */
 	static @Nullable String reason(SqlStatement statement) {
-		String first = statement.keyword(0);
+		String first = statement.keyword(0, LEADING);
 		if (first == null) {
 			return null;
 		}
@@ -33,48 +40,46 @@ final class NonTransactionalStatements {
 
 	/** Statements that may accompany non-transactional ones: they only change session settings. */
 	static boolean isSessionSetting(SqlStatement statement) {
-		String first = statement.keyword(0);
-		return "SET".equals(first) || "RESET".equals(first);
+		return statement.isKeyword(0, "SET") || statement.isKeyword(0, "RESET");
 	}
 
 	private static @Nullable String create(SqlStatement statement) {
-		String second = statement.keyword(1);
-		if ("DATABASE".equals(second)) {
+		if (statement.isKeyword(1, "DATABASE")) {
 			return "CREATE DATABASE";
 		}
-		if ("TABLESPACE".equals(second)) {
+		if (statement.isKeyword(1, "TABLESPACE")) {
 			return "CREATE TABLESPACE";
 		}
-		boolean index = "INDEX".equals(second) || ("UNIQUE".equals(second) && "INDEX".equals(statement.keyword(2)));
-		if (index && "CONCURRENTLY".equals(statement.keyword("UNIQUE".equals(second) ? 3 : 2))) {
+		boolean unique = statement.isKeyword(1, "UNIQUE");
+		boolean index = statement.isKeyword(1, "INDEX") || (unique && statement.isKeyword(2, "INDEX"));
+		if (index && statement.isKeyword(unique ? 3 : 2, "CONCURRENTLY")) {
 			return "CREATE INDEX CONCURRENTLY";
 		}
 		return null;
 	}
 
 	private static @Nullable String drop(SqlStatement statement) {
-		String second = statement.keyword(1);
-		if ("DATABASE".equals(second)) {
+		if (statement.isKeyword(1, "DATABASE")) {
 			return "DROP DATABASE";
 		}
-		if ("TABLESPACE".equals(second)) {
+		if (statement.isKeyword(1, "TABLESPACE")) {
 			return "DROP TABLESPACE";
 		}
-		if ("INDEX".equals(second) && "CONCURRENTLY".equals(statement.keyword(2))) {
+		if (statement.isKeyword(1, "INDEX") && statement.isKeyword(2, "CONCURRENTLY")) {
 			return "DROP INDEX CONCURRENTLY";
 		}
 		return null;
 	}
 
 	private static @Nullable String alter(SqlStatement statement) {
-		String second = statement.keyword(1);
-		if ("SYSTEM".equals(second)) {
+		if (statement.isKeyword(1, "SYSTEM")) {
 			return "ALTER SYSTEM";
 		}
-		if ("TABLE".equals(second) && containsWord(statement, "DETACH") && lastWordIs(statement, "CONCURRENTLY")) {
+		if (statement.isKeyword(1, "TABLE") && containsWord(statement, "DETACH")
+				&& lastWordIs(statement, "CONCURRENTLY")) {
 			return "ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY";
 		}
-		if ("DATABASE".equals(second) && containsWord(statement, "TABLESPACE")) {
+		if (statement.isKeyword(1, "DATABASE") && containsWord(statement, "TABLESPACE")) {
 			return "ALTER DATABASE ... SET TABLESPACE";
 		}
 		return null;
