@@ -28,6 +28,10 @@ final class StatementSplitter {
   private int parenDepth;
   /** 0 outside a BEGIN ATOMIC body; inside, 1 plus the open CASE / nested BEGIN ATOMIC blocks. */
   private int atomicDepth;
+  // What the statement starts with, so that the words after it are tested only for what matters:
+  // BEGIN ATOMIC opens a body only in CREATE FUNCTION|PROCEDURE, FROM STDIN matters only in COPY.
+  private boolean startsWithCreate;
+  private boolean startsWithCopy;
 
   StatementSplitter(String sourceName, String sql) {
     this.sourceName = sourceName;
@@ -82,8 +86,12 @@ final class StatementSplitter {
         break;
       case WORD:
         int last = tokens.size() - 1;
-        trackAtomicBody(last);
-        if (tokens.isWord(last, "STDIN")) {
+        if (last == currentStart) {
+          startsWithCreate = tokens.isWord(last, "CREATE");
+          startsWithCopy = tokens.isWord(last, "COPY");
+        } else if (startsWithCreate) {
+          trackAtomicBody(last);
+        } else if (startsWithCopy && tokens.isWord(last, "STDIN")) {
           rejectCopyFromStdin();
         }
         break;
@@ -141,6 +149,8 @@ final class StatementSplitter {
     pendingComments.clear();
     parenDepth = 0;
     atomicDepth = 0;
+    startsWithCreate = false;
+    startsWithCopy = false;
   }
 
   /**
