@@ -39,9 +39,34 @@ public final class Guard {
 	 *     directive listed with file:line)
 	 */
 	public GuardReport check(List<PreparedMigration> migrations) {
+		return judge(migrations.stream().map(this::recognise).toList());
+	}
+
+	/**
+	 * Reads what each statement of the migration does: the part of {@link #check} that needs the
+	 * statements, and that depends on nothing outside the migration. Why apart: a lint reads each
+	 * file as soon as it is parsed and lets its statements go, where holding every file's until the
+	 * last was parsed cost it most of its time (garbage collection, and reading them back from
+	 * memory). A baselined migration is read too; {@link #judge} skips it, as {@code check} did.
+	 */
+	public RecognisedMigration recognise(PreparedMigration migration) {
+		MigrationScope scope = new MigrationScope();
+		List<List<Finding>> perStatement = this.recogniser.perStatement(migration.file().location(),
+				migration.statements(), scope);
+		return new RecognisedMigration(migration.file(), migration.directives(), migration.transactional(),
+				perStatement, scope.createdTables());
+	}
+
+	/**
+	 * Judges {@link #recognise recognised} migrations, in order: {@link #check} for a caller that
+	 * read them one by one, with the same verdicts and errors.
+	 * @throws MigrationPreparationException if a directive names an unknown rule (every such
+	 *     directive listed with file:line)
+	 */
+	public GuardReport judge(List<RecognisedMigration> migrations) {
 		List<GuardedMigration> guarded = new ArrayList<>(migrations.size());
 		List<String> errors = new ArrayList<>();
-		for (PreparedMigration migration : migrations) {
+		for (RecognisedMigration migration : migrations) {
 			errors.addAll(unknownRules(migration));
 		}
 		if (!errors.isEmpty()) {
@@ -50,13 +75,13 @@ public final class Guard {
 		// Tables created by an earlier migration of this run do not exist yet: looking up their size
 		// would find nothing, one round trip per table.
 		Set<String> createdInRun = new HashSet<>();
-		for (PreparedMigration migration : migrations) {
-			guarded.add(check(migration, createdInRun));
+		for (RecognisedMigration migration : migrations) {
+			guarded.add(judge(migration, createdInRun));
 		}
 		return new GuardReport(guarded);
 	}
 
-	private GuardedMigration check(PreparedMigration migration, Set<String> createdInRun) {
+	private GuardedMigration judge(RecognisedMigration migration, Set<String> createdInRun) {
 		MigrationFile file = migration.file();
 		List<AllowDirective> allows = migration.directives().allows();
 		Set<String> allowedRules = allows.stream()
@@ -66,9 +91,7 @@ public final class Guard {
 		if (isBaselined(file)) {
 			return new GuardedMigration(file, List.of(), List.of(), false, allowedRules, true);
 		}
-		MigrationScope scope = new MigrationScope();
-		List<List<Finding>> perStatement = this.recogniser.perStatement(file.location(), migration.statements(),
-				scope);
+		List<List<Finding>> perStatement = migration.perStatement();
 		List<Assessment> assessments = new ArrayList<>();
 		Set<String> used = new HashSet<>();
 		boolean review = false;
@@ -81,7 +104,7 @@ public final class Guard {
 				assessments.add(assess(finding, i, allows, used, createdInRun));
 			}
 		}
-		scope.createdTables().forEach((table) -> createdInRun.add(table.text()));
+		migration.createdTables().forEach((table) -> createdInRun.add(table.text()));
 		boolean checkEffects = migration.transactional() && switch (this.settings.verifyEffects()) {
 			case NEVER -> false;
 			case REVIEW -> review;
@@ -172,7 +195,7 @@ public final class Guard {
 		return false;
 	}
 
-	private static List<String> unknownRules(PreparedMigration migration) {
+	private static List<String> unknownRules(RecognisedMigration migration) {
 		List<String> errors = new ArrayList<>();
 		for (AllowDirective allow : migration.directives().allows()) {
 			for (String id : allow.rules()) {

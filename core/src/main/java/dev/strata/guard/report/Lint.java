@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.strata.guard.Guard;
 import dev.strata.guard.GuardSettings;
+import dev.strata.guard.RecognisedMigration;
 import dev.strata.guard.TableSizes;
 import dev.strata.plan.MigrationPreparer;
 import dev.strata.source.Location;
@@ -32,9 +33,11 @@ public final class Lint {
 
 	/** Lints these files with these sizes. */
 	public static LintResult of(List<MigrationFile> files, GuardSettings settings, TableSizes sizes, LintScope scope) {
-		return new LintResult(scope,
-				new Guard(settings, sizes).check(new MigrationPreparer().prepare(files)).migrations(),
-				sizes != TableSizes.NONE);
+		Guard guard = new Guard(settings, sizes);
+		// Each file's statements are read as soon as it is parsed, then let go: holding every file's
+		// until the last one was parsed made a lint spend most of its time collecting garbage.
+		List<RecognisedMigration> recognised = new MigrationPreparer().prepare(files, guard::recognise);
+		return new LintResult(scope, guard.judge(recognised).migrations(), sizes != TableSizes.NONE);
 	}
 
 }
