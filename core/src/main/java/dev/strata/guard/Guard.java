@@ -39,7 +39,7 @@ public final class Guard {
 	 *     directive listed with file:line)
 	 */
 	public GuardReport check(List<PreparedMigration> migrations) {
-		return judge(migrations.stream().map(this::recognise).toList());
+		return new GuardReport(judge(migrations.stream().map(this::recognise).toList()));
 	}
 
 	/**
@@ -53,17 +53,18 @@ public final class Guard {
 		MigrationScope scope = new MigrationScope();
 		List<List<Finding>> perStatement = this.recogniser.perStatement(migration.file().location(),
 				migration.statements(), scope);
-		return new RecognisedMigration(migration.file(), migration.directives(), migration.transactional(),
+		return new RecognisedMigration(migration.file(), migration.directives().allows(), migration.transactional(),
 				perStatement, scope.createdTables());
 	}
 
 	/**
 	 * Judges {@link #recognise recognised} migrations, in order: {@link #check} for a caller that
 	 * read them one by one, with the same verdicts and errors.
+	 * @return what the guard made of each migration, in order
 	 * @throws MigrationPreparationException if a directive names an unknown rule (every such
 	 *     directive listed with file:line)
 	 */
-	public GuardReport judge(List<RecognisedMigration> migrations) {
+	public List<GuardedMigration> judge(List<RecognisedMigration> migrations) {
 		List<GuardedMigration> guarded = new ArrayList<>(migrations.size());
 		List<String> errors = new ArrayList<>();
 		for (RecognisedMigration migration : migrations) {
@@ -78,13 +79,13 @@ public final class Guard {
 		for (RecognisedMigration migration : migrations) {
 			guarded.add(judge(migration, createdInRun));
 		}
-		return new GuardReport(guarded);
+		return guarded;
 	}
 
 	private GuardedMigration judge(RecognisedMigration migration, Set<String> createdInRun) {
 		MigrationFile file = migration.file();
-		List<AllowDirective> allows = migration.directives().allows();
-		Set<String> allowedRules = allows.stream()
+		List<AllowDirective> allows = migration.allows();
+		Set<String> allowedRules = allows.isEmpty() ? Set.of() : allows.stream()
 			.flatMap((allow) -> allow.rules().stream())
 			.map((id) -> Rule.byId(id).orElseThrow().id())
 			.collect(Collectors.toSet());
@@ -104,7 +105,9 @@ public final class Guard {
 				assessments.add(assess(finding, i, allows, used, createdInRun));
 			}
 		}
-		migration.createdTables().forEach((table) -> createdInRun.add(table.text()));
+		if (this.sizes != TableSizes.NONE) { // without sizes there is no look-up to save
+			migration.createdTables().forEach((table) -> createdInRun.add(table.text()));
+		}
 		boolean checkEffects = migration.transactional() && switch (this.settings.verifyEffects()) {
 			case NEVER -> false;
 			case REVIEW -> review;
@@ -197,7 +200,7 @@ public final class Guard {
 
 	private static List<String> unknownRules(RecognisedMigration migration) {
 		List<String> errors = new ArrayList<>();
-		for (AllowDirective allow : migration.directives().allows()) {
+		for (AllowDirective allow : migration.allows()) {
 			for (String id : allow.rules()) {
 				Optional<Rule> rule = Rule.byId(id);
 				if (rule.isEmpty()) {

@@ -2,7 +2,7 @@ package dev.strata.guard;
 
 import java.util.List;
 
-import dev.strata.source.MigrationDirectives;
+import dev.strata.source.MigrationDirectives.AllowDirective;
 import dev.strata.source.MigrationFile;
 
 /**
@@ -14,7 +14,7 @@ public final class RecognisedMigration {
 
 	private final MigrationFile file;
 
-	private final MigrationDirectives directives;
+	private final List<AllowDirective> allows;
 
 	private final boolean transactional;
 
@@ -22,10 +22,10 @@ public final class RecognisedMigration {
 
 	private final List<Name> createdTables;
 
-	RecognisedMigration(MigrationFile file, MigrationDirectives directives, boolean transactional,
+	RecognisedMigration(MigrationFile file, List<AllowDirective> allows, boolean transactional,
 			List<List<Finding>> perStatement, List<Name> createdTables) {
 		this.file = file;
-		this.directives = directives;
+		this.allows = allows;
 		this.transactional = transactional;
 		this.perStatement = perStatement;
 		this.createdTables = createdTables;
@@ -35,8 +35,9 @@ public final class RecognisedMigration {
 		return this.file;
 	}
 
-	MigrationDirectives directives() {
-		return this.directives;
+	/** Its {@code strata:allow} directives. */
+	List<AllowDirective> allows() {
+		return this.allows;
 	}
 
 	boolean transactional() {

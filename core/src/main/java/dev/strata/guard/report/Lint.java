@@ -37,7 +37,7 @@ public final class Lint {
 		// Each file's statements are read as soon as it is parsed, then let go: holding every file's
 		// until the last one was parsed made a lint spend most of its time collecting garbage.
 		List<RecognisedMigration> recognised = new MigrationPreparer().prepare(files, guard::recognise);
-		return new LintResult(scope, guard.judge(recognised).migrations(), sizes != TableSizes.NONE);
+		return new LintResult(scope, guard.judge(recognised), sizes != TableSizes.NONE);
 	}
 
 }
