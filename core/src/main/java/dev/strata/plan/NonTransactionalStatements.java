@@ -14,17 +14,18 @@ import org.jspecify.annotations.Nullable;
 final class NonTransactionalStatements {
 
 	/**
-	 * The leading keywords of statements that may not run in a transaction, in some form. Every
-	 * statement is asked, so keywords are compared in place here, never copied.
+	 * Every keyword compared with below. Every statement is asked, so its words are looked up in
+	 * place, never copied; a word outside the set compares unequal to all of them either way.
 	 */
-	private static final KeywordSet LEADING = KeywordSet.of("CREATE", "DROP", "REINDEX", "VACUUM", "ALTER");
+	private static final KeywordSet WORDS = KeywordSet.of("CREATE", "DROP", "REINDEX", "VACUUM", "ALTER", "SET",
+			"RESET", "DATABASE", "TABLESPACE", "INDEX", "UNIQUE", "SYSTEM", "TABLE", "CONCURRENTLY");
 
 	private NonTransactionalStatements() {
 	}
 
 	/** Why the statement cannot run in a transaction, or {@code null} if it can. */
 	static @Nullable String reason(SqlStatement statement) {
-		String first = statement.keyword(0, LEADING);
+		String first = statement.keyword(0, WORDS);
 		if (first == null) {
 			return null;
 		}
@@ -40,46 +41,49 @@ final class NonTransactionalStatements {
 
 	/** Statements that may accompany non-transactional ones: they only change session settings. */
 	static boolean isSessionSetting(SqlStatement statement) {
-		return statement.isKeyword(0, "SET") || statement.isKeyword(0, "RESET");
+		String first = statement.keyword(0, WORDS);
+		return "SET".equals(first) || "RESET".equals(first);
 	}
 
 	private static @Nullable String create(SqlStatement statement) {
-		if (statement.isKeyword(1, "DATABASE")) {
+		String second = statement.keyword(1, WORDS);
+		if ("DATABASE".equals(second)) {
 			return "CREATE DATABASE";
 		}
-		if (statement.isKeyword(1, "TABLESPACE")) {
+		if ("TABLESPACE".equals(second)) {
 			return "CREATE TABLESPACE";
 		}
-		boolean unique = statement.isKeyword(1, "UNIQUE");
-		boolean index = statement.isKeyword(1, "INDEX") || (unique && statement.isKeyword(2, "INDEX"));
-		if (index && statement.isKeyword(unique ? 3 : 2, "CONCURRENTLY")) {
+		boolean index = "INDEX".equals(second)
+				|| ("UNIQUE".equals(second) && "INDEX".equals(statement.keyword(2, WORDS)));
+		if (index && "CONCURRENTLY".equals(statement.keyword("UNIQUE".equals(second) ? 3 : 2, WORDS))) {
 			return "CREATE INDEX CONCURRENTLY";
 		}
 		return null;
 	}
 
 	private static @Nullable String drop(SqlStatement statement) {
-		if (statement.isKeyword(1, "DATABASE")) {
+		String second = statement.keyword(1, WORDS);
+		if ("DATABASE".equals(second)) {
 			return "DROP DATABASE";
 		}
-		if (statement.isKeyword(1, "TABLESPACE")) {
+		if ("TABLESPACE".equals(second)) {
 			return "DROP TABLESPACE";
 		}
-		if (statement.isKeyword(1, "INDEX") && statement.isKeyword(2, "CONCURRENTLY")) {
+		if ("INDEX".equals(second) && "CONCURRENTLY".equals(statement.keyword(2, WORDS))) {
 			return "DROP INDEX CONCURRENTLY";
 		}
 		return null;
 	}
 
 	private static @Nullable String alter(SqlStatement statement) {
-		if (statement.isKeyword(1, "SYSTEM")) {
+		String second = statement.keyword(1, WORDS);
+		if ("SYSTEM".equals(second)) {
 			return "ALTER SYSTEM";
 		}
-		if (statement.isKeyword(1, "TABLE") && containsWord(statement, "DETACH")
-				&& lastWordIs(statement, "CONCURRENTLY")) {
+		if ("TABLE".equals(second) && containsWord(statement, "DETACH") && lastWordIs(statement, "CONCURRENTLY")) {
 			return "ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY";
 		}
-		if (statement.isKeyword(1, "DATABASE") && containsWord(statement, "TABLESPACE")) {
+		if ("DATABASE".equals(second) && containsWord(statement, "TABLESPACE")) {
 			return "ALTER DATABASE ... SET TABLESPACE";
 		}
 		return null;

@@ -116,7 +116,7 @@ public final class KeywordSet {
       return false; // upper-casing turns each char into one char or more, never fewer
     }
     if (length < n) {
-      // Only a char beyond ASCII can upper-case to more than one (ß to SS) and make up the difference.
+      // Only a char beyond ASCII can upper-case to several (ß to SS) and make up the difference.
       for (int i = 0; i < length; i++) {
         if (source.charAt(start + i) >= 0x80) {
           return slowSpells(source, start, length, upperCaseWord);

@@ -41,16 +41,8 @@ public record SqlStatement(
   }
 
   /**
-   * True if {@code tokens[index]} is a WORD that upper-cases to {@code upperCaseWord}: {@code
-   * upperCaseWord.equals(keyword(index))}, compared in place.
-   */
-  public boolean isKeyword(int index, String upperCaseWord) {
-    return index >= 0 && index < tokens.size() && tokens.get(index).isKeyword(upperCaseWord);
-  }
-
-  /**
-   * The member of {@code keywords} that {@code tokens[index]} spells, or null: {@link #keyword(int)}
-   * if the set contains it, found without upper-casing a copy.
+   * The member of {@code keywords} that {@code tokens[index]} spells, or null: {@link
+   * #keyword(int)} if the set contains it, found without upper-casing a copy.
    */
   public @Nullable String keyword(int index, KeywordSet keywords) {
     return index >= 0 && index < tokens.size() ? keywords.find(tokens.get(index)) : null;

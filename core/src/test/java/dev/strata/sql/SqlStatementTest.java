@@ -45,19 +45,6 @@ class SqlStatementTest {
   }
 
   @Test
-  void isKeywordComparesAsKeywordWouldInPlace() {
-    SqlStatement statement = statement("Drop TABLE \"If\" exists t");
-    assertThat(statement.isKeyword(0, "DROP")).isTrue();
-    assertThat(statement.isKeyword(1, "TABLE")).isTrue();
-    assertThat(statement.isKeyword(1, "DROP")).isFalse();
-    assertThat(statement.isKeyword(2, "IF")).isFalse(); // a quoted identifier is never a keyword
-    assertThat(statement.isKeyword(3, "EXISTS")).isTrue();
-    assertThat(statement.isKeyword(4, "T")).isTrue();
-    assertThat(statement.isKeyword(5, "T")).isFalse();
-    assertThat(statement.isKeyword(-1, "DROP")).isFalse();
-  }
-
-  @Test
   void keywordInSetIsTheMemberOrNull() {
     KeywordSet kinds = KeywordSet.of("TABLE", "INDEX", "IF");
     SqlStatement statement = statement("drop Index \"IF\" if exists");
