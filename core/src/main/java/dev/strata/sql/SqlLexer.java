@@ -1,5 +1,6 @@
 package dev.strata.sql;
 
+import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -28,6 +29,8 @@ public final class SqlLexer {
   private int line = 1;
   /** Offset of the first char of the current line; column = offset - lineStart + 1. */
   private int lineStart;
+  /** {@code lineStarts[k]} is where line {@code k + 1} starts, for the lines read so far. */
+  private int[] lineStarts = new int[16];
 
   // Where the token being read starts.
   private int tokenOffset;
@@ -44,6 +47,7 @@ public final class SqlLexer {
       pos = 1;
       lineStart = 1;
     }
+    lineStarts[0] = lineStart;
   }
 
   /** All tokens of {@code sql}, comments included, in order, as an unmodifiable list. */
@@ -51,9 +55,9 @@ public final class SqlLexer {
     SqlLexer lexer = new SqlLexer(sourceName, sql);
     TokenTable tokens = new TokenTable(sql, sql.length() / 5); // comments included
     for (TokenKind kind = lexer.next(); kind != null; kind = lexer.next()) {
-      tokens.add(kind, lexer.tokenOffset, lexer.pos, lexer.tokenLine, lexer.tokenColumn);
+      tokens.add(kind, lexer.tokenOffset, lexer.pos);
     }
-    tokens.trim();
+    tokens.finish(lexer.lines());
     return tokens.view(0, tokens.size());
   }
 
@@ -127,6 +131,10 @@ public final class SqlLexer {
     if (c == '\n' || (c == '\r' && (i + 1 >= length || sql.charAt(i + 1) != '\n'))) {
       line++;
       lineStart = i + 1;
+      if (line > lineStarts.length) {
+        lineStarts = Arrays.copyOf(lineStarts, lineStarts.length * 2);
+      }
+      lineStarts[line - 1] = lineStart;
     }
   }
 
@@ -161,6 +169,11 @@ public final class SqlLexer {
   /** Line on which the token last read ends (its line breaks are counted, whitespace after it not yet). */
   int tokenEndLine() {
     return line;
+  }
+
+  /** Where the lines read so far start; for the whole script once {@link #next()} returned null. */
+  LineIndex lines() {
+    return new LineIndex(lineStarts, line);
   }
 
   /** The token last read, as an object. */

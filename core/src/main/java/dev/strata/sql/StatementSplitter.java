@@ -23,6 +23,9 @@ final class StatementSplitter {
 
   // State of the statement being read: its tokens are tokens[currentStart, tokens.size()).
   private int currentStart;
+  /** Line and column of the statement's first token. */
+  private int currentLine;
+  private int currentColumn;
   /** Line on which the statement's last token so far ends. */
   private int currentEndLine;
   private int parenDepth;
@@ -53,7 +56,11 @@ final class StatementSplitter {
           finish(sql.substring(tokens.offset(currentStart), lexer.tokenOffset()).stripTrailing());
         }
       } else {
-        tokens.add(kind, lexer.tokenOffset(), lexer.tokenEnd(), lexer.tokenLine(), lexer.tokenColumn());
+        if (currentIsEmpty()) {
+          currentLine = lexer.tokenLine();
+          currentColumn = lexer.tokenColumn();
+        }
+        tokens.add(kind, lexer.tokenOffset(), lexer.tokenEnd());
         currentEndLine = lexer.tokenEndLine();
         track(kind);
       }
@@ -61,7 +68,7 @@ final class StatementSplitter {
     if (!currentIsEmpty()) {
       finish(sql.substring(tokens.offset(currentStart), tokens.end(tokens.size() - 1)));
     }
-    tokens.trim();
+    tokens.finish(lexer.lines());
     return new SqlScript(sourceName, statements, comments);
   }
 
@@ -143,8 +150,8 @@ final class StatementSplitter {
   private void finish(String text) {
     int end = tokens.size();
     List<Token> leading = pendingComments.isEmpty() ? List.of() : List.copyOf(pendingComments);
-    statements.add(new SqlStatement(text, tokens.line(currentStart), tokens.column(currentStart),
-        currentEndLine, tokens.view(currentStart, end), leading));
+    statements.add(new SqlStatement(text, currentLine, currentColumn, currentEndLine,
+        tokens.view(currentStart, end), leading));
     currentStart = end;
     pendingComments.clear();
     parenDepth = 0;
@@ -161,7 +168,7 @@ final class StatementSplitter {
   private void rejectCopyFromStdin() {
     // FROM stdin inside "COPY (query) TO ..." reads a table named stdin
     if (tokens.isWord(currentStart, "COPY") && parenDepth == 0 && previousIsWord("FROM")) {
-      throw new SqlSyntaxException(sourceName, tokens.line(currentStart), tokens.column(currentStart),
+      throw new SqlSyntaxException(sourceName, currentLine, currentColumn,
           "COPY ... FROM stdin needs psql to stream data",
           "load data with INSERT statements or COPY FROM a server file");
     }
