@@ -112,14 +112,24 @@ final class Cursor {
 		if (token == null || !Name.isIdentifier(token)) {
 			return null;
 		}
+		Token first = next();
+		if (!isQualifier()) {
+			return Name.of(first); // most names are not qualified: no list for them
+		}
 		List<Token> parts = new ArrayList<>(3);
-		parts.add(next());
-		while (peek() != null && peek().is(".") && this.position + 1 < this.tokens.size()
-				&& Name.isIdentifier(this.tokens.get(this.position + 1))) {
+		parts.add(first);
+		while (isQualifier()) {
 			this.position++;
 			parts.add(next());
 		}
 		return Name.of(parts);
+	}
+
+	/** Whether the cursor is on {@code .} followed by an identifier. */
+	private boolean isQualifier() {
+		Token token = peek();
+		return token != null && token.is(".") && this.position + 1 < this.tokens.size()
+				&& Name.isIdentifier(this.tokens.get(this.position + 1));
 	}
 
 	/** Reads {@code name [, name …]}, each optionally followed by {@code *} or {@code (args)}. */

@@ -97,7 +97,9 @@ public final class Guard {
 		Set<String> used = new HashSet<>();
 		boolean review = false;
 		for (int i = 0; i < perStatement.size(); i++) {
-			for (Finding finding : perStatement.get(i)) {
+			List<Finding> found = perStatement.get(i);
+			for (int j = 0; j < found.size(); j++) { // no iterator for each statement's (mostly empty) list
+				Finding finding = found.get(j);
 				if (this.settings.configured(finding.rule()) == RuleMode.OFF) {
 					continue;
 				}

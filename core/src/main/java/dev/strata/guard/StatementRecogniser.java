@@ -68,8 +68,8 @@ public final class StatementRecogniser {
 	/** As {@link #perStatement(String, List)}, recording what the migration creates in {@code scope}. */
 	List<List<Finding>> perStatement(String file, List<SqlStatement> statements, MigrationScope scope) {
 		List<List<Finding>> result = new ArrayList<>(statements.size());
+		Findings findings = new Findings(file);
 		for (SqlStatement statement : statements) {
-			Findings findings = new Findings(file);
 			findings.startStatement(statement);
 			rule(statement).check(statement, scope, findings);
 			result.add(findings.all());

@@ -30,7 +30,7 @@ public final class SqlLexer {
   /** Offset of the first char of the current line; column = offset - lineStart + 1. */
   private int lineStart;
   /** {@code lineStarts[k]} is where line {@code k + 1} starts, for the lines read so far. */
-  private int[] lineStarts = new int[16];
+  private int[] lineStarts;
 
   // Where the token being read starts.
   private int tokenOffset;
@@ -42,6 +42,7 @@ public final class SqlLexer {
     this.sourceName = sourceName;
     this.sql = sql;
     this.length = sql.length();
+    this.lineStarts = new int[8 + length / 32]; // SQL lines are rarely shorter on average
     if (length > 0 && sql.charAt(0) == BOM) {
       // Editors on Windows like to add one; it is not part of the SQL and must not shift columns.
       pos = 1;

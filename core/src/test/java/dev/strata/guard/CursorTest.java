@@ -2,6 +2,8 @@ package dev.strata.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import dev.strata.sql.KeywordSet;
 import dev.strata.sql.SqlScript;
 import org.junit.jupiter.api.Test;
@@ -55,6 +57,23 @@ class CursorTest {
 		assertThat(cursor.word(1, kinds)).isEqualTo("INDEX").isEqualTo(cursor.word(1));
 		assertThat(cursor.word(2, kinds)).isNull();
 		assertThat(cursor.word(2)).isEqualTo("I");
+	}
+
+	@Test
+	void namesAreReadQualifiedOrNot() {
+		Cursor cursor = cursor("Users, app.\"Orders\" *, s.t.\"C\" x. ,");
+		Name users = cursor.name();
+		assertThat(users).isEqualTo(new Name(null, "users", "Users"));
+		assertThat(users).isEqualTo(Name.of(List.of(cursor(" Users").next())));
+		assertThat(cursor.accept("X")).isFalse();
+		cursor.next();
+		assertThat(cursor.name()).isEqualTo(new Name("app", "Orders", "app.\"Orders\""));
+		cursor.next();
+		cursor.next();
+		assertThat(cursor.name()).isEqualTo(new Name("t", "C", "s.t.\"C\""));
+		assertThat(cursor.name()).isEqualTo(new Name(null, "x", "x")); // a dot without a name after it ends it
+		assertThat(cursor.next().is(".")).isTrue();
+		assertThat(cursor.name()).isNull();
 	}
 
 	@Test
