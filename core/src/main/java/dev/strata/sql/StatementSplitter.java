@@ -53,7 +53,7 @@ final class StatementSplitter {
         }
       } else if (kind == TokenKind.PUNCTUATION && lastCharIs(';') && parenDepth == 0 && atomicDepth == 0) {
         if (!currentIsEmpty()) { // ";;" is an empty statement: nothing to run
-          finish(sql.substring(tokens.offset(currentStart), lexer.tokenOffset()).stripTrailing());
+          finish(stripTrailingWhitespace(tokens.offset(currentStart), lexer.tokenOffset()));
         }
       } else {
         if (currentIsEmpty()) {
@@ -66,7 +66,7 @@ final class StatementSplitter {
       }
     }
     if (!currentIsEmpty()) {
-      finish(sql.substring(tokens.offset(currentStart), tokens.end(tokens.size() - 1)));
+      finish(tokens.end(tokens.size() - 1));
     }
     tokens.finish(lexer.lines());
     return new SqlScript(sourceName, statements, comments);
@@ -147,17 +147,26 @@ final class StatementSplitter {
         && (tokens.isWord(currentStart + i, "FUNCTION") || tokens.isWord(currentStart + i, "PROCEDURE"));
   }
 
-  private void finish(String text) {
+  /** Ends the statement being read; its text ends at {@code textEnd}, where it is cut out when asked. */
+  private void finish(int textEnd) {
     int end = tokens.size();
     List<Token> leading = pendingComments.isEmpty() ? List.of() : List.copyOf(pendingComments);
-    statements.add(new SqlStatement(text, currentLine, currentColumn, currentEndLine,
-        tokens.view(currentStart, end), leading));
+    statements.add(new SqlStatement(sql, tokens.offset(currentStart), textEnd, currentLine, currentColumn,
+        currentEndLine, tokens.view(currentStart, end), leading));
     currentStart = end;
     pendingComments.clear();
     parenDepth = 0;
     atomicDepth = 0;
     startsWithCreate = false;
     startsWithCopy = false;
+  }
+
+  /** {@code end} moved back over whitespace, as {@link String#stripTrailing} would cut it. */
+  private int stripTrailingWhitespace(int start, int end) {
+    while (end > start && Character.isWhitespace(sql.charAt(end - 1))) {
+      end--;
+    }
+    return end;
   }
 
   /**

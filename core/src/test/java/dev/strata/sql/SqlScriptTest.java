@@ -97,6 +97,13 @@ class SqlScriptTest {
     }
 
     @Test
+    void textIsTrimmedOfWhatStripTrailingTakesForWhitespace() {
+      // U+2003 (em space) is a word char to the lexer and whitespace to Java; U+00A0 is neither
+      assertThat(texts("select x\u2003 \t;select y\u00A0;select z\u2003"))
+          .containsExactly("select x", "select y\u00A0", "select z\u2003");
+    }
+
+    @Test
     void textOfUnterminatedLastStatementEndsAtItsLastToken() {
       SqlScript script = parse("select 1\n-- trailing note\n");
       assertThat(script.statements()).extracting(SqlStatement::text).containsExactly("select 1");

@@ -119,6 +119,31 @@ class SqlStatementTest {
   }
 
   @Test
+  void statementsOfAScriptEqualStatementsMadeFromTheirValues() {
+    List<SqlStatement> statements = SqlScript.parse("t.sql",
+        "-- first\ncreate table t (a int) ;\n/* x */ insert into t values (1)\t\n;\nselect 'é'").statements();
+    assertThat(statements).hasSize(3);
+    for (SqlStatement statement : statements) {
+      SqlStatement made = new SqlStatement(statement.text(), statement.line(), statement.column(),
+          statement.endLine(), statement.tokens(), statement.leadingComments());
+      assertThat(made).isEqualTo(statement).hasSameHashCodeAs(statement).hasToString(statement.toString());
+      assertThat(statement).isEqualTo(made);
+    }
+    assertThat(statements.get(1)).hasToString("SqlStatement[text=insert into t values (1), line=3, column=9,"
+        + " endLine=3, tokens=" + statements.get(1).tokens() + ", leadingComments="
+        + statements.get(1).leadingComments() + "]");
+    assertThat(statements.get(0)).isNotEqualTo(statements.get(1));
+  }
+
+  @Test
+  void aStatementMayBeMadeWithoutText() {
+    SqlStatement statement = new SqlStatement(null, 1, 1, 1, List.of(), List.of());
+    assertThat(statement.text()).isNull();
+    assertThat(statement).isEqualTo(new SqlStatement(null, 1, 1, 1, List.of(), List.of()))
+        .hasToString("SqlStatement[text=null, line=1, column=1, endLine=1, tokens=[], leadingComments=[]]");
+  }
+
+  @Test
   void tokensAndLeadingCommentsAreImmutableCopies() {
     List<Token> tokens = new ArrayList<>(SqlLexer.tokenize("t.sql", "select 1"));
     SqlStatement statement = new SqlStatement("select 1", 1, 1, 1, tokens, List.of());
