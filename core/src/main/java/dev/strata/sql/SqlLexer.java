@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 public final class SqlLexer {
 
   private static final char BOM = '\uFEFF';
+  private static final boolean[] IDENTIFIER_PART = identifierParts();
 
   private final String sourceName;
   private final String sql;
@@ -95,14 +96,14 @@ public final class SqlLexer {
       case '/':
         return peek(1) == '*' ? blockComment() : operator();
       default:
+        if (isIdentifierStart(c)) { // most tokens are words; the three classes do not overlap
+          return wordOrPrefixedLiteral(c);
+        }
         if (isDigit(c)) {
           return number();
         }
         if (isOperatorChar(c)) {
           return operator();
-        }
-        if (isIdentifierStart(c)) {
-          return wordOrPrefixedLiteral(c);
         }
         throw unexpectedCharacter(c);
     }
@@ -503,8 +504,17 @@ public final class SqlLexer {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
   }
 
+  /** An identifier char, or a digit or {@code $}; looked up for ASCII, as every char of every word is asked. */
   private static boolean isIdentifierPart(char c) {
-    return isIdentifierStart(c) || isDigit(c) || c == '$';
+    return c >= 128 || IDENTIFIER_PART[c];
+  }
+
+  private static boolean[] identifierParts() {
+    boolean[] parts = new boolean[128];
+    for (char c = 0; c < 128; c++) {
+      parts[c] = isIdentifierStart(c) || isDigit(c) || c == '$';
+    }
+    return parts;
   }
 
   /** Dollar-quote tags are identifier chars without {@code $}. */
