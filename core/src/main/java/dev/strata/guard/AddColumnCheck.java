@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import dev.strata.sql.KeywordSet;
 import dev.strata.sql.Token;
 import dev.strata.sql.TokenKind;
 import org.jspecify.annotations.Nullable;
@@ -29,11 +30,11 @@ final class AddColumnCheck implements AlterAction.Check {
 			"char", "timestamp", "timestamptz", "time", "decimal", "float", "bit", "substring", "trim",
 			"replace", "format", "md5");
 
-	private static final Set<String> SERIAL = Set.of("SERIAL", "BIGSERIAL", "SMALLSERIAL", "SERIAL2", "SERIAL4",
-			"SERIAL8");
+	private static final KeywordSet SERIAL = KeywordSet.of("SERIAL", "BIGSERIAL", "SMALLSERIAL", "SERIAL2",
+			"SERIAL4", "SERIAL8");
 
 	/** Words that end a DEFAULT expression. */
-	private static final Set<String> CONSTRAINT_WORDS = Set.of("NOT", "NULL", "CONSTRAINT", "CHECK", "UNIQUE",
+	private static final KeywordSet CONSTRAINT_WORDS = KeywordSet.of("NOT", "NULL", "CONSTRAINT", "CHECK", "UNIQUE",
 			"PRIMARY", "REFERENCES", "GENERATED", "COLLATE");
 
 	@Override
@@ -56,9 +57,9 @@ final class AddColumnCheck implements AlterAction.Check {
 		String what = "adds column " + column.text() + " to " + action.table().text();
 		int defaultAt = Cursor.indexOfTopLevel(definition, "DEFAULT");
 		boolean generated = Cursor.containsTopLevel(definition, "GENERATED");
-		String type = new Cursor(definition).word(0);
-		if (type != null && SERIAL.contains(type)) {
-			volatileDefault(action, findings, what + " of type " + type.toLowerCase(Locale.ROOT)
+		String serial = new Cursor(definition).word(0, SERIAL);
+		if (serial != null) {
+			volatileDefault(action, findings, what + " of type " + serial.toLowerCase(Locale.ROOT)
 					+ ", which fills every row from a sequence");
 		}
 		else if (generated) {
@@ -71,8 +72,7 @@ final class AddColumnCheck implements AlterAction.Check {
 						+ "(), which fills every row");
 			}
 		}
-		if (Cursor.containsTopLevel(definition, "NOT", "NULL") && defaultAt < 0 && !generated
-				&& (type == null || !SERIAL.contains(type))) {
+		if (Cursor.containsTopLevel(definition, "NOT", "NULL") && defaultAt < 0 && !generated && serial == null) {
 			findings.add(Rule.ADD_COLUMN_NOT_NULL_WITHOUT_DEFAULT, action.first(), what + " as NOT NULL without a default",
 					action.table());
 		}
@@ -101,7 +101,7 @@ final class AddColumnCheck implements AlterAction.Check {
 	private static @Nullable String volatileFunction(List<Token> expression) {
 		for (int i = 0; i + 1 < expression.size(); i++) {
 			Token token = expression.get(i);
-			if (token.kind() == TokenKind.WORD && CONSTRAINT_WORDS.contains(token.text().toUpperCase(Locale.ROOT))) {
+			if (CONSTRAINT_WORDS.contains(token)) {
 				return null;
 			}
 			if (token.kind() == TokenKind.WORD && expression.get(i + 1).is("(")

@@ -1,8 +1,8 @@
 package dev.strata.guard;
 
 import java.util.List;
-import java.util.Set;
 
+import dev.strata.sql.KeywordSet;
 import dev.strata.sql.SqlStatement;
 import dev.strata.sql.Token;
 
@@ -12,9 +12,17 @@ import dev.strata.sql.Token;
  */
 final class AlterTableRule implements StatementRule {
 
-	/** Actions that change no data, take a lock only briefly, and break nothing. */
-	private static final Set<String> HARMLESS = Set.of("ENABLE", "DISABLE", "FORCE", "NO", "OWNER", "REPLICA",
-			"INHERIT", "OF", "NOT", "VALIDATE", "ATTACH", "CLUSTER", "RESET");
+	/**
+	 * The actions known: those looked into below, then those that change no data, take a lock only
+	 * briefly, and break nothing.
+	 */
+	private static final KeywordSet ACTIONS = KeywordSet.of("ADD", "DROP", "ALTER", "RENAME", "SET", "DETACH",
+			"ENABLE", "DISABLE", "FORCE", "NO", "OWNER", "REPLICA", "INHERIT", "OF", "NOT", "VALIDATE", "ATTACH",
+			"CLUSTER", "RESET");
+
+	/** What {@code ADD} starts a constraint with; anything else adds a column. */
+	private static final KeywordSet CONSTRAINT_STARTS = KeywordSet.of("CONSTRAINT", "FOREIGN", "CHECK", "UNIQUE",
+			"PRIMARY", "EXCLUDE");
 
 	private final AddColumnCheck addColumn = new AddColumnCheck();
 
@@ -54,18 +62,17 @@ final class AlterTableRule implements StatementRule {
 
 	private void action(SqlStatement statement, AlterAction action, MigrationScope scope, Findings findings) {
 		Cursor cursor = action.cursor();
-		String first = cursor.word(0);
+		String first = cursor.word(0, ACTIONS);
 		if (first == null) {
-			StatementRule.unrecognised(statement, findings, "an ALTER TABLE action starting with "
-					+ action.first().text());
+			String word = cursor.word(0); // copied only here, for the message
+			StatementRule.unrecognised(statement, findings, (word != null) ? "the ALTER TABLE action " + word
+					: "an ALTER TABLE action starting with " + action.first().text());
 			return;
 		}
 		switch (first) {
 			case "ADD" -> {
 				cursor.next();
-				String next = cursor.word(0);
-				if (next != null && Set.of("CONSTRAINT", "FOREIGN", "CHECK", "UNIQUE", "PRIMARY", "EXCLUDE")
-					.contains(next)) {
+				if (cursor.word(0, CONSTRAINT_STARTS) != null) {
 					this.addConstraint.check(action, scope, findings);
 				}
 				else {
@@ -74,7 +81,7 @@ final class AlterTableRule implements StatementRule {
 			}
 			case "DROP" -> this.drop.check(action, scope, findings);
 			case "ALTER" -> {
-				if ("CONSTRAINT".equals(cursor.word(1))) {
+				if (cursor.isWord(1, "CONSTRAINT")) {
 					return;
 				}
 				this.alterColumn.check(action, scope, findings);
@@ -90,9 +97,7 @@ final class AlterTableRule implements StatementRule {
 				}
 			}
 			default -> {
-				if (!HARMLESS.contains(first)) {
-					StatementRule.unrecognised(statement, findings, "the ALTER TABLE action " + first);
-				}
+				// a harmless action
 			}
 		}
 	}

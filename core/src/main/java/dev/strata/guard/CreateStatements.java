@@ -1,7 +1,6 @@
 package dev.strata.guard;
 
-import java.util.Set;
-
+import dev.strata.sql.KeywordSet;
 import dev.strata.sql.SqlStatement;
 
 /**
@@ -11,14 +10,15 @@ import dev.strata.sql.SqlStatement;
 final class CreateStatements implements StatementRule {
 
 	/** Words between CREATE and the object kind. */
-	private static final Set<String> MODIFIERS = Set.of("OR", "REPLACE", "TEMP", "TEMPORARY", "UNLOGGED", "GLOBAL",
-			"LOCAL", "RECURSIVE", "TRUSTED", "PROCEDURAL", "DEFAULT", "CONSTRAINT");
+	private static final KeywordSet MODIFIERS = KeywordSet.of("OR", "REPLACE", "TEMP", "TEMPORARY", "UNLOGGED",
+			"GLOBAL", "LOCAL", "RECURSIVE", "TRUSTED", "PROCEDURAL", "DEFAULT", "CONSTRAINT");
 
-	/** Object kinds whose creation needs no further look. */
-	private static final Set<String> HARMLESS = Set.of("VIEW", "FUNCTION", "PROCEDURE", "TRIGGER", "EXTENSION",
-			"POLICY", "ROLE", "USER", "GROUP", "RULE", "AGGREGATE", "OPERATOR", "CAST", "COLLATION", "CONVERSION",
-			"TEXT", "STATISTICS", "EVENT", "FOREIGN", "SERVER", "PUBLICATION", "SUBSCRIPTION", "TABLESPACE",
-			"DATABASE", "LANGUAGE", "ACCESS", "TRANSFORM");
+	/** The object kinds known: those looked into below, then those whose creation needs no further look. */
+	private static final KeywordSet KINDS = KeywordSet.of("UNIQUE", "INDEX", "TABLE", "TYPE", "DOMAIN", "SEQUENCE",
+			"SCHEMA", "MATERIALIZED",
+			"VIEW", "FUNCTION", "PROCEDURE", "TRIGGER", "EXTENSION", "POLICY", "ROLE", "USER", "GROUP", "RULE",
+			"AGGREGATE", "OPERATOR", "CAST", "COLLATION", "CONVERSION", "TEXT", "STATISTICS", "EVENT", "FOREIGN",
+			"SERVER", "PUBLICATION", "SUBSCRIPTION", "TABLESPACE", "DATABASE", "LANGUAGE", "ACCESS", "TRANSFORM");
 
 	private final CreateIndexRule createIndex = new CreateIndexRule();
 
@@ -26,12 +26,13 @@ final class CreateStatements implements StatementRule {
 	public void check(SqlStatement statement, MigrationScope scope, Findings findings) {
 		Cursor cursor = new Cursor(statement.tokens());
 		cursor.accept("CREATE");
-		while (cursor.word(0) != null && MODIFIERS.contains(cursor.word(0))) {
+		while (cursor.word(0, MODIFIERS) != null) {
 			cursor.next();
 		}
-		String kind = cursor.word(0);
+		String kind = cursor.word(0, KINDS);
 		if (kind == null) {
-			StatementRule.unrecognised(statement, findings, "this CREATE statement");
+			String word = cursor.word(0); // copied only here, for the message
+			StatementRule.unrecognised(statement, findings, (word != null) ? "CREATE " + word : "this CREATE statement");
 			return;
 		}
 		if (kind.equals("UNIQUE") || kind.equals("INDEX")) {
@@ -49,9 +50,7 @@ final class CreateStatements implements StatementRule {
 				created(cursor, scope::createdMaterializedView);
 			}
 			default -> {
-				if (!HARMLESS.contains(kind)) {
-					StatementRule.unrecognised(statement, findings, "CREATE " + kind);
-				}
+				// a harmless kind
 			}
 		}
 	}

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.strata.sql.KeywordSet;
 import dev.strata.sql.Token;
 import dev.strata.sql.TokenKind;
 import org.jspecify.annotations.Nullable;
@@ -31,24 +32,52 @@ final class Cursor {
 		return atEnd() ? null : this.tokens.get(this.position);
 	}
 
-	/** The upper-cased WORD {@code ahead} tokens on, or {@code null}. */
+	/**
+	 * The upper-cased WORD {@code ahead} tokens on, or {@code null}. A copy: for messages, and for
+	 * tests the in-place methods below cannot make.
+	 */
 	@Nullable String word(int ahead) {
-		int index = this.position + ahead;
-		if (index >= this.tokens.size() || this.tokens.get(index).kind() != TokenKind.WORD) {
+		Token token = token(ahead);
+		if (token == null || token.kind() != TokenKind.WORD) {
 			return null;
 		}
-		return this.tokens.get(index).text().toUpperCase(Locale.ROOT);
+		return token.text().toUpperCase(Locale.ROOT);
+	}
+
+	/** The member of {@code keywords} that {@link #word} would be, or {@code null}; found in place. */
+	@Nullable String word(int ahead, KeywordSet keywords) {
+		return keywords.find(token(ahead));
+	}
+
+	/** Whether {@code upperCaseWord.equals(word(ahead))}, compared in place. */
+	boolean isWord(int ahead, String upperCaseWord) {
+		Token token = token(ahead);
+		return token != null && token.isKeyword(upperCaseWord);
+	}
+
+	/** Whether the next token is this word; consumes it if so. */
+	boolean accept(String word) {
+		if (!isWord(0, word)) {
+			return false;
+		}
+		this.position++;
+		return true;
 	}
 
 	/** Whether the next tokens are these words; consumes them if so. */
 	boolean accept(String... words) {
 		for (int i = 0; i < words.length; i++) {
-			if (!words[i].equals(word(i))) {
+			if (!isWord(i, words[i])) {
 				return false;
 			}
 		}
 		this.position += words.length;
 		return true;
+	}
+
+	private @Nullable Token token(int ahead) {
+		int index = this.position + ahead;
+		return (index < this.tokens.size()) ? this.tokens.get(index) : null;
 	}
 
 	/** Consumes one token. */
@@ -83,14 +112,24 @@ final class Cursor {
 		if (token == null || !Name.isIdentifier(token)) {
 			return null;
 		}
+		Token first = next();
+		if (!isQualifier()) {
+			return Name.of(first); // most names are not qualified: no list for them
+		}
 		List<Token> parts = new ArrayList<>(3);
-		parts.add(next());
-		while (peek() != null && peek().is(".") && this.position + 1 < this.tokens.size()
-				&& Name.isIdentifier(this.tokens.get(this.position + 1))) {
+		parts.add(first);
+		while (isQualifier()) {
 			this.position++;
 			parts.add(next());
 		}
 		return Name.of(parts);
+	}
+
+	/** Whether the cursor is on {@code .} followed by an identifier. */
+	private boolean isQualifier() {
+		Token token = peek();
+		return token != null && token.is(".") && this.position + 1 < this.tokens.size()
+				&& Name.isIdentifier(this.tokens.get(this.position + 1));
 	}
 
 	/** Reads {@code name [, name …]}, each optionally followed by {@code *} or {@code (args)}. */

@@ -7,7 +7,7 @@ import dev.strata.sql.SqlStatement;
 import dev.strata.sql.Token;
 import org.jspecify.annotations.Nullable;
 
-/** Collects the findings of one migration; rules report into it for the statement at hand. */
+/** Collects the findings of one migration's statements, one statement at a time: rules report into it. */
 final class Findings {
 
 	private static final int STATEMENT_PREVIEW = 120;
@@ -22,8 +22,10 @@ final class Findings {
 		this.file = file;
 	}
 
+	/** Starts on the next statement: what {@link #all()} returns from now on is its findings. */
 	void startStatement(SqlStatement statement) {
 		this.statement = statement;
+		this.found.clear();
 	}
 
 	/**
@@ -43,6 +45,7 @@ final class Findings {
 		add(rule, null, message, null);
 	}
 
+	/** The findings of the statement at hand. */
 	List<Finding> all() {
 		return List.copyOf(this.found);
 	}

@@ -40,7 +40,7 @@ public final class Guard {
 	 *     directive listed with file:line)
 	 */
 	public GuardReport check(List<PreparedMigration> migrations) {
-		return check(migrations, false);
+		return new GuardReport(judge(migrations.stream().map(this::recognise).toList()));
 	}
 
 	/**
@@ -52,46 +52,77 @@ public final class Guard {
 	 * @throws MigrationPreparationException if a directive names an unknown rule
 	 */
 	public GuardReport checkRun(List<PreparedMigration> pending) {
-		return check(pending, true);
+		return new GuardReport(judgeRun(pending.stream().map(this::recognise).toList()));
 	}
 
-	private GuardReport check(List<PreparedMigration> migrations, boolean oneRun) {
+	/**
+	 * Reads what each statement of the migration does: the part of {@link #check} that needs the
+	 * statements, and that depends on nothing outside the migration. Why apart: a lint reads each
+	 * file as soon as it is parsed and lets its statements go, where holding every file's until the
+	 * last was parsed cost it most of its time (garbage collection, and reading them back from
+	 * memory). A baselined migration is read too; {@link #judge} skips it, as {@code check} did.
+	 */
+	public RecognisedMigration recognise(PreparedMigration migration) {
+		MigrationScope scope = new MigrationScope();
+		List<List<Finding>> perStatement = this.recogniser.perStatement(migration.file().location(),
+				migration.statements(), scope);
+		return new RecognisedMigration(migration.file(), migration.directives().allows(), migration.transactional(),
+				perStatement, scope.createdTables());
+	}
+
+	/**
+	 * Judges {@link #recognise recognised} migrations, in order: {@link #check} for a caller that
+	 * read them one by one, with the same verdicts and errors.
+	 * @return what the guard made of each migration, in order
+	 * @throws MigrationPreparationException if a directive names an unknown rule (every such
+	 *     directive listed with file:line)
+	 */
+	public List<GuardedMigration> judge(List<RecognisedMigration> migrations) {
+		return judge(migrations, false);
+	}
+
+	/** Judges recognised migrations as one run: {@link #checkRun} for a caller that read them one by one. */
+	public List<GuardedMigration> judgeRun(List<RecognisedMigration> pending) {
+		return judge(pending, true);
+	}
+
+	private List<GuardedMigration> judge(List<RecognisedMigration> migrations, boolean oneRun) {
 		List<GuardedMigration> guarded = new ArrayList<>(migrations.size());
 		List<String> errors = new ArrayList<>();
-		for (PreparedMigration migration : migrations) {
+		for (RecognisedMigration migration : migrations) {
 			errors.addAll(unknownRules(migration));
 		}
 		if (!errors.isEmpty()) {
 			throw new MigrationPreparationException(errors);
 		}
 		Set<String> createdInRun = new HashSet<>();
-		for (PreparedMigration migration : migrations) {
-			guarded.add(check(migration, createdInRun));
-			if (!oneRun) {
-				createdInRun.clear();
+		for (RecognisedMigration migration : migrations) {
+			guarded.add(judge(migration, createdInRun));
+			if (oneRun) {
+				migration.createdTables().forEach((table) -> createdInRun.add(table.text()));
 			}
 		}
-		return new GuardReport(guarded);
+		return guarded;
 	}
 
-	private GuardedMigration check(PreparedMigration migration, Set<String> createdInRun) {
+	private GuardedMigration judge(RecognisedMigration migration, Set<String> createdInRun) {
 		MigrationFile file = migration.file();
-		List<AllowDirective> allows = migration.directives().allows();
-		Set<String> allowedRules = allows.stream()
+		List<AllowDirective> allows = migration.allows();
+		Set<String> allowedRules = allows.isEmpty() ? Set.of() : allows.stream()
 			.flatMap((allow) -> allow.rules().stream())
 			.map((id) -> Rule.byId(id).orElseThrow().id())
 			.collect(Collectors.toSet());
 		if (isBaselined(file)) {
 			return new GuardedMigration(file, List.of(), List.of(), false, allowedRules, true);
 		}
-		MigrationScope scope = new MigrationScope();
-		List<List<Finding>> perStatement = this.recogniser.perStatement(file.location(), migration.statements(),
-				scope);
+		List<List<Finding>> perStatement = migration.perStatement();
 		List<Assessment> assessments = new ArrayList<>();
 		Set<String> used = new HashSet<>();
 		boolean review = false;
 		for (int i = 0; i < perStatement.size(); i++) {
-			for (Finding finding : perStatement.get(i)) {
+			List<Finding> found = perStatement.get(i);
+			for (int j = 0; j < found.size(); j++) { // no iterator for each statement's (mostly empty) list
+				Finding finding = found.get(j);
 				if (this.settings.configured(finding.rule()) == RuleMode.OFF) {
 					continue;
 				}
@@ -109,7 +140,6 @@ public final class Guard {
 				assessments.add(assess(finding, i, allows, used));
 			}
 		}
-		scope.createdTables().forEach((table) -> createdInRun.add(table.text()));
 		boolean checkEffects = migration.transactional() && switch (this.settings.verifyEffects()) {
 			case NEVER -> false;
 			case REVIEW -> review;
@@ -198,9 +228,9 @@ public final class Guard {
 		return false;
 	}
 
-	private static List<String> unknownRules(PreparedMigration migration) {
+	private static List<String> unknownRules(RecognisedMigration migration) {
 		List<String> errors = new ArrayList<>();
-		for (AllowDirective allow : migration.directives().allows()) {
+		for (AllowDirective allow : migration.allows()) {
 			for (String id : allow.rules()) {
 				Optional<Rule> rule = Rule.byId(id);
 				if (rule.isEmpty()) {

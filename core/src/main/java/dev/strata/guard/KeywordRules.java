@@ -25,6 +25,8 @@ final class KeywordRules implements StatementRule {
 			new Row(Rule.DYNAMIC_SQL, List.of("EXECUTE"), null, null, "EXECUTE runs prepared statement %s"),
 			new Row(Rule.DYNAMIC_SQL, List.of("PREPARE"), null, null, "PREPARE defines statement %s"));
 
+	private static final Row[][] BY_FIRST_WORD_LENGTH = byFirstWordLength();
+
 	/** Whether a row matches the statement's leading words. */
 	static boolean handles(SqlStatement statement) {
 		return row(statement) != null;
@@ -52,14 +54,30 @@ final class KeywordRules implements StatementRule {
 		if (tokens.isEmpty()) {
 			return null;
 		}
-		// Every statement is asked twice: test the first word on one token before the whole row.
+		// Every statement is asked twice: only rows whose first word is as long as the first token
+		// can match it, and most statements start with a word of a length no row has.
 		Token first = tokens.get(0);
-		for (Row row : ROWS) {
+		int length = first.endOffset() - first.offset();
+		if (length >= BY_FIRST_WORD_LENGTH.length) {
+			return null;
+		}
+		for (Row row : BY_FIRST_WORD_LENGTH[length]) {
 			if (first.isWord(row.leadingWords()[0]) && statement.startsWith(row.leadingWords())) {
 				return row;
 			}
 		}
 		return null;
+	}
+
+	/** {@link #ROWS} by the length of their first word, each group in table order. */
+	private static Row[][] byFirstWordLength() {
+		int longest = ROWS.stream().mapToInt((row) -> row.leadingWords()[0].length()).max().orElse(0);
+		Row[][] groups = new Row[longest + 1][];
+		for (int length = 0; length <= longest; length++) {
+			int n = length;
+			groups[length] = ROWS.stream().filter((row) -> row.leadingWords()[0].length() == n).toArray(Row[]::new);
+		}
+		return groups;
 	}
 
 	/** The first name after the leading words, skipping options in parentheses and option words. */

@@ -37,6 +37,11 @@ record Name(@Nullable String schema, String name, String text) {
 		return new Name(schema, name, text.toString());
 	}
 
+	/** The unqualified name {@code part}: {@link #of(List)} of one part, without the list. */
+	static Name of(Token part) {
+		return new Name(null, identifier(part), part.text());
+	}
+
 	static boolean isIdentifier(Token token) {
 		return token.kind() == TokenKind.WORD || token.kind() == TokenKind.QUOTED_IDENTIFIER;
 	}

@@ -2,8 +2,8 @@ package dev.strata.guard;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
+import dev.strata.sql.KeywordSet;
 import dev.strata.sql.SqlStatement;
 
 /**
@@ -13,17 +13,25 @@ import dev.strata.sql.SqlStatement;
  */
 public final class StatementRecogniser {
 
-	/** Leading keywords of statements that change no existing data and take no blocking lock. */
-	private static final Set<String> SAFE = Set.of("INSERT", "COPY", "COMMENT", "GRANT", "REVOKE", "SET", "RESET",
-			"SHOW", "ANALYZE", "ANALYSE", "SECURITY", "LOCK", "BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT",
-			"SAVEPOINT", "RELEASE", "DEALLOCATE", "DISCARD", "LISTEN", "UNLISTEN", "NOTIFY", "CHECKPOINT", "LOAD",
-			"REASSIGN", "IMPORT", "TABLE");
+	/**
+	 * The leading keywords known: those of statements with a rule below, then those of statements that
+	 * change no existing data and take no blocking lock.
+	 */
+	private static final KeywordSet LEADING = KeywordSet.of("CREATE", "DROP", "ALTER", "DELETE", "UPDATE",
+			"TRUNCATE", "WITH", "MERGE", "SELECT", "VALUES", "DO", "VACUUM", "REINDEX", "REFRESH", "EXPLAIN",
+			"INSERT", "COPY", "COMMENT", "GRANT", "REVOKE", "SET", "RESET", "SHOW", "ANALYZE", "ANALYSE", "SECURITY",
+			"LOCK", "BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT", "SAVEPOINT", "RELEASE", "DEALLOCATE",
+			"DISCARD", "LISTEN", "UNLISTEN", "NOTIFY", "CHECKPOINT", "LOAD", "REASSIGN", "IMPORT", "TABLE");
 
-	/** ALTER kinds that change no data: renames of these objects break no running query on a table. */
-	private static final Set<String> SAFE_ALTER = Set.of("SEQUENCE", "VIEW", "FUNCTION", "PROCEDURE", "ROUTINE",
-			"INDEX", "SCHEMA", "ROLE", "USER", "GROUP", "DEFAULT", "EXTENSION", "DOMAIN", "MATERIALIZED", "POLICY",
-			"TRIGGER", "PUBLICATION", "SUBSCRIPTION", "DATABASE", "AGGREGATE", "OPERATOR", "COLLATION", "CONVERSION",
-			"TEXT", "STATISTICS", "EVENT", "FOREIGN", "SERVER", "LANGUAGE", "LARGE", "RULE", "TABLESPACE");
+	/**
+	 * ALTER kinds known: those with a rule below, then those that change no data (renames of these
+	 * objects break no running query on a table).
+	 */
+	private static final KeywordSet ALTER_KINDS = KeywordSet.of("TABLE", "TYPE",
+			"SEQUENCE", "VIEW", "FUNCTION", "PROCEDURE", "ROUTINE", "INDEX", "SCHEMA", "ROLE", "USER", "GROUP",
+			"DEFAULT", "EXTENSION", "DOMAIN", "MATERIALIZED", "POLICY", "TRIGGER", "PUBLICATION", "SUBSCRIPTION",
+			"DATABASE", "AGGREGATE", "OPERATOR", "COLLATION", "CONVERSION", "TEXT", "STATISTICS", "EVENT", "FOREIGN",
+			"SERVER", "LANGUAGE", "LARGE", "RULE", "TABLESPACE");
 
 	private final StatementRule keywords = new KeywordRules();
 
@@ -60,8 +68,8 @@ public final class StatementRecogniser {
 	/** As {@link #perStatement(String, List)}, recording what the migration creates in {@code scope}. */
 	List<List<Finding>> perStatement(String file, List<SqlStatement> statements, MigrationScope scope) {
 		List<List<Finding>> result = new ArrayList<>(statements.size());
+		Findings findings = new Findings(file);
 		for (SqlStatement statement : statements) {
-			Findings findings = new Findings(file);
 			findings.startStatement(statement);
 			rule(statement).check(statement, scope, findings);
 			result.add(findings.all());
@@ -73,10 +81,9 @@ public final class StatementRecogniser {
 		if (KeywordRules.handles(statement)) {
 			return this.keywords;
 		}
-		String first = statement.keyword(0);
+		String first = statement.keyword(0, LEADING);
 		if (first == null) {
-			return (s, scope, findings) -> StatementRule.unrecognised(s, findings, "a statement starting with "
-					+ (s.tokens().isEmpty() ? "nothing" : s.tokens().get(0).text()));
+			return unknown(statement);
 		}
 		return switch (first) {
 			case "CREATE" -> this.create;
@@ -94,19 +101,30 @@ public final class StatementRecogniser {
 			case "EXPLAIN" -> Cursor.containsAnywhere(statement.tokens(), "ANALYZE")
 					|| Cursor.containsAnywhere(statement.tokens(), "ANALYSE") ? unrecognised("EXPLAIN ANALYZE")
 							: noFinding();
-			default -> SAFE.contains(first) ? noFinding() : unrecognised("a statement starting with " + first);
+			default -> noFinding(); // a statement that changes no existing data and takes no blocking lock
 		};
 	}
 
+	/** A statement starting with a keyword not in {@link #LEADING}, or with no keyword at all. */
+	private static StatementRule unknown(SqlStatement statement) {
+		String first = statement.keyword(0); // copied only here, for the message
+		if (first == null) {
+			return (s, scope, findings) -> StatementRule.unrecognised(s, findings, "a statement starting with "
+					+ (s.tokens().isEmpty() ? "nothing" : s.tokens().get(0).text()));
+		}
+		return unrecognised("a statement starting with " + first);
+	}
+
 	private StatementRule alter(SqlStatement statement) {
-		String kind = statement.keyword(1);
-		if ("TABLE".equals(kind)) {
-			return this.alterTable;
+		String kind = statement.keyword(1, ALTER_KINDS);
+		if (kind == null) {
+			return unrecognised("ALTER " + statement.keyword(1));
 		}
-		if ("TYPE".equals(kind)) {
-			return this.alterType;
-		}
-		return (kind != null && SAFE_ALTER.contains(kind)) ? noFinding() : unrecognised("ALTER " + kind);
+		return switch (kind) {
+			case "TABLE" -> this.alterTable;
+			case "TYPE" -> this.alterType;
+			default -> noFinding();
+		};
 	}
 
 	private static StatementRule noFinding() {

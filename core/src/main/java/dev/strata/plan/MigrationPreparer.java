@@ -2,6 +2,7 @@ package dev.strata.plan;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import dev.strata.source.MigrationDirectives;
 import dev.strata.source.MigrationFile;
@@ -20,15 +21,28 @@ public final class MigrationPreparer {
 	 * @throws MigrationPreparationException listing every file that cannot run
 	 */
 	public List<PreparedMigration> prepare(List<MigrationFile> pending) {
-		List<PreparedMigration> prepared = new ArrayList<>(pending.size());
+		return prepare(pending, Function.identity());
+	}
+
+	/**
+	 * As {@link #prepare(List)}, handing each migration to {@code then} as soon as it is prepared and
+	 * keeping what {@code then} makes of it: a caller that needs the statements only briefly never
+	 * holds every file's at once.
+	 * @throws MigrationPreparationException listing every file that cannot run
+	 */
+	public <T> List<T> prepare(List<MigrationFile> pending, Function<PreparedMigration, T> then) {
+		List<T> prepared = new ArrayList<>(pending.size());
 		List<String> errors = new ArrayList<>();
 		for (MigrationFile file : pending) {
+			PreparedMigration migration;
 			try {
-				prepared.add(prepare(file));
+				migration = prepare(file);
 			}
 			catch (SqlSyntaxException | MigrationSourceException ex) {
 				errors.add(ex.getMessage());
+				continue;
 			}
+			prepared.add(then.apply(migration));
 		}
 		if (!errors.isEmpty()) {
 			throw new MigrationPreparationException(errors);

@@ -2,6 +2,7 @@ package dev.strata.plan;
 
 import java.util.List;
 
+import dev.strata.sql.KeywordSet;
 import dev.strata.sql.SqlStatement;
 import dev.strata.sql.Token;
 import org.jspecify.annotations.Nullable;
@@ -12,12 +13,19 @@ import org.jspecify.annotations.Nullable;
  */
 final class NonTransactionalStatements {
 
+	/**
+	 * Every keyword compared with below. Every statement is asked, so its words are looked up in
+	 * place, never copied; a word outside the set compares unequal to all of them either way.
+	 */
+	private static final KeywordSet WORDS = KeywordSet.of("CREATE", "DROP", "REINDEX", "VACUUM", "ALTER", "SET",
+			"RESET", "DATABASE", "TABLESPACE", "INDEX", "UNIQUE", "SYSTEM", "TABLE", "CONCURRENTLY");
+
 	private NonTransactionalStatements() {
 	}
 
 	/** Why the statement cannot run in a transaction, or {@code null} if it can. */
 	static @Nullable String reason(SqlStatement statement) {
-		String first = statement.keyword(0);
+		String first = statement.keyword(0, WORDS);
 		if (first == null) {
 			return null;
 		}
@@ -33,41 +41,42 @@ final class NonTransactionalStatements {
 
 	/** Statements that may accompany non-transactional ones: they only change session settings. */
 	static boolean isSessionSetting(SqlStatement statement) {
-		String first = statement.keyword(0);
+		String first = statement.keyword(0, WORDS);
 		return "SET".equals(first) || "RESET".equals(first);
 	}
 
 	private static @Nullable String create(SqlStatement statement) {
-		String second = statement.keyword(1);
+		String second = statement.keyword(1, WORDS);
 		if ("DATABASE".equals(second)) {
 			return "CREATE DATABASE";
 		}
 		if ("TABLESPACE".equals(second)) {
 			return "CREATE TABLESPACE";
 		}
-		boolean index = "INDEX".equals(second) || ("UNIQUE".equals(second) && "INDEX".equals(statement.keyword(2)));
-		if (index && "CONCURRENTLY".equals(statement.keyword("UNIQUE".equals(second) ? 3 : 2))) {
+		boolean index = "INDEX".equals(second)
+				|| ("UNIQUE".equals(second) && "INDEX".equals(statement.keyword(2, WORDS)));
+		if (index && "CONCURRENTLY".equals(statement.keyword("UNIQUE".equals(second) ? 3 : 2, WORDS))) {
 			return "CREATE INDEX CONCURRENTLY";
 		}
 		return null;
 	}
 
 	private static @Nullable String drop(SqlStatement statement) {
-		String second = statement.keyword(1);
+		String second = statement.keyword(1, WORDS);
 		if ("DATABASE".equals(second)) {
 			return "DROP DATABASE";
 		}
 		if ("TABLESPACE".equals(second)) {
 			return "DROP TABLESPACE";
 		}
-		if ("INDEX".equals(second) && "CONCURRENTLY".equals(statement.keyword(2))) {
+		if ("INDEX".equals(second) && "CONCURRENTLY".equals(statement.keyword(2, WORDS))) {
 			return "DROP INDEX CONCURRENTLY";
 		}
 		return null;
 	}
 
 	private static @Nullable String alter(SqlStatement statement) {
-		String second = statement.keyword(1);
+		String second = statement.keyword(1, WORDS);
 		if ("SYSTEM".equals(second)) {
 			return "ALTER SYSTEM";
 		}

@@ -1,5 +1,6 @@
 package dev.strata.sql;
 
+import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 public final class SqlLexer {
 
   private static final char BOM = '\uFEFF';
+  private static final boolean[] IDENTIFIER_PART = identifierParts();
 
   private final String sourceName;
   private final String sql;
@@ -28,6 +30,8 @@ public final class SqlLexer {
   private int line = 1;
   /** Offset of the first char of the current line; column = offset - lineStart + 1. */
   private int lineStart;
+  /** {@code lineStarts[k]} is where line {@code k + 1} starts, for the lines read so far. */
+  private int[] lineStarts;
 
   // Where the token being read starts.
   private int tokenOffset;
@@ -39,11 +43,13 @@ public final class SqlLexer {
     this.sourceName = sourceName;
     this.sql = sql;
     this.length = sql.length();
+    this.lineStarts = new int[8 + length / 32]; // SQL lines are rarely shorter on average
     if (length > 0 && sql.charAt(0) == BOM) {
       // Editors on Windows like to add one; it is not part of the SQL and must not shift columns.
       pos = 1;
       lineStart = 1;
     }
+    lineStarts[0] = lineStart;
   }
 
   /** All tokens of {@code sql}, comments included, in order, as an unmodifiable list. */
@@ -51,9 +57,9 @@ public final class SqlLexer {
     SqlLexer lexer = new SqlLexer(sourceName, sql);
     TokenTable tokens = new TokenTable(sql, sql.length() / 5); // comments included
     for (TokenKind kind = lexer.next(); kind != null; kind = lexer.next()) {
-      tokens.add(kind, lexer.tokenOffset, lexer.pos, lexer.tokenLine, lexer.tokenColumn);
+      tokens.add(kind, lexer.tokenOffset, lexer.pos);
     }
-    tokens.trim();
+    tokens.finish(lexer.lines());
     return tokens.view(0, tokens.size());
   }
 
@@ -90,14 +96,14 @@ public final class SqlLexer {
       case '/':
         return peek(1) == '*' ? blockComment() : operator();
       default:
+        if (isIdentifierStart(c)) { // most tokens are words; the three classes do not overlap
+          return wordOrPrefixedLiteral(c);
+        }
         if (isDigit(c)) {
           return number();
         }
         if (isOperatorChar(c)) {
           return operator();
-        }
-        if (isIdentifierStart(c)) {
-          return wordOrPrefixedLiteral(c);
         }
         throw unexpectedCharacter(c);
     }
@@ -127,6 +133,10 @@ public final class SqlLexer {
     if (c == '\n' || (c == '\r' && (i + 1 >= length || sql.charAt(i + 1) != '\n'))) {
       line++;
       lineStart = i + 1;
+      if (line > lineStarts.length) {
+        lineStarts = Arrays.copyOf(lineStarts, lineStarts.length * 2);
+      }
+      lineStarts[line - 1] = lineStart;
     }
   }
 
@@ -161,6 +171,11 @@ public final class SqlLexer {
   /** Line on which the token last read ends (its line breaks are counted, whitespace after it not yet). */
   int tokenEndLine() {
     return line;
+  }
+
+  /** Where the lines read so far start; for the whole script once {@link #next()} returned null. */
+  LineIndex lines() {
+    return new LineIndex(lineStarts, line);
   }
 
   /** The token last read, as an object. */
@@ -489,8 +504,17 @@ public final class SqlLexer {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
   }
 
+  /** An identifier char, or a digit or {@code $}; looked up for ASCII, as every char of every word is asked. */
   private static boolean isIdentifierPart(char c) {
-    return isIdentifierStart(c) || isDigit(c) || c == '$';
+    return c >= 128 || IDENTIFIER_PART[c];
+  }
+
+  private static boolean[] identifierParts() {
+    boolean[] parts = new boolean[128];
+    for (char c = 0; c < 128; c++) {
+      parts[c] = isIdentifierStart(c) || isDigit(c) || c == '$';
+    }
+    return parts;
   }
 
   /** Dollar-quote tags are identifier chars without {@code $}. */

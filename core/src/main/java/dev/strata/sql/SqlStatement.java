@@ -2,33 +2,111 @@ package dev.strata.sql;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One statement of a script.
+ * One statement of a script: its text, where it is, and its tokens.
  *
- * @param text source text from the first significant token up to, not including, the terminating
- *     {@code ;}, comments inside kept verbatim and trailing whitespace trimmed. For a last statement
- *     without {@code ;} the text ends with its last significant token; comments after it belong to
- *     no statement.
- * @param line line of the first significant token
- * @param column column of the first significant token
- * @param endLine line on which the last significant token ends (differs from that token's
- *     {@link Token#line()} when it is a multi-line string or dollar-quoted body)
- * @param tokens the significant tokens (no comments, no terminating {@code ;}), in order
- * @param leadingComments the comments between the end of the previous statement (or the start of
- *     the script) and this statement
+ * <p>Not a record, for speed: a statement the splitter makes points into the script and cuts its
+ * text out only when {@link #text()} is first called. A lint never asks for the text of most
+ * statements, and copying every statement's text was a fifth of what it allocated. Equality, hash
+ * code and {@code toString} are those of a record of the six values.
  */
-public record SqlStatement(
-    String text, int line, int column, int endLine, List<Token> tokens, List<Token> leadingComments) {
+public final class SqlStatement {
 
   private static final char ELLIPSIS = '…';
 
-  public SqlStatement {
+  /** Holds the text at {@code [start, end)}: the whole script, or the text itself. */
+  private final @Nullable String source;
+  private final int start;
+  private final int end;
+  /** {@code source.substring(start, end)} once asked for; racy but idempotent. */
+  private @Nullable String text;
+  private final int line;
+  private final int column;
+  private final int endLine;
+  private final List<Token> tokens;
+  private final List<Token> leadingComments;
+
+  /**
+   * @param text source text from the first significant token up to, not including, the
+   *     terminating {@code ;}, comments inside kept verbatim and trailing whitespace trimmed. For a
+   *     last statement without {@code ;} the text ends with its last significant token; comments
+   *     after it belong to no statement.
+   * @param line line of the first significant token
+   * @param column column of the first significant token
+   * @param endLine line on which the last significant token ends (differs from that token's
+   *     {@link Token#line()} when it is a multi-line string or dollar-quoted body)
+   * @param tokens the significant tokens (no comments, no terminating {@code ;}), in order
+   * @param leadingComments the comments between the end of the previous statement (or the start of
+   *     the script) and this statement
+   */
+  public SqlStatement(
+      String text, int line, int column, int endLine, List<Token> tokens, List<Token> leadingComments) {
+    this(text, 0, (text != null) ? text.length() : 0, line, column, endLine, tokens, leadingComments);
+    this.text = text;
+  }
+
+  /** A statement whose text is {@code script[start, end)}, cut out only when asked for. */
+  SqlStatement(String script, int start, int end, int line, int column, int endLine, List<Token> tokens,
+      List<Token> leadingComments) {
+    this.source = script;
+    this.start = start;
+    this.end = end;
+    this.line = line;
+    this.column = column;
+    this.endLine = endLine;
     // The splitter's token lists are unmodifiable views of its token table already; a copy would
     // make every token an object again.
-    tokens = tokens instanceof TokenTable.View ? tokens : List.copyOf(tokens);
-    leadingComments = List.copyOf(leadingComments);
+    this.tokens = tokens instanceof TokenTable.View ? tokens : List.copyOf(tokens);
+    this.leadingComments = List.copyOf(leadingComments);
+  }
+
+  /**
+   * Source text from the first significant token up to, not including, the terminating {@code ;},
+   * comments inside kept verbatim and trailing whitespace trimmed. For a last statement without
+   * {@code ;} the text ends with its last significant token; comments after it belong to no
+   * statement.
+   */
+  public String text() {
+    String t = text;
+    if (t == null && source != null) {
+      t = source.substring(start, end);
+      text = t;
+    }
+    return t;
+  }
+
+  /** Line of the first significant token. */
+  public int line() {
+    return line;
+  }
+
+  /** Column of the first significant token. */
+  public int column() {
+    return column;
+  }
+
+  /**
+   * Line on which the last significant token ends (differs from that token's {@link Token#line()}
+   * when it is a multi-line string or dollar-quoted body).
+   */
+  public int endLine() {
+    return endLine;
+  }
+
+  /** The significant tokens (no comments, no terminating {@code ;}), in order. */
+  public List<Token> tokens() {
+    return tokens;
+  }
+
+  /**
+   * The comments between the end of the previous statement (or the start of the script) and this
+   * statement.
+   */
+  public List<Token> leadingComments() {
+    return leadingComments;
   }
 
   /** The upper-cased text of {@code tokens[index]} if it is a WORD; null if not or out of range. */
@@ -38,6 +116,14 @@ public record SqlStatement(
     }
     Token token = tokens.get(index);
     return token.kind() == TokenKind.WORD ? token.text().toUpperCase(Locale.ROOT) : null;
+  }
+
+  /**
+   * The member of {@code keywords} that {@code tokens[index]} spells, or null: {@link
+   * #keyword(int)} if the set contains it, found without upper-casing a copy.
+   */
+  public @Nullable String keyword(int index, KeywordSet keywords) {
+    return index >= 0 && index < tokens.size() ? keywords.find(tokens.get(index)) : null;
   }
 
   /** True if the leading tokens are exactly these WORDs, compared ignoring case. */
@@ -61,6 +147,7 @@ public record SqlStatement(
     if (maxChars < 1) {
       throw new IllegalArgumentException("maxChars must be at least 1, was " + maxChars);
     }
+    String text = text();
     StringBuilder out = new StringBuilder(Math.min(text.length(), maxChars + 1));
     boolean pendingSpace = false;
     for (int i = 0; i < text.length(); i++) {
@@ -86,5 +173,29 @@ public record SqlStatement(
       }
     }
     return out.toString();
+  }
+
+  @Override
+  public boolean equals(@Nullable Object other) {
+    return this == other
+        || other instanceof SqlStatement that
+            && Objects.equals(text(), that.text())
+            && line == that.line
+            && column == that.column
+            && endLine == that.endLine
+            && tokens.equals(that.tokens)
+            && leadingComments.equals(that.leadingComments);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(text(), line, column, endLine, tokens, leadingComments);
+  }
+
+  /** As a record would print it. */
+  @Override
+  public String toString() {
+    return "SqlStatement[text=" + text() + ", line=" + line + ", column=" + column + ", endLine=" + endLine
+        + ", tokens=" + tokens + ", leadingComments=" + leadingComments + "]";
   }
 }

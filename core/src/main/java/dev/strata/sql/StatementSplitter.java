@@ -23,11 +23,18 @@ final class StatementSplitter {
 
   // State of the statement being read: its tokens are tokens[currentStart, tokens.size()).
   private int currentStart;
+  /** Line and column of the statement's first token. */
+  private int currentLine;
+  private int currentColumn;
   /** Line on which the statement's last token so far ends. */
   private int currentEndLine;
   private int parenDepth;
   /** 0 outside a BEGIN ATOMIC body; inside, 1 plus the open CASE / nested BEGIN ATOMIC blocks. */
   private int atomicDepth;
+  // What the statement starts with, so that the words after it are tested only for what matters:
+  // BEGIN ATOMIC opens a body only in CREATE FUNCTION|PROCEDURE, FROM STDIN matters only in COPY.
+  private boolean startsWithCreate;
+  private boolean startsWithCopy;
 
   StatementSplitter(String sourceName, String sql) {
     this.sourceName = sourceName;
@@ -46,18 +53,22 @@ final class StatementSplitter {
         }
       } else if (kind == TokenKind.PUNCTUATION && lastCharIs(';') && parenDepth == 0 && atomicDepth == 0) {
         if (!currentIsEmpty()) { // ";;" is an empty statement: nothing to run
-          finish(sql.substring(tokens.offset(currentStart), lexer.tokenOffset()).stripTrailing());
+          finish(stripTrailingWhitespace(tokens.offset(currentStart), lexer.tokenOffset()));
         }
       } else {
-        tokens.add(kind, lexer.tokenOffset(), lexer.tokenEnd(), lexer.tokenLine(), lexer.tokenColumn());
+        if (currentIsEmpty()) {
+          currentLine = lexer.tokenLine();
+          currentColumn = lexer.tokenColumn();
+        }
+        tokens.add(kind, lexer.tokenOffset(), lexer.tokenEnd());
         currentEndLine = lexer.tokenEndLine();
         track(kind);
       }
     }
     if (!currentIsEmpty()) {
-      finish(sql.substring(tokens.offset(currentStart), tokens.end(tokens.size() - 1)));
+      finish(tokens.end(tokens.size() - 1));
     }
-    tokens.trim();
+    tokens.finish(lexer.lines());
     return new SqlScript(sourceName, statements, comments);
   }
 
@@ -82,8 +93,12 @@ final class StatementSplitter {
         break;
       case WORD:
         int last = tokens.size() - 1;
-        trackAtomicBody(last);
-        if (tokens.isWord(last, "STDIN")) {
+        if (last == currentStart) {
+          startsWithCreate = tokens.isWord(last, "CREATE");
+          startsWithCopy = tokens.isWord(last, "COPY");
+        } else if (startsWithCreate) {
+          trackAtomicBody(last);
+        } else if (startsWithCopy && tokens.isWord(last, "STDIN")) {
           rejectCopyFromStdin();
         }
         break;
@@ -132,15 +147,26 @@ final class StatementSplitter {
         && (tokens.isWord(currentStart + i, "FUNCTION") || tokens.isWord(currentStart + i, "PROCEDURE"));
   }
 
-  private void finish(String text) {
+  /** Ends the statement being read; its text ends at {@code textEnd}, where it is cut out when asked. */
+  private void finish(int textEnd) {
     int end = tokens.size();
     List<Token> leading = pendingComments.isEmpty() ? List.of() : List.copyOf(pendingComments);
-    statements.add(new SqlStatement(text, tokens.line(currentStart), tokens.column(currentStart),
+    statements.add(new SqlStatement(sql, tokens.offset(currentStart), textEnd, currentLine, currentColumn,
         currentEndLine, tokens.view(currentStart, end), leading));
     currentStart = end;
     pendingComments.clear();
     parenDepth = 0;
     atomicDepth = 0;
+    startsWithCreate = false;
+    startsWithCopy = false;
+  }
+
+  /** {@code end} moved back over whitespace, as {@link String#stripTrailing} would cut it. */
+  private int stripTrailingWhitespace(int start, int end) {
+    while (end > start && Character.isWhitespace(sql.charAt(end - 1))) {
+      end--;
+    }
+    return end;
   }
 
   /**
@@ -151,7 +177,7 @@ final class StatementSplitter {
   private void rejectCopyFromStdin() {
     // FROM stdin inside "COPY (query) TO ..." reads a table named stdin
     if (tokens.isWord(currentStart, "COPY") && parenDepth == 0 && previousIsWord("FROM")) {
-      throw new SqlSyntaxException(sourceName, tokens.line(currentStart), tokens.column(currentStart),
+      throw new SqlSyntaxException(sourceName, currentLine, currentColumn,
           "COPY ... FROM stdin needs psql to stream data",
           "load data with INSERT statements or COPY FROM a server file");
     }

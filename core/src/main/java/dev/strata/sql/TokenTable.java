@@ -8,11 +8,12 @@ import java.util.RandomAccess;
 /**
  * The tokens of one script as parallel arrays over the shared script text.
  *
- * <p>Why not a list of {@link Token}s: a parsed migration keeps its tokens until it has run (and a
- * lint keeps every file's), and a token object with its own text string costs about 80 bytes where
- * these arrays cost 17. With tens of millions of tokens that difference was most of the time: the
- * garbage collector copying live tokens. {@link #view} hands out {@code List<Token>}s that make a
- * small, short-lived {@link Token} on each {@code get}.
+ * <p>Why not a list of {@link Token}s: a parsed migration keeps its tokens until it has run, and a
+ * token object with its own text string costs about 80 bytes where these arrays cost 9. With tens
+ * of millions of tokens that difference was most of the time: the garbage collector copying live
+ * tokens. Lines and columns are not stored per token but found from the script's {@link
+ * LineIndex} when a token is asked for them. {@link #view} hands out {@code List<Token>}s that make
+ * a small, short-lived {@link Token} on each {@code get}.
  */
 final class TokenTable {
 
@@ -22,9 +23,9 @@ final class TokenTable {
   private byte[] kinds;
   private int[] offsets;
   private int[] ends;
-  private int[] lines;
-  private int[] columns;
   private int size;
+  /** Set by {@link #finish}, before any token is made. */
+  private LineIndex lines;
 
   TokenTable(String script, int capacity) {
     this.script = script;
@@ -32,28 +33,28 @@ final class TokenTable {
     kinds = new byte[n];
     offsets = new int[n];
     ends = new int[n];
-    lines = new int[n];
-    columns = new int[n];
   }
 
   int size() {
     return size;
   }
 
-  void add(TokenKind kind, int offset, int end, int line, int column) {
+  void add(TokenKind kind, int offset, int end) {
     if (size == kinds.length) {
       grow(size + (size >> 1) + 1);
     }
     kinds[size] = (byte) kind.ordinal();
     offsets[size] = offset;
     ends[size] = end;
-    lines[size] = line;
-    columns[size] = column;
     size++;
   }
 
-  /** Drops spare capacity worth keeping no longer: the table may live as long as its statements. */
-  void trim() {
+  /**
+   * Called once the script is lexed: records where its lines start, and drops spare capacity worth
+   * keeping no longer (the table may live as long as its statements).
+   */
+  void finish(LineIndex lines) {
+    this.lines = lines;
     if (kinds.length - size > (size >> 3) + 8) {
       grow(size);
     }
@@ -63,8 +64,6 @@ final class TokenTable {
     kinds = Arrays.copyOf(kinds, capacity);
     offsets = Arrays.copyOf(offsets, capacity);
     ends = Arrays.copyOf(ends, capacity);
-    lines = Arrays.copyOf(lines, capacity);
-    columns = Arrays.copyOf(columns, capacity);
   }
 
   TokenKind kind(int i) {
@@ -79,14 +78,6 @@ final class TokenTable {
     return ends[i];
   }
 
-  int line(int i) {
-    return lines[i];
-  }
-
-  int column(int i) {
-    return columns[i];
-  }
-
   /** {@link Token#isWord} of token {@code i}, without making the token. */
   boolean isWord(int i, String upperCaseWord) {
     int length = ends[i] - offsets[i];
@@ -96,7 +87,7 @@ final class TokenTable {
   }
 
   Token token(int i) {
-    return new Token(KINDS[kinds[i]], script, offsets[i], ends[i], lines[i], columns[i]);
+    return new Token(KINDS[kinds[i]], script, offsets[i], ends[i], lines);
   }
 
   /** Tokens {@code [from, to)} as an unmodifiable list. */

@@ -126,6 +126,38 @@ class GuardTest {
 	}
 
 	@Test
+	void judgingMigrationsRecognisedOneByOneIsChecking() {
+		GuardSettings settings = new GuardSettings(false, false, Map.of("truncate", RuleMode.OFF), "1", 100,
+				VerifyEffects.REVIEW);
+		TableSizes sizes = (table) -> new TableSize(table, 500_000, 8192, true);
+		List<PreparedMigration> migrations = List.of(prepare("1", "DROP TABLE a"),
+				prepare("2", "CREATE TABLE big (id int); CREATE INDEX ON big (id); TRUNCATE c"),
+				prepare("3", "-- strata:allow drop-table,drop-column reason=\"x\"\nDROP TABLE d;\n"
+						+ "CREATE INDEX ON big (x); CREATE INDEX ON other (x); DO $$ BEGIN END $$"));
+		Guard guard = new Guard(settings, sizes);
+		List<GuardedMigration> judged = guard.judge(migrations.stream().map(guard::recognise).toList());
+		assertThat(judged).isEqualTo(guard.check(migrations).migrations()).hasSize(3);
+		assertThat(judged.get(0).skipped()).isTrue();
+		// big is created by migration 2 of this run, so only the index on other is escalated by size
+		assertThat(judged.get(2).assessments()).extracting(Assessment::outcome)
+			.containsExactly(Outcome.ALLOWED, Outcome.WARNED, Outcome.REFUSED, Outcome.WARNED);
+		assertThat(judged.get(2).warnings()).singleElement().asString().contains("drop-column");
+	}
+
+	@Test
+	void judgingReportsUnknownRulesOfEveryRecognisedMigration() {
+		Guard guard = new Guard(GuardSettings.DEFAULTS, TableSizes.NONE);
+		List<RecognisedMigration> recognised = List.of(
+				guard.recognise(prepare("1", "-- strata:allow drop-tabel reason=\"x\"\nDROP TABLE a")),
+				guard.recognise(prepare("2", "DROP TABLE b")),
+				guard.recognise(prepare("3", "-- strata:allow trunc reason=\"x\"\nTRUNCATE c")));
+		assertThatThrownBy(() -> guard.judge(recognised)).isInstanceOfSatisfying(MigrationPreparationException.class,
+				(ex) -> assertThat(ex.errors()).hasSize(2)
+					.anySatisfy((error) -> assertThat(error).startsWith("V1__test.sql:1 ").contains("'drop-tabel'"))
+					.anySatisfy((error) -> assertThat(error).startsWith("V3__test.sql:1 ").contains("'trunc'")));
+	}
+
+	@Test
 	void sizeEscalatesLockingFindings() {
 		TableSizes sizes = (table) -> new TableSize(table, table.equals("big") ? 500_000 : 10, 8192, true);
 		GuardReport report = new Guard(GuardSettings.DEFAULTS, sizes)

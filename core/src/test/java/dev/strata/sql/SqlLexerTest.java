@@ -592,5 +592,45 @@ class SqlLexerTest {
     void tabCountsAsOneColumn() {
       assertThat(lex("\tx").get(0).column()).isEqualTo(2);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "\uFEFF"})
+    void positionsFoundWhenAskedMatchCountingLineBreaks(String start) {
+      // Tokens of a lexed script find their line and column from where its lines start.
+      StringBuilder sql = new StringBuilder(start);
+      for (int i = 0; i < 40; i++) {
+        sql.append("select ").append(i).append(", 'a\r\nb\rc' -- note\r\n  /* x\n\ry */ $$\n$$")
+            .append(i % 3 == 0 ? "\r" : i % 3 == 1 ? "\n" : "\r\n")
+            .append("\t\t")
+            .append(i % 7 == 0 ? "\n\n" : "");
+      }
+      List<Token> tokens = lex(sql.toString());
+      assertThat(tokens).hasSize(7 * 40);
+      for (Token token : tokens) {
+        int line = 1;
+        int lineStart = start.length();
+        for (int i = start.length(); i < token.offset(); i++) {
+          char c = sql.charAt(i);
+          if (c == '\n' || c == '\r' && sql.charAt(i + 1) != '\n') {
+            line++;
+            lineStart = i + 1;
+          }
+        }
+        assertThat(token.line()).as(token.toString()).isEqualTo(line);
+        assertThat(token.column()).as(token.toString()).isEqualTo(token.offset() - lineStart + 1);
+      }
+      List<Token> statementTokens = SqlScript.parse("t.sql", sql.toString()).statements().stream()
+          .flatMap((statement) -> statement.tokens().stream()).toList();
+      assertThat(statementTokens).isNotEmpty()
+          .allSatisfy((token) -> assertThat(tokens).contains(token));
+    }
+
+    @Test
+    void tokensOfAScriptEqualTokensMadeWithTheirPosition() {
+      Token lexed = lex("a\r\n  b").get(1);
+      Token made = new Token(WORD, "b", 5, 2, 3);
+      assertThat(lexed).isEqualTo(made).hasSameHashCodeAs(made).hasToString(made.toString());
+      assertThat(made).isEqualTo(lexed);
+    }
   }
 }

@@ -97,6 +97,13 @@ class SqlScriptTest {
     }
 
     @Test
+    void textIsTrimmedOfWhatStripTrailingTakesForWhitespace() {
+      // U+2003 (em space) is a word char to the lexer and whitespace to Java; U+00A0 is neither
+      assertThat(texts("select x\u2003 \t;select y\u00A0;select z\u2003"))
+          .containsExactly("select x", "select y\u00A0", "select z\u2003");
+    }
+
+    @Test
     void textOfUnterminatedLastStatementEndsAtItsLastToken() {
       SqlScript script = parse("select 1\n-- trailing note\n");
       assertThat(script.statements()).extracting(SqlStatement::text).containsExactly("select 1");
@@ -223,6 +230,19 @@ class SqlScriptTest {
     }
 
     @Test
+    void beginAtomicAfterACreateStatementHoldsNoSemicolons() {
+      assertThat(texts("create table t (a int); select 1 begin atomic; select 2; end"))
+          .containsExactly("create table t (a int)", "select 1 begin atomic", "select 2", "end");
+    }
+
+    @Test
+    void createAfterACommentOrAnEmptyStatementStillOpensTheBody() {
+      String function = "create function f() returns int language sql begin atomic select 1; end";
+      assertThat(texts("select 0;; -- next\n/* the function */ " + function + "; select 2"))
+          .containsExactly("select 0", function, "select 2");
+    }
+
+    @Test
     void atomicStateIsResetAfterTheFunction() {
       assertThat(texts("create function f() returns int language sql begin atomic select 1; end;"
           + " select case when true then 1 end; select 2"))
@@ -262,6 +282,20 @@ class SqlScriptTest {
     @Test
     void stdinInsideCopyQueryIsATableName() {
       assertThat(texts("COPY (SELECT * FROM stdin) TO '/tmp/x'")).hasSize(1);
+    }
+
+    @Test
+    void copyFromStdinAfterOtherStatementsIsRejected() {
+      SqlSyntaxException e = failure("create function f() returns int language sql begin atomic select 1; end;\n"
+          + "copy t from stdin;\n1\n\\.\n");
+      assertThat(e.problem()).isEqualTo("COPY ... FROM stdin needs psql to stream data");
+      assertThat(e.line()).isEqualTo(2);
+    }
+
+    @Test
+    void fromStdinAfterACopyStatementIsNotRejected() {
+      assertThat(texts("copy t to stdout; select * from stdin"))
+          .containsExactly("copy t to stdout", "select * from stdin");
     }
 
     @Test

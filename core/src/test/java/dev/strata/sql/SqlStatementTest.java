@@ -45,6 +45,22 @@ class SqlStatementTest {
   }
 
   @Test
+  void keywordInSetIsTheMemberOrNull() {
+    KeywordSet kinds = KeywordSet.of("TABLE", "INDEX", "IF");
+    SqlStatement statement = statement("drop Index \"IF\" if exists");
+    assertThat(statement.keyword(0, kinds)).isNull();
+    assertThat(statement.keyword(1, kinds)).isEqualTo("INDEX");
+    assertThat(statement.keyword(2, kinds)).isNull();
+    assertThat(statement.keyword(3, kinds)).isEqualTo("IF");
+    assertThat(statement.keyword(5, kinds)).isNull();
+    assertThat(statement.keyword(-1, kinds)).isNull();
+    for (int i = -1; i <= 5; i++) {
+      String keyword = statement.keyword(i);
+      assertThat(statement.keyword(i, kinds)).isEqualTo(keyword != null && kinds.contains(keyword) ? keyword : null);
+    }
+  }
+
+  @Test
   void startsWithComparesLeadingWordsIgnoringCase() {
     SqlStatement statement = statement("Drop Table t cascade");
     assertThat(statement.startsWith("DROP")).isTrue();
@@ -100,6 +116,31 @@ class SqlStatementTest {
   @Test
   void abbreviatedRejectsNonPositiveMax() {
     assertThatThrownBy(() -> statement("select 1").abbreviated(0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void statementsOfAScriptEqualStatementsMadeFromTheirValues() {
+    List<SqlStatement> statements = SqlScript.parse("t.sql",
+        "-- first\ncreate table t (a int) ;\n/* x */ insert into t values (1)\t\n;\nselect 'é'").statements();
+    assertThat(statements).hasSize(3);
+    for (SqlStatement statement : statements) {
+      SqlStatement made = new SqlStatement(statement.text(), statement.line(), statement.column(),
+          statement.endLine(), statement.tokens(), statement.leadingComments());
+      assertThat(made).isEqualTo(statement).hasSameHashCodeAs(statement).hasToString(statement.toString());
+      assertThat(statement).isEqualTo(made);
+    }
+    assertThat(statements.get(1)).hasToString("SqlStatement[text=insert into t values (1), line=3, column=9,"
+        + " endLine=3, tokens=" + statements.get(1).tokens() + ", leadingComments="
+        + statements.get(1).leadingComments() + "]");
+    assertThat(statements.get(0)).isNotEqualTo(statements.get(1));
+  }
+
+  @Test
+  void aStatementMayBeMadeWithoutText() {
+    SqlStatement statement = new SqlStatement(null, 1, 1, 1, List.of(), List.of());
+    assertThat(statement.text()).isNull();
+    assertThat(statement).isEqualTo(new SqlStatement(null, 1, 1, 1, List.of(), List.of()))
+        .hasToString("SqlStatement[text=null, line=1, column=1, endLine=1, tokens=[], leadingComments=[]]");
   }
 
   @Test

@@ -3,11 +3,11 @@ package dev.strata.guard.report;
 import java.util.List;
 
 import dev.strata.guard.Guard;
-import dev.strata.guard.GuardReport;
+import dev.strata.guard.GuardedMigration;
 import dev.strata.guard.GuardSettings;
+import dev.strata.guard.RecognisedMigration;
 import dev.strata.guard.TableSizes;
 import dev.strata.plan.MigrationPreparer;
-import dev.strata.plan.PreparedMigration;
 import dev.strata.source.Location;
 import dev.strata.source.MigrationFile;
 import dev.strata.source.MigrationSource;
@@ -35,10 +35,13 @@ public final class Lint {
 	/** Lints these files with these sizes. */
 	public static LintResult of(List<MigrationFile> files, GuardSettings settings, TableSizes sizes, LintScope scope) {
 		Guard guard = new Guard(settings, sizes);
-		List<PreparedMigration> prepared = new MigrationPreparer().prepare(files);
+		// Each file's statements are read as soon as it is parsed, then let go: holding every file's
+		// until the last one was parsed made a lint spend most of its time collecting garbage.
+		List<RecognisedMigration> recognised = new MigrationPreparer().prepare(files, guard::recognise);
 		// Pending migrations are one run; of all files, some may have been applied long ago.
-		GuardReport report = (scope == LintScope.PENDING) ? guard.checkRun(prepared) : guard.check(prepared);
-		return new LintResult(scope, report.migrations(), sizes != TableSizes.NONE);
+		List<GuardedMigration> judged = (scope == LintScope.PENDING) ? guard.judgeRun(recognised)
+				: guard.judge(recognised);
+		return new LintResult(scope, judged, sizes != TableSizes.NONE);
 	}
 
 }

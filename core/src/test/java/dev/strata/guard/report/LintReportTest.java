@@ -1,13 +1,21 @@
 package dev.strata.guard.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.strata.guard.Assessment;
+import dev.strata.guard.Guard;
+import dev.strata.guard.GuardReport;
 import dev.strata.guard.GuardSettings;
+import dev.strata.guard.Outcome;
+import dev.strata.guard.TableSize;
 import dev.strata.guard.TableSizes;
+import dev.strata.plan.MigrationPreparationException;
+import dev.strata.plan.MigrationPreparer;
 import dev.strata.source.MigrationFile;
 import dev.strata.source.MigrationType;
 import dev.strata.source.Version;
@@ -72,6 +80,36 @@ class LintReportTest {
 			.contains("\"ruleId\": \"create-index-not-concurrently\"")
 			.contains("\"uri\": \"src/main/resources/db/migration/V1__step.sql\"")
 			.contains("\"startLine\": 1");
+	}
+
+	@Test
+	void lintJudgesAsTheGuardChecksPreparedFiles() {
+		List<MigrationFile> files = List.of(file("1", "CREATE TABLE big (id int); CREATE INDEX ON big (id)"),
+				file("2", "CREATE INDEX ON big (x); CREATE INDEX ON other (x); DROP TABLE gone"),
+				file("3", "-- strata:allow drop-table reason=\"empty\"\nDROP TABLE old; ALTER TABLE t ADD COLUMN c int"));
+		TableSizes sizes = (table) -> new TableSize(table, 500_000, 8192, true);
+		LintResult result = Lint.of(files, GuardSettings.DEFAULTS, sizes, LintScope.ALL);
+		GuardReport checked = new Guard(GuardSettings.DEFAULTS, sizes).check(new MigrationPreparer().prepare(files));
+		assertThat(result.migrations()).isEqualTo(checked.migrations()).hasSize(3);
+		assertThat(result.migrations().get(1).assessments()).extracting(Assessment::outcome)
+			.containsExactly(Outcome.WARNED, Outcome.REFUSED, Outcome.REFUSED);
+	}
+
+	@Test
+	void lintReportsEveryFileThatCannotBePreparedBeforeDirectivesAndWithoutSizes() {
+		TableSizes sizes = (table) -> {
+			throw new AssertionError("sizes asked for " + table);
+		};
+		List<MigrationFile> files = List.of(file("1", "CREATE INDEX ON big (x)"),
+				file("2", "-- strata:allow drop-tabel reason=\"x\"\nDROP TABLE a"), file("3", "SELECT 'unterminated"),
+				file("4", "DROP TABLE b"), file("5", "COPY t FROM stdin"));
+		assertThatThrownBy(() -> Lint.of(files, GuardSettings.DEFAULTS, sizes, LintScope.ALL))
+			.isInstanceOfSatisfying(MigrationPreparationException.class, (ex) -> assertThat(ex.errors()).hasSize(2)
+				.satisfiesExactly((error) -> assertThat(error).contains("V3__step.sql"),
+						(error) -> assertThat(error).contains("V5__step.sql")));
+		assertThatThrownBy(() -> Lint.of(files.subList(0, 2), GuardSettings.DEFAULTS, sizes, LintScope.ALL))
+			.isInstanceOfSatisfying(MigrationPreparationException.class,
+					(ex) -> assertThat(ex.errors()).singleElement().asString().contains("'drop-tabel'"));
 	}
 
 	@Test

@@ -1,0 +1,57 @@
+package dev.strata.guard;
+
+import java.util.List;
+
+import dev.strata.source.MigrationDirectives.AllowDirective;
+import dev.strata.source.MigrationFile;
+
+/**
+ * A prepared migration whose statements the guard has read but not yet judged: what each
+ * statement does, without the statements themselves. Made by {@link Guard#recognise}, judged by
+ * {@link Guard#judge}.
+ */
+public final class RecognisedMigration {
+
+	private final MigrationFile file;
+
+	private final List<AllowDirective> allows;
+
+	private final boolean transactional;
+
+	private final List<List<Finding>> perStatement;
+
+	private final List<Name> createdTables;
+
+	RecognisedMigration(MigrationFile file, List<AllowDirective> allows, boolean transactional,
+			List<List<Finding>> perStatement, List<Name> createdTables) {
+		this.file = file;
+		this.allows = allows;
+		this.transactional = transactional;
+		this.perStatement = perStatement;
+		this.createdTables = createdTables;
+	}
+
+	public MigrationFile file() {
+		return this.file;
+	}
+
+	/** Its {@code strata:allow} directives. */
+	List<AllowDirective> allows() {
+		return this.allows;
+	}
+
+	boolean transactional() {
+		return this.transactional;
+	}
+
+	/** The findings of each statement: element {@code i} holds those of statement {@code i}. */
+	List<List<Finding>> perStatement() {
+		return this.perStatement;
+	}
+
+	/** The tables the migration creates, as written. */
+	List<Name> createdTables() {
+		return this.createdTables;
+	}
+
+}
