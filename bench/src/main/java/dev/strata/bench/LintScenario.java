@@ -38,7 +38,8 @@ final class LintScenario {
 			statements += SqlScript.parse("V" + i, corpus.get(i)).statements().size();
 		}
 		String size = String.format("%.1f MB, %d scripts, %d statements", bytes / 1e6, corpus.size(), statements);
-		this.results.note("Lint corpus: " + size + ".");
+		this.results.note("Lint corpus: " + size + "; JMH single-shot, one fork, one thread, " + this.options.lintWarmup()
+				+ " warm-up + " + this.options.lintIterations() + " measured passes per benchmark, -Xms2g -Xmx2g.");
 		OptionsBuilder jmh = new OptionsBuilder();
 		for (String benchmark : BENCHMARKS) {
 			jmh.include(LintBenchmark.class.getName() + "\\." + benchmark + "$");

@@ -45,7 +45,9 @@ record Options(boolean quick, List<Integer> sizes, int trials, int warmup, int w
 		Set<String> scenarios = new LinkedHashSet<>(List.of("apply", "noop", "startup", "lint", "drift", "memory"));
 		int startupN = quick ? 100 : 1000;
 		int lintMb = quick ? 8 : 50;
-		int lintWarmup = quick ? 1 : 3;
+		// 8, not 3: G1 grows the young generation over the first passes, and the first touch of its pages
+		// (about 0.6 ms per MB) would land in the measured ones (bench/RESULTS-lint-profiling.md, round 2)
+		int lintWarmup = quick ? 1 : 8;
 		int lintIterations = quick ? 2 : 5;
 		int driftTables = quick ? 200 : 2000;
 		Path out = defaultOut;

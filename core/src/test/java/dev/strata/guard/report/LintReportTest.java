@@ -92,7 +92,12 @@ class LintReportTest {
 		GuardReport checked = new Guard(GuardSettings.DEFAULTS, sizes).check(new MigrationPreparer().prepare(files));
 		assertThat(result.migrations()).isEqualTo(checked.migrations()).hasSize(3);
 		assertThat(result.migrations().get(1).assessments()).extracting(Assessment::outcome)
-			.containsExactly(Outcome.WARNED, Outcome.REFUSED, Outcome.REFUSED);
+			.containsExactly(Outcome.REFUSED, Outcome.REFUSED, Outcome.REFUSED);
+		LintResult pending = Lint.of(files, GuardSettings.DEFAULTS, sizes, LintScope.PENDING);
+		GuardReport run = new Guard(GuardSettings.DEFAULTS, sizes).checkRun(new MigrationPreparer().prepare(files));
+		assertThat(pending.migrations()).isEqualTo(run.migrations()).hasSize(3);
+		assertThat(pending.migrations().get(1).assessments()).extracting(Assessment::outcome)
+			.containsExactly(Outcome.REFUSED, Outcome.REFUSED);
 	}
 
 	@Test
