@@ -93,15 +93,10 @@ final class Cursor {
 		}
 		int depth = 0;
 		while (!atEnd()) {
-			Token next = next();
-			if (next.is("(") || next.is("[")) {
-				depth++;
-			}
-			else if (next.is(")") || next.is("]")) {
-				depth--;
-				if (depth == 0) {
-					return;
-				}
+			int change = nesting(next());
+			depth += change;
+			if (change < 0 && depth == 0) {
+				return;
 			}
 		}
 	}
@@ -159,6 +154,14 @@ final class Cursor {
 
 	// Helpers over token lists, for rules that look at a whole clause.
 
+	/** {@code +1} for an opening parenthesis or bracket, {@code -1} for a closing one, else {@code 0}. */
+	static int nesting(Token token) {
+		if (token.is("(") || token.is("[")) {
+			return 1;
+		}
+		return (token.is(")") || token.is("]")) ? -1 : 0;
+	}
+
 	/** Splits at commas outside parentheses and brackets. */
 	static List<List<Token>> splitTopLevel(List<Token> tokens) {
 		List<List<Token>> parts = new ArrayList<>();
@@ -166,13 +169,8 @@ final class Cursor {
 		int start = 0;
 		for (int i = 0; i < tokens.size(); i++) {
 			Token token = tokens.get(i);
-			if (token.is("(") || token.is("[")) {
-				depth++;
-			}
-			else if (token.is(")") || token.is("]")) {
-				depth--;
-			}
-			else if (depth == 0 && token.is(",")) {
+			depth += nesting(token);
+			if (depth == 0 && token.is(",")) {
 				parts.add(tokens.subList(start, i));
 				start = i + 1;
 			}
@@ -186,13 +184,8 @@ final class Cursor {
 		int depth = 0;
 		for (int i = 0; i < tokens.size(); i++) {
 			Token token = tokens.get(i);
-			if (token.is("(") || token.is("[")) {
-				depth++;
-			}
-			else if (token.is(")") || token.is("]")) {
-				depth--;
-			}
-			else if (depth == 0 && token.isWord(word)) {
+			depth += nesting(token);
+			if (depth == 0 && token.isWord(word)) {
 				return i;
 			}
 		}
@@ -208,13 +201,8 @@ final class Cursor {
 		int depth = 0;
 		for (int i = 0; i + 1 < tokens.size(); i++) {
 			Token token = tokens.get(i);
-			if (token.is("(") || token.is("[")) {
-				depth++;
-			}
-			else if (token.is(")") || token.is("]")) {
-				depth--;
-			}
-			else if (depth == 0 && token.isWord(first) && tokens.get(i + 1).isWord(second)) {
+			depth += nesting(token);
+			if (depth == 0 && token.isWord(first) && tokens.get(i + 1).isWord(second)) {
 				return true;
 			}
 		}
