@@ -15,7 +15,7 @@ final class BaselineCommand {
 	}
 
 	BaselineResult run() {
-		return this.strata.withLockedTarget((connection, target, lockWait) -> {
+		return this.strata.withLockedTarget((connection, target, lock) -> {
 			if (!target.readHistory().isEmpty()) {
 				throw new StrataException(ErrorCategory.CONFIGURATION, "Schema \"" + target.schema()
 						+ "\" already has a history in " + this.config.table()

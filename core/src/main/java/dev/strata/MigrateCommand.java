@@ -10,6 +10,7 @@ import java.util.List;
 import dev.strata.execute.CompositeMigrationListener;
 import dev.strata.execute.MigrationExecutor;
 import dev.strata.execute.MigrationListener;
+import dev.strata.execute.MigrationLock;
 import dev.strata.guard.EffectCheck;
 import dev.strata.guard.Guard;
 import dev.strata.guard.GuardLog;
@@ -82,14 +83,14 @@ final class MigrateCommand {
 			early = judge(connection, plan.pending());
 		}
 		Judged judgedEarly = early;
-		return this.strata.underLock(connection, target, (locked, lockedTarget, lockWait) -> {
-			this.listener.lockAcquired(lockWait);
-			return migrateLocked(locked, lockedTarget, files, judgedEarly, lockWait, start);
+		return this.strata.underLock(connection, target, (locked, lockedTarget, lock) -> {
+			this.listener.lockAcquired(lock.waited());
+			return migrateLocked(locked, lockedTarget, files, judgedEarly, lock, start);
 		});
 	}
 
 	private MigrateResult migrateLocked(Connection connection, Target target, List<MigrationFile> files,
-			@Nullable Judged early, Duration lockWait, long start) throws SQLException {
+			@Nullable Judged early, MigrationLock lock, long start) throws SQLException {
 		boolean baselined = false;
 		if (!target.historyExists() && target.history().countOtherObjects() > 0) {
 			if (!this.config.baselineOnMigrate()) {
@@ -114,8 +115,9 @@ final class MigrateCommand {
 		String initialVersion = plan.currentVersionText();
 		List<MigrateResult.AppliedReport> applied = new ArrayList<>();
 		MigrationExecutor executor = new MigrationExecutor(connection, target.history(), this.config.execution(),
-				this.listener, new EffectCheck(guarded, this.config.guard()));
-		boolean checkingConnection = enableConnectionCheck(connection);
+				this.listener, new EffectCheck(guarded, this.config.guard()), lock);
+		// A session setting would leak to other clients through a pooler in transaction mode.
+		boolean checkingConnection = !lock.sharedSession() && enableConnectionCheck(connection);
 		boolean success = false;
 		this.listener.runStarting(prepared);
 		try {
@@ -140,13 +142,15 @@ final class MigrateCommand {
 				resetConnectionCheck(connection);
 			}
 		}
+		lock.checkHeld("Every migration of this run is applied and recorded; the schema snapshot was not stored, and the"
+				+ " next run stores it.");
 		if (!applied.isEmpty() || baselined || !target.snapshotExists()) {
 			Snapshots.takeAfterRun(connection, this.config, target,
 					(applied.isEmpty() && baselined) ? "BASELINE" : "MIGRATE");
 		}
 		String currentVersion = currentVersion(initialVersion, applied);
 		MigrateResult result = new MigrateResult(target.schema(), initialVersion, currentVersion, List.copyOf(applied),
-				baselined, lockWait, elapsed(start));
+				baselined, lock.waited(), elapsed(start));
 		logger.info(result.summary());
 		return result;
 	}

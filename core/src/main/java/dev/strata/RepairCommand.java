@@ -31,7 +31,7 @@ final class RepairCommand {
 
 	RepairResult run() {
 		List<MigrationFile> files = this.strata.loadMigrations();
-		return this.strata.withLockedTarget((connection, target, lockWait) -> {
+		return this.strata.withLockedTarget((connection, target, lock) -> {
 			if (!target.historyExists()) {
 				return new RepairResult(target.schema(), List.of(), List.of());
 			}

@@ -120,7 +120,7 @@ public final class Strata {
 	 * automatic; the result lists the drift that was accepted.
 	 */
 	public AcceptDriftResult acceptDrift() {
-		return withLockedTarget((connection, target, lockWait) -> {
+		return withLockedTarget((connection, target, lock) -> {
 			if (!target.historyExists()) {
 				throw new StrataException(ErrorCategory.CONFIGURATION, "Schema \"" + target.schema()
 						+ "\" has no history table " + this.config.table() + "; migrate or baseline first, which"
@@ -180,16 +180,17 @@ public final class Strata {
 	 * held: another migrator may have changed the history while this one waited.
 	 */
 	<T> T underLock(Connection connection, Target unlocked, LockedWork<T> work) throws SQLException {
-		try (MigrationLock lock = MigrationLock.acquire(this.config.dataSource(), unlocked.schema(),
-				this.config.table(), this.config.lockWaitTimeout())) {
-			return work.run(connection, Target.resolve(connection, this.config), lock.waited());
+		// The command's own connection waits idle meanwhile; keep it from being cut as idle.
+		try (MigrationLock lock = MigrationLock.acquire(this.config.dataSource(), connection, unlocked.schema(),
+				this.config.table(), this.config.lock(), () -> connection.isValid(5))) {
+			return work.run(connection, Target.resolve(connection, this.config), lock);
 		}
 	}
 
 	@FunctionalInterface
 	interface LockedWork<T> {
 
-		T run(Connection connection, Target target, java.time.Duration lockWait) throws SQLException;
+		T run(Connection connection, Target target, MigrationLock lock) throws SQLException;
 
 	}
 

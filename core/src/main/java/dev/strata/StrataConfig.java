@@ -13,6 +13,8 @@ import javax.sql.DataSource;
 import dev.strata.drift.DriftSettings;
 import dev.strata.drift.ObjectKind;
 import dev.strata.execute.ExecutionSettings;
+import dev.strata.execute.LockMode;
+import dev.strata.execute.LockSettings;
 import dev.strata.guard.GuardSettings;
 import dev.strata.guard.RuleMode;
 import dev.strata.guard.VerifyEffects;
@@ -46,7 +48,7 @@ public final class StrataConfig {
 
 	private final boolean baselineOnMigrate;
 
-	private final Duration lockWaitTimeout;
+	private final LockSettings lock;
 
 	private final ExecutionSettings execution;
 
@@ -70,7 +72,7 @@ public final class StrataConfig {
 		this.outOfOrder = builder.outOfOrder;
 		this.baselineVersion = builder.baselineVersion;
 		this.baselineOnMigrate = builder.baselineOnMigrate;
-		this.lockWaitTimeout = builder.lockWaitTimeout;
+		this.lock = new LockSettings(builder.lockMode, builder.lockWaitTimeout, builder.lockLease);
 		this.execution = new ExecutionSettings(builder.lockTimeout, builder.statementTimeout, builder.lockRetries,
 				builder.retryBackoff);
 		this.listeners = List.copyOf(builder.listeners);
@@ -117,7 +119,12 @@ public final class StrataConfig {
 	}
 
 	public Duration lockWaitTimeout() {
-		return this.lockWaitTimeout;
+		return this.lock.maxWait();
+	}
+
+	/** How the migration lock is taken and kept ({@code strata.lock-mode}, {@code strata.lock-lease}, the wait). */
+	public LockSettings lock() {
+		return this.lock;
 	}
 
 	public ExecutionSettings execution() {
@@ -174,7 +181,11 @@ public final class StrataConfig {
 
 		private boolean baselineOnMigrate;
 
-		private Duration lockWaitTimeout = Duration.ofMinutes(10);
+		private Duration lockWaitTimeout = LockSettings.DEFAULT_MAX_WAIT;
+
+		private LockMode lockMode = LockMode.AUTO;
+
+		private Duration lockLease = LockSettings.DEFAULT_LEASE;
 
 		private @Nullable Duration lockTimeout = ExecutionSettings.DEFAULTS.lockTimeout();
 
@@ -253,6 +264,18 @@ public final class StrataConfig {
 
 		public Builder lockWaitTimeout(Duration lockWaitTimeout) {
 			this.lockWaitTimeout = Objects.requireNonNull(lockWaitTimeout, "lockWaitTimeout must not be null");
+			return this;
+		}
+
+		/** Which mechanism holds the migration lock; {@link LockMode#AUTO} by default. */
+		public Builder lockMode(LockMode lockMode) {
+			this.lockMode = Objects.requireNonNull(lockMode, "lockMode must not be null");
+			return this;
+		}
+
+		/** How long a lease stays valid without renewal, with {@link LockMode#LEASE}; 30 s by default. */
+		public Builder lockLease(Duration lockLease) {
+			this.lockLease = Objects.requireNonNull(lockLease, "lockLease must not be null");
 			return this;
 		}
 

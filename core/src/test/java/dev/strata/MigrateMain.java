@@ -1,9 +1,13 @@
 package dev.strata;
 
+import java.time.Duration;
+
+import dev.strata.execute.LockMode;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A migrator process for {@link ConcurrentMigrateTest}: {@code MigrateMain <jdbc-url> <user> <password> <location>}.
+ * A migrator process for {@link ConcurrentMigrateTest} and the lock tests:
+ * {@code MigrateMain <jdbc-url> <user> <password> <location> [<lock-mode> [<lease-seconds>]]}.
  * Exits 0 after a successful migrate, else with the error category's exit code.
  */
 public final class MigrateMain {
@@ -17,7 +21,14 @@ public final class MigrateMain {
 		dataSource.setUser(args[1]);
 		dataSource.setPassword(args[2]);
 		try {
-			MigrateResult result = new Strata(StrataConfig.builder(dataSource).locations(args[3]).build()).migrate();
+			StrataConfig.Builder config = StrataConfig.builder(dataSource).locations(args[3]);
+			if (args.length > 4) {
+				config.lockMode(LockMode.valueOf(args[4]));
+			}
+			if (args.length > 5) {
+				config.lockLease(Duration.ofSeconds(Long.parseLong(args[5])));
+			}
+			MigrateResult result = new Strata(config.build()).migrate();
 			System.out.println("applied " + result.applied().size());
 			System.exit(0);
 		}

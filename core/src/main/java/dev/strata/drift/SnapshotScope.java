@@ -4,12 +4,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.strata.execute.MigrationLock;
+
 /**
  * What a snapshot covers.
  *
  * @param schemas the managed schemas
  * @param ownSchema the schema of the history table
- * @param ownTables Strata's own tables in {@code ownSchema} (history and snapshot), never part of a snapshot
+ * @param ownTables Strata's own tables in {@code ownSchema} (history, snapshot and lease), never part of a snapshot
  * @param kinds the kinds compared; a snapshot always stores every kind, so switching an opt-in kind on
  * later needs no new baseline
  */
@@ -30,7 +32,7 @@ public record SnapshotScope(List<String> schemas, String ownSchema, List<String>
 		Set<ObjectKind> kinds = EnumSet.copyOf(ObjectKind.defaults());
 		kinds.addAll(settings.optInKinds());
 		return new SnapshotScope(schemas, historySchema,
-				List.of(historyTable, SnapshotStore.tableName(historyTable)), kinds);
+				List.of(historyTable, SnapshotStore.tableName(historyTable), MigrationLock.leaseTableName(historyTable)), kinds);
 	}
 
 	/** Every kind, as stored. */

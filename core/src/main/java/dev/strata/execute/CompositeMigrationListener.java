@@ -56,6 +56,11 @@ public final class CompositeMigrationListener implements MigrationListener {
 	}
 
 	@Override
+	public void lockLost(PreparedMigration migration, LockLostException failure) {
+		this.listeners.forEach((listener) -> listener.lockLost(migration, failure));
+	}
+
+	@Override
 	public void retrying(PreparedMigration migration, int attempt, Duration backoff) {
 		this.listeners.forEach((listener) -> listener.retrying(migration, attempt, backoff));
 	}

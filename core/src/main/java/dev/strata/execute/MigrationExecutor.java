@@ -45,19 +45,26 @@ public final class MigrationExecutor {
 
 	private final TransactionCheck check;
 
+	private final LockFence fence;
+
 	public MigrationExecutor(Connection connection, SchemaHistory history, ExecutionSettings settings,
 			MigrationListener listener) {
-		this(connection, history, settings, listener, TransactionCheck.NONE);
+		this(connection, history, settings, listener, TransactionCheck.NONE, LockFence.NONE);
 	}
 
-	/** @param check runs inside each transactional migration, before commit */
+	/**
+	 * @param check runs inside each transactional migration, before commit
+	 * @param fence checked inside each migration's transaction, so nothing commits once the
+	 *     migration lock is lost
+	 */
 	public MigrationExecutor(Connection connection, SchemaHistory history, ExecutionSettings settings,
-			MigrationListener listener, TransactionCheck check) {
+			MigrationListener listener, TransactionCheck check, LockFence fence) {
 		this.connection = connection;
 		this.history = history;
 		this.settings = settings;
 		this.listener = listener;
 		this.check = check;
+		this.fence = fence;
 	}
 
 	/**
@@ -65,6 +72,11 @@ public final class MigrationExecutor {
 	 * @throws MigrationFailedException if a statement failed
 	 */
 	public Duration apply(PreparedMigration migration) throws SQLException {
+		String lost = this.fence.lostReason();
+		if (lost != null) {
+			throw new LockLostException(this.fence.table(), lost,
+					"Strata stopped before " + migration.file().displayName() + ": nothing of it ran.");
+		}
 		this.listener.started(migration);
 		long start = System.nanoTime();
 		try {
@@ -77,6 +89,10 @@ public final class MigrationExecutor {
 		}
 		catch (MigrationFailedException ex) {
 			this.listener.failed(migration, elapsed(start), ex);
+			throw ex;
+		}
+		catch (LockLostException ex) {
+			this.listener.lockLost(migration, ex);
 			throw ex;
 		}
 		catch (StrataException ex) {
@@ -97,6 +113,10 @@ public final class MigrationExecutor {
 			catch (StatementRunner.StatementFailure failure) {
 				rollbackQuietly();
 				String sqlState = failure.sqlException().getSQLState();
+				if (LockFence.LOST.equals(sqlState)) {
+					throw lockLost(failure, migration.file().displayName()
+							+ " was rolled back before it could commit: nothing of it is applied.");
+				}
 				if (LOCK_NOT_AVAILABLE.equals(sqlState) && attempt < this.settings.lockRetries()) {
 					Duration backoff = this.settings.retryBackoff().multipliedBy(1L << attempt);
 					logger.warn("{} waited longer than lock_timeout for a lock; rolled back, retrying in {} ms ({} of {})",
@@ -156,8 +176,13 @@ public final class MigrationExecutor {
 				runner.add(i, statement.text(), StatementRunner.mayReturnRows(statement));
 			}
 			SchemaHistory.NewEntry entry = entry(migration, 0, true, true);
+			String fenceSql = this.fence.sql();
 			if (!this.check.inspects(migration)) {
-				// Nothing to look at between the last statement and the history row: one round trip for both.
+				// Nothing to look at between the last statement and the history row: one round trip for
+				// the statements, the fence and the row.
+				if (fenceSql != null) {
+					runner.add(-1, fenceSql, false);
+				}
 				runner.add(-1, this.history.insertInTransaction(entry), false);
 				runner.flush();
 			}
@@ -165,6 +190,15 @@ public final class MigrationExecutor {
 				runner.flush();
 				try {
 					this.check.verify(migration, this.connection);
+				}
+				catch (SQLException ex) {
+					throw new StatementRunner.StatementFailure(-1, ex);
+				}
+				if (fenceSql != null) {
+					runner.add(-1, fenceSql, false);
+					runner.flush();
+				}
+				try {
 					this.history.append(entry(migration, millisSince(start), true, true));
 				}
 				catch (SQLException ex) {
@@ -179,14 +213,23 @@ public final class MigrationExecutor {
 		logger.info("{} runs outside a transaction ({}), statement by statement", migration.file().displayName(),
 				migration.nonTransactionalReason());
 		this.connection.setAutoCommit(true);
+		boolean sessionSettings = !this.fence.sharedSession();
+		if (!sessionSettings) {
+			logger.info("{}: no lock_timeout or statement_timeout of Strata's applies outside a transaction through a"
+					+ " pooler in transaction mode (a session setting would leak to other clients); the migration role's"
+					+ " own settings apply", migration.file().displayName());
+		}
 		List<SqlStatement> statements = migration.statements();
 		int rank = this.history.append(entry(migration, 0, false, false));
 		int done = 0;
 		try (StatementRunner runner = new StatementRunner(this.connection)) {
-			for (String setting : timeouts(migration, "set ")) {
-				runner.add(-1, setting, true);
+			if (sessionSettings) {
+				for (String setting : timeouts(migration, "set ")) {
+					runner.add(-1, setting, true);
+				}
 			}
 			for (SqlStatement statement : statements) {
+				checkFence(runner);
 				runner.add(done, statement.text(), true);
 				done++;
 				this.history.recordProgress(rank, done, millisSince(start), false);
@@ -194,6 +237,10 @@ public final class MigrationExecutor {
 			this.history.recordProgress(rank, done, millisSince(start), true);
 		}
 		catch (StatementRunner.StatementFailure failure) {
+			if (LockFence.LOST.equals(failure.sqlException().getSQLState())) {
+				throw lockLost(failure, migration.file().displayName() + " runs outside a transaction: " + done + " of "
+						+ statements.size() + " statements ran and are recorded; the history marks it as failed.");
+			}
 			// On a lost connection the row already says how many statements completed; trying to
 			// update it would only replace this failure with "connection has been closed".
 			if (!this.connection.isClosed()) {
@@ -204,8 +251,29 @@ public final class MigrationExecutor {
 					+ " continue until you clean up and run the repair command.");
 		}
 		finally {
-			resetTimeouts();
+			if (sessionSettings) {
+				resetTimeouts();
+			}
 		}
+	}
+
+	/**
+	 * Outside a transaction the fence cannot guard a commit; checked before each statement, it still
+	 * keeps a migrator that lost its lock from starting the next one.
+	 */
+	private void checkFence(StatementRunner runner) throws StatementRunner.StatementFailure {
+		String fenceSql = this.fence.sql();
+		if (fenceSql != null) {
+			runner.add(-1, fenceSql, true);
+		}
+	}
+
+	private LockLostException lockLost(StatementRunner.StatementFailure failure, String outcome) {
+		String reason = this.fence.lostReason();
+		if (reason == null) {
+			reason = failure.sqlException().getMessage();
+		}
+		return new LockLostException(this.fence.table(), reason, outcome);
 	}
 
 	private List<String> timeouts(PreparedMigration migration, String prefix) {

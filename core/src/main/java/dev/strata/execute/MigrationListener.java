@@ -44,6 +44,10 @@ public interface MigrationListener {
 	default void refused(PreparedMigration migration, StrataException refusal) {
 	}
 
+	/** The migration lock was lost; the migration was rolled back before it could commit, or never started. */
+	default void lockLost(PreparedMigration migration, LockLostException failure) {
+	}
+
 	/** A transactional migration hit {@code lock_timeout} and will be retried. */
 	default void retrying(PreparedMigration migration, int attempt, Duration backoff) {
 	}

@@ -1,5 +1,6 @@
 package dev.strata.execute;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,77 +11,85 @@ import java.util.zip.CRC32;
 
 import javax.sql.DataSource;
 
-import dev.strata.ErrorCategory;
-import dev.strata.StrataException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A session-level PostgreSQL advisory lock that lets one migrator at a time work on a history
- * table, across every process and replica. It lives on a connection of its own that stays in
- * autocommit and never holds a transaction: {@code CREATE INDEX CONCURRENTLY} waits for every
- * open transaction, so a lock held inside one would make it wait forever. If the process dies,
- * the server ends the session and the lock is gone: nothing is ever left stuck.
+ * Lets one migrator at a time work on a history table, across every process and replica. Two
+ * mechanisms hold it (see {@link LockMode}): a session advisory lock, released by the server the
+ * moment its session ends, and a lease row for connections that go through a pooler in
+ * transaction mode. Either lives on a connection of its own that never holds a transaction open:
+ * {@code CREATE INDEX CONCURRENTLY} waits for every open transaction, so a lock held inside one
+ * would make it wait forever.
+ * <p>
+ * Holding the lock is not enough: its session can be cut while the migrator works. A
+ * {@link Heartbeat} keeps the session busy and notices a loss early, and the {@link LockFence}
+ * that every migration checks inside its own transaction makes sure nothing commits after it.
  */
-public final class MigrationLock implements AutoCloseable {
+public abstract sealed class MigrationLock implements LockFence, AutoCloseable permits AdvisoryLock, LeaseLock {
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrationLock.class);
 
 	/** "STRA" in the high half of the key, so Strata's locks are recognisable in pg_locks. */
 	private static final long KEY_PREFIX = 0x53545241L << 32;
 
-	private static final Duration REPORT_EVERY = Duration.ofSeconds(5);
+	/** "STRF": the fence a successor waits on, see {@link AdvisoryLock}. */
+	private static final long FENCE_PREFIX = 0x53545246L << 32;
 
-	private final Connection connection;
-
-	private final long key;
+	private final String table;
 
 	private final Duration waited;
 
-	private MigrationLock(Connection connection, long key, Duration waited) {
-		this.connection = connection;
-		this.key = key;
+	MigrationLock(String schema, String table, Duration waited) {
+		this.table = schema + "." + table;
 		this.waited = waited;
 	}
 
-	/** The lock key for a history table: stable across versions and processes. */
+	/** The table beside a history table that holds the lease, with {@link LockMode#LEASE}. */
+	public static String leaseTableName(String historyTable) {
+		return historyTable + "_lock";
+	}
+
+	/** The advisory lock key for a history table: stable across versions and processes. */
 	public static long keyFor(String schema, String table) {
+		return KEY_PREFIX | crc(schema, table);
+	}
+
+	static long fenceKeyFor(String schema, String table) {
+		return FENCE_PREFIX | crc(schema, table);
+	}
+
+	private static long crc(String schema, String table) {
 		CRC32 crc = new CRC32();
-		crc.update((schema + "." + table).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-		return KEY_PREFIX | crc.getValue();
+		crc.update((schema + "." + table).getBytes(StandardCharsets.UTF_8));
+		return crc.getValue();
 	}
 
 	/**
 	 * Waits for the lock, logging who holds it every few seconds.
-	 * @throws LockTimeoutException if it is not free within {@code maxWait}
+	 * @param migrating the connection the migrations will run on, if there is one already: it is kept
+	 *     alive while waiting and, in {@link LockMode#AUTO}, tells whether a pooler shares sessions
+	 * @param whileWaiting runs between tries
+	 * @throws LockTimeoutException if it is not free within {@link LockSettings#maxWait()}
 	 */
-	public static MigrationLock acquire(DataSource dataSource, String schema, String table, Duration maxWait)
-			throws SQLException {
-		long key = keyFor(schema, table);
+	public static MigrationLock acquire(DataSource dataSource, @Nullable Connection migrating, String schema,
+			String table, LockSettings settings, WhileWaiting whileWaiting) throws SQLException {
 		Connection connection = dataSource.getConnection();
 		try {
 			connection.setAutoCommit(true);
-			long start = System.nanoTime();
-			long deadline = start + maxWait.toNanos();
-			long nextReport = start + REPORT_EVERY.toNanos();
-			long sleepMillis = 50;
-			while (!tryLock(connection, key)) {
-				long now = System.nanoTime();
-				if (now >= deadline) {
-					LockHolder holder = holder(connection, key);
-					throw new LockTimeoutException(schema + "." + table, maxWait, holder);
+			LockMode mode = settings.mode();
+			if (mode == LockMode.AUTO) {
+				mode = (migrating != null && PoolerProbe.sharesSessions(migrating, connection)) ? LockMode.LEASE
+						: LockMode.ADVISORY;
+				if (mode == LockMode.LEASE) {
+					logger.info("Two connections shared one server session: a connection pooler in transaction mode"
+							+ " sits in front of the database, so the migration lock is a lease row in {}.{} (set"
+							+ " strata.lock-mode to choose explicitly)", schema, leaseTableName(table));
 				}
-				if (now >= nextReport) {
-					logger.info("Waiting for the migration lock on {}.{}: held by {} (waited {} s of {} s)", schema,
-							table, describe(holder(connection, key)), Duration.ofNanos(now - start).toSeconds(),
-							maxWait.toSeconds());
-					nextReport = now + REPORT_EVERY.toNanos();
-				}
-				sleep(Math.min(sleepMillis, Math.max(1, (deadline - now) / 1_000_000)));
-				sleepMillis = Math.min(sleepMillis * 2, 1000);
 			}
-			return new MigrationLock(connection, key, Duration.ofNanos(System.nanoTime() - start));
+			return (mode == LockMode.LEASE) ? LeaseLock.acquire(connection, schema, table, settings, whileWaiting)
+					: AdvisoryLock.acquire(connection, schema, table, settings, whileWaiting);
 		}
 		catch (SQLException | RuntimeException ex) {
 			closeQuietly(connection);
@@ -88,10 +97,18 @@ public final class MigrationLock implements AutoCloseable {
 		}
 	}
 
-	/** Who holds the lock right now, or {@code null} if nobody. Never takes it. */
+	/** An advisory lock on a connection of its own, waiting at most {@code maxWait}. */
+	public static MigrationLock acquire(DataSource dataSource, String schema, String table, Duration maxWait)
+			throws SQLException {
+		return acquire(dataSource, null, schema, table,
+				new LockSettings(LockMode.ADVISORY, maxWait, LockSettings.DEFAULT_LEASE), WhileWaiting.NOTHING);
+	}
+
+	/** Who holds the lock right now, by either mechanism, or {@code null} if nobody. Never takes it. */
 	public static @Nullable LockHolder currentHolder(Connection connection, String schema, String table)
 			throws SQLException {
-		return holder(connection, keyFor(schema, table));
+		LockHolder holder = AdvisoryLock.holder(connection, keyFor(schema, table));
+		return (holder != null) ? holder : LeaseLock.holder(connection, schema, table);
 	}
 
 	/** How long {@link #acquire} waited. */
@@ -99,68 +116,30 @@ public final class MigrationLock implements AutoCloseable {
 		return this.waited;
 	}
 
+	/** Which mechanism holds the lock. */
+	public abstract LockMode mode();
+
 	@Override
-	public void close() {
-		try (PreparedStatement statement = this.connection.prepareStatement("select pg_advisory_unlock(?)")) {
-			statement.setLong(1, this.key);
-			statement.execute();
-		}
-		catch (SQLException ex) {
-			// Closing the session below releases it anyway.
-			logger.debug("Could not release the migration lock explicitly", ex);
-		}
-		finally {
-			closeQuietly(this.connection);
+	public String table() {
+		return this.table;
+	}
+
+	/**
+	 * Throws if the heartbeat saw the lock go: called between migrations, so a migrator that lost
+	 * its lock stops before starting the next one.
+	 * @param outcome what became of the work so far, for the message
+	 */
+	public void checkHeld(String outcome) {
+		String reason = lostReason();
+		if (reason != null) {
+			throw new LockLostException(this.table, reason, outcome);
 		}
 	}
 
-	private static boolean tryLock(Connection connection, long key) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement("select pg_try_advisory_lock(?)")) {
-			statement.setLong(1, key);
-			try (ResultSet rs = statement.executeQuery()) {
-				rs.next();
-				return rs.getBoolean(1);
-			}
-		}
-	}
+	@Override
+	public abstract void close();
 
-	private static @Nullable LockHolder holder(Connection connection, long key) throws SQLException {
-		// A bigint advisory key shows in pg_locks as classid (high half) and objid (low half), objsubid 1.
-		try (PreparedStatement statement = connection.prepareStatement("""
-				select a.pid, a.application_name, a.query_start, a.backend_start, host(a.client_addr)
-				from pg_catalog.pg_locks l join pg_catalog.pg_stat_activity a on a.pid = l.pid
-				where l.locktype = 'advisory' and l.granted and l.objsubid = 1
-				  and l.classid::bigint = ? and l.objid::bigint = ?
-				  and l.database = (select oid from pg_catalog.pg_database where datname = current_database())""")) {
-			statement.setLong(1, key >>> 32);
-			statement.setLong(2, key & 0xFFFFFFFFL);
-			try (ResultSet rs = statement.executeQuery()) {
-				if (!rs.next()) {
-					return null;
-				}
-				// The lock connection runs nothing after taking the lock, so its last query start is when it took it.
-				java.sql.Timestamp since = rs.getTimestamp(3);
-				return new LockHolder(rs.getInt(1), rs.getString(2),
-						(since != null) ? since.toInstant() : rs.getTimestamp(4).toInstant(), rs.getString(5));
-			}
-		}
-	}
-
-	private static String describe(@Nullable LockHolder holder) {
-		return (holder != null) ? holder.toString() : "nobody (just released)";
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new StrataException(ErrorCategory.LOCK_TIMEOUT, "Interrupted while waiting for the migration lock");
-		}
-	}
-
-	private static void closeQuietly(Connection connection) {
+	static void closeQuietly(Connection connection) {
 		try {
 			connection.close();
 		}
@@ -169,19 +148,56 @@ public final class MigrationLock implements AutoCloseable {
 		}
 	}
 
+	static boolean queryBoolean(Connection connection, String sql, long... parameters) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			for (int i = 0; i < parameters.length; i++) {
+				statement.setLong(i + 1, parameters[i]);
+			}
+			try (ResultSet rs = statement.executeQuery()) {
+				return rs.next() && rs.getBoolean(1);
+			}
+		}
+	}
+
+	/** Work done between tries, such as keeping the waiting migrator's own connection alive. */
+	@FunctionalInterface
+	public interface WhileWaiting {
+
+		/** Does nothing. */
+		WhileWaiting NOTHING = () -> {
+		};
+
+		void run() throws SQLException;
+
+	}
+
 	/**
-	 * The session that holds the lock.
+	 * Who holds the lock.
 	 *
-	 * @param pid its backend process id
-	 * @param applicationName its {@code application_name}
+	 * @param pid with an advisory lock, the holder's backend process id; with a lease, the
+	 *     migrator's operating-system process id
+	 * @param applicationName with an advisory lock, the session's {@code application_name}; with a
+	 *     lease, the holder's own description (host, process, application)
 	 * @param since when it took the lock
-	 * @param clientAddress where it connects from, {@code null} for a local socket
+	 * @param clientAddress where it connects from, {@code null} for a local socket or a lease
+	 * @param mode which mechanism holds it
+	 * @param expires when a lease runs out unless renewed, {@code null} for an advisory lock
 	 */
-	public record LockHolder(int pid, @Nullable String applicationName, Instant since, @Nullable String clientAddress) {
+	public record LockHolder(int pid, @Nullable String applicationName, Instant since, @Nullable String clientAddress,
+			LockMode mode, @Nullable Instant expires) {
+
+		/** An advisory lock's holder. */
+		public LockHolder(int pid, @Nullable String applicationName, Instant since, @Nullable String clientAddress) {
+			this(pid, applicationName, since, clientAddress, LockMode.ADVISORY, null);
+		}
 
 		@Override
 		public String toString() {
-			String app = (this.applicationName == null || this.applicationName.isEmpty()) ? "" : " '" + this.applicationName + "'";
+			if (this.mode == LockMode.LEASE) {
+				return "lease of " + this.applicationName + " since " + this.since + ", valid until " + this.expires;
+			}
+			String app = (this.applicationName == null || this.applicationName.isEmpty()) ? ""
+					: " '" + this.applicationName + "'";
 			String from = (this.clientAddress != null) ? " from " + this.clientAddress : "";
 			return "pid " + this.pid + app + from + " since " + this.since;
 		}

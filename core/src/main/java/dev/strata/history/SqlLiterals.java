@@ -3,18 +3,18 @@ package dev.strata.history;
 import org.jspecify.annotations.Nullable;
 
 /** SQL literals for values Strata writes itself: correct whatever standard_conforming_strings says. */
-final class SqlLiterals {
+public final class SqlLiterals {
 
 	private SqlLiterals() {
 	}
 
 	/** {@code 42}, or {@code null}. */
-	static String integer(@Nullable Integer value) {
+	public static String integer(@Nullable Integer value) {
 		return (value != null) ? value.toString() : "null";
 	}
 
 	/** {@code E'it\'s'}, or {@code null}. */
-	static String string(@Nullable String value) {
+	public static String string(@Nullable String value) {
 		if (value == null) {
 			return "null";
 		}

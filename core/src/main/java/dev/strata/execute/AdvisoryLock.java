@@ -1,0 +1,202 @@
+package dev.strata.execute;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The migration lock as a session-level advisory lock. The server releases it the moment the
+ * session ends, so a dead migrator never leaves it stuck; the price is that a session cut by an
+ * idle timeout or a proxy restart loses it silently, which the heartbeat and the fence cover.
+ * <p>
+ * The fence works with a second advisory key: each migration's transaction takes it
+ * ({@code pg_advisory_xact_lock}) and then checks, in {@code pg_locks}, that the lock is still held
+ * by this migrator's session (pid and start time, so a recycled pid does not pass). A successor
+ * that takes the lock waits for the second key once before it reads the history, so a
+ * transaction that passed the fence just before the session died has committed or rolled back by
+ * then.
+ */
+final class AdvisoryLock extends MigrationLock {
+
+	private static final Logger logger = LoggerFactory.getLogger(AdvisoryLock.class);
+
+	private static final Duration LONGEST_BEAT = Duration.ofSeconds(5);
+
+	private static final Duration SHORTEST_BEAT = Duration.ofMillis(100);
+
+	private static final String HELD_SINCE = "strata: migration lock held since ";
+
+	private static final String MATCHES_KEY = "l.locktype = 'advisory' and l.granted and l.objsubid = 1"
+			+ " and l.classid::bigint = %d and l.objid::bigint = %d"
+			+ " and l.database = (select oid from pg_catalog.pg_database where datname = current_database())";
+
+	private final Connection connection;
+
+	private final long key;
+
+	private final String fenceSql;
+
+	private final Heartbeat heartbeat;
+
+	private final String beat;
+
+	private AdvisoryLock(Connection connection, String schema, String table, Duration waited, long key, Session session) {
+		super(schema, table, waited);
+		this.connection = connection;
+		this.key = key;
+		this.fenceSql = "do $strata_fence$ begin perform pg_catalog.pg_advisory_xact_lock("
+				+ fenceKeyFor(schema, table) + "); if not exists (select 1 from pg_catalog.pg_locks l"
+				+ " join pg_catalog.pg_stat_activity a on a.pid = l.pid where " + matches(key) + " and l.pid = "
+				+ session.pid() + " and a.backend_start = '" + session.started() + "'::timestamptz) then raise"
+				+ " exception 'the migration lock on " + table().replace("'", "''") + " is no longer held by this"
+				+ " migrator (its session " + session.pid() + " ended or lost it)' using errcode = '" + LOST
+				+ "'; end if; end $strata_fence$";
+		// The comment shows in pg_stat_activity.query, so others can tell since when the lock is held.
+		this.beat = "/* " + HELD_SINCE + Instant.now() + " */ select exists (select 1 from pg_catalog.pg_locks l where "
+				+ matches(key) + " and l.pid = pg_catalog.pg_backend_pid())";
+		this.heartbeat = new Heartbeat("strata-lock-heartbeat", beatInterval(session.idleSessionTimeout()), this,
+				this::stillHeld);
+	}
+
+	static AdvisoryLock acquire(Connection connection, String schema, String table, LockSettings settings,
+			WhileWaiting whileWaiting) throws SQLException {
+		long key = keyFor(schema, table);
+		Duration waited = LockWait.until(schema + "." + table, settings.maxWait(),
+				() -> queryBoolean(connection, "select pg_catalog.pg_try_advisory_lock(?)", key),
+				() -> holder(connection, key), whileWaiting);
+		try (Statement statement = connection.createStatement()) {
+			// A predecessor whose session died may have passed its fence a moment before: let that
+			// transaction end before this migrator reads the history.
+			statement.execute("select pg_catalog.pg_advisory_xact_lock(" + fenceKeyFor(schema, table) + ")");
+			// The server notices a vanished client within about a minute, even on a quiet network.
+			statement.execute("select set_config('tcp_keepalives_idle', '30', false),"
+					+ " set_config('tcp_keepalives_interval', '10', false), set_config('tcp_keepalives_count', '3', false)");
+		}
+		return new AdvisoryLock(connection, schema, table, waited, key, Session.of(connection));
+	}
+
+	/**
+	 * Often enough that the session is never idle for a third of {@code idle_session_timeout}, and at
+	 * least every five seconds, which no load balancer's idle timeout undercuts.
+	 */
+	private static Duration beatInterval(@Nullable Duration idleSessionTimeout) {
+		if (idleSessionTimeout == null || idleSessionTimeout.isZero()) {
+			return LONGEST_BEAT;
+		}
+		Duration third = idleSessionTimeout.dividedBy(3);
+		return (third.compareTo(LONGEST_BEAT) > 0) ? LONGEST_BEAT
+				: (third.compareTo(SHORTEST_BEAT) < 0) ? SHORTEST_BEAT : third;
+	}
+
+	private @Nullable String stillHeld() throws SQLException {
+		boolean held = queryBoolean(this.connection, this.beat);
+		return held ? null : "its session no longer holds it: was it released by hand, or does a connection pooler in"
+				+ " transaction mode sit in between? Then set strata.lock-mode=lease";
+	}
+
+	@Override
+	public LockMode mode() {
+		return LockMode.ADVISORY;
+	}
+
+	@Override
+	public @Nullable String sql() {
+		return this.fenceSql;
+	}
+
+	@Override
+	public @Nullable String lostReason() {
+		return this.heartbeat.lostReason();
+	}
+
+	@Override
+	public boolean sharedSession() {
+		return false;
+	}
+
+	@Override
+	public void close() {
+		this.heartbeat.close();
+		synchronized (this) {
+			try (PreparedStatement statement = this.connection.prepareStatement("select pg_catalog.pg_advisory_unlock(?)")) {
+				statement.setLong(1, this.key);
+				statement.execute();
+			}
+			catch (SQLException ex) {
+				// Closing the session below releases it anyway.
+				logger.debug("Could not release the migration lock explicitly", ex);
+			}
+			finally {
+				closeQuietly(this.connection);
+			}
+		}
+	}
+
+	private static String matches(long key) {
+		// A bigint advisory key shows in pg_locks as classid (high half) and objid (low half), objsubid 1.
+		return String.format(MATCHES_KEY, key >>> 32, key & 0xFFFFFFFFL);
+	}
+
+	static @Nullable LockHolder holder(Connection connection, long key) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("select a.pid, a.application_name, a.query_start,"
+						+ " a.backend_start, host(a.client_addr), a.query from pg_catalog.pg_locks l join"
+						+ " pg_catalog.pg_stat_activity a on a.pid = l.pid where " + matches(key))) {
+			if (!rs.next()) {
+				return null;
+			}
+			return new LockHolder(rs.getInt(1), rs.getString(2), since(rs.getString(6), rs.getTimestamp(3),
+					rs.getTimestamp(4)), rs.getString(5));
+		}
+	}
+
+	/**
+	 * When the holder took the lock: Strata's heartbeat says so in its query text; another holder's
+	 * (or one whose query text this role may not read) last query start, else its session start.
+	 */
+	private static Instant since(@Nullable String query, @Nullable Timestamp queryStart, Timestamp backendStart) {
+		if (query != null && query.startsWith("/* " + HELD_SINCE)) {
+			int from = 3 + HELD_SINCE.length();
+			int to = query.indexOf(' ', from);
+			try {
+				return Instant.parse(query.substring(from, to));
+			}
+			catch (RuntimeException ex) {
+				// Not ours after all.
+			}
+		}
+		return (queryStart != null) ? queryStart.toInstant() : backendStart.toInstant();
+	}
+
+	/**
+	 * The lock's session, as the fence identifies it.
+	 *
+	 * @param pid its backend process id
+	 * @param started its backend start, as the server prints it (microseconds and offset included)
+	 * @param idleSessionTimeout the session's {@code idle_session_timeout}, {@code null} before PostgreSQL 14
+	 */
+	private record Session(int pid, String started, @Nullable Duration idleSessionTimeout) {
+
+		static Session of(Connection connection) throws SQLException {
+			try (Statement statement = connection.createStatement();
+					ResultSet rs = statement.executeQuery("select pg_catalog.pg_backend_pid(), a.backend_start::text,"
+							+ " (select setting::bigint from pg_catalog.pg_settings where name = 'idle_session_timeout')"
+							+ " from pg_catalog.pg_stat_activity a where a.pid = pg_catalog.pg_backend_pid()")) {
+				rs.next();
+				long idle = rs.getLong(3);
+				return new Session(rs.getInt(1), rs.getString(2), rs.wasNull() ? null : Duration.ofMillis(idle));
+			}
+		}
+
+	}
+
+}
