@@ -31,6 +31,8 @@ final class StrataConfigFactory {
 			.lockRetries(properties.getLockRetries())
 			.statementTimeout(properties.getStatementTimeout())
 			.lockWaitTimeout(properties.getLockWaitTimeout())
+			.lockMode(properties.getLockMode())
+			.lockLease(properties.getLockLease())
 			.allowDestructive(properties.isAllowDestructive())
 			.guardStrict(properties.getGuard().isStrict())
 			.guardRules(knownRules(properties.getGuard().getRules()))

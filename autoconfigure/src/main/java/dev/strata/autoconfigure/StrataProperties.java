@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.strata.drift.ObjectKind;
+import dev.strata.execute.LockMode;
 import dev.strata.guard.GuardSettings;
 import dev.strata.guard.RuleMode;
 import dev.strata.guard.VerifyEffects;
@@ -94,6 +95,20 @@ public class StrataProperties {
 	 * giving up.
 	 */
 	private Duration lockWaitTimeout = Duration.ofMinutes(10);
+
+	/**
+	 * How the migration lock is held: 'advisory' (a session advisory lock, released by the server
+	 * when the migrator's session ends), 'lease' (a lease row renewed by a heartbeat, for a pooler in
+	 * transaction mode such as PgBouncer), or 'auto' (advisory, unless a pooler in transaction mode
+	 * is detected).
+	 */
+	private LockMode lockMode = LockMode.AUTO;
+
+	/**
+	 * How long a lease stays valid without renewal in 'lease' mode: a crashed migrator's lease runs
+	 * out after it. Renewed every third of it.
+	 */
+	private Duration lockLease = Duration.ofSeconds(30);
 
 	/**
 	 * Whether to apply a pending migration whose version is below the current version.
@@ -234,6 +249,22 @@ public class StrataProperties {
 
 	public void setLockWaitTimeout(Duration lockWaitTimeout) {
 		this.lockWaitTimeout = lockWaitTimeout;
+	}
+
+	public LockMode getLockMode() {
+		return this.lockMode;
+	}
+
+	public void setLockMode(LockMode lockMode) {
+		this.lockMode = lockMode;
+	}
+
+	public Duration getLockLease() {
+		return this.lockLease;
+	}
+
+	public void setLockLease(Duration lockLease) {
+		this.lockLease = lockLease;
 	}
 
 	public boolean isOutOfOrder() {

@@ -2,8 +2,10 @@ package dev.strata.autoconfigure.actuate;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import dev.strata.drift.DriftState;
+import dev.strata.execute.MigrationLock;
 import dev.strata.history.AppliedMigration;
 import dev.strata.plan.MigrationState;
 import dev.strata.plan.MigrationStatus;
@@ -47,8 +49,10 @@ public record MigrationsDescriptor(OverallState state, Instant takenAt, @Nullabl
 		List<Pending> pending = (status != null)
 				? status.pending().stream().map((migration) -> Pending.of(migration, snapshot)).toList() : List.of();
 		List<Problem> problems = (status != null) ? status.problems().stream().map(Problem::of).toList() : List.of();
-		Lock lock = (snapshot.lockHolder() != null) ? new Lock(true, snapshot.lockHolder().pid(),
-				snapshot.lockHolder().applicationName(), snapshot.lockHolder().since()) : new Lock(false, null, null, null);
+		MigrationLock.LockHolder holder = snapshot.lockHolder();
+		Lock lock = (holder != null) ? new Lock(true, holder.pid(), holder.applicationName(), holder.since(),
+				holder.mode().name().toLowerCase(Locale.ROOT), holder.expires())
+				: new Lock(false, null, null, null, null, null);
 		return new MigrationsDescriptor(snapshot.state(), snapshot.takenAt(), (status != null) ? status.schema() : null,
 				(status != null) ? status.currentVersion() : null, applied, pending, problems, lock,
 				snapshot.progress(), snapshot.error(), Drift.of(snapshot.drift()));
@@ -145,11 +149,14 @@ public record MigrationsDescriptor(OverallState state, Instant takenAt, @Nullabl
 	 * The migration lock.
 	 *
 	 * @param held whether a migrator holds it
-	 * @param pid the holder's backend pid
-	 * @param applicationName the holder's application_name
+	 * @param pid the holder's backend pid (with a lease: the migrator's process id)
+	 * @param applicationName the holder's application_name (with a lease: host, process and command)
 	 * @param since when it took the lock
+	 * @param mode {@code advisory} or {@code lease}
+	 * @param expires when a lease runs out unless renewed
 	 */
-	public record Lock(boolean held, @Nullable Integer pid, @Nullable String applicationName, @Nullable Instant since) {
+	public record Lock(boolean held, @Nullable Integer pid, @Nullable String applicationName, @Nullable Instant since,
+			@Nullable String mode, @Nullable Instant expires) {
 	}
 
 }

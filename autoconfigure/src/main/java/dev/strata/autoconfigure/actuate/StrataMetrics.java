@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import dev.strata.StatusResult;
 import dev.strata.StrataException;
+import dev.strata.execute.LockLostException;
 import dev.strata.execute.MigrationFailedException;
 import dev.strata.execute.MigrationListener;
 import dev.strata.plan.PreparedMigration;
@@ -53,7 +54,7 @@ public class StrataMetrics implements MigrationListener {
 			.baseUnit("seconds")
 			.register(registry);
 		// Registered up front so dashboards and alerts see zero rather than no data.
-		for (String outcome : new String[] { "applied", "failed", "refused", "baselined" }) {
+		for (String outcome : new String[] { "applied", "failed", "refused", "baselined", "lock-lost" }) {
 			outcomeCounter(outcome);
 		}
 	}
@@ -76,6 +77,11 @@ public class StrataMetrics implements MigrationListener {
 	@Override
 	public void refused(PreparedMigration migration, StrataException refusal) {
 		outcomeCounter("refused").increment();
+	}
+
+	@Override
+	public void lockLost(PreparedMigration migration, LockLostException failure) {
+		outcomeCounter("lock-lost").increment();
 	}
 
 	@Override
