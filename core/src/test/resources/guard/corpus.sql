@@ -425,7 +425,7 @@ DROP SEQUENCE invoice_number;
 DROP VIEW customer_summary CASCADE;
 -- expect: cascade
 DROP FUNCTION normalize_email(text) CASCADE;
--- expect: cascade
+-- expect: drop-extension, cascade
 DROP EXTENSION postgis CASCADE;
 -- expect: cascade
 ALTER TABLE customers DROP CONSTRAINT customers_pkey CASCADE;

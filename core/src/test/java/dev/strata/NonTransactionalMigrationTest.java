@@ -122,26 +122,4 @@ class NonTransactionalMigrationTest {
 			.containsExactly("f");
 	}
 
-	@Test
-	void commitInsideATransactionalMigrationPointsToTheDirective(TestDatabase db) {
-		this.files.write("V2__backfill.sql", """
-				create table batches (n int);
-				do $$
-				begin
-				  insert into batches values (1);
-				  commit;
-				end
-				$$;
-				""");
-
-		MigrationFailedException ex = catchThrowableOfType(MigrationFailedException.class,
-				() -> Db.strata(db, this.files.location()).migrate());
-
-		assertThat(ex.sqlState()).isEqualTo("2D000");
-		assertThat(ex.line()).isEqualTo(2);
-		assertThat(ex.getMessage()).contains("invalid transaction termination").contains("-- strata:no-transaction");
-		assertThat(Db.tableExists(db, "batches")).isFalse();
-		assertThat(Db.history(db)).containsExactly("1|SQL|true");
-	}
-
 }

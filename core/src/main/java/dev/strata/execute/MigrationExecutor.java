@@ -237,18 +237,24 @@ public final class MigrationExecutor {
 			this.history.recordProgress(rank, done, millisSince(start), true);
 		}
 		catch (StatementRunner.StatementFailure failure) {
-			if (LockFence.LOST.equals(failure.sqlException().getSQLState())) {
-				throw lockLost(failure, migration.file().displayName() + " runs outside a transaction: " + done + " of "
-						+ statements.size() + " statements ran and are recorded; the history marks it as failed.");
-			}
+			// A failure inside the file's own BEGIN … COMMIT undoes the block (the server does so for a
+			// lost connection too), so only the statements before the block count as applied.
+			int applied = OwnTransactionBlock.applied(statements, done);
+			String rolledBack = OwnTransactionBlock.describe(statements, applied, done);
 			// On a lost connection the row already says how many statements completed; trying to
 			// update it would only replace this failure with "connection has been closed".
 			if (!this.connection.isClosed()) {
-				this.history.recordProgress(rank, done, millisSince(start), false);
+				OwnTransactionBlock.rollBack(this.connection);
+				this.history.recordProgress(rank, applied, millisSince(start), false);
 			}
-			throw failed(migration, failure, false, "It ran outside a transaction: " + done + " of " + statements.size()
-					+ " statements are applied and recorded; the history marks it as failed, and Strata refuses to"
-					+ " continue until you clean up and run the repair command.");
+			if (LockFence.LOST.equals(failure.sqlException().getSQLState())) {
+				throw lockLost(failure, migration.file().displayName() + " runs outside a transaction: " + applied
+						+ " of " + statements.size() + " statements ran and are recorded" + rolledBack
+						+ "; the history marks it as failed.");
+			}
+			throw failed(migration, failure, false, "It ran outside a transaction: " + applied + " of "
+					+ statements.size() + " statements are applied and recorded" + rolledBack + "; the history marks it"
+					+ " as failed, and Strata refuses to continue until you clean up and run the repair command.");
 		}
 		finally {
 			if (sessionSettings) {

@@ -45,6 +45,7 @@ final class CreateStatements implements StatementRule {
 			case "TYPE", "DOMAIN" -> created(cursor, scope::createdType);
 			case "SEQUENCE" -> created(cursor, scope::createdSequence);
 			case "SCHEMA" -> created(cursor, scope::createdSchema);
+			case "EXTENSION" -> created(cursor, scope::createdExtension);
 			case "MATERIALIZED" -> {
 				cursor.accept("VIEW");
 				created(cursor, scope::createdMaterializedView);

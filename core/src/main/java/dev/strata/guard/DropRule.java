@@ -54,6 +54,7 @@ final class DropRule implements StatementRule {
 			case "TYPE", "DOMAIN" -> new Kind(Rule.DROP_TYPE, "drops " + kind.toLowerCase(java.util.Locale.ROOT),
 					scope::isNewType);
 			case "SEQUENCE" -> new Kind(Rule.DROP_SEQUENCE, "drops sequence", scope::isNewSequence);
+			case "EXTENSION" -> new Kind(Rule.DROP_EXTENSION, "drops extension", scope::isNewExtension);
 			case "MATERIALIZED VIEW" -> new Kind(Rule.DROP_MATERIALIZED_VIEW, "drops materialized view",
 					scope::isNewMaterializedView);
 			case "INDEX" -> new Kind(concurrently ? null : Rule.DROP_INDEX_NOT_CONCURRENTLY,

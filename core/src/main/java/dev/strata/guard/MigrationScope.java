@@ -21,6 +21,8 @@ final class MigrationScope {
 
 	private final List<Name> schemas = new ArrayList<>();
 
+	private final List<Name> extensions = new ArrayList<>();
+
 	private final List<Column> columns = new ArrayList<>();
 
 	void createdTable(Name table) {
@@ -45,6 +47,10 @@ final class MigrationScope {
 
 	void createdSchema(Name schema) {
 		this.schemas.add(schema);
+	}
+
+	void createdExtension(Name extension) {
+		this.extensions.add(extension);
 	}
 
 	void addedColumn(Name table, String column) {
@@ -74,6 +80,10 @@ final class MigrationScope {
 
 	boolean isNewMaterializedView(Name view) {
 		return contains(this.materializedViews, view);
+	}
+
+	boolean isNewExtension(Name extension) {
+		return contains(this.extensions, extension);
 	}
 
 	boolean isNewSchema(String schema) {

@@ -77,6 +77,13 @@ public enum Rule {
 			"drops the sequence and its position; a column default using it stops working",
 			"remove the defaults that use it, then drop it in an allowed migration", null, null),
 
+	DROP_EXTENSION("drop-extension", Severity.DESTRUCTIVE, Locks.ACCESS_EXCLUSIVE,
+			"drops every object the extension created, tables and their rows included, and with CASCADE every"
+					+ " column, index or view that uses its types or functions",
+			"remove every use of the extension's types and functions first, then drop it with RESTRICT in an"
+					+ " allowed migration",
+			null, null),
+
 	CASCADE("cascade", Severity.DESTRUCTIVE, Locks.ACCESS_EXCLUSIVE,
 			"CASCADE also drops or empties every object that depends on the named one (views, constraints,"
 					+ " columns of a dropped type, referencing tables of a truncated one)",

@@ -53,6 +53,8 @@ public final class StatementRecogniser {
 
 	private final StatementRule functionCall = new FunctionCallRule();
 
+	private final StatementRule select = new SelectRule();
+
 	private final StatementRule doBlock = new DoBlockRule();
 
 	/** Every finding of a migration's statements, in order. */
@@ -93,7 +95,8 @@ public final class StatementRecogniser {
 			case "UPDATE" -> this.update;
 			case "TRUNCATE" -> this.truncate;
 			case "WITH", "MERGE" -> this.dataModifying;
-			case "SELECT", "VALUES" -> this.functionCall;
+			case "SELECT" -> this.select;
+			case "VALUES" -> this.functionCall;
 			case "DO" -> this.doBlock;
 			case "VACUUM", "REINDEX", "REFRESH" -> (s, scope, findings) -> {
 				// KeywordRules found nothing wrong: VACUUM without FULL, REINDEX CONCURRENTLY, …

@@ -56,7 +56,15 @@ public final class MigrationPreparer {
 		MigrationDirectives directives = MigrationDirectives.read(script, file.location());
 		List<SqlStatement> statements = script.statements();
 		if (directives.noTransaction()) {
+			refuseUnendedBlock(file, statements);
 			return new PreparedMigration(file, statements, directives, false, "strata:no-transaction directive");
+		}
+		refuseTransactionControl(file, statements);
+		String committing = CommittingRoutines.reason(statements);
+		if (committing != null) {
+			// Not refused alongside other statements, unlike CREATE INDEX CONCURRENTLY: a body that commits
+			// already splits the file into transactions of the author's choosing.
+			return new PreparedMigration(file, statements, directives, false, committing);
 		}
 		SqlStatement nonTransactional = null;
 		String reason = null;
@@ -85,6 +93,51 @@ public final class MigrationPreparer {
 		}
 		return new PreparedMigration(file, statements, directives, false,
 				reason + " at line " + nonTransactional.line());
+	}
+
+	/**
+	 * A {@code COMMIT} (or any other transaction command) inside Strata's transaction would make part
+	 * of the file permanent while the rest, and its history row, could still roll back.
+	 */
+	private static void refuseTransactionControl(MigrationFile file, List<SqlStatement> statements) {
+		List<SqlStatement> commands = null;
+		for (SqlStatement statement : statements) {
+			if (TransactionControl.of(statement) != null) {
+				if (commands == null) {
+					commands = new ArrayList<>();
+				}
+				commands.add(statement);
+			}
+		}
+		if (commands == null) {
+			return;
+		}
+		StringBuilder listed = new StringBuilder();
+		for (SqlStatement command : commands) {
+			listed.append((listed.length() > 0) ? "; " : "").append("line ").append(command.line()).append(": ")
+				.append(command.abbreviated(60));
+		}
+		throw new MigrationSourceException(file.location() + ":" + commands.get(0).line(),
+				"controls its transaction itself (" + listed + "), but runs inside the transaction Strata opens"
+						+ " around each migration, where a COMMIT would apply part of the file while the rest could"
+						+ " still roll back",
+				"remove the transaction commands and let Strata's transaction make the file atomic, or, if the file"
+						+ " manages its own transactions, add the line '-- strata:no-transaction' at the top of the"
+						+ " file: it then runs as written, statement by statement");
+	}
+
+	/**
+	 * A file that runs as written must not leave its own transaction block open: the migrations and
+	 * the history rows written after it would join the block, and all of it would roll back when the
+	 * connection closes.
+	 */
+	private static void refuseUnendedBlock(MigrationFile file, List<SqlStatement> statements) {
+		SqlStatement opened = TransactionControl.unendedBlock(statements);
+		if (opened != null) {
+			throw new MigrationSourceException(file.location() + ":" + opened.line(),
+					"opens a transaction block (" + opened.abbreviated(60) + ") that it never ends",
+					"end the block with COMMIT before the end of the file");
+		}
 	}
 
 }

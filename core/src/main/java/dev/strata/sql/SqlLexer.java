@@ -7,7 +7,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A single-pass PostgreSQL lexer. It follows the server's lexical rules with
  * {@code standard_conforming_strings = on} (the default since 9.1): backslashes are escapes only in
- * {@code E'..'} strings.
+ * {@code E'..'} strings. The splitter switches it to {@code off} for the statements after a script's
+ * {@code SET standard_conforming_strings = off} (see {@link #standardConformingStrings}), where the
+ * server treats backslashes in plain {@code '..'} strings as escapes too.
  *
  * <p>Each token kind has its own method; {@link #next()} only dispatches on the first char. Every
  * method moves {@link #pos} forward and never back, so the whole script is read in linear time.
@@ -38,6 +40,8 @@ public final class SqlLexer {
   private int tokenLine;
   private int tokenColumn;
   private TokenKind kindOfLastToken = TokenKind.WORD;
+  /** {@code standard_conforming_strings = off}: a backslash escapes in {@code '..'} and {@code N'..'} too. */
+  private boolean backslashEscapesInPlainStrings;
 
   SqlLexer(String sourceName, String sql) {
     this.sourceName = sourceName;
@@ -64,6 +68,15 @@ public final class SqlLexer {
   }
 
   /**
+   * Lexes the tokens after this call as the server does with {@code standard_conforming_strings} set
+   * to {@code on} (true, the default) or {@code off}. Only the splitter calls it, between statements,
+   * since the server applies a {@code SET} only once it has run.
+   */
+  void standardConformingStrings(boolean on) {
+    backslashEscapesInPlainStrings = !on;
+  }
+
+  /**
    * Reads the next token and returns its kind, or null at the end of the script. The token is
    * {@code [tokenOffset(), tokenEnd())}, starting at {@link #tokenLine()}, {@link #tokenColumn()}.
    */
@@ -78,7 +91,7 @@ public final class SqlLexer {
     char c = sql.charAt(pos);
     switch (c) {
       case '\'':
-        return string(0, false);
+        return string(0, backslashEscapesInPlainStrings);
       case '"':
         return quotedIdentifier(0);
       case '$':
@@ -331,9 +344,14 @@ public final class SqlLexer {
           return string(1, true);
         }
         break;
-      case 'B': case 'b': case 'X': case 'x': case 'N': case 'n':
+      case 'N': case 'n':
         if (next == '\'') {
-          return string(1, false);
+          return string(1, backslashEscapesInPlainStrings); // a national string is a plain one
+        }
+        break;
+      case 'B': case 'b': case 'X': case 'x':
+        if (next == '\'') {
+          return string(1, false); // bit strings never take backslash escapes
         }
         break;
       case 'U': case 'u':

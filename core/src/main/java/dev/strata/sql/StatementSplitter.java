@@ -35,6 +35,8 @@ final class StatementSplitter {
   // BEGIN ATOMIC opens a body only in CREATE FUNCTION|PROCEDURE, FROM STDIN matters only in COPY.
   private boolean startsWithCreate;
   private boolean startsWithCopy;
+  /** SET or RESET, which may change standard_conforming_strings for the statements after it. */
+  private boolean startsWithSetOrReset;
 
   StatementSplitter(String sourceName, String sql) {
     this.sourceName = sourceName;
@@ -96,6 +98,7 @@ final class StatementSplitter {
         if (last == currentStart) {
           startsWithCreate = tokens.isWord(last, "CREATE");
           startsWithCopy = tokens.isWord(last, "COPY");
+          startsWithSetOrReset = tokens.isWord(last, "SET") || tokens.isWord(last, "RESET");
         } else if (startsWithCreate) {
           trackAtomicBody(last);
         } else if (startsWithCopy && tokens.isWord(last, "STDIN")) {
@@ -153,12 +156,19 @@ final class StatementSplitter {
     List<Token> leading = pendingComments.isEmpty() ? List.of() : List.copyOf(pendingComments);
     statements.add(new SqlStatement(sql, tokens.offset(currentStart), textEnd, currentLine, currentColumn,
         currentEndLine, tokens.view(currentStart, end), leading));
+    if (startsWithSetOrReset) {
+      Boolean on = StandardConformingStrings.setBy(sql, tokens, currentStart, end);
+      if (on != null) {
+        lexer.standardConformingStrings(on); // the lexer has not read past this statement's ';' yet
+      }
+    }
     currentStart = end;
     pendingComments.clear();
     parenDepth = 0;
     atomicDepth = 0;
     startsWithCreate = false;
     startsWithCopy = false;
+    startsWithSetOrReset = false;
   }
 
   /** {@code end} moved back over whitespace, as {@link String#stripTrailing} would cut it. */

@@ -56,4 +56,36 @@ class DataChangeRulesTest {
 		assertThat(rules("CREATE TYPE m AS ENUM ('a'); ALTER TYPE m RENAME VALUE 'a' TO 'b'")).isEmpty();
 	}
 
+
+	@Test
+	void tablesCreatedByCreateTableAsAreNewToo() {
+		assertThat(rules("CREATE TABLE t AS SELECT * FROM users; DROP TABLE t")).isEmpty();
+		assertThat(rules("CREATE TABLE IF NOT EXISTS t (a, b) AS SELECT 1, 2; TRUNCATE t; DELETE FROM t")).isEmpty();
+		assertThat(rules("CREATE UNLOGGED TABLE t AS SELECT 1; UPDATE t SET a = 1; DROP TABLE t")).isEmpty();
+		assertThat(rules("CREATE TEMP TABLE t AS TABLE users; DROP TABLE t")).isEmpty();
+		assertThat(rules("CREATE GLOBAL TEMPORARY TABLE app.t AS VALUES (1); DROP TABLE app.t")).isEmpty();
+		assertThat(rules("CREATE TABLE t AS SELECT 1; DROP TABLE other")).containsExactly("drop-table");
+	}
+
+	@Test
+	void tablesCreatedBySelectIntoAreNew() {
+		assertThat(rules("SELECT * INTO t FROM users; DROP TABLE t")).isEmpty();
+		assertThat(rules("SELECT id INTO TEMP t FROM users; TRUNCATE t")).isEmpty();
+		assertThat(rules("SELECT id INTO TEMPORARY TABLE t FROM users; DELETE FROM t")).isEmpty();
+		assertThat(rules("SELECT id INTO UNLOGGED app.t FROM users; DROP TABLE app.t")).isEmpty();
+		assertThat(rules("select id into table \"T\" from users; drop table \"T\"")).isEmpty();
+		assertThat(rules("SELECT id INTO t FROM users; DROP TABLE users")).containsExactly("drop-table");
+	}
+
+	@Test
+	void intoInsideParenthesesCreatesNothing() {
+		assertThat(rules("SELECT (SELECT 1) AS into_x FROM users; DROP TABLE into_x")).containsExactly("drop-table");
+		assertThat(rules("SELECT * FROM users; DROP TABLE users")).containsExactly("drop-table");
+	}
+
+	@Test
+	void selectIntoStillReportsUnknownFunctions() {
+		assertThat(rules("SELECT purge_all() INTO t")).containsExactly("function-call");
+	}
+
 }

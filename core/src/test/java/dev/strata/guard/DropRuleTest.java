@@ -61,7 +61,22 @@ class DropRuleTest {
 	@Test
 	void droppingCodeAndViewsIsNotReported() {
 		assertThat(rules("DROP VIEW IF EXISTS v; DROP FUNCTION f(int, text); DROP TRIGGER t ON users;"
-				+ " DROP POLICY p ON users; DROP EXTENSION IF EXISTS pgcrypto")).isEmpty();
+				+ " DROP POLICY p ON users")).isEmpty();
+	}
+
+	@Test
+	void reportsDropExtension() {
+		assertThat(rules("DROP EXTENSION IF EXISTS pgcrypto")).containsExactly("drop-extension");
+		assertThat(rules("DROP EXTENSION hstore, \"uuid-ossp\" CASCADE"))
+			.containsExactly("drop-extension", "drop-extension", "cascade");
+		assertThat(findings("DROP EXTENSION hstore").get(0).message()).isEqualTo("drops extension hstore");
+	}
+
+	@Test
+	void exemptsAnExtensionCreatedInTheSameMigration() {
+		assertThat(rules("CREATE EXTENSION IF NOT EXISTS hstore WITH SCHEMA public; DROP EXTENSION hstore")).isEmpty();
+		assertThat(rules("CREATE EXTENSION \"uuid-ossp\"; DROP EXTENSION IF EXISTS \"uuid-ossp\" CASCADE")).isEmpty();
+		assertThat(rules("CREATE EXTENSION citext; DROP EXTENSION hstore")).containsExactly("drop-extension");
 	}
 
 	@Test

@@ -67,6 +67,22 @@ class GuardMigrateTest {
 	}
 
 	@Test
+	void tablesASelectIntoOrCreateTableAsMadeMayBeDroppedInTheSameMigration(TestDatabase db) {
+		this.migrations.write("V2__scratch.sql", """
+				SELECT id, email INTO TEMP scratch FROM users;
+				DELETE FROM scratch WHERE id > 10;
+				CREATE UNLOGGED TABLE IF NOT EXISTS copy AS SELECT * FROM scratch;
+				TRUNCATE copy;
+				DROP TABLE copy;
+				DROP TABLE scratch;
+				""");
+		strata(db, this.migrations.config(db.dataSource())).migrate();
+		assertThat(db.queryForObject("select count(*) from strata_schema_history where success", Long.class))
+			.isEqualTo(2);
+		assertThat(db.queryForObject("select count(*) from users", Long.class)).isEqualTo(50);
+	}
+
+	@Test
 	void globalSwitchLetsDestructiveStatementsThrough(TestDatabase db) {
 		this.migrations.write("V2__drop_email.sql", "ALTER TABLE users DROP COLUMN email;");
 		strata(db, this.migrations.config(db.dataSource()).allowDestructive(true)).migrate();

@@ -52,4 +52,126 @@ class MigrationPreparerTest {
 		assertThat(prepared).extracting(PreparedMigration::transactional).containsExactly(true, false);
 	}
 
+
+	@Test
+	void transactionCommandsInATransactionalFileAreRefusedWithEveryLineNamed() {
+		MigrationFile file = file("2", "create table a (id int);\ncommit;\ncreate table b (id int);\nselect 1/0;\n"
+				+ "BEGIN  ISOLATION LEVEL SERIALIZABLE;\nsavepoint s;");
+
+		assertThatThrownBy(() -> new MigrationPreparer().prepare(List.of(file)))
+			.isInstanceOfSatisfying(MigrationPreparationException.class, (ex) -> assertThat(ex.errors())
+				.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+				.startsWith("V2__test.sql:2 controls its transaction itself (line 2: commit; line 5: BEGIN ISOLATION"
+						+ " LEVEL SERIALIZABLE; line 6: savepoint s)")
+				.contains("add the line '-- strata:no-transaction'"));
+	}
+
+	@Test
+	void everyKindOfTransactionCommandIsRecognised() {
+		for (String command : List.of("begin", "BEGIN WORK", "begin transaction read only", "start transaction",
+				"commit", "commit work", "COMMIT AND CHAIN", "commit and no chain", "end", "end transaction",
+				"rollback", "rollback to savepoint s", "rollback work to s", "abort", "abort and chain", "savepoint s",
+				"release savepoint s", "release s", "prepare transaction 'x'", "commit prepared 'x'",
+				"rollback prepared 'x'")) {
+			assertThatThrownBy(() -> new MigrationPreparer().prepare(file("1", "select 1;\n" + command)))
+				.as(command)
+				.hasMessageContaining("V1__test.sql:2 controls its transaction itself");
+		}
+	}
+
+	@Test
+	void wordsThatOnlyLookLikeTransactionCommandsAreNot() {
+		for (String sql : List.of("create function f() returns int language sql begin atomic select 1; end",
+				"do $$ begin perform 1; end $$", "prepare transaction_stmt as select 1",
+				"create table t (commit int, savepoint text)", "select 'commit'", "start_transaction()")) {
+			assertThat(new MigrationPreparer().prepare(file("1", sql)).transactional()).as(sql).isTrue();
+		}
+	}
+
+	@Test
+	void noTransactionFileRunsItsOwnTransactionsAsWritten() {
+		PreparedMigration migration = new MigrationPreparer().prepare(file("1",
+				"-- strata:no-transaction\nbegin;\ncreate table a (id int);\ncommit;\nstart transaction;\n"
+						+ "create table b (id int);\ncommit and chain;\ncreate table c (id int);\nend;"));
+		assertThat(migration.transactional()).isFalse();
+		assertThat(migration.nonTransactionalReason()).isEqualTo("strata:no-transaction directive");
+	}
+
+	@Test
+	void noTransactionFileThatLeavesItsBlockOpenIsRefused() {
+		assertThatThrownBy(() -> new MigrationPreparer().prepare(file("1",
+				"-- strata:no-transaction\nbegin;\ncreate table a (id int);\ncommit and chain;\ncreate table b (id int);")))
+			.isInstanceOf(dev.strata.source.MigrationSourceException.class)
+			.hasMessageContaining("V1__test.sql:4 opens a transaction block (commit and chain) that it never ends");
+	}
+
+	@Test
+	void doBlockThatCommitsMakesItsFileNonTransactionalAlongsideOtherStatements() {
+		PreparedMigration migration = new MigrationPreparer().prepare(file("1", """
+				create table batches (n int);
+				do $$
+				begin
+				  for i in 1..3 loop
+				    insert into batches values (i); -- commit; in a comment does not count
+				    commit;
+				  end loop;
+				end
+				$$;
+				create index batches_n on batches (n);
+				"""));
+		assertThat(migration.transactional()).isFalse();
+		assertThat(migration.nonTransactionalReason()).isEqualTo("DO block that commits at line 2");
+	}
+
+	@Test
+	void doBlockThatRollsBackInAPlainStringIsSeenToo() {
+		PreparedMigration migration = new MigrationPreparer().prepare(file("1",
+				"select 1;\nDO LANGUAGE plpgsql 'BEGIN IF true THEN ROLLBACK; END IF; RAISE NOTICE ''commit''; END'"));
+		assertThat(migration.nonTransactionalReason()).isEqualTo("DO block that rolls back at line 2");
+	}
+
+	@Test
+	void doBlockThatOnlyMentionsCommitStaysTransactional() {
+		PreparedMigration migration = new MigrationPreparer().prepare(file("1", """
+				do $$
+				declare commit_count int := 0;
+				begin
+				  raise notice 'commit;';
+				  select commit into commit_count from t;
+				  -- commit;
+				  execute $q$ commit $q$;
+				end
+				$$;
+				"""));
+		assertThat(migration.transactional()).isTrue();
+	}
+
+	@Test
+	void callOfAProcedureTheFileCreatesThatCommitsMakesItNonTransactional() {
+		PreparedMigration migration = new MigrationPreparer().prepare(file("1", """
+				create table batches (n int);
+				create or replace procedure public."Fill"(n int default 'commit')
+				language plpgsql
+				as $$
+				begin
+				  insert into batches values (n);
+				  commit;
+				end
+				$$;
+				call public."Fill"(1);
+				"""));
+		assertThat(migration.transactional()).isFalse();
+		assertThat(migration.nonTransactionalReason())
+			.isEqualTo("CALL of procedure Fill, which commits or rolls back, at line 10");
+	}
+
+	@Test
+	void procedureThatDoesNotCommitOrIsNotCalledLeavesTheFileTransactional() {
+		assertThat(new MigrationPreparer().prepare(file("1", """
+				create procedure p(a text default 'commit') language plpgsql as $$ begin perform 1; end $$;
+				call p();
+				create procedure q() language plpgsql as $$ begin commit; end $$;
+				""")).transactional()).isTrue();
+	}
+
 }

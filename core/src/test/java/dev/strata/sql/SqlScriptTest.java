@@ -360,6 +360,89 @@ class SqlScriptTest {
   }
 
   @Nested
+  class StandardConformingStringsOff {
+
+    private List<Token> tokensOf(SqlScript script, int statement) {
+      return script.statements().get(statement).tokens();
+    }
+
+    @Test
+    void backslashEscapesAQuoteInPlainStringsAfterTheSet() {
+      SqlScript script = parse("SET standard_conforming_strings = off;\n"
+          + "insert into t values ('it\\'s; fine', N'a\\'b');\n"
+          + "select 'x\\\\';");
+      assertThat(script.statements()).extracting(SqlStatement::text).containsExactly(
+          "SET standard_conforming_strings = off",
+          "insert into t values ('it\\'s; fine', N'a\\'b')",
+          "select 'x\\\\'");
+      assertThat(tokensOf(script, 1)).filteredOn(t -> t.kind() == TokenKind.STRING)
+          .extracting(Token::text, Token::line, Token::column, Token::offset)
+          .containsExactly(tuple("'it\\'s; fine'", 2, 23, 61), tuple("N'a\\'b'", 2, 38, 76));
+      assertThat(tokensOf(script, 2)).extracting(Token::text, Token::line, Token::column)
+          .containsExactly(tuple("select", 3, 1), tuple("'x\\\\'", 3, 8));
+    }
+
+    @Test
+    void theSetItselfAndEverythingBeforeItLexAsStandard() {
+      // The server reads a statement before it runs it: 'a\' ends at its second quote here.
+      SqlScript script = parse("select 'a\\'; set standard_conforming_strings to off; select 'b\\'';");
+      assertThat(script.statements()).extracting(SqlStatement::text)
+          .containsExactly("select 'a\\'", "set standard_conforming_strings to off", "select 'b\\''");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SET standard_conforming_strings = off", "set session standard_conforming_strings to 'off'",
+        "SET LOCAL STANDARD_CONFORMING_STRINGS = false", "set standard_conforming_strings = 0",
+        "set standard_conforming_strings = 'f'", "set standard_conforming_strings = no"})
+    void everySpellingOfOffCounts(String set) {
+      assertThat(texts(set + "; select 'it\\'s'; select 2"))
+          .containsExactly(set, "select 'it\\'s'", "select 2");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SET standard_conforming_strings = on", "reset standard_conforming_strings",
+        "RESET ALL", "set standard_conforming_strings to default", "set session standard_conforming_strings = 'true'"})
+    void onResetOrDefaultTurnsItBackOn(String on) {
+      SqlScript script = parse("set standard_conforming_strings = off; select 'a\\'b';\n" + on + ";\nselect 'c\\';");
+      assertThat(script.statements()).extracting(SqlStatement::text)
+          .containsExactly("set standard_conforming_strings = off", "select 'a\\'b'", on, "select 'c\\'");
+      assertThat(script.statements().get(3).tokens().get(1)).extracting(Token::line, Token::column)
+          .containsExactly(3, 8);
+    }
+
+    @Test
+    void otherSettingsAndUnreadableValuesChangeNothing() {
+      assertThat(texts("set standard_conforming_strings_x = off; select 'a\\'; "
+          + "set standard_conforming_strings = maybe; select 'b\\'; set search_path = off; select 'c\\'"))
+          .containsExactly("set standard_conforming_strings_x = off", "select 'a\\'",
+              "set standard_conforming_strings = maybe", "select 'b\\'", "set search_path = off", "select 'c\\'");
+    }
+
+    @Test
+    void escapeBitAndDollarStringsAreUnchanged() {
+      assertThat(texts("set standard_conforming_strings = off; select E'a\\'b', B'01', X'1F', $$c\\$$, 'd\\\\'"))
+          .containsExactly("set standard_conforming_strings = off", "select E'a\\'b', B'01', X'1F', $$c\\$$, 'd\\\\'");
+    }
+
+    @Test
+    void withoutTheSettingABackslashQuoteReadsAsTheServerReadsIt() {
+      // 'it\' is a whole string under the default setting; the s' that follows opens one never closed.
+      SqlSyntaxException e = failure("select 'it\\'s';");
+      assertThat(e.problem()).isEqualTo("unterminated string literal starting here");
+      assertThat(e.line()).isEqualTo(1);
+      assertThat(e.column()).isEqualTo(14);
+    }
+
+    @Test
+    void unterminatedStringUnderTheSettingIsReportedWhereItStarts() {
+      SqlSyntaxException e = failure("set standard_conforming_strings = off;\nselect 'a\\';");
+      assertThat(e.problem()).isEqualTo("unterminated string literal starting here");
+      assertThat(e.line()).isEqualTo(2);
+      assertThat(e.column()).isEqualTo(8);
+    }
+  }
+
+  @Nested
   class Positions {
 
     @Test
