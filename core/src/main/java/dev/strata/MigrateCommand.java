@@ -103,6 +103,7 @@ final class MigrateCommand {
 			baselined = true;
 		}
 		target = target.withHistoryCreated();
+		target.upgradeHistory();
 		MigrationPlan plan = this.strata.plan(files, target);
 		if (!plan.isValid()) {
 			throw new ValidationException(target.schema(), plan.problems());

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class Target {
 
+	private static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(Target.class);
+
 	private final SchemaHistory history;
 
 	private final boolean historyExists;
@@ -35,7 +37,8 @@ final class Target {
 		String snapshotTable = SnapshotStore.tableName(config.table());
 		Found found = find(connection, config.schema(), config.table(), snapshotTable);
 		String schema = found.schema();
-		SchemaHistory history = new SchemaHistory(connection, schema, config.table());
+		SchemaHistory history = new SchemaHistory(connection, schema, config.table(),
+				!found.history() || found.inFlightColumn(), !found.history() || found.uniqueIndex());
 		if (!found.history() && config.schema() == null) {
 			List<String> elsewhere = history.schemasElsewhereWithTable();
 			if (!elsewhere.isEmpty()) {
@@ -61,11 +64,18 @@ final class Target {
 				  exists (select 1 from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
 				          where n.nspname = s.name and c.relname = ? and c.relkind in ('r', 'p')),
 				  exists (select 1 from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
-				          where n.nspname = s.name and c.relname = ? and c.relkind in ('r', 'p'))
-				from (select coalesce(?::text, current_schema()) as name) s""")) {
+				          where n.nspname = s.name and c.relname = ? and c.relkind in ('r', 'p')),
+				  h.in_flight_column, h.unique_index
+				from (select coalesce(?::text, current_schema()) as name) s
+				left join lateral (select\s""" + SchemaHistory.inFlightColumnTest() + " as in_flight_column, "
+				+ SchemaHistory.uniqueIndexTest() + """
+				 as unique_index
+				  from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+				  where n.nspname = s.name and c.relname = ? and c.relkind in ('r', 'p')) h on true""")) {
 			statement.setString(1, history);
 			statement.setString(2, snapshot);
 			statement.setString(3, configuredSchema);
+			statement.setString(4, history);
 			try (ResultSet rs = statement.executeQuery()) {
 				rs.next();
 				String schema = rs.getString(1);
@@ -73,13 +83,19 @@ final class Target {
 					throw new StrataException(ErrorCategory.CONFIGURATION, "The connection has no current schema: none"
 							+ " of the schemas on its search_path exists. Set strata.schema, or create the schema first.");
 				}
-				return new Found(schema, rs.getBoolean(2), rs.getBoolean(3));
+				return new Found(schema, rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4), rs.getBoolean(5));
 			}
 		}
 	}
 
-	/** What {@link #find} found. */
-	private record Found(String schema, boolean history, boolean snapshot) {
+	/**
+	 * What {@link #find} found.
+	 *
+	 * @param inFlightColumn whether the history table has {@code statement_in_flight} (see {@link SchemaHistory#upgrade()})
+	 * @param uniqueIndex whether it has the unique index on successful versions
+	 */
+	private record Found(String schema, boolean history, boolean snapshot, boolean inFlightColumn,
+			boolean uniqueIndex) {
 	}
 
 
@@ -103,6 +119,28 @@ final class Target {
 	/** The history rows, or none if the table does not exist yet. */
 	List<AppliedMigration> readHistory() throws SQLException {
 		return this.historyExists ? this.history.read() : List.of();
+	}
+
+	/**
+	 * Brings a history table written by an older Strata to the current shape; under the lock only.
+	 * Costs nothing when the table is current (known from the query that found it).
+	 */
+	void upgradeHistory() throws SQLException {
+		if (!this.historyExists || this.history.isCurrent()) {
+			return;
+		}
+		List<String> duplicates = this.history.upgrade();
+		if (duplicates.isEmpty()) {
+			logger.info("Upgraded the history table {}: it records the statement in flight of a non-transactional"
+					+ " migration, and refuses a second successful row for one version", this.history.qualifiedName());
+		}
+		else {
+			logger.warn("The history table {} holds more than one successful row for version(s) {}: it cannot get the"
+					+ " unique index that refuses a second successful row for one version. Look at those rows (a second"
+					+ " migrator that ran without the lock?), delete the duplicates that never ran, and the next"
+					+ " migrate adds the index. Migrating continues without it.", this.history.qualifiedName(),
+					String.join(", ", duplicates));
+		}
 	}
 
 	/** Creates the history table; returns a target that knows it exists. */

@@ -23,11 +23,29 @@ import org.jspecify.annotations.Nullable;
  * @param statementsTotal how many statements the migration has
  * @param sqlChecksum checksum of its SQL without comments and whitespace, {@code null} if unknown
  * @param intact whether the row is as Strata last wrote it (its signature matches its columns)
+ * @param statementInFlight for a non-transactional migration that stopped, the statement (1-based)
+ *     that had been sent and whose outcome was never recorded: the run was interrupted (killed, lost
+ *     connection) rather than refused by the server; {@code null} otherwise, and for rows written
+ *     before Strata recorded it
  */
 public record AppliedMigration(int installedRank, @Nullable String version, String description, HistoryType type,
 		String script, @Nullable Integer checksum, String installedBy, Instant installedOn, int executionTimeMs,
 		boolean success, boolean transactional, int statementsRun, int statementsTotal,
-		@Nullable Integer sqlChecksum, boolean intact) {
+		@Nullable Integer sqlChecksum, boolean intact, @Nullable Integer statementInFlight) {
+
+	/** A row with no statement in flight. */
+	public AppliedMigration(int installedRank, @Nullable String version, String description, HistoryType type,
+			String script, @Nullable Integer checksum, String installedBy, Instant installedOn, int executionTimeMs,
+			boolean success, boolean transactional, int statementsRun, int statementsTotal,
+			@Nullable Integer sqlChecksum, boolean intact) {
+		this(installedRank, version, description, type, script, checksum, installedBy, installedOn, executionTimeMs,
+				success, transactional, statementsRun, statementsTotal, sqlChecksum, intact, null);
+	}
+
+	/** Whether a non-transactional run of it stopped with a statement in flight, its outcome unknown. */
+	public boolean interrupted() {
+		return !this.success && this.statementInFlight != null;
+	}
 
 	/** The parsed version, or {@code null} for repeatable rows. */
 	public @Nullable Version parsedVersion() {

@@ -37,15 +37,74 @@ public final class SchemaHistory {
 			+ " installed_by, installed_on, execution_time_ms, success, transactional, statements_run,"
 			+ " statements_total, sql_checksum";
 
-	private static final String SIGNATURE = "md5(concat_ws('|', installed_rank, coalesce(version, ''), description,"
+	private static final String SIGNED_COLUMNS = "installed_rank, coalesce(version, ''), description,"
 			+ " type, script, coalesce(checksum::text, ''), coalesce(sql_checksum::text, ''), installed_by,"
-			+ " extract(epoch from installed_on), success, transactional, statements_run, statements_total))";
+			+ " extract(epoch from installed_on), success, transactional, statements_run, statements_total";
 
+	/** The signature of a table created before {@code statement_in_flight} existed. */
+	private static final String SIGNATURE_WITHOUT_IN_FLIGHT = "md5(concat_ws('|', " + SIGNED_COLUMNS + "))";
+
+	/**
+	 * {@code statement_in_flight} is signed too (a hand-edited one must not make Strata resume or
+	 * refuse), as the last argument of {@code concat_ws}, which skips nulls: a row without a statement
+	 * in flight, every row written before the column existed among them, keeps its signature.
+	 */
+	private static final String SIGNATURE_WITH_IN_FLIGHT = "md5(concat_ws('|', " + SIGNED_COLUMNS
+			+ ", statement_in_flight))";
+
+	/** The column that records which statement of a non-transactional migration was sent last (1-based). */
+	private static final String IN_FLIGHT = "statement_in_flight";
+
+	/** Whether the table has {@code statement_in_flight} (or does not exist yet); see {@link #upgrade()}. */
+	private boolean inFlightColumn;
+
+	/** Whether the table has the unique index on successful versions (or does not exist yet). */
+	private boolean uniqueIndex;
+
+	/** A history table of the current shape, or one that does not exist yet. */
 	public SchemaHistory(Connection connection, String schema, String table) {
+		this(connection, schema, table, true, true);
+	}
+
+	/**
+	 * A history table whose shape was read from the catalog ({@link #inFlightColumnTest()},
+	 * {@link #uniqueIndexTest()}); {@link #upgrade()} brings an older one to the current shape.
+	 * @param inFlightColumn whether it has {@code statement_in_flight}
+	 * @param uniqueIndex whether it has the unique index on successful versions
+	 */
+	public SchemaHistory(Connection connection, String schema, String table, boolean inFlightColumn,
+			boolean uniqueIndex) {
 		this.connection = connection;
 		this.schema = schema;
 		this.table = table;
 		this.qualifiedName = Identifiers.quote(schema) + "." + Identifiers.quote(table);
+		this.inFlightColumn = inFlightColumn;
+		this.uniqueIndex = uniqueIndex;
+	}
+
+	/**
+	 * Whether the table has {@code statement_in_flight}, as an SQL boolean expression over a
+	 * {@code pg_class} row aliased {@code c}. Meant to be folded into a query that runs anyway, so
+	 * that knowing costs no round trip.
+	 */
+	public static String inFlightColumnTest() {
+		return "exists (select 1 from pg_catalog.pg_attribute a where a.attrelid = c.oid and a.attname = '" + IN_FLIGHT
+				+ "' and not a.attisdropped)";
+	}
+
+	/** Whether the table has a unique partial index (the one on successful versions), as {@link #inFlightColumnTest()}. */
+	public static String uniqueIndexTest() {
+		return "exists (select 1 from pg_catalog.pg_index i where i.indrelid = c.oid and i.indisunique"
+				+ " and i.indpred is not null)";
+	}
+
+	/** Whether the table has every column and index this version of Strata writes. */
+	public boolean isCurrent() {
+		return this.inFlightColumn && this.uniqueIndex;
+	}
+
+	private String signature() {
+		return this.inFlightColumn ? SIGNATURE_WITH_IN_FLIGHT : SIGNATURE_WITHOUT_IN_FLIGHT;
 	}
 
 	public String schema() {
@@ -137,8 +196,67 @@ public final class SchemaHistory {
 					+ "statements_run integer not null default 0, "
 					+ "statements_total integer not null default 0, "
 					+ "sql_checksum integer, "
-					+ "signature varchar(32))");
+					+ "signature varchar(32), "
+					+ IN_FLIGHT + " integer)");
+			statement.execute(createUniqueSuccessIndex());
 		}
+		this.inFlightColumn = true;
+		this.uniqueIndex = true;
+	}
+
+	/**
+	 * The history's last line of defence: whatever happens to the lock, the table refuses a second
+	 * successful row for one version. Failed rows stay out of it (a failed row is followed by a
+	 * successful one once repaired), as do repeatable rows (no version); a baseline counts, as its
+	 * version is applied. A non-transactional migration's row is written as unsuccessful and set to
+	 * successful at the end, which is when a duplicate would be refused.
+	 */
+	private String createUniqueSuccessIndex() {
+		return "create unique index if not exists " + Identifiers.quote(uniqueIndexName()) + " on " + this.qualifiedName
+				+ " (version) where success and version is not null";
+	}
+
+	private String uniqueIndexName() {
+		String name = this.table + "_success_version";
+		// PostgreSQL cuts names at 63 bytes; cut the table's part so the suffix stays readable.
+		while (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 63) {
+			name = name.substring(0, name.length() - "_success_version".length() - 1) + "_success_version";
+		}
+		return name;
+	}
+
+	/**
+	 * Brings a table written by an older Strata to the current shape: adds
+	 * {@code statement_in_flight} and the unique index on successful versions. Runs only under the
+	 * migration lock and only when {@link #isCurrent()} says it is needed. A table that already
+	 * holds two successful rows for a version (written before the index existed) keeps working
+	 * without the index, and every run says which versions to look at, rather than failing
+	 * start-up over rows nobody can fix from here.
+	 * @return the versions with more than one successful row, empty when the index was created
+	 */
+	public List<String> upgrade() throws SQLException {
+		if (isCurrent()) {
+			return List.of();
+		}
+		List<String> duplicates = new ArrayList<>();
+		try (Statement statement = this.connection.createStatement()) {
+			if (!this.inFlightColumn) {
+				statement.execute("alter table " + this.qualifiedName + " add column if not exists " + IN_FLIGHT
+						+ " integer");
+				this.inFlightColumn = true;
+			}
+			try (ResultSet rs = statement.executeQuery("select version from " + this.qualifiedName
+					+ " where success and version is not null group by version having count(*) > 1 order by 1")) {
+				while (rs.next()) {
+					duplicates.add(rs.getString(1));
+				}
+			}
+			if (duplicates.isEmpty()) {
+				statement.execute(createUniqueSuccessIndex());
+				this.uniqueIndex = true;
+			}
+		}
+		return duplicates;
 	}
 
 	private boolean schemaExists() throws SQLException {
@@ -157,17 +275,20 @@ public final class SchemaHistory {
 		try (Statement statement = this.connection.createStatement();
 				ResultSet rs = statement.executeQuery("select installed_rank, version, description, type, script,"
 						+ " checksum, installed_by, installed_on, execution_time_ms, success, transactional,"
-						+ " statements_run, statements_total, sql_checksum, coalesce(signature = " + SIGNATURE
-						+ ", false) from " + this.qualifiedName + " order by installed_rank")) {
+						+ " statements_run, statements_total, sql_checksum, coalesce(signature = " + signature()
+						+ ", false), " + (this.inFlightColumn ? IN_FLIGHT : "null::integer") + " from " + this.qualifiedName
+						+ " order by installed_rank")) {
 			while (rs.next()) {
 				int checksum = rs.getInt(6);
 				Integer nullableChecksum = rs.wasNull() ? null : checksum;
 				int sqlChecksum = rs.getInt(14);
 				Integer nullableSqlChecksum = rs.wasNull() ? null : sqlChecksum;
+				int inFlight = rs.getInt(16);
+				Integer nullableInFlight = rs.wasNull() ? null : inFlight;
 				rows.add(new AppliedMigration(rs.getInt(1), rs.getString(2), rs.getString(3),
 						HistoryType.valueOf(rs.getString(4)), rs.getString(5), nullableChecksum, rs.getString(7),
 						rs.getTimestamp(8).toInstant(), rs.getInt(9), rs.getBoolean(10), rs.getBoolean(11),
-						rs.getInt(12), rs.getInt(13), nullableSqlChecksum, rs.getBoolean(15)));
+						rs.getInt(12), rs.getInt(13), nullableSqlChecksum, rs.getBoolean(15), nullableInFlight));
 			}
 		}
 		return rows;
@@ -217,7 +338,7 @@ public final class SchemaHistory {
 	/** Signs one row again, after Strata changed it. */
 	private void sign(int rank) throws SQLException {
 		try (PreparedStatement statement = this.connection.prepareStatement(
-				"update " + this.qualifiedName + " set signature = " + SIGNATURE + " where installed_rank = ?")) {
+				"update " + this.qualifiedName + " set signature = " + signature() + " where installed_rank = ?")) {
 			statement.setInt(1, rank);
 			statement.executeUpdate();
 		}
@@ -226,8 +347,8 @@ public final class SchemaHistory {
 	/** Signs every row again (repair, once someone has reviewed the rows changed by hand). */
 	public void signAll() throws SQLException {
 		try (Statement statement = this.connection.createStatement()) {
-			statement.executeUpdate("update " + this.qualifiedName + " set signature = " + SIGNATURE
-					+ " where signature is distinct from " + SIGNATURE);
+			statement.executeUpdate("update " + this.qualifiedName + " set signature = " + signature()
+					+ " where signature is distinct from " + signature());
 		}
 	}
 
@@ -239,8 +360,9 @@ public final class SchemaHistory {
 	 * transaction began.
 	 */
 	public String insertInTransaction(NewEntry entry) {
+		// No statement_in_flight in the subquery: the current signature skips it when null, the old has none.
 		return "insert into " + this.qualifiedName + " (" + COLUMNS + ", signature) select " + COLUMNS + ", "
-				+ SIGNATURE + " from (select coalesce(max(installed_rank), 0) + 1 as installed_rank, "
+				+ SIGNATURE_WITHOUT_IN_FLIGHT + " from (select coalesce(max(installed_rank), 0) + 1 as installed_rank, "
 				+ SqlLiterals.string(entry.version()) + "::varchar as version, "
 				+ SqlLiterals.string(entry.description()) + "::varchar as description, "
 				+ SqlLiterals.string(entry.type().name()) + "::varchar as type, "
@@ -254,23 +376,59 @@ public final class SchemaHistory {
 				+ ") row";
 	}
 
-	/** Records progress of a non-transactional migration, so a killed run leaves an honest row. */
-	public void recordProgress(int rank, int statementsRun, int executionTimeMs, boolean success) throws SQLException {
+	/**
+	 * Records progress of a non-transactional migration, so a killed run leaves an honest row:
+	 * {@code statementsRun} statements completed, and statement {@code inFlight} (1-based) is about
+	 * to be sent, so its outcome is unknown until the next call ({@code null}: none is). Written
+	 * before each statement starts, it is also the record that the previous one completed: one
+	 * write per statement.
+	 */
+	public void recordProgress(int rank, int statementsRun, @Nullable Integer inFlight, int executionTimeMs,
+			boolean success) throws SQLException {
+		requireCurrent();
 		try (PreparedStatement statement = this.connection.prepareStatement("update " + this.qualifiedName
-				+ " set statements_run = ?, execution_time_ms = ?, success = ? where installed_rank = ?")) {
+				+ " set statements_run = ?, " + IN_FLIGHT + " = ?, execution_time_ms = ?, success = ?"
+				+ " where installed_rank = ?")) {
 			statement.setInt(1, statementsRun);
-			statement.setInt(2, executionTimeMs);
-			statement.setBoolean(3, success);
-			statement.setInt(4, rank);
+			if (inFlight != null) {
+				statement.setInt(2, inFlight);
+			}
+			else {
+				statement.setNull(2, Types.INTEGER);
+			}
+			statement.setInt(3, executionTimeMs);
+			statement.setBoolean(4, success);
+			statement.setInt(5, rank);
 			statement.executeUpdate();
 		}
 		sign(rank);
 	}
 
-	/** Removes the rows of failed migrations; returns how many. */
+	/** Records progress of a non-transactional migration with no statement in flight. */
+	public void recordProgress(int rank, int statementsRun, int executionTimeMs, boolean success) throws SQLException {
+		recordProgress(rank, statementsRun, null, executionTimeMs, success);
+	}
+
+	private void requireCurrent() {
+		if (!this.inFlightColumn) {
+			throw new IllegalStateException("The history table " + this.qualifiedName + " was not upgraded");
+		}
+	}
+
+	/** Removes the rows of failed and interrupted migrations; returns how many. */
 	public int deleteFailed() throws SQLException {
-		try (Statement statement = this.connection.createStatement()) {
-			return statement.executeUpdate("delete from " + this.qualifiedName + " where not success");
+		return deleteFailed(List.of());
+	}
+
+	/**
+	 * Removes the rows of failed and interrupted migrations but those of {@code keep} (ranks of
+	 * interrupted migrations that resume by themselves); returns how many.
+	 */
+	public int deleteFailed(List<Integer> keep) throws SQLException {
+		try (PreparedStatement statement = this.connection.prepareStatement("delete from " + this.qualifiedName
+				+ " where not success and installed_rank <> all (?)")) {
+			statement.setArray(1, this.connection.createArrayOf("integer", keep.toArray()));
+			return statement.executeUpdate();
 		}
 	}
 
