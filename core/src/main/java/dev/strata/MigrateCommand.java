@@ -17,6 +17,7 @@ import dev.strata.guard.GuardLog;
 import dev.strata.guard.GuardRefusedException;
 import dev.strata.guard.GuardReport;
 import dev.strata.guard.LiveTableSizes;
+import dev.strata.history.AppliedMigration;
 import dev.strata.history.HistoryType;
 import dev.strata.history.SchemaHistory;
 import dev.strata.plan.MigrationPlan;
@@ -128,7 +129,9 @@ final class MigrateCommand {
 					logger.warn("{} has no statement (empty, or comments only): recorded as applied, nothing ran",
 							migration.file().location());
 				}
-				Duration duration = executor.apply(migration);
+				AppliedMigration interrupted = plan.interrupted(migration.file());
+				Duration duration = (interrupted != null) ? executor.resume(migration, interrupted)
+						: executor.apply(migration);
 				MigrationFile file = migration.file();
 				logger.info("Applied {}{} in {} ms", file.displayName(),
 						migration.transactional() ? "" : " (outside a transaction)", duration.toMillis());

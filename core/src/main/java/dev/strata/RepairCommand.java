@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code repair}: removes failed entries so the migration can run again once fixed, and realigns
  * the recorded checksum and description of applied migrations to their files. It never touches
- * the schema itself.
+ * the schema itself. An entry interrupted with a statement in flight counts as failed when Strata
+ * cannot resume it; one that {@code migrate} resumes by itself is left alone, since removing it
+ * would make the next run start the file again from its first statement.
  */
 final class RepairCommand {
 
@@ -38,9 +40,21 @@ final class RepairCommand {
 			MigrationPlan plan = this.strata.plan(files, target);
 			List<String> removed = new ArrayList<>();
 			List<String> realigned = new ArrayList<>();
+			List<Integer> resuming = new ArrayList<>();
 			for (MigrationStatus status : plan.statuses()) {
 				if (status.state() == MigrationState.FAILED) {
 					removed.add(status.displayName());
+					AppliedMigration row = status.applied();
+					if (row != null && row.interrupted()) {
+						logger.info("Repair removes the interrupted entry of {}: statement {} of {} was in flight, statements"
+								+ " 1 to {} ran", status.displayName(), row.statementInFlight(), row.statementsTotal(),
+								row.statementsRun());
+					}
+				}
+				else if (status.state() == MigrationState.INTERRUPTED) {
+					resuming.add(status.applied().installedRank());
+					logger.info("Repair leaves the interrupted entry of {} as it is: the next migrate resumes it by"
+							+ " itself from statement {}", status.displayName(), status.applied().statementInFlight());
 				}
 				else if (status.state() == MigrationState.CHECKSUM_MISMATCH
 						|| status.state() == MigrationState.DESCRIPTION_MISMATCH) {
@@ -56,7 +70,7 @@ final class RepairCommand {
 							+ "): history row changed outside Strata, signed again as it is");
 				}
 			}
-			target.history().deleteFailed();
+			target.history().deleteFailed(resuming);
 			target.history().signAll();
 			removed.forEach((name) -> logger.info("Repair removed the failed entry of {}", name));
 			realigned.forEach((line) -> logger.info("Repair realigned {}", line));

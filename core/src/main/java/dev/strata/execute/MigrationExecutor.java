@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.strata.StrataException;
+import dev.strata.history.AppliedMigration;
 import dev.strata.history.HistoryType;
 import dev.strata.history.SchemaHistory;
 import dev.strata.plan.PreparedMigration;
+import dev.strata.plan.ResumableStatement;
 import dev.strata.source.Durations;
 import dev.strata.source.MigrationFile;
 import dev.strata.source.MigrationType;
@@ -34,6 +36,11 @@ public final class MigrationExecutor {
 
 
 	private static final int STATEMENT_PREVIEW = 120;
+
+	private static final String UNIQUE_VIOLATION = "23505";
+
+	/** The index a failure of settling an interrupted statement is reported with. */
+	private static final int FIX_UP = -2;
 
 	private final Connection connection;
 
@@ -212,6 +219,46 @@ public final class MigrationExecutor {
 	private void applyWithoutTransaction(PreparedMigration migration, long start) throws SQLException {
 		logger.info("{} runs outside a transaction ({}), statement by statement", migration.file().displayName(),
 				migration.nonTransactionalReason());
+		SchemaHistory.NewEntry entry = entry(migration, 0, false, false);
+		int rank = migration.statements().isEmpty() ? this.history.append(entry)
+				: this.history.appendInFlight(entry, 1);
+		runWithoutTransaction(migration, rank, new InterruptedMigrationResume.Settled(0, List.of(), ""), start);
+	}
+
+	/**
+	 * Resumes a non-transactional migration whose last run was interrupted with a statement in
+	 * flight (see {@link InterruptedMigrationResume}): reads that statement's outcome from the
+	 * catalog, finishes or redoes it, runs the statements after it, and marks the row successful.
+	 * @param row its history row, {@link dev.strata.plan.Resumability#canResume resumable}
+	 * @return how long it took
+	 * @throws MigrationFailedException if a statement failed
+	 */
+	public Duration resume(PreparedMigration migration, AppliedMigration row) throws SQLException {
+		this.listener.started(migration);
+		long start = System.nanoTime();
+		try {
+			InterruptedMigrationResume resume = new InterruptedMigrationResume(this.connection, migration, row);
+			InterruptedMigrationResume.Settled settled = resume.settle();
+			runWithoutTransaction(migration, row.installedRank(), settled, start);
+			logger.info("{}: resumed after an interrupted run: {}", migration.file().displayName(), settled.report());
+		}
+		catch (MigrationFailedException ex) {
+			this.listener.failed(migration, elapsed(start), ex);
+			throw ex;
+		}
+		Duration duration = elapsed(start);
+		this.listener.applied(migration, duration);
+		return duration;
+	}
+
+	/**
+	 * Runs a migration's statements from {@code settled.next()} on, each recorded as in flight
+	 * before it starts, so a killed process leaves a row that says which statements certainly ran
+	 * and which one may or may not have. A statement the server refused is recorded as failed; one
+	 * whose connection was lost stays in flight, for the next run to settle from the catalog.
+	 */
+	private void runWithoutTransaction(PreparedMigration migration, int rank, InterruptedMigrationResume.Settled settled,
+			long start) throws SQLException {
 		this.connection.setAutoCommit(true);
 		boolean sessionSettings = !this.fence.sharedSession();
 		if (!sessionSettings) {
@@ -220,41 +267,28 @@ public final class MigrationExecutor {
 					+ " own settings apply", migration.file().displayName());
 		}
 		List<SqlStatement> statements = migration.statements();
-		int rank = this.history.append(entry(migration, 0, false, false));
-		int done = 0;
+		int first = settled.next();
+		int done = first;
 		try (StatementRunner runner = new StatementRunner(this.connection)) {
 			if (sessionSettings) {
 				for (String setting : timeouts(migration, "set ")) {
 					runner.add(-1, setting, true);
 				}
 			}
-			for (SqlStatement statement : statements) {
-				checkFence(runner);
-				runner.add(done, statement.text(), true);
-				done++;
-				this.history.recordProgress(rank, done, millisSince(start), false);
+			for (String fixUp : settled.fixUps()) {
+				runner.add(FIX_UP, fixUp, true);
 			}
-			this.history.recordProgress(rank, done, millisSince(start), true);
+			for (int i = first; i < statements.size(); i++) {
+				checkFence(runner);
+				// Inside the file's own transaction block this write commits (or not) with the block.
+				this.history.recordProgress(rank, done, i + 1, millisSince(start), false);
+				runner.add(i, statements.get(i).text(), true);
+				done++;
+			}
+			this.history.recordProgress(rank, done, null, millisSince(start), true);
 		}
 		catch (StatementRunner.StatementFailure failure) {
-			// A failure inside the file's own BEGIN … COMMIT undoes the block (the server does so for a
-			// lost connection too), so only the statements before the block count as applied.
-			int applied = OwnTransactionBlock.applied(statements, done);
-			String rolledBack = OwnTransactionBlock.describe(statements, applied, done);
-			// On a lost connection the row already says how many statements completed; trying to
-			// update it would only replace this failure with "connection has been closed".
-			if (!this.connection.isClosed()) {
-				OwnTransactionBlock.rollBack(this.connection);
-				this.history.recordProgress(rank, applied, millisSince(start), false);
-			}
-			if (LockFence.LOST.equals(failure.sqlException().getSQLState())) {
-				throw lockLost(failure, migration.file().displayName() + " runs outside a transaction: " + applied
-						+ " of " + statements.size() + " statements ran and are recorded" + rolledBack
-						+ "; the history marks it as failed.");
-			}
-			throw failed(migration, failure, false, "It ran outside a transaction: " + applied + " of "
-					+ statements.size() + " statements are applied and recorded" + rolledBack + "; the history marks it"
-					+ " as failed, and Strata refuses to continue until you clean up and run the repair command.");
+			throw failedWithoutTransaction(migration, rank, failure, done, start);
 		}
 		finally {
 			if (sessionSettings) {
@@ -280,6 +314,73 @@ public final class MigrationExecutor {
 			reason = failure.sqlException().getMessage();
 		}
 		return new LockLostException(this.fence.table(), reason, outcome);
+	}
+
+	/**
+	 * The failure of a non-transactional migration, recorded as honestly as the connection allows.
+	 * A statement the server answered with an error did not complete (though a failed
+	 * {@code CREATE INDEX CONCURRENTLY} may leave an INVALID index), and a failure inside the file's
+	 * own {@code BEGIN … COMMIT} undoes the block: recorded as failed after the statements before it.
+	 * On a lost connection nothing can be written, and nothing should be: the row says the statement
+	 * was in flight, which is all anyone knows. Nor after the lock was lost (another migrator may
+	 * own the history now), and a failure before this run's next statement started (timeouts, the
+	 * fence, settling an interrupted statement) leaves the row as it was.
+	 */
+	private StrataException failedWithoutTransaction(PreparedMigration migration, int rank,
+			StatementRunner.StatementFailure failure, int done, long start) throws SQLException {
+		List<SqlStatement> statements = migration.statements();
+		int total = statements.size();
+		boolean lost = this.connection.isClosed() || isConnectionLoss(failure.sqlException());
+		int stopped = (failure.index() >= 0) ? failure.index() : done;
+		// A failed statement aborts the file's own block, and the server rolls it back for a lost connection.
+		int applied = OwnTransactionBlock.applied(statements, stopped);
+		String rolledBack = OwnTransactionBlock.describe(statements, applied, stopped);
+		if (!lost) {
+			OwnTransactionBlock.rollBack(this.connection);
+		}
+		if (LockFence.LOST.equals(failure.sqlException().getSQLState())) {
+			return lockLost(failure, migration.file().displayName() + " runs outside a transaction: " + applied + " of "
+					+ total + " statements ran" + rolledBack + "; the history row is left as it was (statement "
+					+ (stopped + 1) + " in flight), and the next migrate settles it.");
+		}
+		if (failure.index() < 0) {
+			return failed(migration, failure, false, "It runs outside a transaction; the failure came before its next"
+					+ " statement started, so the history row is unchanged: " + applied + " of " + total
+					+ " statements are applied" + rolledBack + ((failure.index() == FIX_UP) ? ", and the next migrate"
+							+ " tries to resume it again" : "") + ".");
+		}
+		SqlStatement statement = statements.get(failure.index());
+		String number = "statement " + (failure.index() + 1) + " (line " + statement.line() + ")";
+		if (lost) {
+			boolean resumes = ResumableStatement.recognise(statements.get(applied)) != null;
+			return failed(migration, failure, false, "It ran outside a transaction: " + applied + " of " + total
+					+ " statements are applied and recorded" + rolledBack + "; " + number + " was in flight when the"
+					+ " connection was lost, so whether it completed is unknown, and the history records it as in"
+					+ " flight. " + (resumes ? "The next migrate reads its outcome from the catalog and resumes the"
+							+ " migration by itself."
+							: "The catalog cannot tell whether this kind of statement completed: Strata refuses to"
+									+ " continue until you check and run the repair command."));
+		}
+		this.history.recordProgress(rank, applied, null, millisSince(start), false);
+		ResumableStatement resumable = ResumableStatement.recognise(statement);
+		String invalidIndex = (resumable != null
+				&& resumable.kind() == ResumableStatement.Kind.CREATE_INDEX_CONCURRENTLY)
+						? " A failed CREATE INDEX CONCURRENTLY may leave the index " + resumable.name() + " behind,"
+								+ " INVALID (pg_index.indisvalid = false): drop it with DROP INDEX CONCURRENTLY."
+						: "";
+		int notRun = total - failure.index() - 1;
+		return failed(migration, failure, false, "It ran outside a transaction: " + applied + " of " + total
+				+ " statements are applied and recorded" + rolledBack + "; " + number + " failed"
+				+ ((notRun > 0) ? " and the " + notRun + " after it did not run" : "") + "." + invalidIndex
+				+ " The history marks it as failed, and Strata refuses to continue until you clean up and run the"
+				+ " repair command.");
+	}
+
+	/** Whether the failure says the connection is gone, so the statement's outcome is unknown. */
+	private static boolean isConnectionLoss(SQLException ex) {
+		String state = ex.getSQLState();
+		return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+				|| state.equals("57P03"));
 	}
 
 	private List<String> timeouts(PreparedMigration migration, String prefix) {
@@ -331,12 +432,21 @@ public final class MigrationExecutor {
 			line = statement.line();
 			statementText = statement.abbreviated(STATEMENT_PREVIEW);
 		}
+		else if (failure.index() == FIX_UP) {
+			line = 1;
+			statementText = "(Strata settling the statement an interrupted run left in flight: dropping an INVALID"
+					+ " index or finishing a detach)";
+		}
 		else {
 			line = 1;
 			statementText = "(Strata's own bookkeeping: setting timeouts or writing the history row)";
 		}
+		String hint = (failure.index() < 0 && UNIQUE_VIOLATION.equals(cause.getSQLState()))
+				? "the history table already holds a successful row for this version, and its unique index refused a"
+						+ " second one: another migrator applied it meanwhile (was the migration lock lost?)"
+				: FailureHints.forSqlState(cause.getSQLState());
 		return new MigrationFailedException(file.displayName(), file.location(), line, statementText, cause, rolledBack,
-				outcome, FailureHints.forSqlState(cause.getSQLState()));
+				outcome, hint);
 	}
 
 	private String retried(int attempts, @Nullable String sqlState) {

@@ -360,9 +360,29 @@ public final class SchemaHistory {
 	 * transaction began.
 	 */
 	public String insertInTransaction(NewEntry entry) {
-		// No statement_in_flight in the subquery: the current signature skips it when null, the old has none.
-		return "insert into " + this.qualifiedName + " (" + COLUMNS + ", signature) select " + COLUMNS + ", "
-				+ SIGNATURE_WITHOUT_IN_FLIGHT + " from (select coalesce(max(installed_rank), 0) + 1 as installed_rank, "
+		// No statement_in_flight: the current signature skips it when null, the old has none.
+		return insert(entry, COLUMNS, "", SIGNATURE_WITHOUT_IN_FLIGHT);
+	}
+
+	/**
+	 * Appends the row of a non-transactional migration about to start, with its first statement
+	 * already in flight, signed in the same statement: a process killed at any point leaves either
+	 * no row or one that says, correctly, that the first statement may have started.
+	 * @return the row's rank
+	 */
+	public int appendInFlight(NewEntry entry, int inFlight) throws SQLException {
+		requireCurrent();
+		String sql = insert(entry, COLUMNS + ", " + IN_FLIGHT, ", " + inFlight + " as " + IN_FLIGHT,
+				SIGNATURE_WITH_IN_FLIGHT) + " returning installed_rank";
+		try (Statement statement = this.connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+			rs.next();
+			return rs.getInt(1);
+		}
+	}
+
+	private String insert(NewEntry entry, String columns, String extraValues, String signature) {
+		return "insert into " + this.qualifiedName + " (" + columns + ", signature) select " + columns + ", "
+				+ signature + " from (select coalesce(max(installed_rank), 0) + 1 as installed_rank, "
 				+ SqlLiterals.string(entry.version()) + "::varchar as version, "
 				+ SqlLiterals.string(entry.description()) + "::varchar as description, "
 				+ SqlLiterals.string(entry.type().name()) + "::varchar as type, "
@@ -372,8 +392,8 @@ public final class SchemaHistory {
 				+ "(extract(epoch from clock_timestamp() - now()) * 1000)::integer as execution_time_ms, "
 				+ entry.success() + " as success, " + entry.transactional() + " as transactional, "
 				+ entry.statementsRun() + " as statements_run, " + entry.statementsTotal() + " as statements_total, "
-				+ SqlLiterals.integer(entry.sqlChecksum()) + "::integer as sql_checksum from " + this.qualifiedName
-				+ ") row";
+				+ SqlLiterals.integer(entry.sqlChecksum()) + "::integer as sql_checksum" + extraValues + " from "
+				+ this.qualifiedName + ") row";
 	}
 
 	/**
@@ -386,8 +406,11 @@ public final class SchemaHistory {
 	public void recordProgress(int rank, int statementsRun, @Nullable Integer inFlight, int executionTimeMs,
 			boolean success) throws SQLException {
 		requireCurrent();
+		// Both updates in one round trip and one implicit transaction (the extended protocol's lasts
+		// until Sync): a process killed in between never leaves a row that fails its signature.
 		try (PreparedStatement statement = this.connection.prepareStatement("update " + this.qualifiedName
 				+ " set statements_run = ?, " + IN_FLIGHT + " = ?, execution_time_ms = ?, success = ?"
+				+ " where installed_rank = ?; update " + this.qualifiedName + " set signature = " + signature()
 				+ " where installed_rank = ?")) {
 			statement.setInt(1, statementsRun);
 			if (inFlight != null) {
@@ -399,9 +422,9 @@ public final class SchemaHistory {
 			statement.setInt(3, executionTimeMs);
 			statement.setBoolean(4, success);
 			statement.setInt(5, rank);
-			statement.executeUpdate();
+			statement.setInt(6, rank);
+			statement.execute();
 		}
-		sign(rank);
 	}
 
 	/** Records progress of a non-transactional migration with no statement in flight. */

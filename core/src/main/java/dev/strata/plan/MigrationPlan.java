@@ -25,6 +25,19 @@ public record MigrationPlan(List<MigrationStatus> statuses, List<MigrationFile> 
 		return !this.pending.isEmpty();
 	}
 
+	/**
+	 * The history row of a pending file whose last run was interrupted and resumes, or {@code null}
+	 * for a file that runs from its start.
+	 */
+	public dev.strata.history.@Nullable AppliedMigration interrupted(MigrationFile file) {
+		for (MigrationStatus status : this.statuses) {
+			if (status.state() == MigrationState.INTERRUPTED && file.equals(status.file())) {
+				return status.applied();
+			}
+		}
+		return null;
+	}
+
 	/** The current version as text, or {@code null}. */
 	public @Nullable String currentVersionText() {
 		return (this.currentVersion != null) ? this.currentVersion.toString() : null;

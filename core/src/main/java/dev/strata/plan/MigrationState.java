@@ -24,8 +24,19 @@ public enum MigrationState {
 	/** Applied, but the file's description differs from the recorded one. */
 	DESCRIPTION_MISMATCH,
 
-	/** Recorded as failed (a migration that could not run in a transaction stopped part-way). */
+	/**
+	 * Recorded as failed (a migration that could not run in a transaction stopped part-way), or
+	 * interrupted with a statement in flight whose outcome only a person can tell: {@code migrate}
+	 * refuses until someone looks and runs {@code repair}.
+	 */
 	FAILED,
+
+	/**
+	 * A migration that runs outside a transaction was interrupted (process killed, connection lost)
+	 * with a statement in flight whose outcome the catalog tells ({@code CREATE INDEX CONCURRENTLY}
+	 * and the like): {@code migrate} resumes it by itself, from that statement on.
+	 */
+	INTERRUPTED,
 
 	/** Applied, but no file has its version any more. */
 	MISSING,

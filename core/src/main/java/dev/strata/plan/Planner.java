@@ -70,7 +70,8 @@ public final class Planner {
 				MigrationStatus status = versioned(file, versionedRows.get(file.version()), baselineVersion, current);
 				statuses.add(status);
 				addProblem(status, problems);
-				if (status.state() == MigrationState.PENDING || status.state() == MigrationState.OUT_OF_ORDER) {
+				if (status.state() == MigrationState.PENDING || status.state() == MigrationState.OUT_OF_ORDER
+						|| status.state() == MigrationState.INTERRUPTED) {
 					pendingVersioned.add(file);
 				}
 			}
@@ -79,7 +80,8 @@ public final class Planner {
 				MigrationStatus status = repeatable(file, repeatableRows.get(file.description()));
 				statuses.add(status);
 				addProblem(status, problems);
-				if (status.state() == MigrationState.PENDING || status.state() == MigrationState.OUTDATED) {
+				if (status.state() == MigrationState.PENDING || status.state() == MigrationState.OUTDATED
+						|| status.state() == MigrationState.INTERRUPTED) {
 					pendingRepeatable.add(file);
 				}
 			}
@@ -116,7 +118,8 @@ public final class Planner {
 			@Nullable Version current) {
 		if (row != null) {
 			if (!row.success()) {
-				return new MigrationStatus(MigrationState.FAILED, file, row);
+				return new MigrationStatus(Resumability.canResume(row, file) ? MigrationState.INTERRUPTED
+						: MigrationState.FAILED, file, row);
 			}
 			if (row.checksum() == null || row.checksum() != file.checksum()) {
 				return new MigrationStatus(MigrationState.CHECKSUM_MISMATCH, file, row);
@@ -140,7 +143,8 @@ public final class Planner {
 			return new MigrationStatus(MigrationState.PENDING, file, null);
 		}
 		if (!row.success()) {
-			return new MigrationStatus(MigrationState.FAILED, file, row);
+			return new MigrationStatus(Resumability.canResume(row, file) ? MigrationState.INTERRUPTED
+					: MigrationState.FAILED, file, row);
 		}
 		if (row.checksum() == null || row.checksum() != file.checksum()) {
 			return new MigrationStatus(MigrationState.OUTDATED, file, row);

@@ -75,6 +75,9 @@ final class Problems {
 	}
 
 	private static ValidationProblem failed(String name, AppliedMigration row, @Nullable MigrationFile file) {
+		if (row.interrupted()) {
+			return interrupted(name, row, file);
+		}
 		StringBuilder detail = new StringBuilder("is recorded as failed");
 		if (!row.transactional()) {
 			detail.append(" outside a transaction after ")
@@ -83,16 +86,51 @@ final class Problems {
 				.append(row.statementsTotal())
 				.append(" statements; the ones that ran are applied and stay applied");
 			if (file != null) {
-				appendStatements(detail, file, row.statementsRun());
+				appendStatements(detail, file, row.statementsRun(), "failed:");
 			}
 		}
 		return new ValidationProblem(ValidationProblem.Kind.FAILED, name, detail.toString(),
 				"finish or undo by hand what the statements that ran did (e.g. drop an INVALID index left by a"
-						+ " failed CREATE INDEX CONCURRENTLY), fix the file, then run the repair command"
-						+ " (strata.migrator.command=repair) to remove the failed entry");
+						+ " failed CREATE INDEX CONCURRENTLY: it is not undone by the server), fix the file, then run"
+						+ " the repair command (strata.migrator.command=repair) to remove the failed entry");
 	}
 
-	private static void appendStatements(StringBuilder detail, MigrationFile file, int statementsRun) {
+	/**
+	 * A run stopped with a statement in flight that Strata cannot resume: say exactly which
+	 * statements certainly ran, which one may or may not have, and which did not.
+	 */
+	private static ValidationProblem interrupted(String name, AppliedMigration row, @Nullable MigrationFile file) {
+		int inFlight = row.statementInFlight();
+		StringBuilder detail = new StringBuilder("was interrupted outside a transaction (process killed or connection"
+				+ " lost) while statement ").append(inFlight)
+			.append(" of ")
+			.append(row.statementsTotal())
+			.append(" was in flight: statements 1 to ")
+			.append(row.statementsRun())
+			.append(" certainly ran and stay applied; whether statement ")
+			.append(inFlight)
+			.append(" completed is unknown, and Strata cannot resume by itself because ")
+			.append(Resumability.whyNot(row, file));
+		if (row.statementsRun() == 0) {
+			detail.replace(detail.indexOf("statements 1 to 0 certainly ran and stay applied; "),
+					detail.indexOf("whether statement"), "no statement certainly ran; ");
+		}
+		if (file != null) {
+			appendStatements(detail, file, row.statementsRun(), "in flight:");
+		}
+		return new ValidationProblem(ValidationProblem.Kind.FAILED, name, detail.toString(),
+				"check in the database whether statement " + inFlight + " took effect (its rows, objects or"
+						+ " settings), finish or undo by hand what the statements that ran did, then run the repair"
+						+ " command (strata.migrator.command=repair) to remove the entry; the next migrate runs the"
+						+ " whole file again, so make every statement of it safe to run twice (IF NOT EXISTS, …) or"
+						+ " move what ran into a migration of its own");
+	}
+
+	private static String pad(String label, int longest) {
+		return label + " ".repeat(Math.max(longest, "not run:".length()) + 1 - label.length());
+	}
+
+	private static void appendStatements(StringBuilder detail, MigrationFile file, int statementsRun, String stopped) {
 		List<SqlStatement> statements;
 		try {
 			statements = SqlScript.parse(file.location(), file.content()).statements();
@@ -103,7 +141,7 @@ final class Problems {
 		for (int i = 0; i < statements.size(); i++) {
 			SqlStatement statement = statements.get(i);
 			detail.append("\n      ")
-				.append((i < statementsRun) ? "ran:     " : (i == statementsRun) ? "failed:  " : "not run: ")
+				.append(pad((i < statementsRun) ? "ran:" : (i == statementsRun) ? stopped : "not run:", stopped.length()))
 				.append("line ")
 				.append(statement.line())
 				.append(": ")

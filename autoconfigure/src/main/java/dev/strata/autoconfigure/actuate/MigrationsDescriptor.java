@@ -66,7 +66,7 @@ public record MigrationsDescriptor(OverallState state, Instant takenAt, @Nullabl
 	 * @param type SQL, SQL_REPEATABLE or BASELINE
 	 * @param script the file
 	 * @param checksum the checksum recorded
-	 * @param state its state: APPLIED, CHECKSUM_MISMATCH, MISSING, FAILED, FUTURE…
+	 * @param state its state: APPLIED, CHECKSUM_MISMATCH, MISSING, FAILED, INTERRUPTED, FUTURE…
 	 * @param installedBy the database user that applied it
 	 * @param installedOn when
 	 * @param executionTimeMs how long it took
@@ -92,7 +92,7 @@ public record MigrationsDescriptor(OverallState state, Instant takenAt, @Nullabl
 	 * @param version the version, {@code null} for repeatable migrations
 	 * @param description the description
 	 * @param script the file
-	 * @param state PENDING, OUTDATED (a changed repeatable) or OUT_OF_ORDER
+	 * @param state PENDING, OUTDATED (a changed repeatable), OUT_OF_ORDER or INTERRUPTED (resumes where a killed run stopped)
 	 * @param findings what the guard finds in it, judged by its text
 	 * @param guardError why the guard could not judge it (a syntax error, an unknown rule in a directive)
 	 */
