@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -114,6 +115,34 @@ class InterruptedMigrationKillTest {
 			resumeAndCheck(db);
 		}
 		report("pg_terminate_backend", seed, outcomes);
+	}
+
+	/**
+	 * A build blocked behind an old snapshot when its migrator is SIGKILLed: the server notices the
+	 * dead client ({@code client_connection_check_interval}) and cancels it, leaving the index INVALID.
+	 */
+	@Test
+	@Timeout(60)
+	void killedWhileTheBuildWaitsLeavesAnInvalidIndexThatIsBuiltAgain(TestDatabase db) throws Exception {
+		Process migrator;
+		try (Connection reader = db.connect()) {
+			reader.setAutoCommit(false);
+			reader.createStatement().execute("set transaction isolation level repeatable read");
+			reader.createStatement().execute("select count(*) from items");
+			migrator = startMigrator(db, 0);
+			for (int i = 0; i < 1500 && Db.column(db, "select 1 from pg_stat_activity where state = 'active'"
+					+ " and query like 'create index concurrently%' and wait_event = 'virtualxid'").isEmpty(); i++) {
+				Thread.sleep(20);
+			}
+			migrator.destroyForcibly();
+			assertThat(migrator.waitFor(20, TimeUnit.SECONDS)).isTrue();
+			assertThat(observe(db)).isEqualTo("statement 1 in flight, index INVALID");
+			reader.rollback();
+		}
+
+		resumeAndCheck(db);
+		System.out.println("Interrupted by SIGKILL while the build waited: statement 1 in flight, index INVALID,"
+				+ " resumed");
 	}
 
 	private void reset(TestDatabase db) {
