@@ -175,6 +175,44 @@ class InterruptedMigrationTest {
 	}
 
 	@Test
+	void runKilledInsideTheFilesOwnBlockRunsTheBlockAgainAndOneKilledAtItsCommitGoesOn(TestDatabase db)
+			throws Exception {
+		String file = """
+				-- strata:no-transaction
+				create index concurrently books_a on books (a);
+				begin;
+				create table notes (n int);
+				insert into notes values (1);
+				commit;
+				create index concurrently books_b on books (b);
+				""";
+		this.files.write("V2__index_books.sql", file);
+		db.execute("create index books_a on books (a)");
+		// killed inside the block: the progress written in it rolled back with it, BEGIN is in flight
+		interrupt(db, "V2__index_books.sql", 2);
+
+		Db.strata(db, this.files.location()).migrate();
+
+		assertThat(Db.count(db, "select count(*) from notes")).isEqualTo(1);
+		assertThat(valid(db, "books_b")).isTrue();
+		assertThat(row(db)).isEqualTo("2|true|6/6|null");
+
+		this.files.write("V3__more.sql", file.replace("books_a", "books_c").replace("books_b", "books_d")
+			.replace("notes", "notes3"));
+		db.execute("create index books_c on books (a)");
+		db.execute("create table notes3 (n int)");
+		db.execute("insert into notes3 values (1)");
+		// killed with COMMIT in flight: that record exists only because the block committed
+		interrupt(db, "V3__more.sql", 5);
+
+		Db.strata(db, this.files.location()).migrate();
+
+		assertThat(Db.count(db, "select count(*) from notes3")).isEqualTo(1);
+		assertThat(valid(db, "books_d")).isTrue();
+		assertThat(row(db, "3")).isEqualTo("3|true|6/6|null");
+	}
+
+	@Test
 	void statementWhoseOutcomeCannotBeReadIsRefusedWithTheExactStateUntilRepaired(TestDatabase db) throws Exception {
 		this.files.write("V2__index_books.sql", """
 				-- strata:no-transaction
