@@ -78,23 +78,13 @@ class ConcurrentMigrateTest {
 	@Test
 	@Timeout(120)
 	void migratorProcessesRacingApplyEveryMigrationExactlyOnce(TestDatabase db) throws Exception {
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<Process> processes = new ArrayList<>();
-		List<File> logs = new ArrayList<>();
+		List<MigratorProcess> migrators = new ArrayList<>();
 		for (int i = 0; i < 2; i++) {
-			File log = this.dir.resolveSibling(this.dir.getFileName() + "-migrator-" + i + ".log").toFile();
-			logs.add(log);
-			processes.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-					MigrateMain.class.getName(), db.jdbcUrl(), db.username(), db.password(), this.files.location())
-				.redirectErrorStream(true)
-				.redirectOutput(log)
-				.start());
+			migrators.add(MigratorProcess.start(db, this.files.location(),
+					this.dir.resolveSibling(this.dir.getFileName() + "-migrator-" + i + ".log")));
 		}
-		for (int i = 0; i < processes.size(); i++) {
-			Process process = processes.get(i);
-			assertThat(process.waitFor(100, TimeUnit.SECONDS)).as("migrator %d finished", i).isTrue();
-			assertThat(process.exitValue()).as("exit code of migrator %d; output:%n%s", i,
-					Files.readString(logs.get(i).toPath())).isZero();
+		for (MigratorProcess migrator : migrators) {
+			assertThat(migrator.exitCode(100)).as("exit code of a migrator; output:%n%s", migrator.log()).isZero();
 		}
 		assertAppliedOnce(db);
 	}

@@ -152,13 +152,8 @@ class InterruptedMigrationKillTest {
 		db.execute("delete from strata_schema_history where version = '2'");
 	}
 
-	private Process startMigrator(TestDatabase db, int trial) throws Exception {
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		return new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-				MigrateMain.class.getName(), db.jdbcUrl(), db.username(), db.password(), this.files.location())
-			.redirectErrorStream(true)
-			.redirectOutput(log(trial))
-			.start();
+	private Process startMigrator(TestDatabase db, int trial) {
+		return MigratorProcess.start(db, this.files.location(), log(trial).toPath()).process();
 	}
 
 	private File log(int trial) {

@@ -3,8 +3,6 @@ package dev.strata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -87,15 +85,16 @@ class LockFencingTest {
 		int duplicates = 0;
 		for (int trial = 0; trial < TRIALS; trial++) {
 			db.execute("drop schema public cascade; create schema public");
-			Process first = migrator(db, files, "first-" + trial);
+			MigratorProcess first = MigratorProcess.start(db, files.location(), this.dir.resolve("first-" + trial + ".log"));
 			terminateLockBackendOnceV1IsIn(db);
-			Process second = migrator(db, files, "second-" + trial);
-			assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
-			assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
-			outcomes.merge("first exit " + first.exitValue(), 1, Integer::sum);
-			outcomes.merge("second exit " + second.exitValue(), 1, Integer::sum);
-			assertThat(first.exitValue()).as("first migrator: %s", log("first-" + trial)).isIn(0, 6);
-			assertThat(second.exitValue()).as("second migrator: %s", log("second-" + trial)).isZero();
+			MigratorProcess second = MigratorProcess.start(db, files.location(),
+					this.dir.resolve("second-" + trial + ".log"));
+			int firstExit = first.exitCode(60);
+			int secondExit = second.exitCode(60);
+			outcomes.merge("first exit " + firstExit, 1, Integer::sum);
+			outcomes.merge("second exit " + secondExit, 1, Integer::sum);
+			assertThat(firstExit).as("first migrator: %s", first.log()).isIn(0, 6);
+			assertThat(secondExit).as("second migrator: %s", second.log()).isZero();
 			duplicates += Db.count(db, "select count(*) - count(distinct version) from strata_schema_history"
 					+ " where success");
 			assertThat(Db.history(db)).as("trial %d", trial)
@@ -146,28 +145,6 @@ class LockFencingTest {
 			pool.shutdownNow();
 		}
 		assertThat(Db.history(db)).containsExactly("1|SQL|true", "2|SQL|true");
-	}
-
-	private Process migrator(TestDatabase db, MigrationDir files, String name) throws Exception {
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), MigrateMain.class.getName(),
-				db.jdbcUrl(), db.username(), db.password(), files.location())
-			.redirectErrorStream(true)
-			.redirectOutput(logFile(name))
-			.start();
-	}
-
-	private File logFile(String name) {
-		return this.dir.resolve(name + ".log").toFile();
-	}
-
-	private String log(String name) {
-		try {
-			return Files.readString(logFile(name).toPath());
-		}
-		catch (Exception ex) {
-			return "(no log)";
-		}
 	}
 
 	/** Waits until V1 is recorded, then terminates the session that holds the migration lock. */

@@ -3,8 +3,6 @@ package dev.strata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -62,22 +60,23 @@ class PgBouncerMigrateTest {
 	@Timeout(120)
 	void migratorProcessesThroughPgBouncerApplyEachVersionOnceAndLeaveNothingBehind(TestDatabase db) throws Exception {
 		try (PgBouncer bouncer = PgBouncer.start(db, "transaction", 3)) {
-			List<Process> processes = new ArrayList<>();
+			List<MigratorProcess> migrators = new ArrayList<>();
 			for (int i = 0; i < 3; i++) {
-				processes.add(migrator(bouncer.jdbcUrl(), db, "migrator-" + i, "AUTO"));
+				migrators.add(MigratorProcess.start(bouncer.jdbcUrl(), db, this.files.location(),
+						this.dir.resolve("migrator-" + i + ".log"), "AUTO"));
 			}
-			for (int i = 0; i < processes.size(); i++) {
-				assertThat(processes.get(i).waitFor(100, TimeUnit.SECONDS)).isTrue();
-				assertThat(processes.get(i).exitValue()).as("migrator %d: %s\npgbouncer: %s", i, log("migrator-" + i),
-						bouncer.log()).isZero();
+			StringBuilder logs = new StringBuilder();
+			for (MigratorProcess migrator : migrators) {
+				assertThat(migrator.exitCode(100)).as("migrator: %s\npgbouncer: %s", migrator.log(), bouncer.log())
+					.isZero();
+				logs.append(migrator.log());
 			}
 			assertThat(Db.history(db)).containsExactly("1|SQL|true", "2|SQL|true", "3|SQL|true",
 					"R:view|SQL_REPEATABLE|true");
 			assertThat(db.queryForObject("select indisvalid from pg_index where indexrelid = 'items_a'::regclass",
 					Boolean.class)).isTrue();
 			// The lease, not an advisory lock, was used, and it is released; no advisory lock stays anywhere.
-			assertThat(log("migrator-0") + log("migrator-1") + log("migrator-2"))
-				.contains("connection pooler in transaction mode");
+			assertThat(logs).contains("connection pooler in transaction mode");
 			assertThat(Db.column(db, "select released::text from strata_schema_history_lock")).containsExactly("true");
 			assertThat(Db.count(db, "select count(*) from pg_locks where locktype = 'advisory'")).isZero();
 			// No session setting of Strata's leaked into the server sessions other clients now get.
@@ -166,28 +165,6 @@ class PgBouncerMigrateTest {
 				connection.rollback();
 				connection.close();
 			}
-		}
-	}
-
-	private Process migrator(String url, TestDatabase db, String name, String mode) throws Exception {
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), MigrateMain.class.getName(), url,
-				db.username(), db.password(), this.files.location(), mode)
-			.redirectErrorStream(true)
-			.redirectOutput(logFile(name))
-			.start();
-	}
-
-	private File logFile(String name) {
-		return this.dir.resolve(name + ".log").toFile();
-	}
-
-	private String log(String name) {
-		try {
-			return Files.readString(logFile(name).toPath());
-		}
-		catch (Exception ex) {
-			return "(no log)";
 		}
 	}
 
