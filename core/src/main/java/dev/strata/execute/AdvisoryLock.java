@@ -19,11 +19,11 @@ import org.slf4j.LoggerFactory;
  * idle timeout or a proxy restart loses it silently, which the heartbeat and the fence cover.
  * <p>
  * The fence works with a second advisory key: each migration's transaction takes it
- * ({@code pg_advisory_xact_lock}) and then checks, in {@code pg_locks}, that the lock is still held
- * by this migrator's session (pid and start time, so a recycled pid does not pass). A successor
- * that takes the lock waits for the second key once before it reads the history, so a
+ * ({@code pg_try_advisory_xact_lock}) and then checks that the lock's session is still alive (pid
+ * and start time, so a recycled pid does not pass; a live session keeps its advisory lock). A
+ * successor that takes the lock waits for the second key once before it reads the history, so a
  * transaction that passed the fence just before the session died has committed or rolled back by
- * then.
+ * then, and a transaction that tries the key while the successor holds it fails the fence.
  */
 final class AdvisoryLock extends MigrationLock {
 
@@ -43,7 +43,7 @@ final class AdvisoryLock extends MigrationLock {
 
 	private final long key;
 
-	private final String fenceSql;
+	private final String condition;
 
 	private final Heartbeat heartbeat;
 
@@ -53,13 +53,12 @@ final class AdvisoryLock extends MigrationLock {
 		super(schema, table, waited);
 		this.connection = connection;
 		this.key = key;
-		this.fenceSql = "do $strata_fence$ begin perform pg_catalog.pg_advisory_xact_lock("
-				+ fenceKeyFor(schema, table) + "); if not exists (select 1 from pg_catalog.pg_locks l"
-				+ " join pg_catalog.pg_stat_activity a on a.pid = l.pid where " + matches(key) + " and l.pid = "
-				+ session.pid() + " and a.backend_start = '" + session.started() + "'::timestamptz) then raise"
-				+ " exception 'the migration lock on " + table().replace("'", "''") + " is no longer held by this"
-				+ " migrator (its session " + session.pid() + " ended or lost it)' using errcode = '" + LOST
-				+ "'; end if; end $strata_fence$";
+		// A live session keeps its advisory lock (only the session itself can release it), so the lock
+		// is held while that session runs: the pid, and its start time in case the pid was recycled.
+		// The fence key comes first: a successor holds it for an instant once it has the lock.
+		this.condition = "case when pg_catalog.pg_try_advisory_xact_lock(" + fenceKeyFor(schema, table)
+				+ ") then exists (select 1 from pg_catalog.pg_stat_get_activity(" + session.pid()
+				+ ") a where a.backend_start = '" + session.started() + "'::timestamptz) else false end";
 		// The comment shows in pg_stat_activity.query, so others can tell since when the lock is held.
 		this.beat = "/* " + HELD_SINCE + Instant.now() + " */ select exists (select 1 from pg_catalog.pg_locks l where "
 				+ matches(key) + " and l.pid = pg_catalog.pg_backend_pid())";
@@ -109,8 +108,8 @@ final class AdvisoryLock extends MigrationLock {
 	}
 
 	@Override
-	public @Nullable String sql() {
-		return this.fenceSql;
+	public String condition() {
+		return this.condition;
 	}
 
 	@Override

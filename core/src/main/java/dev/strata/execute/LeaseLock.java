@@ -121,12 +121,10 @@ final class LeaseLock extends MigrationLock {
 	}
 
 	@Override
-	public String sql() {
-		return "do $strata_fence$ begin perform 1 from " + this.qualifiedName + " where id = 1 and token = "
-				+ this.token + " and not released and expires_at > clock_timestamp() for share; if not found then raise"
-				+ " exception 'the migration lease on " + table().replace("'", "''") + " is no longer held by this"
-				+ " migrator (it expired, or another migrator took it over)' using errcode = '" + LOST
-				+ "'; end if; end $strata_fence$";
+	public String condition() {
+		// FOR SHARE keeps a takeover (an update of the row) waiting until this transaction has ended.
+		return "exists (select 1 from " + this.qualifiedName + " where id = 1 and token = " + this.token
+				+ " and not released and expires_at > clock_timestamp() for share)";
 	}
 
 	@Override

@@ -4,10 +4,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a migration checks before it commits, so that nothing commits once its migrator has lost
- * the migration lock. The check runs inside the migration's own transaction, as the statement
- * before its history row, and does two things: it fails unless the lock is still this migrator's,
- * and it makes a successor that has just taken the lock wait until this transaction has ended, so
- * the successor reads a history that already holds whatever committed here.
+ * the migration lock. The check is a condition on the migration's own history row, written in its
+ * transaction: the row is written only while the lock is still this migrator's, and the executor
+ * rolls back a migration whose row was not written. Checking it also makes a successor that has
+ * just taken the lock wait until this transaction has ended (see the implementations), so the
+ * successor reads a history that already holds whatever committed here. Folded into the row's
+ * insert, it costs no round trip of its own.
  */
 public interface LockFence {
 
@@ -18,7 +20,7 @@ public interface LockFence {
 	LockFence NONE = new LockFence() {
 
 		@Override
-		public @Nullable String sql() {
+		public @Nullable String condition() {
 			return null;
 		}
 
@@ -39,8 +41,23 @@ public interface LockFence {
 
 	};
 
-	/** The statement to run in each migration's transaction; {@code null} for none. */
-	@Nullable String sql();
+	/**
+	 * A boolean SQL expression, true while the lock is this migrator's; evaluated once, in the
+	 * migration's transaction. {@code null} for no fence.
+	 */
+	@Nullable String condition();
+
+	/**
+	 * A statement that fails with {@link #LOST} unless the lock is this migrator's: for work that
+	 * has no history row of its own to carry the condition, such as each statement of a migration
+	 * that runs outside a transaction. {@code null} for no fence.
+	 */
+	default @Nullable String check() {
+		String condition = condition();
+		return (condition != null) ? "do $strata_fence$ begin if not (" + condition + ") then raise exception"
+				+ " 'the migration lock is no longer held by this migrator' using errcode = '" + LOST
+				+ "'; end if; end $strata_fence$" : null;
+	}
 
 	/** Why the lock was lost, as far as its heartbeat knows; {@code null} while it seems held. */
 	@Nullable String lostReason();

@@ -182,18 +182,8 @@ public final class MigrationExecutor {
 				SqlStatement statement = statements.get(i);
 				runner.add(i, statement.text(), StatementRunner.mayReturnRows(statement));
 			}
-			SchemaHistory.NewEntry entry = entry(migration, 0, true, true);
-			String fenceSql = this.fence.sql();
-			if (!this.check.inspects(migration)) {
-				// Nothing to look at between the last statement and the history row: one round trip for
-				// the statements, the fence and the row.
-				if (fenceSql != null) {
-					runner.add(-1, fenceSql, false);
-				}
-				runner.add(-1, this.history.insertInTransaction(entry), false);
-				runner.flush();
-			}
-			else {
+			String insert = this.history.insertInTransaction(entry(migration, 0, true, true), this.fence.condition());
+			if (this.check.inspects(migration)) {
 				runner.flush();
 				try {
 					this.check.verify(migration, this.connection);
@@ -201,16 +191,14 @@ public final class MigrationExecutor {
 				catch (SQLException ex) {
 					throw new StatementRunner.StatementFailure(-1, ex);
 				}
-				if (fenceSql != null) {
-					runner.add(-1, fenceSql, false);
-					runner.flush();
-				}
-				try {
-					this.history.append(entry(migration, millisSince(start), true, true));
-				}
-				catch (SQLException ex) {
-					throw new StatementRunner.StatementFailure(-1, ex);
-				}
+			}
+			// Without a check to run in between, the statements and the history row share one round trip.
+			runner.add(-1, insert, false);
+			int[] counts = runner.flush();
+			if (counts[counts.length - 1] != 1) {
+				// The fence on the row did not hold: the lock is no longer this migrator's.
+				throw new StatementRunner.StatementFailure(-1,
+						new SQLException("the migration lock is no longer held by this migrator", LockFence.LOST));
 			}
 		}
 		this.connection.commit();
@@ -302,9 +290,9 @@ public final class MigrationExecutor {
 	 * keeps a migrator that lost its lock from starting the next one.
 	 */
 	private void checkFence(StatementRunner runner) throws StatementRunner.StatementFailure {
-		String fenceSql = this.fence.sql();
-		if (fenceSql != null) {
-			runner.add(-1, fenceSql, true);
+		String check = this.fence.check();
+		if (check != null) {
+			runner.add(-1, check, true);
 		}
 	}
 

@@ -54,16 +54,16 @@ final class StatementRunner implements AutoCloseable {
 		}
 	}
 
-	/** Sends the queued statements. */
-	void flush() throws StatementFailure {
+	/** Sends the queued statements and returns their update counts (none if nothing was queued). */
+	int[] flush() throws StatementFailure {
 		if (this.batch.isEmpty()) {
-			return;
+			return new int[0];
 		}
 		try {
 			for (String sql : this.batch) {
 				this.statement.addBatch(sql);
 			}
-			this.statement.executeBatch();
+			return this.statement.executeBatch();
 		}
 		catch (BatchUpdateException ex) {
 			SQLException cause = (ex.getNextException() != null) ? ex.getNextException() : ex;

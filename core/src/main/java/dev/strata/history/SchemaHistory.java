@@ -358,10 +358,13 @@ public final class SchemaHistory {
 	 * values are computed once in a subquery whose columns carry the table's names, so the same
 	 * signature expression applies. Its execution time is taken on the server: the time since the
 	 * transaction began.
+	 * @param condition the row is written only if this holds (the migration lock's fence);
+	 *     {@code null} for always
 	 */
-	public String insertInTransaction(NewEntry entry) {
+	public String insertInTransaction(NewEntry entry, @Nullable String condition) {
 		// No statement_in_flight: the current signature skips it when null, the old has none.
-		return insert(entry, COLUMNS, "", SIGNATURE_WITHOUT_IN_FLIGHT);
+		String insert = insert(entry, COLUMNS, "", SIGNATURE_WITHOUT_IN_FLIGHT);
+		return (condition != null) ? insert + " where " + condition : insert;
 	}
 
 	/**
