@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -18,12 +19,13 @@ import org.slf4j.LoggerFactory;
  * session ends, so a dead migrator never leaves it stuck; the price is that a session cut by an
  * idle timeout or a proxy restart loses it silently, which the heartbeat and the fence cover.
  * <p>
- * The fence works with a second advisory key: each migration's transaction takes it
- * ({@code pg_try_advisory_xact_lock}) and then checks that the lock's session is still alive (pid
- * and start time, so a recycled pid does not pass; a live session keeps its advisory lock). A
- * successor that takes the lock waits for the second key once before it reads the history, so a
- * transaction that passed the fence just before the session died has committed or rolled back by
- * then, and a transaction that tries the key while the successor holds it fails the fence.
+ * The fence works with two more advisory keys. Each migration's transaction takes the fence key
+ * ({@code pg_try_advisory_xact_lock}) and then checks that the lock's session is still alive: that
+ * session also holds a random key of its own, which a shared try in the migration's transaction
+ * cannot get while the session lives. A successor that takes the lock waits for the fence key once
+ * before it reads the history, so a transaction that passed the fence just before the session died
+ * has committed or rolled back by then, and a transaction that tries the key while the successor
+ * holds it fails the fence.
  */
 final class AdvisoryLock extends MigrationLock {
 
@@ -32,6 +34,9 @@ final class AdvisoryLock extends MigrationLock {
 	private static final Duration LONGEST_BEAT = Duration.ofSeconds(5);
 
 	private static final Duration SHORTEST_BEAT = Duration.ofMillis(100);
+
+	/** "STRH" in the high half: the key each lock session holds for itself. */
+	private static final long HOLDER_PREFIX = 0x53545248L << 32;
 
 	private static final String HELD_SINCE = "strata: migration lock held since ";
 
@@ -43,26 +48,30 @@ final class AdvisoryLock extends MigrationLock {
 
 	private final long key;
 
+	private final long holderKey;
+
 	private final String condition;
 
 	private final Heartbeat heartbeat;
 
 	private final String beat;
 
-	private AdvisoryLock(Connection connection, String schema, String table, Duration waited, long key, Session session) {
+	private AdvisoryLock(Connection connection, String schema, String table, Duration waited, long key,
+			long holderKey, @Nullable Duration idleSessionTimeout) {
 		super(schema, table, waited);
 		this.connection = connection;
 		this.key = key;
-		// A live session keeps its advisory lock (only the session itself can release it), so the lock
-		// is held while that session runs: the pid, and its start time in case the pid was recycled.
-		// The fence key comes first: a successor holds it for an instant once it has the lock.
+		this.holderKey = holderKey;
+		// Only a session can release its own advisory locks, so this lock's session holds the migration
+		// lock exactly as long as it holds its own holder key: a shared try on that key fails while the
+		// session lives and succeeds once it is gone. Two lock-manager calls, no catalog or statistics
+		// read. The fence key comes first: a successor holds it for an instant once it has the lock.
 		this.condition = "case when pg_catalog.pg_try_advisory_xact_lock(" + fenceKeyFor(schema, table)
-				+ ") then exists (select 1 from pg_catalog.pg_stat_get_activity(" + session.pid()
-				+ ") a where a.backend_start = '" + session.started() + "'::timestamptz) else false end";
+				+ ") then not pg_catalog.pg_try_advisory_xact_lock_shared(" + holderKey + ") else false end";
 		// The comment shows in pg_stat_activity.query, so others can tell since when the lock is held.
 		this.beat = "/* " + HELD_SINCE + Instant.now() + " */ select exists (select 1 from pg_catalog.pg_locks l where "
 				+ matches(key) + " and l.pid = pg_catalog.pg_backend_pid())";
-		this.heartbeat = new Heartbeat("strata-lock-heartbeat", beatInterval(session.idleSessionTimeout()), this,
+		this.heartbeat = new Heartbeat("strata-lock-heartbeat", beatInterval(idleSessionTimeout), this,
 				this::stillHeld);
 	}
 
@@ -72,15 +81,31 @@ final class AdvisoryLock extends MigrationLock {
 		Duration waited = LockWait.until(schema + "." + table, settings.maxWait(),
 				() -> queryBoolean(connection, "select pg_catalog.pg_try_advisory_lock(?)", key),
 				() -> holder(connection, key), whileWaiting);
+		long holderKey;
 		try (Statement statement = connection.createStatement()) {
 			// A predecessor whose session died may have passed its fence a moment before: let that
 			// transaction end before this migrator reads the history.
 			statement.execute("select pg_catalog.pg_advisory_xact_lock(" + fenceKeyFor(schema, table) + ")");
+			holderKey = takeHolderKey(statement);
 			// The server notices a vanished client within about a minute, even on a quiet network.
 			statement.execute("select set_config('tcp_keepalives_idle', '30', false),"
 					+ " set_config('tcp_keepalives_interval', '10', false), set_config('tcp_keepalives_count', '3', false)");
 		}
-		return new AdvisoryLock(connection, schema, table, waited, key, Session.of(connection));
+		return new AdvisoryLock(connection, schema, table, waited, key, holderKey,
+				idleSessionTimeout(connection));
+	}
+
+	/** A key of this session's alone, held as long as it lives; see the fence's condition. */
+	private static long takeHolderKey(Statement statement) throws SQLException {
+		for (;;) {
+			long candidate = HOLDER_PREFIX | (ThreadLocalRandom.current().nextLong() & 0xFFFFFFFFL);
+			try (ResultSet rs = statement.executeQuery("select pg_catalog.pg_try_advisory_lock(" + candidate + ")")) {
+				rs.next();
+				if (rs.getBoolean(1)) {
+					return candidate;
+				}
+			}
+		}
 	}
 
 	/**
@@ -126,9 +151,9 @@ final class AdvisoryLock extends MigrationLock {
 	public void close() {
 		this.heartbeat.close();
 		synchronized (this) {
-			try (PreparedStatement statement = this.connection.prepareStatement("select pg_catalog.pg_advisory_unlock(?)")) {
-				statement.setLong(1, this.key);
-				statement.execute();
+			try (Statement statement = this.connection.createStatement()) {
+				statement.execute("select pg_catalog.pg_advisory_unlock(" + this.key + "), pg_catalog.pg_advisory_unlock("
+						+ this.holderKey + ")");
 			}
 			catch (SQLException ex) {
 				// Closing the session below releases it anyway.
@@ -176,26 +201,13 @@ final class AdvisoryLock extends MigrationLock {
 		return (queryStart != null) ? queryStart.toInstant() : backendStart.toInstant();
 	}
 
-	/**
-	 * The lock's session, as the fence identifies it.
-	 *
-	 * @param pid its backend process id
-	 * @param started its backend start, as the server prints it (microseconds and offset included)
-	 * @param idleSessionTimeout the session's {@code idle_session_timeout}, {@code null} before PostgreSQL 14
-	 */
-	private record Session(int pid, String started, @Nullable Duration idleSessionTimeout) {
-
-		static Session of(Connection connection) throws SQLException {
-			try (Statement statement = connection.createStatement();
-					ResultSet rs = statement.executeQuery("select pg_catalog.pg_backend_pid(), a.backend_start::text,"
-							+ " (select setting::bigint from pg_catalog.pg_settings where name = 'idle_session_timeout')"
-							+ " from pg_catalog.pg_stat_activity a where a.pid = pg_catalog.pg_backend_pid()")) {
-				rs.next();
-				long idle = rs.getLong(3);
-				return new Session(rs.getInt(1), rs.getString(2), rs.wasNull() ? null : Duration.ofMillis(idle));
-			}
+	/** The session's {@code idle_session_timeout}, {@code null} before PostgreSQL 14. */
+	private static @Nullable Duration idleSessionTimeout(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery(
+						"select setting::bigint from pg_catalog.pg_settings where name = 'idle_session_timeout'")) {
+			return rs.next() ? Duration.ofMillis(rs.getLong(1)) : null;
 		}
-
 	}
 
 }
