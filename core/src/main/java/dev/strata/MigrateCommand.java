@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * costs one connection and two queries; only when there is work does it take the lock, read the
  * history again and apply.
  */
-final class MigrateCommand {
+final class MigrateCommand implements Command<MigrateResult> {
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrateCommand.class);
 
@@ -43,34 +43,23 @@ final class MigrateCommand {
 
 	private final StrataConfig config;
 
-	private final Strata strata;
-
 	private final MigrationListener listener;
 
-	MigrateCommand(StrataConfig config, Strata strata) {
+	private final long start = System.nanoTime();
+
+	MigrateCommand(StrataConfig config) {
 		this.config = config;
-		this.strata = strata;
 		this.listener = new CompositeMigrationListener(config.listeners());
 	}
 
-	MigrateResult run() {
-		long start = System.nanoTime();
-		MigrationsLoading loading = MigrationsLoading.start(this.strata::loadMigrations);
-		try {
-			return this.strata.withConnection((connection) -> run(connection, loading.get(), start));
-		}
-		catch (StrataException ex) {
-			// A bad migration file is reported before a database problem, as when files were read first.
-			loading.get();
-			throw ex;
-		}
-	}
-
-	private MigrateResult run(Connection connection, List<MigrationFile> files, long start) throws SQLException {
-		Target target = Target.resolve(connection, this.config);
+	@Override
+	public MigrateResult run(CommandContext context) throws SQLException {
+		Connection connection = context.connection();
+		Target target = context.target();
 		logger.info("Migrating schema \"{}\" at {} (PostgreSQL {})", target.schema(),
 				JdbcUrls.forLog(connection.getMetaData().getURL()), Target.serverVersion(connection));
-		MigrationPlan plan = this.strata.plan(files, target);
+		MigrationPlan plan = context.plan();
+		long start = this.start;
 		// a database migrated before drift existed has no snapshot yet: take the lock once to store one
 		if (target.historyExists() && target.snapshotExists() && plan.isValid() && !plan.hasPending()) {
 			MigrateResult result = new MigrateResult(target.schema(), plan.currentVersionText(),
@@ -84,14 +73,15 @@ final class MigrateCommand {
 			early = judge(connection, plan.pending());
 		}
 		Judged judgedEarly = early;
-		return this.strata.underLock(connection, target, (locked, lockedTarget, lock) -> {
+		return context.underLock((lockedTarget, lock) -> {
 			this.listener.lockAcquired(lock.waited());
-			return migrateLocked(locked, lockedTarget, files, judgedEarly, lock, start);
+			return migrateLocked(context, lockedTarget, judgedEarly, lock, start);
 		});
 	}
 
-	private MigrateResult migrateLocked(Connection connection, Target target, List<MigrationFile> files,
-			@Nullable Judged early, MigrationLock lock, long start) throws SQLException {
+	private MigrateResult migrateLocked(CommandContext context, Target target, @Nullable Judged early,
+			MigrationLock lock, long start) throws SQLException {
+		Connection connection = context.connection();
 		boolean baselined = false;
 		if (!target.historyExists() && target.history().countOtherObjects() > 0) {
 			if (!this.config.baselineOnMigrate()) {
@@ -105,7 +95,7 @@ final class MigrateCommand {
 		}
 		target = target.withHistoryCreated();
 		target.upgradeHistory();
-		MigrationPlan plan = this.strata.plan(files, target);
+		MigrationPlan plan = context.plan(target);
 		if (!plan.isValid()) {
 			throw new ValidationException(target.schema(), plan.problems());
 		}

@@ -1,5 +1,6 @@
 package dev.strata;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,26 +19,19 @@ import org.slf4j.LoggerFactory;
  * cannot resume it; one that {@code migrate} resumes by itself is left alone, since removing it
  * would make the next run start the file again from its first statement.
  */
-final class RepairCommand {
+final class RepairCommand implements Command<RepairResult> {
 
 	private static final Logger logger = LoggerFactory.getLogger(RepairCommand.class);
 
-	private final StrataConfig config;
-
-	private final Strata strata;
-
-	RepairCommand(StrataConfig config, Strata strata) {
-		this.config = config;
-		this.strata = strata;
-	}
-
-	RepairResult run() {
-		List<MigrationFile> files = this.strata.loadMigrations();
-		return this.strata.withLockedTarget((connection, target, lock) -> {
+	@Override
+	public RepairResult run(CommandContext context) throws SQLException {
+		// A bad file is reported before the lock is taken.
+		context.migrations();
+		return context.underLock((target, lock) -> {
 			if (!target.historyExists()) {
 				return new RepairResult(target.schema(), List.of(), List.of());
 			}
-			MigrationPlan plan = this.strata.plan(files, target);
+			MigrationPlan plan = context.plan(target);
 			List<String> removed = new ArrayList<>();
 			List<String> realigned = new ArrayList<>();
 			List<Integer> resuming = new ArrayList<>();

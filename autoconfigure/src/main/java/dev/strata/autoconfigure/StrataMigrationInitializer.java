@@ -1,7 +1,6 @@
 package dev.strata.autoconfigure;
 
 import dev.strata.Strata;
-import dev.strata.StatusResult;
 import dev.strata.autoconfigure.StrataProperties.OnStartup;
 
 import org.springframework.beans.factory.InitializingBean;
@@ -13,6 +12,10 @@ import org.springframework.util.Assert;
  * Boot's database initialization ordering makes those beans depend on this one).
  */
 public class StrataMigrationInitializer implements InitializingBean, Ordered {
+
+	/** What to do when the application validates and migrations are pending. */
+	static final String PENDING_REMEDY = "strata.on-startup=validate applies nothing. Apply them before starting this"
+			+ " application (a migrator run of the same build), or set strata.on-startup=migrate.";
 
 	private final Strata strata;
 
@@ -31,15 +34,9 @@ public class StrataMigrationInitializer implements InitializingBean, Ordered {
 	public void afterPropertiesSet() {
 		switch (this.onStartup) {
 			case MIGRATE -> this.strata.migrate();
-			case VALIDATE -> requireUpToDate(this.strata.validate());
+			case VALIDATE -> this.strata.validateUpToDate(PENDING_REMEDY);
 			case NONE -> {
 			}
-		}
-	}
-
-	private static void requireUpToDate(StatusResult status) {
-		if (!status.pending().isEmpty()) {
-			throw new PendingMigrationsException(status);
 		}
 	}
 

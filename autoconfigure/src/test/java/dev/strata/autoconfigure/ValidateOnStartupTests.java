@@ -1,5 +1,6 @@
 package dev.strata.autoconfigure;
 
+import dev.strata.PendingMigrationsException;
 import dev.strata.ValidationException;
 import dev.strata.test.StrataPostgres;
 import dev.strata.test.TestDatabase;

@@ -52,7 +52,11 @@ public final class MigrationPreparer {
 
 	/** Prepares one file. @throws SqlSyntaxException, MigrationSourceException */
 	public PreparedMigration prepare(MigrationFile file) {
-		SqlScript script = SqlScript.parse(file.location(), file.content());
+		return prepare(file, SqlScript.parse(file.location(), file.content()));
+	}
+
+	/** Prepares one file already split into {@code script}. @throws MigrationSourceException */
+	public PreparedMigration prepare(MigrationFile file, SqlScript script) {
 		MigrationDirectives directives = MigrationDirectives.read(script, file.location());
 		List<SqlStatement> statements = script.statements();
 		if (directives.noTransaction()) {

@@ -13,6 +13,7 @@ import dev.strata.guard.TableSizes;
 import dev.strata.plan.MigrationPreparer;
 import dev.strata.plan.MigrationStatus;
 import dev.strata.source.MigrationFile;
+import dev.strata.sql.SqlScript;
 import dev.strata.sql.SqlSyntaxException;
 
 /**
@@ -55,12 +56,22 @@ final class MigrationReviewer {
 	}
 
 	private MigrationReview review(MigrationFile file) {
+		SqlScript script;
 		try {
-			GuardedMigration guarded = this.guard.check(List.of(this.preparer.prepare(file))).migrations().get(0);
-			return new MigrationReview(guarded.assessments(), guarded.warnings(), guarded.skipped(), null);
+			script = SqlScript.parse(file.location(), file.content());
 		}
 		catch (SqlSyntaxException | StrataException ex) {
-			return new MigrationReview(List.of(), List.of(), false, ex.getMessage());
+			return new MigrationReview(List.of(), List.of(), false, ex.getMessage(), List.of(), ex.getMessage());
+		}
+		try {
+			GuardedMigration guarded = this.guard.check(List.of(this.preparer.prepare(file, script)))
+				.migrations()
+				.get(0);
+			return new MigrationReview(guarded.assessments(), guarded.warnings(), guarded.skipped(), null,
+					script.statements(), null);
+		}
+		catch (SqlSyntaxException | StrataException ex) {
+			return new MigrationReview(List.of(), List.of(), false, ex.getMessage(), script.statements(), null);
 		}
 	}
 

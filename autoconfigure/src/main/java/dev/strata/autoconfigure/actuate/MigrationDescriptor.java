@@ -5,10 +5,6 @@ import java.util.List;
 
 import dev.strata.plan.MigrationState;
 import dev.strata.plan.MigrationStatus;
-import dev.strata.source.MigrationFile;
-import dev.strata.source.MigrationSourceException;
-import dev.strata.sql.SqlScript;
-import dev.strata.sql.SqlSyntaxException;
 import dev.strata.status.MigrationReview;
 import org.jspecify.annotations.Nullable;
 
@@ -33,24 +29,14 @@ public record MigrationDescriptor(@Nullable String version, String description, 
 		List<FindingDescriptor> findings, @Nullable String guardError) implements OperationResponseBody {
 
 	static MigrationDescriptor of(MigrationStatus status, @Nullable MigrationReview review) {
-		MigrationFile file = status.file();
-		List<Statement> statements = List.of();
-		String error = null;
-		if (file != null) {
-			try {
-				statements = SqlScript.parse(file.location(), file.content())
-					.statements()
-					.stream()
-					.map((statement) -> new Statement(statement.line(), statement.text()))
-					.toList();
-			}
-			catch (SqlSyntaxException | MigrationSourceException ex) {
-				error = ex.getMessage();
-			}
-		}
+		// The reviewer split the file once, for the guard and for this view; no file, no review.
+		List<Statement> statements = (review != null) ? review.statements()
+			.stream()
+			.map((statement) -> new Statement(statement.line(), statement.text()))
+			.toList() : List.of();
 		return new MigrationDescriptor(status.version(), status.description(), status.script(), status.state(),
-				status.installedOn(), statements, error, (review != null) ? FindingDescriptor.of(review) : List.of(),
-				(review != null) ? review.error() : null);
+				status.installedOn(), statements, (review != null) ? review.splitError() : null,
+				(review != null) ? FindingDescriptor.of(review) : List.of(), (review != null) ? review.error() : null);
 	}
 
 	/**

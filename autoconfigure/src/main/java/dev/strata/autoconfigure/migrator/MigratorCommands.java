@@ -1,15 +1,17 @@
 package dev.strata.autoconfigure.migrator;
 
-import java.util.List;
 
 import dev.strata.AcceptDriftResult;
 import dev.strata.BaselineResult;
+import dev.strata.DryRunResult;
 import dev.strata.ErrorCategory;
 import dev.strata.MigrateResult;
+import dev.strata.PendingMigrationsException;
 import dev.strata.RepairResult;
 import dev.strata.StatusResult;
 import dev.strata.Strata;
 import dev.strata.StrataException;
+import dev.strata.ValidationException;
 import dev.strata.autoconfigure.migrator.MigratorReport.DryRunMigration;
 import dev.strata.autoconfigure.migrator.MigratorReport.Migration;
 import dev.strata.autoconfigure.migrator.MigratorReport.Problem;
@@ -17,7 +19,6 @@ import dev.strata.drift.DriftReport;
 import dev.strata.drift.DriftState;
 import dev.strata.guard.report.LintResult;
 import dev.strata.guard.report.Verdict;
-import dev.strata.plan.MigrationPreparer;
 import dev.strata.plan.MigrationState;
 import dev.strata.plan.MigrationStatus;
 import dev.strata.plan.PreparedMigration;
@@ -73,15 +74,19 @@ final class MigratorCommands {
 	}
 
 	private void validate(MigratorReport.Builder report) {
-		StatusResult status = readStatus(report);
-		if (!status.isValid()) {
-			throw new StrataException(ErrorCategory.VALIDATION, "Validation of schema \"" + status.schema()
-					+ "\" failed with " + plural(status.problems().size(), "problem") + "; see problems.");
+		try {
+			record(report, this.strata.validateUpToDate("Run the migrator with command 'migrate'."));
 		}
-		if (!status.pending().isEmpty()) {
-			throw new StrataException(ErrorCategory.VALIDATION,
-					plural(status.pending().size(), "migration") + " pending in schema \"" + status.schema()
-							+ "\": the database is older than this build. Run the migrator with command 'migrate'.");
+		catch (ValidationException ex) {
+			if (ex.status() != null) {
+				record(report, ex.status());
+			}
+			throw new StrataException(ErrorCategory.VALIDATION, "Validation of schema \"" + ex.schema()
+					+ "\" failed with " + plural(ex.problems().size(), "problem") + "; see problems.");
+		}
+		catch (PendingMigrationsException ex) {
+			record(report, ex.status());
+			throw ex;
 		}
 		if (this.properties.isFailOnDrift()) {
 			failOnDrift(checkDrift(report));
@@ -150,11 +155,9 @@ final class MigratorCommands {
 	}
 
 	private void dryRun(MigratorReport.Builder report) {
-		StatusResult status = readStatus(report);
-		List<MigrationFile> files = status.pending().stream().map(MigrationStatus::file).toList();
-		// The same preparation migrate does before applying anything: split, directives, transaction or not.
-		List<PreparedMigration> prepared = new MigrationPreparer().prepare(files);
-		report.dryRun(prepared.stream().map(MigratorCommands::dryRun).toList());
+		DryRunResult result = this.strata.dryRun();
+		record(report, result.status());
+		report.dryRun(result.pending().stream().map(MigratorCommands::dryRun).toList());
 	}
 
 	private void baseline(MigratorReport.Builder report) {
@@ -177,7 +180,10 @@ final class MigratorCommands {
 
 	/** Status, recorded in the report: schema, version, pending migrations and problems. */
 	private StatusResult readStatus(MigratorReport.Builder report) {
-		StatusResult status = this.strata.status();
+		return record(report, this.strata.status());
+	}
+
+	private static StatusResult record(MigratorReport.Builder report, StatusResult status) {
 		report.schema(status.schema()).versions(status.currentVersion(), status.currentVersion());
 		report.pending(status.pending().stream().map(MigratorCommands::migration).toList());
 		report.problems(status.problems().stream().map(MigratorCommands::problem).toList());

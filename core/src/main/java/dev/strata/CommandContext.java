@@ -1,0 +1,98 @@
+package dev.strata;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+import dev.strata.execute.CompositeMigrationListener;
+import dev.strata.execute.MigrationListener;
+import dev.strata.execute.MigrationLock;
+import dev.strata.plan.MigrationPlan;
+import dev.strata.plan.Planner;
+import dev.strata.source.MigrationFile;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What every command works with: the configuration, one connection, the target schema found on
+ * it, and the migration files. Each is found once per command, when first asked for.
+ */
+final class CommandContext {
+
+	private final StrataConfig config;
+
+	private final Connection connection;
+
+	private final @Nullable MigrationsLoading migrations;
+
+	private final MigrationListener listener;
+
+	private @Nullable Target target;
+
+	CommandContext(StrataConfig config, Connection connection, @Nullable MigrationsLoading migrations) {
+		this.config = config;
+		this.connection = connection;
+		this.migrations = migrations;
+		this.listener = new CompositeMigrationListener(config.listeners());
+	}
+
+	StrataConfig config() {
+		return this.config;
+	}
+
+	Connection connection() {
+		return this.connection;
+	}
+
+	/** Every configured listener as one. */
+	MigrationListener listener() {
+		return this.listener;
+	}
+
+	/** The target schema and its history, found on this command's connection. */
+	Target target() throws SQLException {
+		if (this.target == null) {
+			this.target = Target.resolve(this.connection, this.config);
+		}
+		return this.target;
+	}
+
+	/** The migration files at the configured locations. */
+	List<MigrationFile> migrations() {
+		if (this.migrations == null) {
+			throw new IllegalStateException("This command does not read migrations");
+		}
+		return this.migrations.get();
+	}
+
+	/** The migrations compared with the target's history. */
+	MigrationPlan plan() throws SQLException {
+		return plan(target());
+	}
+
+	MigrationPlan plan(Target target) throws SQLException {
+		return new Planner(this.config.outOfOrder()).plan(migrations(), target.readHistory());
+	}
+
+	/**
+	 * Runs {@code work} holding the migration lock, on the target read again once the lock is
+	 * held: another migrator may have changed the history while this one waited.
+	 */
+	<T> T underLock(LockedWork<T> work) throws SQLException {
+		Connection connection = this.connection;
+		// The command's own connection waits idle meanwhile; keep it from being cut as idle.
+		try (MigrationLock lock = MigrationLock.acquire(this.config.dataSource(), connection, target().schema(),
+				this.config.table(), this.config.lock(), () -> connection.isValid(5))) {
+			this.target = Target.resolve(connection, this.config);
+			return work.run(this.target, lock);
+		}
+	}
+
+	/** Work done under the migration lock. */
+	@FunctionalInterface
+	interface LockedWork<T> {
+
+		T run(Target target, MigrationLock lock) throws SQLException;
+
+	}
+
+}

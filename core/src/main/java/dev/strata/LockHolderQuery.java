@@ -1,0 +1,22 @@
+package dev.strata;
+
+import java.sql.SQLException;
+import java.util.Optional;
+
+import dev.strata.execute.MigrationLock;
+
+/** Who holds the migration lock right now, by either mechanism; never takes it. */
+final class LockHolderQuery implements Command<Optional<MigrationLock.LockHolder>> {
+
+	@Override
+	public Optional<MigrationLock.LockHolder> run(CommandContext context) throws SQLException {
+		return Optional.ofNullable(MigrationLock.currentHolder(context.connection(), context.target().schema(),
+				context.config().table()));
+	}
+
+	@Override
+	public boolean readsMigrations() {
+		return false;
+	}
+
+}

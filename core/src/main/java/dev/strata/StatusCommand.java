@@ -1,0 +1,27 @@
+package dev.strata;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.strata.plan.MigrationPlan;
+import dev.strata.plan.ValidationProblem;
+
+/** {@code status}: every migration and its state, read without the lock; never fails for validation problems. */
+final class StatusCommand implements Command<StatusResult> {
+
+	@Override
+	public StatusResult run(CommandContext context) throws SQLException {
+		Target target = context.target();
+		MigrationPlan plan = context.plan();
+		List<ValidationProblem> problems = plan.problems();
+		if (!target.historyExists() && target.history().countOtherObjects() > 0
+				&& !context.config().baselineOnMigrate()) {
+			problems = new ArrayList<>(problems);
+			problems.add(NotEmptyWithoutHistory.problem(target.schema(), context.config().table()));
+		}
+		return new StatusResult(target.schema(), target.historyExists(), plan.currentVersionText(), plan.statuses(),
+				List.copyOf(problems));
+	}
+
+}
