@@ -16,8 +16,8 @@ import dev.strata.execute.ExecutionSettings;
 import dev.strata.execute.LockMode;
 import dev.strata.execute.LockSettings;
 import dev.strata.guard.GuardSettings;
-import dev.strata.guard.RuleMode;
-import dev.strata.guard.VerifyEffects;
+import dev.strata.guard.effect.VerifyEffects;
+import dev.strata.guard.policy.RuleMode;
 import dev.strata.guard.report.LintFormat;
 import dev.strata.guard.report.LintScope;
 import dev.strata.execute.MigrationListener;
@@ -326,7 +326,7 @@ public final class StrataConfig {
 
 		/** Overrides what one rule's findings do. @throws IllegalArgumentException for an unknown rule id */
 		public Builder guardRule(String ruleId, RuleMode mode) {
-			dev.strata.guard.Rule.byId(ruleId)
+			dev.strata.guard.rules.Rule.byId(ruleId)
 				.orElseThrow(() -> new IllegalArgumentException("Unknown guard rule '" + ruleId + "'"));
 			this.guardRules.put(ruleId, Objects.requireNonNull(mode, "mode must not be null"));
 			return this;

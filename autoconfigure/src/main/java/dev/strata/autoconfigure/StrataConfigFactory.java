@@ -9,8 +9,8 @@ import javax.sql.DataSource;
 import dev.strata.ErrorCategory;
 import dev.strata.StrataConfig;
 import dev.strata.StrataException;
-import dev.strata.guard.Rule;
-import dev.strata.guard.RuleMode;
+import dev.strata.guard.policy.RuleMode;
+import dev.strata.guard.rules.Rule;
 
 /** Maps {@link StrataProperties} onto a {@link StrataConfig.Builder}. */
 final class StrataConfigFactory {

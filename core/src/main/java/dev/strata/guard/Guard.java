@@ -8,6 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.strata.guard.policy.RuleMode;
+import dev.strata.guard.rules.Rule;
+import dev.strata.guard.rules.StatementRecogniser;
 import dev.strata.plan.MigrationPreparationException;
 import dev.strata.plan.PreparedMigration;
 import dev.strata.source.MigrationDirectives.AllowDirective;
@@ -63,11 +66,10 @@ public final class Guard {
 	 * memory). A baselined migration is read too; {@link #judge} skips it, as {@code check} did.
 	 */
 	public RecognisedMigration recognise(PreparedMigration migration) {
-		MigrationScope scope = new MigrationScope();
-		List<List<Finding>> perStatement = this.recogniser.perStatement(migration.file().location(),
-				migration.statements(), scope);
+		StatementRecogniser.Recognised recognised = this.recogniser.recognise(migration.file().location(),
+				migration.statements());
 		return new RecognisedMigration(migration.file(), migration.directives().allows(), migration.transactional(),
-				perStatement, scope.createdTables());
+				recognised.perStatement(), recognised.createdTables());
 	}
 
 	/**
@@ -99,7 +101,7 @@ public final class Guard {
 		for (RecognisedMigration migration : migrations) {
 			guarded.add(judge(migration, createdInRun));
 			if (oneRun) {
-				migration.createdTables().forEach((table) -> createdInRun.add(table.text()));
+				createdInRun.addAll(migration.createdTables());
 			}
 		}
 		return guarded;

@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import dev.strata.guard.effect.VerifyEffects;
+import dev.strata.guard.policy.RuleMode;
+import dev.strata.guard.rules.Rule;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,12 +39,12 @@ public record GuardSettings(boolean allowDestructive, boolean strict, Map<String
 	}
 
 	/** The configured mode of a rule, or {@code null} when it keeps the default of its severity. */
-	@Nullable RuleMode configured(Rule rule) {
+	public @Nullable RuleMode configured(Rule rule) {
 		return this.rules.get(rule.id());
 	}
 
 	/** What a finding of this rule does when nothing else (size, directive) changes it. */
-	RuleMode modeOf(Rule rule) {
+	public RuleMode modeOf(Rule rule) {
 		RuleMode configured = configured(rule);
 		if (configured != null) {
 			return configured;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import dev.strata.ErrorCategory;
 import dev.strata.Strata;
 import dev.strata.StrataConfig;
+import dev.strata.guard.policy.RuleMode;
 import dev.strata.guard.report.LintResult;
 import dev.strata.guard.report.LintScope;
 import dev.strata.plan.MigrationPreparationException;

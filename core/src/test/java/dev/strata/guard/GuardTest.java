@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.strata.guard.effect.VerifyEffects;
+import dev.strata.guard.policy.RuleMode;
 import dev.strata.plan.MigrationPreparationException;
 import dev.strata.plan.MigrationPreparer;
 import dev.strata.plan.PreparedMigration;
