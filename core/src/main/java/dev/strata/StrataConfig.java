@@ -324,10 +324,12 @@ public final class StrataConfig {
 			return this;
 		}
 
-		/** Overrides what one rule's findings do. @throws IllegalArgumentException for an unknown rule id */
+		/**
+		 * Overrides what one rule's findings do, as {@code strata.guard.rules.<ruleId>}.
+		 * @throws dev.strata.guard.rules.UnknownRuleException for an unknown rule id
+		 */
 		public Builder guardRule(String ruleId, RuleMode mode) {
-			dev.strata.guard.rules.Rule.byId(ruleId)
-				.orElseThrow(() -> new IllegalArgumentException("Unknown guard rule '" + ruleId + "'"));
+			dev.strata.guard.rules.Rule.require(ruleId, "strata.guard.rules." + ruleId);
 			this.guardRules.put(ruleId, Objects.requireNonNull(mode, "mode must not be null"));
 			return this;
 		}

@@ -130,7 +130,7 @@ class GuardMigrateTest {
 		this.migrations.write("V2__drop.sql", "-- strata:allow drop-colum reason=\"typo\"\nALTER TABLE users DROP COLUMN name;");
 		assertThatThrownBy(() -> strata(db, this.migrations.config(db.dataSource())).migrate())
 			.isInstanceOf(MigrationPreparationException.class)
-			.hasMessageContaining("V2__drop.sql:1 has a strata:allow directive naming the unknown rule 'drop-colum'");
+			.hasMessageContaining("V2__drop.sql:1 strata:allow directive names no guard rule 'drop-colum'");
 	}
 
 	@Test

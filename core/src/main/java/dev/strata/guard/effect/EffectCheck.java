@@ -15,7 +15,7 @@ import dev.strata.guard.GuardSettings;
 import dev.strata.guard.GuardedMigration;
 import dev.strata.guard.Outcome;
 import dev.strata.guard.Severity;
-import dev.strata.guard.policy.RuleMode;
+import dev.strata.guard.policy.AllowPolicy;
 import dev.strata.guard.rules.Rule;
 import dev.strata.plan.PreparedMigration;
 import dev.strata.sql.SqlStatement;
@@ -35,13 +35,13 @@ public final class EffectCheck implements TransactionCheck {
 
 	private final GuardReport report;
 
-	private final GuardSettings settings;
+	private final AllowPolicy policy;
 
 	private @Nullable CatalogSnapshot before;
 
 	public EffectCheck(GuardReport report, GuardSettings settings) {
 		this.report = report;
-		this.settings = settings;
+		this.policy = new AllowPolicy(settings);
 	}
 
 	@Override
@@ -82,8 +82,8 @@ public final class EffectCheck implements TransactionCheck {
 	}
 
 	private boolean allowed(Rule rule, GuardedMigration guarded) {
-		return this.settings.allowDestructive() || guarded.allowedRules().contains(rule.id())
-				|| this.settings.modeOf(rule) != RuleMode.REFUSE;
+		String allowedBy = guarded.allowedRules().contains(rule.id()) ? "allowed by a strata:allow directive" : null;
+		return this.policy.decide(rule, false, allowedBy).outcome() != Outcome.REFUSED;
 	}
 
 	/** The statement the effect is blamed on: the first one the guard could not see into. */

@@ -245,6 +245,16 @@ public enum Rule {
 		return Optional.ofNullable(BY_ID.get(id.trim().toLowerCase(Locale.ROOT)));
 	}
 
+	/**
+	 * The rule with this id, for ids a user wrote: the one check of them, so that every place that
+	 * reads one fails with the same message.
+	 * @param where where the id was written, for the message
+	 * @throws UnknownRuleException if no rule has the id
+	 */
+	public static Rule require(String id, String where) {
+		return byId(id).orElseThrow(() -> new UnknownRuleException(id, where));
+	}
+
 	/** Kebab-case id, as used in directives, properties and reports. */
 	public String id() {
 		return this.id;
