@@ -16,8 +16,8 @@ import dev.strata.execute.ExecutionSettings;
 import dev.strata.execute.LockMode;
 import dev.strata.execute.LockSettings;
 import dev.strata.guard.GuardSettings;
-import dev.strata.guard.RuleMode;
-import dev.strata.guard.VerifyEffects;
+import dev.strata.guard.effect.VerifyEffects;
+import dev.strata.guard.policy.RuleMode;
 import dev.strata.guard.report.LintFormat;
 import dev.strata.guard.report.LintScope;
 import dev.strata.execute.MigrationListener;
@@ -324,10 +324,12 @@ public final class StrataConfig {
 			return this;
 		}
 
-		/** Overrides what one rule's findings do. @throws IllegalArgumentException for an unknown rule id */
+		/**
+		 * Overrides what one rule's findings do, as {@code strata.guard.rules.<ruleId>}.
+		 * @throws dev.strata.guard.rules.UnknownRuleException for an unknown rule id
+		 */
 		public Builder guardRule(String ruleId, RuleMode mode) {
-			dev.strata.guard.Rule.byId(ruleId)
-				.orElseThrow(() -> new IllegalArgumentException("Unknown guard rule '" + ruleId + "'"));
+			dev.strata.guard.rules.Rule.require(ruleId, "strata.guard.rules." + ruleId);
 			this.guardRules.put(ruleId, Objects.requireNonNull(mode, "mode must not be null"));
 			return this;
 		}

@@ -1,6 +1,5 @@
 package dev.strata.autoconfigure;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -9,8 +8,9 @@ import javax.sql.DataSource;
 import dev.strata.ErrorCategory;
 import dev.strata.StrataConfig;
 import dev.strata.StrataException;
-import dev.strata.guard.Rule;
-import dev.strata.guard.RuleMode;
+import dev.strata.guard.policy.RuleMode;
+import dev.strata.guard.rules.Rule;
+import dev.strata.guard.rules.UnknownRuleException;
 
 /** Maps {@link StrataProperties} onto a {@link StrataConfig.Builder}. */
 final class StrataConfigFactory {
@@ -52,10 +52,11 @@ final class StrataConfigFactory {
 	/** The rule overrides, checked here so that a typo names its property and fails like other bad settings. */
 	private static Map<String, RuleMode> knownRules(Map<String, RuleMode> rules) {
 		for (String id : rules.keySet()) {
-			if (Rule.byId(id).isEmpty()) {
-				throw new StrataException(ErrorCategory.CONFIGURATION, "strata.guard.rules." + id
-						+ " names no guard rule. Fix: use one of "
-						+ Arrays.stream(Rule.values()).map(Rule::id).collect(Collectors.joining(", ")) + ".");
+			try {
+				Rule.require(id, "strata.guard.rules." + id);
+			}
+			catch (UnknownRuleException ex) {
+				throw new StrataException(ErrorCategory.CONFIGURATION, ex.getMessage(), ex);
 			}
 		}
 		return rules;

@@ -11,8 +11,8 @@ import java.util.Set;
 import dev.strata.drift.ObjectKind;
 import dev.strata.execute.LockMode;
 import dev.strata.guard.GuardSettings;
-import dev.strata.guard.RuleMode;
-import dev.strata.guard.VerifyEffects;
+import dev.strata.guard.effect.VerifyEffects;
+import dev.strata.guard.policy.RuleMode;
 import dev.strata.guard.report.LintFormat;
 import dev.strata.guard.report.LintScope;
 

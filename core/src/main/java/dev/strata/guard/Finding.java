@@ -1,5 +1,6 @@
 package dev.strata.guard;
 
+import dev.strata.guard.rules.Rule;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,13 +1,16 @@
 package dev.strata.guard;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.strata.guard.policy.AllowPolicy;
+import dev.strata.guard.policy.AllowPolicy.Decision;
+import dev.strata.guard.rules.Rule;
+import dev.strata.guard.rules.StatementRecogniser;
+import dev.strata.guard.rules.UnknownRuleException;
 import dev.strata.plan.MigrationPreparationException;
 import dev.strata.plan.PreparedMigration;
 import dev.strata.source.MigrationDirectives.AllowDirective;
@@ -26,11 +29,14 @@ public final class Guard {
 
 	private final TableSizes sizes;
 
+	private final AllowPolicy policy;
+
 	private final StatementRecogniser recogniser = new StatementRecogniser();
 
 	public Guard(GuardSettings settings, TableSizes sizes) {
 		this.settings = settings;
 		this.sizes = sizes;
+		this.policy = new AllowPolicy(settings);
 	}
 
 	/**
@@ -63,11 +69,10 @@ public final class Guard {
 	 * memory). A baselined migration is read too; {@link #judge} skips it, as {@code check} did.
 	 */
 	public RecognisedMigration recognise(PreparedMigration migration) {
-		MigrationScope scope = new MigrationScope();
-		List<List<Finding>> perStatement = this.recogniser.perStatement(migration.file().location(),
-				migration.statements(), scope);
+		StatementRecogniser.Recognised recognised = this.recogniser.recognise(migration.file().location(),
+				migration.statements());
 		return new RecognisedMigration(migration.file(), migration.directives().allows(), migration.transactional(),
-				perStatement, scope.createdTables());
+				recognised.perStatement(), recognised.createdTables());
 	}
 
 	/**
@@ -99,7 +104,7 @@ public final class Guard {
 		for (RecognisedMigration migration : migrations) {
 			guarded.add(judge(migration, createdInRun));
 			if (oneRun) {
-				migration.createdTables().forEach((table) -> createdInRun.add(table.text()));
+				createdInRun.addAll(migration.createdTables());
 			}
 		}
 		return guarded;
@@ -123,7 +128,7 @@ public final class Guard {
 			List<Finding> found = perStatement.get(i);
 			for (int j = 0; j < found.size(); j++) { // no iterator for each statement's (mostly empty) list
 				Finding finding = found.get(j);
-				if (this.settings.configured(finding.rule()) == RuleMode.OFF) {
+				if (!this.policy.reports(finding.rule())) {
 					continue;
 				}
 				if (finding.severity() == Severity.LOCKING && finding.table() != null
@@ -150,31 +155,24 @@ public final class Guard {
 	}
 
 	private Assessment assess(Finding finding, int statement, List<AllowDirective> allows, Set<String> used) {
-		RuleMode mode = this.settings.modeOf(finding.rule());
 		String note = "";
+		boolean large = false;
 		TableSize size = null;
 		if (finding.severity() == Severity.LOCKING && finding.table() != null) {
 			size = this.sizes.of(finding.table());
 			if (size != null) {
-				boolean large = size.rows() > this.settings.largeTableRows();
+				large = size.rows() > this.settings.largeTableRows();
 				note = "table " + size.table() + " has " + size.describe()
 						+ (large ? ", above strata.guard.large-table-rows=" + this.settings.largeTableRows() : "");
-				if (large && this.settings.configured(finding.rule()) == null) {
-					mode = RuleMode.REFUSE;
-				}
 			}
 		}
 		AllowDirective allow = allowing(allows, finding.rule(), statement);
 		if (allow != null) {
 			used.add(allow.line() + ":" + finding.ruleId());
-			return new Assessment(finding, Outcome.ALLOWED, join(note, "allowed at line " + allow.line() + ": "
-					+ allow.reason()), size);
 		}
-		if (mode == RuleMode.REFUSE && finding.severity() == Severity.DESTRUCTIVE
-				&& this.settings.allowDestructive()) {
-			return new Assessment(finding, Outcome.ALLOWED, join(note, "allowed by strata.allow-destructive"), size);
-		}
-		return new Assessment(finding, (mode == RuleMode.REFUSE) ? Outcome.REFUSED : Outcome.WARNED, note, size);
+		Decision decision = this.policy.decide(finding.rule(), large,
+				(allow != null) ? "allowed at line " + allow.line() + ": " + allow.reason() : null);
+		return new Assessment(finding, decision.outcome(), join(note, decision.note()), size);
 	}
 
 	/** The most specific directive allowing the rule here: the statement's own before the file's. */
@@ -232,11 +230,9 @@ public final class Guard {
 		List<String> errors = new ArrayList<>();
 		for (AllowDirective allow : migration.allows()) {
 			for (String id : allow.rules()) {
-				Optional<Rule> rule = Rule.byId(id);
-				if (rule.isEmpty()) {
-					errors.add(migration.file().location() + ":" + allow.line()
-							+ " has a strata:allow directive naming the unknown rule '" + id + "'. Fix: use one of "
-							+ Arrays.stream(Rule.values()).map(Rule::id).collect(Collectors.joining(", ")) + ".");
+				if (Rule.byId(id).isEmpty()) {
+					errors.add(new UnknownRuleException(id,
+							migration.file().location() + ":" + allow.line() + " strata:allow directive").getMessage());
 				}
 			}
 		}
@@ -249,6 +245,9 @@ public final class Guard {
 	}
 
 	private static String join(String first, String second) {
+		if (second.isEmpty()) {
+			return first;
+		}
 		return first.isEmpty() ? second : first + "; " + second;
 	}
 

@@ -1,10 +1,12 @@
 package dev.strata.guard;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
+import dev.strata.guard.effect.VerifyEffects;
+import dev.strata.guard.policy.RuleMode;
+import dev.strata.guard.rules.Rule;
+import dev.strata.guard.rules.UnknownRuleException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,37 +27,14 @@ public record GuardSettings(boolean allowDestructive, boolean strict, Map<String
 	public static final GuardSettings DEFAULTS = new GuardSettings(false, false, Map.of(), null,
 			DEFAULT_LARGE_TABLE_ROWS, VerifyEffects.REVIEW);
 
-	/** @throws IllegalArgumentException naming an unknown rule id */
+	/** @throws UnknownRuleException naming an unknown rule id */
 	public GuardSettings {
 		Map<String, RuleMode> byId = new LinkedHashMap<>();
-		rules.forEach((id, mode) -> byId.put(Rule.byId(id).orElseThrow(() -> unknownRule(id)).id(), mode));
+		rules.forEach((id, mode) -> byId.put(Rule.require(id, "strata.guard.rules." + id).id(), mode));
 		rules = Map.copyOf(byId);
 		if (largeTableRows < 0) {
 			throw new IllegalArgumentException("large-table-rows must not be negative, was " + largeTableRows);
 		}
-	}
-
-	/** The configured mode of a rule, or {@code null} when it keeps the default of its severity. */
-	@Nullable RuleMode configured(Rule rule) {
-		return this.rules.get(rule.id());
-	}
-
-	/** What a finding of this rule does when nothing else (size, directive) changes it. */
-	RuleMode modeOf(Rule rule) {
-		RuleMode configured = configured(rule);
-		if (configured != null) {
-			return configured;
-		}
-		return switch (rule.severity()) {
-			case DESTRUCTIVE -> RuleMode.REFUSE;
-			case LOCKING, INCOMPATIBLE -> this.strict ? RuleMode.REFUSE : RuleMode.WARN;
-			case REVIEW -> RuleMode.WARN;
-		};
-	}
-
-	private static IllegalArgumentException unknownRule(String id) {
-		return new IllegalArgumentException("Unknown guard rule '" + id + "'; the rules are: "
-				+ Arrays.stream(Rule.values()).map(Rule::id).collect(Collectors.joining(", ")));
 	}
 
 }

@@ -20,10 +20,10 @@ public final class RecognisedMigration {
 
 	private final List<List<Finding>> perStatement;
 
-	private final List<Name> createdTables;
+	private final List<String> createdTables;
 
 	RecognisedMigration(MigrationFile file, List<AllowDirective> allows, boolean transactional,
-			List<List<Finding>> perStatement, List<Name> createdTables) {
+			List<List<Finding>> perStatement, List<String> createdTables) {
 		this.file = file;
 		this.allows = allows;
 		this.transactional = transactional;
@@ -50,7 +50,7 @@ public final class RecognisedMigration {
 	}
 
 	/** The tables the migration creates, as written. */
-	List<Name> createdTables() {
+	List<String> createdTables() {
 		return this.createdTables;
 	}
 

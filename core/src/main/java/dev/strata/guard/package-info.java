@@ -1,7 +1,7 @@
 /**
  * Stage 3, between plan and execute: the guard. It classifies each statement of a prepared
  * migration by its leading keywords (and, for {@code ALTER TABLE}, by each action) into
- * {@link dev.strata.guard.Finding findings} of a {@link dev.strata.guard.Rule rule}, decides which
+ * {@link dev.strata.guard.Finding findings} of a {@link dev.strata.guard.rules.Rule rule}, decides which
  * refuse the migration, which only warn and which a directive or property allowed, and, for what
  * text cannot show, checks the effect inside the migration's transaction before it commits.
  *

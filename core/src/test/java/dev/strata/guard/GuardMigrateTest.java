@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import dev.strata.ErrorCategory;
 import dev.strata.Strata;
 import dev.strata.StrataConfig;
+import dev.strata.guard.policy.RuleMode;
 import dev.strata.guard.report.LintResult;
 import dev.strata.guard.report.LintScope;
 import dev.strata.plan.MigrationPreparationException;
@@ -129,7 +130,7 @@ class GuardMigrateTest {
 		this.migrations.write("V2__drop.sql", "-- strata:allow drop-colum reason=\"typo\"\nALTER TABLE users DROP COLUMN name;");
 		assertThatThrownBy(() -> strata(db, this.migrations.config(db.dataSource())).migrate())
 			.isInstanceOf(MigrationPreparationException.class)
-			.hasMessageContaining("V2__drop.sql:1 has a strata:allow directive naming the unknown rule 'drop-colum'");
+			.hasMessageContaining("V2__drop.sql:1 strata:allow directive names no guard rule 'drop-colum'");
 	}
 
 	@Test

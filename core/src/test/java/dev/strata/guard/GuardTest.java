@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.strata.guard.effect.VerifyEffects;
+import dev.strata.guard.policy.RuleMode;
 import dev.strata.plan.MigrationPreparationException;
 import dev.strata.plan.MigrationPreparer;
 import dev.strata.plan.PreparedMigration;
@@ -53,7 +55,9 @@ class GuardTest {
 	@Test
 	void unknownRuleInSettingsIsAConfigurationError() {
 		assertThatThrownBy(() -> new GuardSettings(false, false, Map.of("drop-tabel", RuleMode.OFF), null, 100,
-				VerifyEffects.REVIEW)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("drop-tabel");
+				VerifyEffects.REVIEW)).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageStartingWith("strata.guard.rules.drop-tabel names no guard rule 'drop-tabel'. Fix: use one of ")
+			.hasMessageContaining("drop-table");
 	}
 
 	@Test
@@ -113,7 +117,8 @@ class GuardTest {
 		assertThatThrownBy(() -> new Guard(GuardSettings.DEFAULTS, TableSizes.NONE)
 			.check(List.of(prepare("1", "-- strata:allow drop-tabel reason=\"x\"\nDROP TABLE a"))))
 			.isInstanceOf(MigrationPreparationException.class)
-			.hasMessageContaining("V1__test.sql:1 has a strata:allow directive naming the unknown rule 'drop-tabel'");
+			.hasMessageContaining("V1__test.sql:1 strata:allow directive names no guard rule 'drop-tabel'. Fix: use one of ")
+			.hasMessageContaining("drop-table");
 	}
 
 	@Test

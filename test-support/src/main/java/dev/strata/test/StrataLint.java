@@ -18,7 +18,7 @@ import dev.strata.guard.Finding;
 import dev.strata.guard.GuardSettings;
 import dev.strata.guard.GuardedMigration;
 import dev.strata.guard.Outcome;
-import dev.strata.guard.RuleMode;
+import dev.strata.guard.policy.RuleMode;
 import dev.strata.guard.report.Lint;
 import dev.strata.guard.report.LintFormat;
 import dev.strata.guard.report.LintResult;

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.strata.guard.Outcome;
-import dev.strata.guard.RuleMode;
+import dev.strata.guard.policy.RuleMode;
 import dev.strata.guard.report.LintResult;
 import dev.strata.guard.report.Verdict;
 

@@ -9,7 +9,7 @@ import java.util.Map;
 import dev.strata.guard.Assessment;
 import dev.strata.guard.Finding;
 import dev.strata.guard.Outcome;
-import dev.strata.guard.Rule;
+import dev.strata.guard.rules.Rule;
 
 /**
  * SARIF 2.1.0, the format GitHub code scanning reads: every rule of the registry as a reporting
