@@ -66,8 +66,7 @@ final class RepairCommand {
 			}
 			for (AppliedMigration row : target.readHistory()) {
 				if (!row.intact() && row.success()) {
-					realigned.add(((row.version() != null) ? "V" + row.version() : "R") + " (" + row.description()
-							+ "): history row changed outside Strata, signed again as it is");
+					realigned.add(row.displayName() + ": history row changed outside Strata, signed again as it is");
 				}
 			}
 			target.history().deleteFailed(resuming);
