@@ -60,8 +60,7 @@ final class RepairCommand implements Command<RepairResult> {
 			}
 			for (AppliedMigration row : target.readHistory()) {
 				if (!row.intact() && row.success()) {
-					realigned.add(((row.version() != null) ? "V" + row.version() : "R") + " (" + row.description()
-							+ "): history row changed outside Strata, signed again as it is");
+					realigned.add(row.displayName() + ": history row changed outside Strata, signed again as it is");
 				}
 			}
 			target.history().deleteFailed(resuming);

@@ -34,6 +34,9 @@ public final class StrataConfig {
 	/** Where migrations are looked up when no location is given. */
 	public static final String DEFAULT_LOCATION = "classpath:db/migration";
 
+	/** The version a baseline records when none is given. */
+	public static final String DEFAULT_BASELINE_VERSION = "1";
+
 	private final DataSource dataSource;
 
 	private final List<Location> locations;
@@ -164,7 +167,12 @@ public final class StrataConfig {
 		return this.drift;
 	}
 
-	/** Builds a {@link StrataConfig}; every setting has the documented default. */
+	/**
+	 * Builds a {@link StrataConfig}; every setting has the documented default. The defaults live
+	 * here and in the settings records' {@code DEFAULTS} ({@link LockSettings}, {@link ExecutionSettings},
+	 * {@link GuardSettings}, {@link DriftSettings}); the Spring Boot properties state them again for
+	 * the IDE's metadata, and a test holds them equal.
+	 */
 	public static final class Builder {
 
 		private final DataSource dataSource;
@@ -177,19 +185,19 @@ public final class StrataConfig {
 
 		private boolean outOfOrder;
 
-		private String baselineVersion = "1";
+		private String baselineVersion = DEFAULT_BASELINE_VERSION;
 
 		private boolean baselineOnMigrate;
 
-		private Duration lockWaitTimeout = LockSettings.DEFAULT_MAX_WAIT;
+		private Duration lockWaitTimeout = LockSettings.DEFAULTS.maxWait();
 
-		private LockMode lockMode = LockMode.AUTO;
+		private LockMode lockMode = LockSettings.DEFAULTS.mode();
 
-		private Duration lockLease = LockSettings.DEFAULT_LEASE;
+		private Duration lockLease = LockSettings.DEFAULTS.lease();
 
 		private @Nullable Duration lockTimeout = ExecutionSettings.DEFAULTS.lockTimeout();
 
-		private @Nullable Duration statementTimeout;
+		private @Nullable Duration statementTimeout = ExecutionSettings.DEFAULTS.statementTimeout();
 
 		private int lockRetries = ExecutionSettings.DEFAULTS.lockRetries();
 
@@ -199,25 +207,25 @@ public final class StrataConfig {
 
 		private ClassLoader classLoader = defaultClassLoader();
 
-		private boolean allowDestructive;
+		private boolean allowDestructive = GuardSettings.DEFAULTS.allowDestructive();
 
-		private boolean guardStrict;
+		private boolean guardStrict = GuardSettings.DEFAULTS.strict();
 
 		private final Map<String, RuleMode> guardRules = new LinkedHashMap<>();
 
-		private @Nullable String guardBaselineVersion;
+		private @Nullable String guardBaselineVersion = GuardSettings.DEFAULTS.baselineVersion();
 
-		private long largeTableRows = GuardSettings.DEFAULT_LARGE_TABLE_ROWS;
+		private long largeTableRows = GuardSettings.DEFAULTS.largeTableRows();
 
-		private VerifyEffects verifyEffects = VerifyEffects.REVIEW;
+		private VerifyEffects verifyEffects = GuardSettings.DEFAULTS.verifyEffects();
 
 		private LintScope lintScope = LintScope.PENDING;
 
 		private LintFormat lintFormat = LintFormat.TEXT;
 
-		private List<String> driftSchemas = List.of();
+		private List<String> driftSchemas = DriftSettings.DEFAULTS.schemas();
 
-		private Set<ObjectKind> driftOptInKinds = Set.of();
+		private Set<ObjectKind> driftOptInKinds = DriftSettings.DEFAULTS.optInKinds();
 
 		private Builder(DataSource dataSource) {
 			this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
+import dev.strata.StrataConfig;
 import dev.strata.drift.ObjectKind;
 import dev.strata.execute.LockMode;
 import dev.strata.guard.GuardSettings;
@@ -22,6 +23,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Configuration properties for Strata, under {@code strata.*}.
+ * <p>
+ * Core's {@link StrataConfig.Builder} is the home of every default. The configuration processor
+ * records a default only from a literal initialiser, so most fields state theirs again as a
+ * literal; the two that cannot ({@code locations}, a mutable list, and
+ * {@code guard.large-table-rows}) use core's constant and declare their default in
+ * {@code additional-spring-configuration-metadata.json}. {@code DefaultValuesTests} holds the
+ * metadata, these fields, core and docs/configuration.md equal.
  */
 @ConfigurationProperties("strata")
 public class StrataProperties {
@@ -40,7 +48,7 @@ public class StrataProperties {
 	/**
 	 * Locations of migration files: 'classpath:' or 'filesystem:' prefixed; several are merged.
 	 */
-	private List<String> locations = new ArrayList<>(List.of("classpath:db/migration"));
+	private List<String> locations = new ArrayList<>(List.of(StrataConfig.DEFAULT_LOCATION));
 
 	/**
 	 * Schema of the history table. Defaults to the connection's current schema. Created if missing.

@@ -2,6 +2,7 @@ package dev.strata.history;
 
 import java.time.Instant;
 
+import dev.strata.source.MigrationNames;
 import dev.strata.source.Version;
 import org.jspecify.annotations.Nullable;
 
@@ -45,6 +46,11 @@ public record AppliedMigration(int installedRank, @Nullable String version, Stri
 	/** Whether a non-transactional run of it stopped with a statement in flight, its outcome unknown. */
 	public boolean interrupted() {
 		return !this.success && this.statementInFlight != null;
+	}
+
+	/** {@code V3 (add orders)} or {@code R (views)}, as {@link MigrationNames#display} names every migration. */
+	public String displayName() {
+		return MigrationNames.display(this.version, this.description);
 	}
 
 	/** The parsed version, or {@code null} for repeatable rows. */

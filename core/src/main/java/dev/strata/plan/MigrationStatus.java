@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import dev.strata.history.AppliedMigration;
 import dev.strata.source.MigrationFile;
+import dev.strata.source.MigrationNames;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,8 +37,7 @@ public record MigrationStatus(MigrationState state, @Nullable MigrationFile file
 
 	/** {@code V3 (add orders)} or {@code R (views)}. */
 	public String displayName() {
-		String version = version();
-		return ((version != null) ? "V" + version : "R") + " (" + description() + ")";
+		return MigrationNames.display(version(), description());
 	}
 
 }

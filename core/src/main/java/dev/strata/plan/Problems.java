@@ -66,7 +66,7 @@ final class Problems {
 
 	/** A row whose signature no longer matches its columns: someone changed the history by hand. */
 	static ValidationProblem edited(AppliedMigration row) {
-		String name = ((row.version() != null) ? "V" + row.version() : "R") + " (" + row.description() + ")";
+		String name = row.displayName();
 		return new ValidationProblem(ValidationProblem.Kind.HISTORY_EDITED, name,
 				"its history row (installed_rank " + row.installedRank() + ") was changed outside Strata: it no longer"
 						+ " matches the signature Strata wrote with it",

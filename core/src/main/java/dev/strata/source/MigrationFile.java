@@ -99,8 +99,7 @@ public final class MigrationFile {
 
 	/** {@code V1.2} or {@code R} followed by the description: how messages name a migration. */
 	public String displayName() {
-		return (this.version != null) ? "V" + this.version + " (" + this.description + ")"
-				: "R (" + this.description + ")";
+		return MigrationNames.display((this.version != null) ? this.version.toString() : null, this.description);
 	}
 
 	@Override

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.strata.StrataConfig;
 import dev.strata.StrataException;
 import dev.strata.guard.Assessment;
 import dev.strata.guard.Finding;
@@ -60,7 +61,7 @@ import dev.strata.source.Location;
 public final class StrataLint {
 
 	/** Where migrations are looked up when no location is given, as {@code strata.locations} defaults. */
-	public static final String DEFAULT_LOCATION = "classpath:db/migration";
+	public static final String DEFAULT_LOCATION = StrataConfig.DEFAULT_LOCATION;
 
 	private static final Logger logger = LoggerFactory.getLogger(StrataLint.class);
 

@@ -16,6 +16,7 @@ import dev.strata.guard.Assessment;
 import dev.strata.guard.Finding;
 import dev.strata.guard.GuardedMigration;
 import dev.strata.guard.report.LintResult;
+import dev.strata.json.JsonWriter;
 import org.jspecify.annotations.Nullable;
 
 /**

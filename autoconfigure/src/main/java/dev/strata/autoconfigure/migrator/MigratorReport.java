@@ -8,6 +8,7 @@ import dev.strata.drift.DriftReport;
 import dev.strata.drift.SnapshotInfo;
 import dev.strata.guard.report.LintFormat;
 import dev.strata.guard.report.LintResult;
+import dev.strata.source.MigrationNames;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,7 +72,7 @@ public record MigratorReport(String command, int exitCode, @Nullable String data
 
 		/** {@code V3 (add orders)} or {@code R (views)}. */
 		public String displayName() {
-			return ((this.version != null) ? "V" + this.version : "R") + " (" + this.description + ")";
+			return MigrationNames.display(this.version, this.description);
 		}
 
 	}

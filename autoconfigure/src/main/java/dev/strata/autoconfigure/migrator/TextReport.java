@@ -9,6 +9,7 @@ import dev.strata.autoconfigure.migrator.MigratorReport.Statement;
 import dev.strata.drift.DriftReport;
 import dev.strata.drift.DriftState;
 import dev.strata.guard.report.LintFormat;
+import dev.strata.source.MigrationNames;
 import org.jspecify.annotations.Nullable;
 
 /** Renders a report as a short summary for people reading a job's log. */
@@ -93,8 +94,7 @@ final class TextReport {
 	}
 
 	private static void dryRun(StringBuilder text, DryRunMigration migration) {
-		String version = (migration.version() != null) ? "V" + migration.version() : "R";
-		text.append("  ").append(version).append(" (").append(migration.description()).append("), ")
+		text.append("  ").append(MigrationNames.display(migration.version(), migration.description())).append(", ")
 			.append(migration.script()).append(", ")
 			.append(migration.transactional() ? "in one transaction"
 					: "outside a transaction: " + migration.nonTransactionalReason())

@@ -1,13 +1,11 @@
 package dev.strata.guard.report;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 
 import dev.strata.guard.Assessment;
 import dev.strata.guard.Finding;
 import dev.strata.guard.GuardedMigration;
+import dev.strata.json.JsonWriter;
 
 /** The report as one JSON document: verdict, then each migration with its findings. */
 final class JsonReport {
@@ -16,47 +14,51 @@ final class JsonReport {
 	}
 
 	static String render(LintResult result) {
-		Map<String, Object> root = new LinkedHashMap<>();
-		root.put("verdict", result.verdict().name());
-		root.put("summary", result.verdictLine());
-		root.put("scope", result.scope().name().toLowerCase(java.util.Locale.ROOT));
-		root.put("sizeAware", result.sizeAware());
-		List<Object> migrations = new ArrayList<>();
+		JsonWriter json = new JsonWriter().beginObject()
+			.name("verdict").value(result.verdict().name())
+			.name("summary").value(result.verdictLine())
+			.name("scope").value(result.scope().name().toLowerCase(Locale.ROOT))
+			.name("sizeAware").value(result.sizeAware());
+		json.name("migrations").beginArray();
 		for (GuardedMigration migration : result.migrations()) {
-			Map<String, Object> entry = new LinkedHashMap<>();
-			entry.put("migration", migration.file().displayName());
-			entry.put("version", (migration.file().version() != null) ? migration.file().version().toString() : null);
-			entry.put("file", migration.file().location());
-			entry.put("skipped", migration.skipped());
-			entry.put("findings", migration.assessments().stream().map(JsonReport::finding).toList());
-			entry.put("warnings", migration.warnings());
-			migrations.add(entry);
+			json.beginObject()
+				.name("migration").value(migration.file().displayName())
+				.name("version").value((migration.file().version() != null) ? migration.file().version().toString() : null)
+				.name("file").value(migration.file().location())
+				.name("skipped").value(migration.skipped());
+			json.name("findings").beginArray();
+			for (Assessment assessment : migration.assessments()) {
+				finding(json, assessment);
+			}
+			json.endArray();
+			json.name("warnings").beginArray();
+			migration.warnings().forEach(json::value);
+			json.endArray().endObject();
 		}
-		root.put("migrations", migrations);
-		return Json.write(root);
+		return json.endArray().endObject() + "\n";
 	}
 
-	private static Map<String, Object> finding(Assessment assessment) {
+	private static void finding(JsonWriter json, Assessment assessment) {
 		Finding finding = assessment.finding();
-		Map<String, Object> entry = new LinkedHashMap<>();
-		entry.put("rule", finding.ruleId());
-		entry.put("severity", finding.severity().name());
-		entry.put("outcome", assessment.outcome().name());
-		entry.put("message", finding.message());
-		entry.put("file", finding.file());
-		entry.put("line", finding.line());
-		entry.put("column", finding.column());
-		entry.put("statement", finding.statement());
-		entry.put("lock", finding.lock());
-		entry.put("safeAlternative", finding.safeAlternative());
-		entry.put("allowDirective", finding.rule().allowDirective());
-		entry.put("note", assessment.note());
+		json.beginObject()
+			.name("rule").value(finding.ruleId())
+			.name("severity").value(finding.severity().name())
+			.name("outcome").value(assessment.outcome().name())
+			.name("message").value(finding.message())
+			.name("file").value(finding.file())
+			.name("line").value(finding.line())
+			.name("column").value(finding.column())
+			.name("statement").value(finding.statement())
+			.name("lock").value(finding.lock())
+			.name("safeAlternative").value(finding.safeAlternative())
+			.name("allowDirective").value(finding.rule().allowDirective())
+			.name("note").value(assessment.note());
 		if (assessment.size() != null) {
-			entry.put("table", assessment.size().table());
-			entry.put("rows", assessment.size().rows());
-			entry.put("bytes", assessment.size().bytes());
+			json.name("table").value(assessment.size().table())
+				.name("rows").value(assessment.size().rows())
+				.name("bytes").value(assessment.size().bytes());
 		}
-		return entry;
+		json.endObject();
 	}
 
 }

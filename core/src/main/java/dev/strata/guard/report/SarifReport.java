@@ -1,15 +1,13 @@
 package dev.strata.guard.report;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import dev.strata.guard.Assessment;
 import dev.strata.guard.Finding;
 import dev.strata.guard.Outcome;
 import dev.strata.guard.rules.Rule;
+import dev.strata.json.JsonWriter;
 
 /**
  * SARIF 2.1.0, the format GitHub code scanning reads: every rule of the registry as a reporting
@@ -24,52 +22,56 @@ final class SarifReport {
 
 	static String render(LintResult result) {
 		List<Rule> rules = Arrays.asList(Rule.values());
-		List<Object> results = new ArrayList<>();
+		JsonWriter json = new JsonWriter().beginObject()
+			.name("$schema").value(SCHEMA)
+			.name("version").value("2.1.0");
+		json.name("runs").beginArray().beginObject();
+		json.name("tool").beginObject().name("driver").beginObject().name("name").value("Strata");
+		json.name("rules").beginArray();
+		rules.forEach((rule) -> rule(json, rule));
+		json.endArray().endObject().endObject();
+		json.name("results").beginArray();
 		result.migrations().forEach((migration) -> migration.assessments().forEach((assessment) -> {
 			if (assessment.outcome() != Outcome.ALLOWED) {
-				results.add(result(assessment, rules.indexOf(assessment.finding().rule())));
+				result(json, assessment, rules.indexOf(assessment.finding().rule()));
 			}
 		}));
-		Map<String, Object> driver = new LinkedHashMap<>();
-		driver.put("name", "Strata");
-		driver.put("rules", rules.stream().map(SarifReport::rule).toList());
-		Map<String, Object> run = new LinkedHashMap<>();
-		run.put("tool", Map.of("driver", driver));
-		run.put("results", results);
-		Map<String, Object> root = new LinkedHashMap<>();
-		root.put("$schema", SCHEMA);
-		root.put("version", "2.1.0");
-		root.put("runs", List.of(run));
-		return Json.write(root);
+		return json.endArray().endObject().endArray().endObject() + "\n";
 	}
 
-	private static Map<String, Object> rule(Rule rule) {
-		Map<String, Object> descriptor = new LinkedHashMap<>();
-		descriptor.put("id", rule.id());
-		descriptor.put("shortDescription", Map.of("text", rule.id() + ": " + rule.why()));
-		descriptor.put("help", Map.of("text", "Instead: " + rule.safeAlternative() + ". Lock: " + rule.lock()
-				+ ". To allow: " + rule.allowDirective()));
-		descriptor.put("defaultConfiguration", Map.of("level", level(rule)));
-		descriptor.put("properties", Map.of("severity", rule.severity().name(), "lock", rule.lock()));
-		return descriptor;
+	private static void rule(JsonWriter json, Rule rule) {
+		json.beginObject().name("id").value(rule.id());
+		text(json.name("shortDescription"), rule.id() + ": " + rule.why());
+		text(json.name("help"), "Instead: " + rule.safeAlternative() + ". Lock: " + rule.lock() + ". To allow: "
+				+ rule.allowDirective());
+		json.name("defaultConfiguration").beginObject().name("level").value(level(rule)).endObject();
+		json.name("properties").beginObject()
+			.name("severity").value(rule.severity().name())
+			.name("lock").value(rule.lock())
+			.endObject();
+		json.endObject();
 	}
 
-	private static Map<String, Object> result(Assessment assessment, int ruleIndex) {
+	private static void result(JsonWriter json, Assessment assessment, int ruleIndex) {
 		Finding finding = assessment.finding();
 		String note = assessment.note().isEmpty() ? "" : " (" + assessment.note() + ")";
-		Map<String, Object> region = new LinkedHashMap<>();
-		region.put("startLine", finding.line());
-		region.put("startColumn", finding.column());
-		Map<String, Object> physical = new LinkedHashMap<>();
-		physical.put("artifactLocation", Map.of("uri", ReportPaths.of(finding.file())));
-		physical.put("region", region);
-		Map<String, Object> entry = new LinkedHashMap<>();
-		entry.put("ruleId", finding.ruleId());
-		entry.put("ruleIndex", ruleIndex);
-		entry.put("level", (assessment.outcome() == Outcome.REFUSED) ? "error" : "warning");
-		entry.put("message", Map.of("text", finding.message() + note + ". Instead: " + finding.safeAlternative()));
-		entry.put("locations", List.of(Map.of("physicalLocation", physical)));
-		return entry;
+		json.beginObject()
+			.name("ruleId").value(finding.ruleId())
+			.name("ruleIndex").value(ruleIndex)
+			.name("level").value((assessment.outcome() == Outcome.REFUSED) ? "error" : "warning");
+		text(json.name("message"), finding.message() + note + ". Instead: " + finding.safeAlternative());
+		json.name("locations").beginArray().beginObject().name("physicalLocation").beginObject();
+		json.name("artifactLocation").beginObject().name("uri").value(ReportPaths.of(finding.file())).endObject();
+		json.name("region").beginObject()
+			.name("startLine").value(finding.line())
+			.name("startColumn").value(finding.column())
+			.endObject();
+		json.endObject().endObject().endArray().endObject();
+	}
+
+	/** SARIF's message object: {@code {"text": …}}. */
+	private static void text(JsonWriter json, String text) {
+		json.beginObject().name("text").value(text).endObject();
 	}
 
 	private static String level(Rule rule) {
