@@ -7,7 +7,10 @@ import dev.strata.drift.SnapshotInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code accept-drift}: stores the live schema as the snapshot later checks compare with; never automatic. */
+/**
+ * {@code accept-drift}: stores the live schema as the snapshot later checks compare with;
+ * never automatic.
+ */
 final class AcceptDriftCommand implements Command<AcceptDriftResult> {
 
 	private static final Logger logger = LoggerFactory.getLogger(AcceptDriftCommand.class);
@@ -17,11 +20,12 @@ final class AcceptDriftCommand implements Command<AcceptDriftResult> {
 		StrataConfig config = context.config();
 		return context.underLock((target, lock) -> {
 			if (!target.historyExists()) {
-				throw new StrataException(ErrorCategory.CONFIGURATION, "Schema \"" + target.schema()
-						+ "\" has no history table " + config.table() + "; migrate or baseline first, which"
-						+ " store a snapshot themselves.");
+				throw new StrataException(ErrorCategory.CONFIGURATION,
+						"Schema \"" + target.schema() + "\" has no history table " + config.table()
+								+ "; migrate or baseline first, which" + " store a snapshot themselves.");
 			}
-			DriftReport accepted = Snapshots.checker(config, target).check(context.connection(), target.snapshotExists());
+			DriftReport accepted = Snapshots.checker(config, target)
+				.check(context.connection(), target.snapshotExists());
 			SnapshotInfo snapshot = Snapshots.take(context.connection(), config, target, "ACCEPTED");
 			logger.info("Accepted schema drift: {}", accepted.describe());
 			return new AcceptDriftResult(target.schema(), accepted, snapshot);

@@ -7,7 +7,8 @@ import dev.strata.drift.SnapshotInfo;
  * What {@code accept-drift} did.
  *
  * @param schema the schema holding the history table
- * @param accepted the drift found just before re-baselining: what was accepted, for the audit log
+ * @param accepted the drift found just before re-baselining: what was accepted, for the
+ * audit log
  * @param snapshot the new snapshot
  */
 public record AcceptDriftResult(String schema, DriftReport accepted, SnapshotInfo snapshot) {

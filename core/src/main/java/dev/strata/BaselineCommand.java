@@ -2,7 +2,9 @@ package dev.strata;
 
 import java.sql.SQLException;
 
-/** {@code baseline}: adopts an existing database by recording the version it already has. */
+/**
+ * {@code baseline}: adopts an existing database by recording the version it already has.
+ */
 final class BaselineCommand implements Command<BaselineResult> {
 
 	@Override
@@ -10,9 +12,9 @@ final class BaselineCommand implements Command<BaselineResult> {
 		StrataConfig config = context.config();
 		return context.underLock((target, lock) -> {
 			if (!target.readHistory().isEmpty()) {
-				throw new StrataException(ErrorCategory.CONFIGURATION, "Schema \"" + target.schema()
-						+ "\" already has a history in " + config.table()
-						+ "; a baseline is only for a database that has none. Use migrate instead.");
+				throw new StrataException(ErrorCategory.CONFIGURATION,
+						"Schema \"" + target.schema() + "\" already has a history in " + config.table()
+								+ "; a baseline is only for a database that has none. Use migrate instead.");
 			}
 			Target created = target.withHistoryCreated();
 			MigrateCommand.recordBaseline(created.history(), config.baselineVersion());

@@ -13,8 +13,9 @@ import dev.strata.source.MigrationFile;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What every command works with: the configuration, one connection, the target schema found on
- * it, and the migration files. Each is found once per command, when first asked for.
+ * What every command works with: the configuration, one connection, the target schema
+ * found on it, and the migration files. Each is found once per command, when first asked
+ * for.
  */
 final class CommandContext {
 
@@ -74,12 +75,13 @@ final class CommandContext {
 	}
 
 	/**
-	 * Runs {@code work} holding the migration lock, on the target read again once the lock is
-	 * held: another migrator may have changed the history while this one waited.
+	 * Runs {@code work} holding the migration lock, on the target read again once the
+	 * lock is held: another migrator may have changed the history while this one waited.
 	 */
 	<T> T underLock(LockedWork<T> work) throws SQLException {
 		Connection connection = this.connection;
-		// The command's own connection waits idle meanwhile; keep it from being cut as idle.
+		// The command's own connection waits idle meanwhile; keep it from being cut as
+		// idle.
 		try (MigrationLock lock = MigrationLock.acquire(this.config.dataSource(), connection, target().schema(),
 				this.config.table(), this.config.lock(), () -> connection.isValid(5))) {
 			this.target = Target.resolve(connection, this.config);

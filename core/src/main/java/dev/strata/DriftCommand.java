@@ -4,7 +4,10 @@ import java.sql.SQLException;
 
 import dev.strata.drift.DriftReport;
 
-/** {@code drift}: the live schema compared with the snapshot of the last run; never takes the lock. */
+/**
+ * {@code drift}: the live schema compared with the snapshot of the last run; never takes
+ * the lock.
+ */
 final class DriftCommand implements Command<DriftReport> {
 
 	@Override

@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import dev.strata.plan.MigrationPreparer;
 import dev.strata.plan.MigrationStatus;
 
-/** {@code dry-run}: the pending migrations, prepared exactly as {@code migrate} prepares them. */
+/**
+ * {@code dry-run}: the pending migrations, prepared exactly as {@code migrate} prepares
+ * them.
+ */
 final class DryRunCommand implements Command<DryRunResult> {
 
 	@Override

@@ -8,8 +8,8 @@ import dev.strata.plan.PreparedMigration;
  * What {@code migrate} would apply, touching nothing.
  *
  * @param status the state of every migration
- * @param pending the pending migrations as {@code migrate} prepares them: split into statements,
- *     with their directives and whether each runs in a transaction
+ * @param pending the pending migrations as {@code migrate} prepares them: split into
+ * statements, with their directives and whether each runs in a transaction
  */
 public record DryRunResult(StatusResult status, List<PreparedMigration> pending) {
 

@@ -1,8 +1,8 @@
 package dev.strata;
 
 /**
- * What kind of problem stopped a command. Each category maps to one exit code of the migrator
- * (see docs/configuration.md), so the categories are a public contract.
+ * What kind of problem stopped a command. Each category maps to one exit code of the
+ * migrator (see docs/configuration.md), so the categories are a public contract.
  */
 public enum ErrorCategory {
 
@@ -12,13 +12,19 @@ public enum ErrorCategory {
 	/** Properties, the connection, or the target database are wrong. */
 	CONFIGURATION(2),
 
-	/** Migration files or the history do not agree: bad file, checksum mismatch, missing, out of order, failed entry. */
+	/**
+	 * Migration files or the history do not agree: bad file, checksum mismatch, missing,
+	 * out of order, failed entry.
+	 */
 	VALIDATION(3),
 
 	/** The guard refused a statement. */
 	REFUSED(4),
 
-	/** A migration failed and was rolled back (or, outside a transaction, recorded as failed). */
+	/**
+	 * A migration failed and was rolled back (or, outside a transaction, recorded as
+	 * failed).
+	 */
 	MIGRATION_FAILED(5),
 
 	/** Another migrator held the lock for longer than the configured wait. */

@@ -18,9 +18,11 @@ public final class JdbcUrls {
 	}
 
 	/**
-	 * Takes a {@code password} parameter out of a URL, so the password travels as a connection
-	 * property and never sits in a URL that a pool, driver or framework might log.
-	 * @return the URL without the parameter, and the password ({@code null} if there was none)
+	 * Takes a {@code password} parameter out of a URL, so the password travels as a
+	 * connection property and never sits in a URL that a pool, driver or framework might
+	 * log.
+	 * @return the URL without the parameter, and the password ({@code null} if there was
+	 * none)
 	 */
 	public static PasswordSplit splitPassword(String url) {
 		Matcher matcher = PASSWORD_ONLY.matcher(url);
@@ -44,7 +46,10 @@ public final class JdbcUrls {
 	public record PasswordSplit(String url, @Nullable String password) {
 	}
 
-	/** The URL without its parameters, for log lines: {@code jdbc:postgresql://db:5432/app}. */
+	/**
+	 * The URL without its parameters, for log lines:
+	 * {@code jdbc:postgresql://db:5432/app}.
+	 */
 	public static String forLog(String url) {
 		int parameters = url.indexOf('?');
 		return redact((parameters < 0) ? url : url.substring(0, parameters));

@@ -9,7 +9,10 @@ import dev.strata.guard.report.LintResult;
 import dev.strata.guard.report.LintScope;
 import dev.strata.source.MigrationFile;
 
-/** {@code lint}: the guard's verdict on the pending (or all) migrations, with live table sizes; applies nothing. */
+/**
+ * {@code lint}: the guard's verdict on the pending (or all) migrations, with live table
+ * sizes; applies nothing.
+ */
 final class LintCommand implements Command<LintResult> {
 
 	@Override

@@ -10,8 +10,8 @@ final class LockHolderQuery implements Command<Optional<MigrationLock.LockHolder
 
 	@Override
 	public Optional<MigrationLock.LockHolder> run(CommandContext context) throws SQLException {
-		return Optional.ofNullable(MigrationLock.currentHolder(context.connection(), context.target().schema(),
-				context.config().table()));
+		return Optional.ofNullable(
+				MigrationLock.currentHolder(context.connection(), context.target().schema(), context.config().table()));
 	}
 
 	@Override

@@ -30,15 +30,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code migrate}: reads the history without the lock first, so a restart with nothing to do
- * costs one connection and two queries; only when there is work does it take the lock, read the
- * history again and apply.
+ * {@code migrate}: reads the history without the lock first, so a restart with nothing to
+ * do costs one connection and two queries; only when there is work does it take the lock,
+ * read the history again and apply.
  */
 final class MigrateCommand implements Command<MigrateResult> {
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrateCommand.class);
 
-	/** Makes the server cancel a statement within seconds when the migrator dies (PostgreSQL 14+). */
+	/**
+	 * Makes the server cancel a statement within seconds when the migrator dies
+	 * (PostgreSQL 14+).
+	 */
 	private static final String CONNECTION_CHECK = "set client_connection_check_interval = '5s'";
 
 	private final StrataConfig config;
@@ -60,7 +63,8 @@ final class MigrateCommand implements Command<MigrateResult> {
 				JdbcUrls.forLog(connection.getMetaData().getURL()), Target.serverVersion(connection));
 		MigrationPlan plan = context.plan();
 		long start = this.start;
-		// a database migrated before drift existed has no snapshot yet: take the lock once to store one
+		// a database migrated before drift existed has no snapshot yet: take the lock
+		// once to store one
 		if (target.historyExists() && target.snapshotExists() && plan.isValid() && !plan.hasPending()) {
 			MigrateResult result = new MigrateResult(target.schema(), plan.currentVersionText(),
 					plan.currentVersionText(), List.of(), false, Duration.ZERO, elapsed(start));
@@ -69,7 +73,8 @@ final class MigrateCommand implements Command<MigrateResult> {
 		}
 		Judged early = null;
 		if (plan.isValid() && (target.historyExists() || target.history().countOtherObjects() == 0)) {
-			// Refuse before the lock and the history table exist, so a refusal leaves the database as it was.
+			// Refuse before the lock and the history table exist, so a refusal leaves the
+			// database as it was.
 			early = judge(connection, plan.pending());
 		}
 		Judged judgedEarly = early;
@@ -99,7 +104,8 @@ final class MigrateCommand implements Command<MigrateResult> {
 		if (!plan.isValid()) {
 			throw new ValidationException(target.schema(), plan.problems());
 		}
-		// Judged before the lock already, unless another migrator changed what is pending meanwhile.
+		// Judged before the lock already, unless another migrator changed what is pending
+		// meanwhile.
 		Judged judged = (early != null && early.pending().equals(plan.pending())) ? early
 				: judge(connection, plan.pending());
 		List<PreparedMigration> prepared = judged.prepared();
@@ -108,7 +114,8 @@ final class MigrateCommand implements Command<MigrateResult> {
 		List<MigrateResult.AppliedReport> applied = new ArrayList<>();
 		MigrationExecutor executor = new MigrationExecutor(connection, target.history(), this.config.execution(),
 				this.listener, new EffectCheck(guarded, this.config.guard()), lock);
-		// A session setting would leak to other clients through a pooler in transaction mode.
+		// A session setting would leak to other clients through a pooler in transaction
+		// mode.
 		boolean checkingConnection = !lock.sharedSession() && enableConnectionCheck(connection);
 		boolean success = false;
 		this.listener.runStarting(prepared);
@@ -136,8 +143,9 @@ final class MigrateCommand implements Command<MigrateResult> {
 				resetConnectionCheck(connection);
 			}
 		}
-		lock.checkHeld("Every migration of this run is applied and recorded; the schema snapshot was not stored, and the"
-				+ " next run stores it.");
+		lock.checkHeld(
+				"Every migration of this run is applied and recorded; the schema snapshot was not stored, and the"
+						+ " next run stores it.");
 		if (!applied.isEmpty() || baselined || !target.snapshotExists()) {
 			Snapshots.takeAfterRun(connection, this.config, target,
 					(applied.isEmpty() && baselined) ? "BASELINE" : "MIGRATE");
@@ -149,7 +157,10 @@ final class MigrateCommand implements Command<MigrateResult> {
 		return result;
 	}
 
-	/** Reads, splits and judges the pending migrations. @throws GuardRefusedException if one is refused */
+	/**
+	 * Reads, splits and judges the pending migrations. @throws GuardRefusedException if
+	 * one is refused
+	 */
 	private Judged judge(Connection connection, List<MigrationFile> pending) {
 		List<PreparedMigration> prepared = new MigrationPreparer().prepare(pending);
 		return new Judged(pending, prepared, guard(connection, prepared));
@@ -165,7 +176,10 @@ final class MigrateCommand implements Command<MigrateResult> {
 	private record Judged(List<MigrationFile> pending, List<PreparedMigration> prepared, GuardReport report) {
 	}
 
-	/** Judges every pending migration before any is applied. @throws GuardRefusedException if one is refused */
+	/**
+	 * Judges every pending migration before any is applied. @throws GuardRefusedException
+	 * if one is refused
+	 */
 	private GuardReport guard(Connection connection, List<PreparedMigration> prepared) {
 		GuardReport report = new Guard(this.config.guard(), new LiveTableSizes(connection)).checkRun(prepared);
 		if (report.isRefused()) {

@@ -8,9 +8,9 @@ import java.util.function.Supplier;
 import dev.strata.source.MigrationFile;
 
 /**
- * Reads the migration files on a thread of its own while the caller opens its first database
- * connection: on a restart both are waits (file I/O, and a pool's or driver's cold start), and
- * there is no reason to pay them one after the other.
+ * Reads the migration files on a thread of its own while the caller opens its first
+ * database connection: on a restart both are waits (file I/O, and a pool's or driver's
+ * cold start), and there is no reason to pay them one after the other.
  */
 final class MigrationsLoading {
 
@@ -34,7 +34,10 @@ final class MigrationsLoading {
 		return new MigrationsLoading(loader);
 	}
 
-	/** The files, or the failure loading them threw (a bad file name, a duplicate, an unreadable file). */
+	/**
+	 * The files, or the failure loading them threw (a bad file name, a duplicate, an
+	 * unreadable file).
+	 */
 	List<MigrationFile> get() {
 		try {
 			return this.files.join();

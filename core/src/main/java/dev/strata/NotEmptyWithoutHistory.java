@@ -2,7 +2,10 @@ package dev.strata;
 
 import dev.strata.plan.ValidationProblem;
 
-/** The refusal for a schema that already has tables but no history: the wording lives here only. */
+/**
+ * The refusal for a schema that already has tables but no history: the wording lives here
+ * only.
+ */
 final class NotEmptyWithoutHistory {
 
 	private NotEmptyWithoutHistory() {

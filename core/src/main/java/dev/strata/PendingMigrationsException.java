@@ -3,14 +3,16 @@ package dev.strata;
 import dev.strata.plan.MigrationStatus;
 
 /**
- * Migrations are pending where the database must be as new as this build: the schema is older
- * than the code.
+ * Migrations are pending where the database must be as new as this build: the schema is
+ * older than the code.
  */
 public class PendingMigrationsException extends StrataException {
 
 	private final transient StatusResult status;
 
-	/** @param remedy what to do about it, e.g. run the migrator first */
+	/**
+	 * @param remedy what to do about it, e.g. run the migrator first
+	 */
 	public PendingMigrationsException(StatusResult status, String remedy) {
 		super(ErrorCategory.VALIDATION, message(status, remedy));
 		this.status = status;

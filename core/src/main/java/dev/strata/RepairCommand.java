@@ -13,11 +13,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code repair}: removes failed entries so the migration can run again once fixed, and realigns
- * the recorded checksum and description of applied migrations to their files. It never touches
- * the schema itself. An entry interrupted with a statement in flight counts as failed when Strata
- * cannot resume it; one that {@code migrate} resumes by itself is left alone, since removing it
- * would make the next run start the file again from its first statement.
+ * {@code repair}: removes failed entries so the migration can run again once fixed, and
+ * realigns the recorded checksum and description of applied migrations to their files. It
+ * never touches the schema itself. An entry interrupted with a statement in flight counts
+ * as failed when Strata cannot resume it; one that {@code migrate} resumes by itself is
+ * left alone, since removing it would make the next run start the file again from its
+ * first statement.
  */
 final class RepairCommand implements Command<RepairResult> {
 
@@ -40,15 +41,19 @@ final class RepairCommand implements Command<RepairResult> {
 					removed.add(status.displayName());
 					AppliedMigration row = status.applied();
 					if (row != null && row.interrupted()) {
-						logger.info("Repair removes the interrupted entry of {}: statement {} of {} was in flight, statements"
-								+ " 1 to {} ran", status.displayName(), row.statementInFlight(), row.statementsTotal(),
+						logger.info(
+								"Repair removes the interrupted entry of {}: statement {} of {} was in flight, statements"
+										+ " 1 to {} ran",
+								status.displayName(), row.statementInFlight(), row.statementsTotal(),
 								row.statementsRun());
 					}
 				}
 				else if (status.state() == MigrationState.INTERRUPTED) {
 					resuming.add(status.applied().installedRank());
-					logger.info("Repair leaves the interrupted entry of {} as it is: the next migrate resumes it by"
-							+ " itself from statement {}", status.displayName(), status.applied().statementInFlight());
+					logger.info(
+							"Repair leaves the interrupted entry of {} as it is: the next migrate resumes it by"
+									+ " itself from statement {}",
+							status.displayName(), status.applied().statementInFlight());
 				}
 				else if (status.state() == MigrationState.CHECKSUM_MISMATCH
 						|| status.state() == MigrationState.DESCRIPTION_MISMATCH) {

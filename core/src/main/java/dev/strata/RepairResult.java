@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param schema the schema holding the history table
  * @param removedFailed the failed entries removed, as {@code V3 (add index)}
- * @param realigned the applied entries whose checksum or description now match their files
+ * @param realigned the applied entries whose checksum or description now match their
+ * files
  */
 public record RepairResult(String schema, List<String> removedFailed, List<String> realigned) {
 }

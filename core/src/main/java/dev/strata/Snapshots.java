@@ -10,7 +10,10 @@ import dev.strata.drift.SnapshotStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Where the commands meet the drift stage: the store and scope for a target, and taking a snapshot after a run. */
+/**
+ * Where the commands meet the drift stage: the store and scope for a target, and taking a
+ * snapshot after a run.
+ */
 final class Snapshots {
 
 	private static final Logger logger = LoggerFactory.getLogger(Snapshots.class);
@@ -41,19 +44,20 @@ final class Snapshots {
 	}
 
 	/**
-	 * Takes a snapshot after migrations were applied. The migrations are committed whatever
-	 * happens here, so a failure does not fail the run: the stale snapshot is dropped instead, so
-	 * that checks say "no snapshot" rather than report the run's own changes as drift, and the next
-	 * migrate takes one even with nothing pending.
+	 * Takes a snapshot after migrations were applied. The migrations are committed
+	 * whatever happens here, so a failure does not fail the run: the stale snapshot is
+	 * dropped instead, so that checks say "no snapshot" rather than report the run's own
+	 * changes as drift, and the next migrate takes one even with nothing pending.
 	 */
 	static void takeAfterRun(Connection connection, StrataConfig config, Target target, String reason) {
 		try {
 			take(connection, config, target, reason);
 		}
 		catch (SQLException ex) {
-			logger.warn("Could not store the schema snapshot after migrating schema \"{}\": {} (SQLState {}). Drift"
-					+ " checks report no snapshot until the next migrate takes one.", target.schema(), ex.getMessage(),
-					ex.getSQLState());
+			logger.warn(
+					"Could not store the schema snapshot after migrating schema \"{}\": {} (SQLState {}). Drift"
+							+ " checks report no snapshot until the next migrate takes one.",
+					target.schema(), ex.getMessage(), ex.getSQLState());
 			try {
 				store(target).discard(connection);
 			}

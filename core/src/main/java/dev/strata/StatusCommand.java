@@ -7,7 +7,10 @@ import java.util.List;
 import dev.strata.plan.MigrationPlan;
 import dev.strata.plan.ValidationProblem;
 
-/** {@code status}: every migration and its state, read without the lock; never fails for validation problems. */
+/**
+ * {@code status}: every migration and its state, read without the lock; never fails for
+ * validation problems.
+ */
 final class StatusCommand implements Command<StatusResult> {
 
 	@Override

@@ -19,7 +19,9 @@ import org.jspecify.annotations.Nullable;
 public record StatusResult(String schema, boolean historyExists, @Nullable String currentVersion,
 		List<MigrationStatus> migrations, List<ValidationProblem> problems) {
 
-	/** The migrations {@code migrate} would apply (or resume, when interrupted), in order. */
+	/**
+	 * The migrations {@code migrate} would apply (or resume, when interrupted), in order.
+	 */
 	public List<MigrationStatus> pending() {
 		return this.migrations.stream()
 			.filter((status) -> status.state() == MigrationState.PENDING || status.state() == MigrationState.OUTDATED

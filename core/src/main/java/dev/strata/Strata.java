@@ -13,9 +13,10 @@ import dev.strata.source.MigrationFile;
 import dev.strata.source.MigrationSource;
 
 /**
- * Strata's commands. Each returns a result object that the Spring Boot integration, the migrator
- * and tests render; each failure is a {@link StrataException} whose category says what went
- * wrong. Every method runs one {@link Command} class on a connection of its own.
+ * Strata's commands. Each returns a result object that the Spring Boot integration, the
+ * migrator and tests render; each failure is a {@link StrataException} whose category
+ * says what went wrong. Every method runs one {@link Command} class on a connection of
+ * its own.
  *
  * <pre>
  * Strata strata = new Strata(StrataConfig.builder(dataSource).build());
@@ -40,8 +41,9 @@ public final class Strata {
 	}
 
 	/**
-	 * Compares the migrations with the history without changing anything or taking the lock.
-	 * Pending migrations are no failure here; see {@link #validateUpToDate(String)}.
+	 * Compares the migrations with the history without changing anything or taking the
+	 * lock. Pending migrations are no failure here; see
+	 * {@link #validateUpToDate(String)}.
 	 * @throws ValidationException if a migration file or the history is invalid
 	 */
 	public StatusResult validate() {
@@ -49,8 +51,9 @@ public final class Strata {
 	}
 
 	/**
-	 * As {@link #validate()}, and pending migrations fail too: the database is older than this
-	 * build (the application's {@code strata.on-startup=validate}, the migrator's {@code validate}).
+	 * As {@link #validate()}, and pending migrations fail too: the database is older than
+	 * this build (the application's {@code strata.on-startup=validate}, the migrator's
+	 * {@code validate}).
 	 * @param remedy what the user should do about pending migrations, for the message
 	 * @throws ValidationException if a migration file or the history is invalid
 	 * @throws PendingMigrationsException if migrations are pending
@@ -59,7 +62,10 @@ public final class Strata {
 		return execute(new ValidateCommand(remedy));
 	}
 
-	/** Every migration and its state, read without taking the lock. Never fails for validation problems. */
+	/**
+	 * Every migration and its state, read without taking the lock. Never fails for
+	 * validation problems.
+	 */
 	public StatusResult status() {
 		return execute(new StatusCommand());
 	}
@@ -78,10 +84,10 @@ public final class Strata {
 	}
 
 	/**
-	 * Judges the pending migrations (or all, with {@link LintScope#ALL}) as {@code migrate} would,
-	 * with table sizes from the database, and applies nothing. Render the result with
-	 * {@code config().lintFormat().render(result)}; without a database use
-	 * {@link dev.strata.guard.report.Lint#run}.
+	 * Judges the pending migrations (or all, with {@link LintScope#ALL}) as
+	 * {@code migrate} would, with table sizes from the database, and applies nothing.
+	 * Render the result with {@code config().lintFormat().render(result)}; without a
+	 * database use {@link dev.strata.guard.report.Lint#run}.
 	 * @throws StrataException for a bad migration file or directive
 	 */
 	public LintResult lint() {
@@ -94,23 +100,26 @@ public final class Strata {
 	}
 
 	/**
-	 * Compares the live schema with the snapshot stored after the last migration run. Read-only:
-	 * never takes the migration lock, so it never waits behind a running migration; the regular
-	 * case is one query that returns one row.
+	 * Compares the live schema with the snapshot stored after the last migration run.
+	 * Read-only: never takes the migration lock, so it never waits behind a running
+	 * migration; the regular case is one query that returns one row.
 	 */
 	public DriftReport drift() {
 		return execute(new DriftCommand());
 	}
 
 	/**
-	 * Re-baselines: stores the live schema as the snapshot later checks compare with. Never
-	 * automatic; the result lists the drift that was accepted.
+	 * Re-baselines: stores the live schema as the snapshot later checks compare with.
+	 * Never automatic; the result lists the drift that was accepted.
 	 */
 	public AcceptDriftResult acceptDrift() {
 		return execute(new AcceptDriftCommand());
 	}
 
-	/** Removes failed entries and realigns checksums and descriptions of applied migrations to their files. */
+	/**
+	 * Removes failed entries and realigns checksums and descriptions of applied
+	 * migrations to their files.
+	 */
 	public RepairResult repair() {
 		return execute(new RepairCommand());
 	}
@@ -121,13 +130,12 @@ public final class Strata {
 	}
 
 	/**
-	 * Runs a command on a connection of its own. The migration files are read on another thread
-	 * meanwhile (both are waits on a restart), and a bad file is reported before a database
-	 * problem, as when files were read first.
+	 * Runs a command on a connection of its own. The migration files are read on another
+	 * thread meanwhile (both are waits on a restart), and a bad file is reported before a
+	 * database problem, as when files were read first.
 	 */
 	<R> R execute(Command<R> command) {
-		MigrationsLoading migrations = command.readsMigrations() ? MigrationsLoading.start(this::loadMigrations)
-				: null;
+		MigrationsLoading migrations = command.readsMigrations() ? MigrationsLoading.start(this::loadMigrations) : null;
 		try {
 			return withConnection((connection) -> command.run(new CommandContext(this.config, connection, migrations)));
 		}

@@ -26,8 +26,8 @@ import dev.strata.source.Location;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Everything a {@link Strata} needs: where the database and the migrations are, and how to run
- * them. Built with {@link #builder(DataSource)}; immutable.
+ * Everything a {@link Strata} needs: where the database and the migrations are, and how
+ * to run them. Built with {@link #builder(DataSource)}; immutable.
  */
 public final class StrataConfig {
 
@@ -100,7 +100,9 @@ public final class StrataConfig {
 		return this.locations;
 	}
 
-	/** The schema of the history table, {@code null} for the connection's current schema. */
+	/**
+	 * The schema of the history table, {@code null} for the connection's current schema.
+	 */
 	public @Nullable String schema() {
 		return this.schema;
 	}
@@ -125,7 +127,10 @@ public final class StrataConfig {
 		return this.lock.maxWait();
 	}
 
-	/** How the migration lock is taken and kept ({@code strata.lock-mode}, {@code strata.lock-lease}, the wait). */
+	/**
+	 * How the migration lock is taken and kept ({@code strata.lock-mode},
+	 * {@code strata.lock-lease}, the wait).
+	 */
 	public LockSettings lock() {
 		return this.lock;
 	}
@@ -142,12 +147,18 @@ public final class StrataConfig {
 		return this.classLoader;
 	}
 
-	/** {@code strata.allow-destructive}: whether DESTRUCTIVE findings are let through (each logged). */
+	/**
+	 * {@code strata.allow-destructive}: whether DESTRUCTIVE findings are let through
+	 * (each logged).
+	 */
 	public boolean allowDestructive() {
 		return this.guard.allowDestructive();
 	}
 
-	/** How the guard judges statements ({@code strata.allow-destructive}, {@code strata.guard.*}). */
+	/**
+	 * How the guard judges statements ({@code strata.allow-destructive},
+	 * {@code strata.guard.*}).
+	 */
 	public GuardSettings guard() {
 		return this.guard;
 	}
@@ -168,10 +179,11 @@ public final class StrataConfig {
 	}
 
 	/**
-	 * Builds a {@link StrataConfig}; every setting has the documented default. The defaults live
-	 * here and in the settings records' {@code DEFAULTS} ({@link LockSettings}, {@link ExecutionSettings},
-	 * {@link GuardSettings}, {@link DriftSettings}); the Spring Boot properties state them again for
-	 * the IDE's metadata, and a test holds them equal.
+	 * Builds a {@link StrataConfig}; every setting has the documented default. The
+	 * defaults live here and in the settings records' {@code DEFAULTS}
+	 * ({@link LockSettings}, {@link ExecutionSettings}, {@link GuardSettings},
+	 * {@link DriftSettings}); the Spring Boot properties state them again for the IDE's
+	 * metadata, and a test holds them equal.
 	 */
 	public static final class Builder {
 
@@ -231,7 +243,10 @@ public final class StrataConfig {
 			this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
 		}
 
-		/** Locations such as {@code classpath:db/migration} or {@code filesystem:/migrations}. */
+		/**
+		 * Locations such as {@code classpath:db/migration} or
+		 * {@code filesystem:/migrations}.
+		 */
 		public Builder locations(String... locations) {
 			return locations(List.of(locations));
 		}
@@ -281,7 +296,10 @@ public final class StrataConfig {
 			return this;
 		}
 
-		/** How long a lease stays valid without renewal, with {@link LockMode#LEASE}; 30 s by default. */
+		/**
+		 * How long a lease stays valid without renewal, with {@link LockMode#LEASE}; 30 s
+		 * by default.
+		 */
 		public Builder lockLease(Duration lockLease) {
 			this.lockLease = Objects.requireNonNull(lockLease, "lockLease must not be null");
 			return this;
@@ -320,7 +338,10 @@ public final class StrataConfig {
 			return this;
 		}
 
-		/** Lets every DESTRUCTIVE finding through, each logged as a warning with its statement. */
+		/**
+		 * Lets every DESTRUCTIVE finding through, each logged as a warning with its
+		 * statement.
+		 */
 		public Builder allowDestructive(boolean allowDestructive) {
 			this.allowDestructive = allowDestructive;
 			return this;
@@ -348,7 +369,10 @@ public final class StrataConfig {
 			return this;
 		}
 
-		/** Migrations at or below this version are not checked by the guard (adopted on an old project). */
+		/**
+		 * Migrations at or below this version are not checked by the guard (adopted on an
+		 * old project).
+		 */
 		public Builder guardBaselineVersion(@Nullable String version) {
 			if (version != null && !version.isBlank()) {
 				dev.strata.source.Version.parse(version);
@@ -360,7 +384,9 @@ public final class StrataConfig {
 			return this;
 		}
 
-		/** A LOCKING finding on a table with more rows than this refuses unless allowed. */
+		/**
+		 * A LOCKING finding on a table with more rows than this refuses unless allowed.
+		 */
 		public Builder largeTableRows(long rows) {
 			if (rows < 0) {
 				throw new IllegalArgumentException("largeTableRows must not be negative");
@@ -375,7 +401,10 @@ public final class StrataConfig {
 			return this;
 		}
 
-		/** Which migrations {@link Strata#lint()} reads: the pending ones (default) or all. */
+		/**
+		 * Which migrations {@link Strata#lint()} reads: the pending ones (default) or
+		 * all.
+		 */
 		public Builder lintScope(LintScope scope) {
 			this.lintScope = Objects.requireNonNull(scope, "scope must not be null");
 			return this;
@@ -388,8 +417,8 @@ public final class StrataConfig {
 		}
 
 		/**
-		 * The schemas whose objects drift checks compare; none (the default) means the history
-		 * table's schema.
+		 * The schemas whose objects drift checks compare; none (the default) means the
+		 * history table's schema.
 		 */
 		public Builder driftSchemas(String... schemas) {
 			return driftSchemas(List.of(schemas));
@@ -401,8 +430,9 @@ public final class StrataConfig {
 		}
 
 		/**
-		 * Kinds compared besides the defaults: {@link ObjectKind#GRANT}, {@link ObjectKind#OWNER},
-		 * {@link ObjectKind#COMMENT}. Off by default because they usually differ between environments.
+		 * Kinds compared besides the defaults: {@link ObjectKind#GRANT},
+		 * {@link ObjectKind#OWNER}, {@link ObjectKind#COMMENT}. Off by default because
+		 * they usually differ between environments.
 		 */
 		public Builder driftOptInKinds(ObjectKind... kinds) {
 			return driftOptInKinds(Set.of(kinds));

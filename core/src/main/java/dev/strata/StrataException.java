@@ -1,9 +1,9 @@
 package dev.strata;
 
 /**
- * Base of every error Strata reports on purpose. The {@link ErrorCategory} tells callers (the
- * migrator's exit code, the failure analyzer, the health indicator) what kind of problem it is
- * without parsing messages.
+ * Base of every error Strata reports on purpose. The {@link ErrorCategory} tells callers
+ * (the migrator's exit code, the failure analyzer, the health indicator) what kind of
+ * problem it is without parsing messages.
  */
 public class StrataException extends RuntimeException {
 

@@ -12,10 +12,10 @@ import dev.strata.history.SchemaHistory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The schema a command works on, found once per command on its connection: which schema holds
- * the history, whether the history exists, and, when the schema was not configured, a check that
- * the history is not merely somewhere else (the current schema changes once a migration creates a
- * schema named earlier on the search_path).
+ * The schema a command works on, found once per command on its connection: which schema
+ * holds the history, whether the history exists, and, when the schema was not configured,
+ * a check that the history is not merely somewhere else (the current schema changes once
+ * a migration creates a schema named earlier on the search_path).
  */
 final class Target {
 
@@ -52,13 +52,13 @@ final class Target {
 		return new Target(history, found.history(), found.snapshot());
 	}
 
-
 	/**
-	 * The schema (the configured one, else the connection's current schema) and which of the
-	 * history and snapshot tables exist in it, in one query: this runs on every restart.
+	 * The schema (the configured one, else the connection's current schema) and which of
+	 * the history and snapshot tables exist in it, in one query: this runs on every
+	 * restart.
 	 */
-	private static Found find(Connection connection, @Nullable String configuredSchema, String history,
-			String snapshot) throws SQLException {
+	private static Found find(Connection connection, @Nullable String configuredSchema, String history, String snapshot)
+			throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement("""
 				select s.name,
 				  exists (select 1 from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
@@ -69,9 +69,9 @@ final class Target {
 				from (select coalesce(?::text, current_schema()) as name) s
 				left join lateral (select\s""" + SchemaHistory.inFlightColumnTest() + " as in_flight_column, "
 				+ SchemaHistory.uniqueIndexTest() + """
-				 as unique_index
-				  from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
-				  where n.nspname = s.name and c.relname = ? and c.relkind in ('r', 'p')) h on true""")) {
+						as unique_index
+						 from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+						 where n.nspname = s.name and c.relname = ? and c.relkind in ('r', 'p')) h on true""")) {
 			statement.setString(1, history);
 			statement.setString(2, snapshot);
 			statement.setString(3, configuredSchema);
@@ -91,13 +91,13 @@ final class Target {
 	/**
 	 * What {@link #find} found.
 	 *
-	 * @param inFlightColumn whether the history table has {@code statement_in_flight} (see {@link SchemaHistory#upgrade()})
+	 * @param inFlightColumn whether the history table has {@code statement_in_flight}
+	 * (see {@link SchemaHistory#upgrade()})
 	 * @param uniqueIndex whether it has the unique index on successful versions
 	 */
 	private record Found(String schema, boolean history, boolean snapshot, boolean inFlightColumn,
 			boolean uniqueIndex) {
 	}
-
 
 	SchemaHistory history() {
 		return this.history;
@@ -122,8 +122,9 @@ final class Target {
 	}
 
 	/**
-	 * Brings a history table written by an older Strata to the current shape; under the lock only.
-	 * Costs nothing when the table is current (known from the query that found it).
+	 * Brings a history table written by an older Strata to the current shape; under the
+	 * lock only. Costs nothing when the table is current (known from the query that found
+	 * it).
 	 */
 	void upgradeHistory() throws SQLException {
 		if (!this.historyExists || this.history.isCurrent()) {
@@ -131,8 +132,10 @@ final class Target {
 		}
 		List<String> duplicates = this.history.upgrade();
 		if (duplicates.isEmpty()) {
-			logger.info("Upgraded the history table {}: it records the statement in flight of a non-transactional"
-					+ " migration, and refuses a second successful row for one version", this.history.qualifiedName());
+			logger.info(
+					"Upgraded the history table {}: it records the statement in flight of a non-transactional"
+							+ " migration, and refuses a second successful row for one version",
+					this.history.qualifiedName());
 		}
 		else {
 			logger.warn("The history table {} holds more than one successful row for version(s) {}: it cannot get the"

@@ -5,15 +5,19 @@ import java.sql.SQLException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code validate}: the migration files and the history agree (checksums, nothing missing, out
- * of order or failed), and, where the database must be as new as this build (the application's
- * {@code strata.on-startup=validate}, the migrator's {@code validate}), nothing is pending.
+ * {@code validate}: the migration files and the history agree (checksums, nothing
+ * missing, out of order or failed), and, where the database must be as new as this build
+ * (the application's {@code strata.on-startup=validate}, the migrator's
+ * {@code validate}), nothing is pending.
  */
 final class ValidateCommand implements Command<StatusResult> {
 
 	private final @Nullable String pendingRemedy;
 
-	/** @param pendingRemedy what to do about pending migrations; {@code null} when pending is no failure */
+	/**
+	 * @param pendingRemedy what to do about pending migrations; {@code null} when pending
+	 * is no failure
+	 */
 	ValidateCommand(@Nullable String pendingRemedy) {
 		this.pendingRemedy = pendingRemedy;
 	}

@@ -18,7 +18,9 @@ public class ValidationException extends StrataException {
 		this(schema, problems, null);
 	}
 
-	/** @param status the status that showed the problems, when there is one */
+	/**
+	 * @param status the status that showed the problems, when there is one
+	 */
 	public ValidationException(String schema, List<ValidationProblem> problems, @Nullable StatusResult status) {
 		super(ErrorCategory.VALIDATION, message(schema, problems));
 		this.schema = schema;
@@ -35,7 +37,10 @@ public class ValidationException extends StrataException {
 		return this.problems;
 	}
 
-	/** The state of every migration, when validation read it ({@link Strata#validate()}); else {@code null}. */
+	/**
+	 * The state of every migration, when validation read it ({@link Strata#validate()});
+	 * else {@code null}.
+	 */
 	public @Nullable StatusResult status() {
 		return this.status;
 	}

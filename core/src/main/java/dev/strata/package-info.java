@@ -1,7 +1,7 @@
 /**
- * Strata's engine: the {@link dev.strata.Strata} facade and its commands. The pipeline stages
- * live in sub-packages: {@code source} → {@code sql} → {@code history} → {@code plan} →
- * {@code execute}.
+ * Strata's engine: the {@link dev.strata.Strata} facade and its commands. The pipeline
+ * stages live in sub-packages: {@code source} → {@code sql} → {@code history} →
+ * {@code plan} → {@code execute}.
  */
 @NullMarked
 package dev.strata;

@@ -46,8 +46,8 @@ class BaselineTest {
 
 	@Test
 	void strataOwnLeftoverTablesDoNotMakeASchemaLookAdopted(TestDatabase db) {
-		db.execute("drop table customers; drop table orders;"
-				+ " create table strata_schema_history_snapshot (id int)");
+		db.execute(
+				"drop table customers; drop table orders;" + " create table strata_schema_history_snapshot (id int)");
 
 		MigrateResult result = Db.strata(db, this.files.location()).migrate();
 

@@ -40,11 +40,13 @@ class ConcurrentMigrateTest {
 	@BeforeEach
 	void files() {
 		this.files = new MigrationDir(this.dir)
-			.write("V1__items.sql", "create table items (id int primary key, a int);\n"
-					+ "insert into items select g, g from generate_series(1, 1000) g;")
+			.write("V1__items.sql",
+					"create table items (id int primary key, a int);\n"
+							+ "insert into items select g, g from generate_series(1, 1000) g;")
 			.write("V2__index.sql", "create index concurrently items_a on items (a);")
 			.write("V3__orders.sql", "create table orders (id int, item int references items);")
-			.write("R__view.sql", "create or replace view item_orders as select items.id, a, orders.id as order_id from items join orders on item = items.id;");
+			.write("R__view.sql",
+					"create or replace view item_orders as select items.id, a, orders.id as order_id from items join orders on item = items.id;");
 	}
 
 	@Test
@@ -101,9 +103,12 @@ class ConcurrentMigrateTest {
 				holderPid = rs.getInt(2);
 			}
 
-			LockTimeoutException ex = catchThrowableOfType(LockTimeoutException.class, () -> Db
-				.strata(db, (builder) -> builder.locations(this.files.location()).lockWaitTimeout(Duration.ofSeconds(2)))
-				.migrate());
+			LockTimeoutException ex = catchThrowableOfType(LockTimeoutException.class,
+					() -> Db
+						.strata(db,
+								(builder) -> builder.locations(this.files.location())
+									.lockWaitTimeout(Duration.ofSeconds(2)))
+						.migrate());
 
 			assertThat(ex.category()).isEqualTo(ErrorCategory.LOCK_TIMEOUT);
 			assertThat(ex.holder()).isNotNull();
@@ -121,7 +126,8 @@ class ConcurrentMigrateTest {
 				"R:view|SQL_REPEATABLE|true");
 		assertThat(Db.count(db, "select count(*) from items")).isEqualTo(1000);
 		assertThat(db.queryForObject("select indisvalid from pg_index where indexrelid = 'items_a'::regclass",
-				Boolean.class)).isTrue();
+				Boolean.class))
+			.isTrue();
 		assertThat(Db.tableExists(db, "orders")).isTrue();
 		assertThat(Db.tableExists(db, "item_orders")).isTrue();
 	}

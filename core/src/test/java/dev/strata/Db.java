@@ -31,7 +31,8 @@ final class Db {
 	/** The first column of every row, as text (null stays null). */
 	static List<String> column(TestDatabase db, String sql) {
 		List<String> values = new ArrayList<>();
-		try (Connection connection = db.connect(); Statement statement = connection.createStatement();
+		try (Connection connection = db.connect();
+				Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery(sql)) {
 			while (rs.next()) {
 				values.add(rs.getString(1));
@@ -47,7 +48,9 @@ final class Db {
 		return db.queryForObject("select to_regclass('" + qualifiedName + "') is not null", Boolean.class);
 	}
 
-	/** Rows of the default history table as {@code version|type|success}, in rank order. */
+	/**
+	 * Rows of the default history table as {@code version|type|success}, in rank order.
+	 */
 	static List<String> history(TestDatabase db) {
 		return history(db, "public");
 	}

@@ -97,7 +97,8 @@ class FailedMigrationTest {
 
 	@Test
 	void failingStatementIsIdentifiedAmongManyIdenticalOnes(TestDatabase db) {
-		// Twelve inserts succeed, the thirteenth divides by zero: entry 12 of the batch, not entry 2.
+		// Twelve inserts succeed, the thirteenth divides by zero: entry 12 of the batch,
+		// not entry 2.
 		StringBuilder sql = new StringBuilder("create table counter (n int);\n");
 		for (int i = 0; i < 13; i++) {
 			sql.append("insert into counter select 1 / (12 - count(*)) from counter;\n");
@@ -152,7 +153,8 @@ class FailedMigrationTest {
 		};
 
 		catchThrowableOfType(MigrationFailedException.class,
-				() -> Db.strata(db, (builder) -> builder.locations(this.files.location()).listener(listener)).migrate());
+				() -> Db.strata(db, (builder) -> builder.locations(this.files.location()).listener(listener))
+					.migrate());
 
 		assertThat(events).containsExactly("started V1__init.sql", "applied V1__init.sql", "started V2__broken.sql",
 				"failed V2__broken.sql 42P01");

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The history row of a transactional migration travels with its statements as one SQL string:
- * whatever the file name holds must arrive intact, and the time must be the migration's.
+ * The history row of a transactional migration travels with its statements as one SQL
+ * string: whatever the file name holds must arrive intact, and the time must be the
+ * migration's.
  */
 @StrataPostgres(databasePerTest = true)
 class HistoryRowTest {

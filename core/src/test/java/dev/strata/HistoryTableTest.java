@@ -30,8 +30,9 @@ class HistoryTableTest {
 		MigrateResult result = Db.strata(db, this.files.location()).migrate();
 
 		assertThat(result.schema()).isEqualTo("public");
-		assertThat(Db.column(db, "select column_name from information_schema.columns where table_schema = 'public'"
-				+ " and table_name = 'strata_schema_history'"))
+		assertThat(Db.column(db,
+				"select column_name from information_schema.columns where table_schema = 'public'"
+						+ " and table_name = 'strata_schema_history'"))
 			.contains("installed_rank", "version", "description", "type", "script", "checksum", "installed_by",
 					"installed_on", "execution_time_ms", "success");
 		assertThat(Db.column(db, "select version || '|' || description || '|' || type || '|' || script || '|'"

@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The history's last line of defence: the table itself refuses a second successful row for one
- * version, whatever happened to the lock; and a table an older Strata wrote gets the index (and
- * the in-flight column) under the lock, without failing start-up when it already holds duplicates.
+ * The history's last line of defence: the table itself refuses a second successful row
+ * for one version, whatever happened to the lock; and a table an older Strata wrote gets
+ * the index (and the in-flight column) under the lock, without failing start-up when it
+ * already holds duplicates.
  */
 @StrataPostgres(databasePerTest = true)
 class HistoryUniquenessTest {
@@ -109,8 +110,11 @@ class HistoryUniquenessTest {
 	}
 
 	private static boolean columnExists(TestDatabase db) {
-		return !Db.column(db, "select 1 from information_schema.columns where table_name = 'strata_schema_history'"
-				+ " and column_name = 'statement_in_flight'").isEmpty();
+		return !Db
+			.column(db,
+					"select 1 from information_schema.columns where table_name = 'strata_schema_history'"
+							+ " and column_name = 'statement_in_flight'")
+			.isEmpty();
 	}
 
 	private static boolean indexExists(TestDatabase db) {

@@ -20,11 +20,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Real kills of a migrator running a file of several {@code CREATE INDEX CONCURRENTLY}: a child
- * JVM ({@link MigrateMain}) is SIGKILLed, or its migration backend terminated, at a random moment
- * while one of the builds runs; the next migrate must then succeed by itself, every index valid
- * and the history row successful. Each trial's outcome (which statement was in flight, what the
- * catalog held) is counted and printed, so a run shows which paths it went through.
+ * Real kills of a migrator running a file of several {@code CREATE INDEX CONCURRENTLY}: a
+ * child JVM ({@link MigrateMain}) is SIGKILLed, or its migration backend terminated, at a
+ * random moment while one of the builds runs; the next migrate must then succeed by
+ * itself, every index valid and the history row successful. Each trial's outcome (which
+ * statement was in flight, what the catalog held) is counted and printed, so a run shows
+ * which paths it went through.
  */
 @StrataPostgres(databasePerTest = true)
 class InterruptedMigrationKillTest {
@@ -43,10 +44,11 @@ class InterruptedMigrationKillTest {
 	@BeforeEach
 	void files(TestDatabase db) {
 		// big enough that each build takes a good part of a second
-		this.files = new MigrationDir(this.dir).write("V1__items.sql", """
-				create table items (a int, b int, c int);
-				insert into items select g, (g::bigint * 7919) % 1000003, (g::bigint * 104729) % 1000033 from generate_series(1, 600000) g;
-				""");
+		this.files = new MigrationDir(this.dir).write("V1__items.sql",
+				"""
+						create table items (a int, b int, c int);
+						insert into items select g, (g::bigint * 7919) % 1000003, (g::bigint * 104729) % 1000033 from generate_series(1, 600000) g;
+						""");
 		Db.strata(db, this.files.location()).migrate();
 		this.files.write("V2__index_items.sql", """
 				create index concurrently items_a on items (a);
@@ -118,8 +120,9 @@ class InterruptedMigrationKillTest {
 	}
 
 	/**
-	 * A build blocked behind an old snapshot when its migrator is SIGKILLed: the server notices the
-	 * dead client ({@code client_connection_check_interval}) and cancels it, leaving the index INVALID.
+	 * A build blocked behind an old snapshot when its migrator is SIGKILLed: the server
+	 * notices the dead client ({@code client_connection_check_interval}) and cancels it,
+	 * leaving the index INVALID.
 	 */
 	@Test
 	@Timeout(60)
@@ -130,8 +133,11 @@ class InterruptedMigrationKillTest {
 			reader.createStatement().execute("set transaction isolation level repeatable read");
 			reader.createStatement().execute("select count(*) from items");
 			migrator = startMigrator(db, 0);
-			for (int i = 0; i < 1500 && Db.column(db, "select 1 from pg_stat_activity where state = 'active'"
-					+ " and query like 'create index concurrently%' and wait_event = 'virtualxid'").isEmpty(); i++) {
+			for (int i = 0; i < 1500 && Db
+				.column(db,
+						"select 1 from pg_stat_activity where state = 'active'"
+								+ " and query like 'create index concurrently%' and wait_event = 'virtualxid'")
+				.isEmpty(); i++) {
 				Thread.sleep(20);
 			}
 			migrator.destroyForcibly();
@@ -141,8 +147,8 @@ class InterruptedMigrationKillTest {
 		}
 
 		resumeAndCheck(db);
-		System.out.println("Interrupted by SIGKILL while the build waited: statement 1 in flight, index INVALID,"
-				+ " resumed");
+		System.out.println(
+				"Interrupted by SIGKILL while the build waited: statement 1 in flight, index INVALID," + " resumed");
 	}
 
 	private void reset(TestDatabase db) {
@@ -160,7 +166,10 @@ class InterruptedMigrationKillTest {
 		return this.dir.resolveSibling(this.dir.getFileName() + "-migrator-" + trial + ".log").toFile();
 	}
 
-	/** Waits until the migrator builds one of the indexes; {@code false} if it finished first. */
+	/**
+	 * Waits until the migrator builds one of the indexes; {@code false} if it finished
+	 * first.
+	 */
 	private static boolean waitForBuild(TestDatabase db, Process migrator) throws Exception {
 		for (int i = 0; i < 1500; i++) {
 			if (!activeBuilds(db).isEmpty()) {
@@ -180,8 +189,9 @@ class InterruptedMigrationKillTest {
 	}
 
 	/**
-	 * What the next migrate will find: the statement in flight and its index, once the killed
-	 * migrator's build has stopped (the server cancels it within seconds of noticing the client gone).
+	 * What the next migrate will find: the statement in flight and its index, once the
+	 * killed migrator's build has stopped (the server cancels it within seconds of
+	 * noticing the client gone).
 	 */
 	private static String observe(TestDatabase db) throws Exception {
 		for (int i = 0; i < 300 && !activeBuilds(db).isEmpty(); i++) {
@@ -198,8 +208,8 @@ class InterruptedMigrationKillTest {
 		}
 		assertThat(parts[2]).as("a killed run leaves a statement in flight, never a failed one").isNotEqualTo("-");
 		String index = INDEXES.get(Integer.parseInt(parts[2]) - 1);
-		List<String> valid = Db.column(db, "select indisvalid from pg_index where indexrelid = to_regclass('" + index
-				+ "')");
+		List<String> valid = Db.column(db,
+				"select indisvalid from pg_index where indexrelid = to_regclass('" + index + "')");
 		String state = valid.isEmpty() ? "absent" : valid.get(0).equals("t") ? "valid" : "INVALID";
 		return "statement " + parts[2] + " in flight, index " + state;
 	}

@@ -20,10 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A non-transactional migration interrupted with a statement in flight: the history row is
- * written as a killed run leaves it, the catalog is set up as the server may have left it, and the
- * next migrate must resume by itself where the catalog tells the outcome, or refuse with the exact
- * state where it cannot. Real kills are in {@link InterruptedMigrationKillTest}.
+ * A non-transactional migration interrupted with a statement in flight: the history row
+ * is written as a killed run leaves it, the catalog is set up as the server may have left
+ * it, and the next migrate must resume by itself where the catalog tells the outcome, or
+ * refuse with the exact state where it cannot. Real kills are in
+ * {@link InterruptedMigrationKillTest}.
  */
 @StrataPostgres(databasePerTest = true)
 class InterruptedMigrationTest {
@@ -50,7 +51,8 @@ class InterruptedMigrationTest {
 	@Test
 	void invalidIndexInFlightIsDroppedAndBuiltAgain(TestDatabase db) throws Exception {
 		db.execute("create index books_a on books (a)");
-		// A CREATE INDEX CONCURRENTLY the server cancelled leaves its index INVALID, as a failed one does.
+		// A CREATE INDEX CONCURRENTLY the server cancelled leaves its index INVALID, as a
+		// failed one does.
 		tryExecute(db, "create unique index concurrently books_b on books (b)");
 		assertThat(valid(db, "books_b")).isFalse();
 		interrupt(db, "V2__index_books.sql", 2);
@@ -70,7 +72,8 @@ class InterruptedMigrationTest {
 		assertThat(Db.count(db, "select count(*) from pg_index where indrelid = 'books'::regclass")).isEqualTo(3);
 		// built again from the file: not unique any more
 		assertThat(db.queryForObject("select indisunique from pg_index where indexrelid = 'books_b'::regclass",
-				Boolean.class)).isFalse();
+				Boolean.class))
+			.isFalse();
 		assertThat(row(db)).isEqualTo("2|true|3/3|null");
 		assertThat(Db.strata(db, this.files.location()).validate().isUpToDate()).isTrue();
 	}
@@ -78,7 +81,8 @@ class InterruptedMigrationTest {
 	@Test
 	void validIndexInFlightCountsAsDone(TestDatabase db) throws Exception {
 		db.execute("create index books_a on books (a)");
-		db.execute("create index books_b on books (a)"); // not what the file says: proof it is not built again
+		db.execute("create index books_b on books (a)"); // not what the file says: proof
+															// it is not built again
 		interrupt(db, "V2__index_books.sql", 2);
 
 		Db.strata(db, this.files.location()).migrate();
@@ -133,9 +137,11 @@ class InterruptedMigrationTest {
 
 		Db.strata(db, this.files.location()).migrate();
 
-		assertThat(Db.column(db, "select enumlabel from pg_enum where enumtypid = 'mood'::regtype order by enumsortorder"))
+		assertThat(
+				Db.column(db, "select enumlabel from pg_enum where enumtypid = 'mood'::regtype order by enumsortorder"))
 			.containsExactly("sad", "happy", "glad", "calm");
-		assertThat(Db.column(db, "select inhrelid::regclass::text from pg_inherits where inhparent = 'events'::regclass"))
+		assertThat(
+				Db.column(db, "select inhrelid::regclass::text from pg_inherits where inhparent = 'events'::regclass"))
 			.containsExactly("events_2");
 		assertThat(valid(db, "books_c2")).isTrue();
 		assertThat(row(db, "3")).isEqualTo("3|true|5/5|null");
@@ -145,7 +151,8 @@ class InterruptedMigrationTest {
 	void reindexLeftoversAreDroppedFirst(TestDatabase db) throws Exception {
 		db.execute("create index books_a on books (a)");
 		db.execute("update books set c = 1 where a = 2");
-		// what an interrupted REINDEX CONCURRENTLY leaves: an INVALID copy named ..._ccnew
+		// what an interrupted REINDEX CONCURRENTLY leaves: an INVALID copy named
+		// ..._ccnew
 		tryExecute(db, "create unique index concurrently books_a_ccnew on books (c)");
 		assertThat(valid(db, "books_a_ccnew")).isFalse();
 		this.files.write("V2__index_books.sql", "reindex index concurrently books_a;\n");
@@ -188,7 +195,8 @@ class InterruptedMigrationTest {
 				""";
 		this.files.write("V2__index_books.sql", file);
 		db.execute("create index books_a on books (a)");
-		// killed inside the block: the progress written in it rolled back with it, BEGIN is in flight
+		// killed inside the block: the progress written in it rolled back with it, BEGIN
+		// is in flight
 		interrupt(db, "V2__index_books.sql", 2);
 
 		Db.strata(db, this.files.location()).migrate();
@@ -197,12 +205,13 @@ class InterruptedMigrationTest {
 		assertThat(valid(db, "books_b")).isTrue();
 		assertThat(row(db)).isEqualTo("2|true|6/6|null");
 
-		this.files.write("V3__more.sql", file.replace("books_a", "books_c").replace("books_b", "books_d")
-			.replace("notes", "notes3"));
+		this.files.write("V3__more.sql",
+				file.replace("books_a", "books_c").replace("books_b", "books_d").replace("notes", "notes3"));
 		db.execute("create index books_c on books (a)");
 		db.execute("create table notes3 (n int)");
 		db.execute("insert into notes3 values (1)");
-		// killed with COMMIT in flight: that record exists only because the block committed
+		// killed with COMMIT in flight: that record exists only because the block
+		// committed
 		interrupt(db, "V3__more.sql", 5);
 
 		Db.strata(db, this.files.location()).migrate();
@@ -231,7 +240,8 @@ class InterruptedMigrationTest {
 				() -> Db.strata(db, this.files.location()).migrate());
 
 		assertThat(refused.category().exitCode()).isEqualTo(3);
-		assertThat(refused.problems()).extracting(ValidationProblem::kind).containsExactly(ValidationProblem.Kind.FAILED);
+		assertThat(refused.problems()).extracting(ValidationProblem::kind)
+			.containsExactly(ValidationProblem.Kind.FAILED);
 		assertThat(refused.getMessage()).contains("V2 (index books): was interrupted outside a transaction")
 			.contains("while statement 2 of 3 was in flight: statements 1 to 1 certainly ran")
 			.contains("the catalog cannot tell whether that kind of statement completed")
@@ -275,16 +285,21 @@ class InterruptedMigrationTest {
 	void failedStatementStaysFailedAndSaysWhatItLeft(TestDatabase db) {
 		db.execute("update books set c = 1 where a = 2");
 
-		MigrateResultOrFailure failure = MigrateResultOrFailure.of(() -> Db.strata(db, this.files.location()).migrate());
+		MigrateResultOrFailure failure = MigrateResultOrFailure
+			.of(() -> Db.strata(db, this.files.location()).migrate());
 
-		assertThat(failure.message()).contains("2 of 3 statements are applied and recorded; statement 3 (line 3) failed.")
+		assertThat(failure.message())
+			.contains("2 of 3 statements are applied and recorded; statement 3 (line 3) failed.")
 			.contains("may leave the index books_c behind, INVALID");
 		assertThat(row(db)).isEqualTo("2|false|2/3|null");
 		assertThat(Db.strata(db, this.files.location()).status().migrations()).extracting(MigrationStatus::state)
 			.containsExactly(MigrationState.APPLIED, MigrationState.FAILED);
 	}
 
-	/** Writes the history row a run killed while statement {@code inFlight} (1-based) ran leaves behind. */
+	/**
+	 * Writes the history row a run killed while statement {@code inFlight} (1-based) ran
+	 * leaves behind.
+	 */
 	private void interrupt(TestDatabase db, String script, int inFlight) throws SQLException {
 		MigrationFile file = Db.strata(db, this.files.location())
 			.status()
@@ -310,7 +325,8 @@ class InterruptedMigrationTest {
 	private static String row(TestDatabase db, String version) {
 		return Db.column(db, "select version || '|' || success || '|' || statements_run || '/' || statements_total"
 				+ " || '|' || coalesce(statement_in_flight::text, 'null') from strata_schema_history where version = '"
-				+ version + "'").get(0);
+				+ version + "'")
+			.get(0);
 	}
 
 	private static boolean valid(TestDatabase db, String index) {
@@ -328,8 +344,9 @@ class InterruptedMigrationTest {
 	}
 
 	/**
-	 * Starts a DETACH … CONCURRENTLY that waits for an older snapshot, then cancels it: the partition
-	 * stays attached with its detach pending, as a killed migrator leaves it.
+	 * Starts a DETACH … CONCURRENTLY that waits for an older snapshot, then cancels it:
+	 * the partition stays attached with its detach pending, as a killed migrator leaves
+	 * it.
 	 */
 	private static void leaveDetachPending(TestDatabase db) throws Exception {
 		try (Connection reader = db.connect(); Connection detacher = db.connect()) {
@@ -341,11 +358,14 @@ class InterruptedMigrationTest {
 				rs.next();
 				pid = rs.getInt(1);
 			}
-			Thread detach = new Thread(() -> tryExecuteOn(detacher,
-					"alter table events detach partition events_1 concurrently"));
+			Thread detach = new Thread(
+					() -> tryExecuteOn(detacher, "alter table events detach partition events_1 concurrently"));
 			detach.start();
-			for (int i = 0; i < 200 && Db.column(db, "select 1 from pg_stat_activity where pid = " + pid
-					+ " and wait_event_type = 'Lock' and wait_event = 'virtualxid'").isEmpty(); i++) {
+			for (int i = 0; i < 200 && Db
+				.column(db,
+						"select 1 from pg_stat_activity where pid = " + pid
+								+ " and wait_event_type = 'Lock' and wait_event = 'virtualxid'")
+				.isEmpty(); i++) {
 				Thread.sleep(25);
 			}
 			db.execute("select pg_cancel_backend(" + pid + ")");

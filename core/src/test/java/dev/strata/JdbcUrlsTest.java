@@ -14,7 +14,8 @@ class JdbcUrlsTest {
 			.isEqualTo("jdbc:postgresql://db/app?password=***");
 		assertThat(JdbcUrls.redact("jdbc:postgresql://db/app?PASSWORD=s3cret&user=app"))
 			.isEqualTo("jdbc:postgresql://db/app?PASSWORD=***&user=app");
-		assertThat(JdbcUrls.redact("jdbc:postgresql://db/app;password=s3cret")).isEqualTo("jdbc:postgresql://db/app;password=***");
+		assertThat(JdbcUrls.redact("jdbc:postgresql://db/app;password=s3cret"))
+			.isEqualTo("jdbc:postgresql://db/app;password=***");
 	}
 
 	@Test
@@ -42,7 +43,8 @@ class JdbcUrlsTest {
 	void logFormDropsEveryParameter() {
 		assertThat(JdbcUrls.forLog("jdbc:postgresql://db:5432/app?user=app&password=s3cret&ApplicationName=x"))
 			.isEqualTo("jdbc:postgresql://db:5432/app");
-		assertThat(JdbcUrls.forLog("jdbc:postgresql://app:s3cret@db/app")).isEqualTo("jdbc:postgresql://app:***@db/app");
+		assertThat(JdbcUrls.forLog("jdbc:postgresql://app:s3cret@db/app"))
+			.isEqualTo("jdbc:postgresql://app:***@db/app");
 	}
 
 	@Test

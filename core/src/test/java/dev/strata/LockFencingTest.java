@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A migrator whose lock session is cut while it works must not commit another migration, and a
- * second migrator that takes the lock at once must not apply anything twice.
+ * A migrator whose lock session is cut while it works must not commit another migration,
+ * and a second migrator that takes the lock at once must not apply anything twice.
  */
 @StrataPostgres(databasePerTest = true)
 class LockFencingTest {
@@ -38,7 +38,8 @@ class LockFencingTest {
 	private static final int TRIALS = 8;
 
 	private static final String LOCK_BACKEND = "select pid from pg_locks where locktype = 'advisory' and granted"
-			+ " and objsubid = 1 and objid::bigint = " + (MigrationLock.keyFor("public", "strata_schema_history") & 0xFFFFFFFFL);
+			+ " and objsubid = 1 and objid::bigint = "
+			+ (MigrationLock.keyFor("public", "strata_schema_history") & 0xFFFFFFFFL);
 
 	@TempDir
 	Path dir;
@@ -50,7 +51,8 @@ class LockFencingTest {
 			.write("V2__slow.sql", "create table b (id int);\nselect pg_sleep(2);")
 			.write("V3__c.sql", "create table c (id int);");
 		Strata strata = Db.strata(db, files.location());
-		// The heartbeat beats every 5 s here, so only the fence can notice a loss within the sleep.
+		// The heartbeat beats every 5 s here, so only the fence can notice a loss within
+		// the sleep.
 		CompletableFuture<Void> terminator = CompletableFuture.runAsync(() -> terminateLockBackendOnceV1IsIn(db));
 
 		LockLostException ex = catchThrowableOfType(LockLostException.class, strata::migrate);
@@ -69,9 +71,9 @@ class LockFencingTest {
 	}
 
 	/**
-	 * The fault the issue reported: the lock backend terminated mid-run and a second migrator
-	 * started at once, in processes of their own, with {@code IF NOT EXISTS} migrations that would
-	 * let both apply the same version.
+	 * The fault the issue reported: the lock backend terminated mid-run and a second
+	 * migrator started at once, in processes of their own, with {@code IF NOT EXISTS}
+	 * migrations that would let both apply the same version.
 	 */
 	@Test
 	@Timeout(180)
@@ -85,7 +87,8 @@ class LockFencingTest {
 		int duplicates = 0;
 		for (int trial = 0; trial < TRIALS; trial++) {
 			db.execute("drop schema public cascade; create schema public");
-			MigratorProcess first = MigratorProcess.start(db, files.location(), this.dir.resolve("first-" + trial + ".log"));
+			MigratorProcess first = MigratorProcess.start(db, files.location(),
+					this.dir.resolve("first-" + trial + ".log"));
 			terminateLockBackendOnceV1IsIn(db);
 			MigratorProcess second = MigratorProcess.start(db, files.location(),
 					this.dir.resolve("second-" + trial + ".log"));
@@ -95,29 +98,32 @@ class LockFencingTest {
 			outcomes.merge("second exit " + secondExit, 1, Integer::sum);
 			assertThat(firstExit).as("first migrator: %s", first.log()).isIn(0, 6);
 			assertThat(secondExit).as("second migrator: %s", second.log()).isZero();
-			duplicates += Db.count(db, "select count(*) - count(distinct version) from strata_schema_history"
-					+ " where success");
+			duplicates += Db.count(db,
+					"select count(*) - count(distinct version) from strata_schema_history" + " where success");
 			assertThat(Db.history(db)).as("trial %d", trial)
 				.containsExactly("1|SQL|true", "2|SQL|true", "3|SQL|true", "4|SQL|true", "5|SQL|true", "6|SQL|true");
 		}
-		System.out.println("Lock fencing trials: " + TRIALS + ", outcomes " + outcomes + ", duplicate rows "
-				+ duplicates);
+		System.out
+			.println("Lock fencing trials: " + TRIALS + ", outcomes " + outcomes + ", duplicate rows " + duplicates);
 		assertThat(duplicates).isZero();
-		// The first migrator notices the loss (6) unless it finished first; at least most trials cut it mid-run.
+		// The first migrator notices the loss (6) unless it finished first; at least most
+		// trials cut it mid-run.
 		assertThat(outcomes.getOrDefault("first exit 6", 0)).isGreaterThan(TRIALS / 2);
 	}
 
 	/**
-	 * A DBA's {@code idle_session_timeout} of 2 s on the migrating role, and migrations that each
-	 * take longer: the lock's connection must stay busy, and so must a second migrator's connection
-	 * while it waits.
+	 * A DBA's {@code idle_session_timeout} of 2 s on the migrating role, and migrations
+	 * that each take longer: the lock's connection must stay busy, and so must a second
+	 * migrator's connection while it waits.
 	 */
 	@Test
 	@Timeout(90)
 	void lockSurvivesAnIdleSessionTimeoutShorterThanTheMigrations(TestDatabase db) throws Exception {
-		db.execute("create role short_idle login password 'short_idle'; alter role short_idle set idle_session_timeout = '2s';"
-				+ " grant all on schema public to short_idle");
-		MigrationDir files = new MigrationDir(this.dir).write("V1__a.sql", "create table a (id int);\nselect pg_sleep(2.5);")
+		db.execute(
+				"create role short_idle login password 'short_idle'; alter role short_idle set idle_session_timeout = '2s';"
+						+ " grant all on schema public to short_idle");
+		MigrationDir files = new MigrationDir(this.dir)
+			.write("V1__a.sql", "create table a (id int);\nselect pg_sleep(2.5);")
 			.write("V2__b.sql", "create table b (id int);\nselect pg_sleep(2.5);");
 		PGSimpleDataSource dataSource = new PGSimpleDataSource();
 		dataSource.setUrl(db.jdbcUrl());
@@ -128,8 +134,10 @@ class LockFencingTest {
 		try {
 			List<Future<MigrateResult>> results = new ArrayList<>();
 			for (int i = 0; i < 2; i++) {
-				Strata strata = new Strata(StrataConfig.builder(dataSource).locations(files.location())
-					.lockWaitTimeout(Duration.ofSeconds(60)).build());
+				Strata strata = new Strata(StrataConfig.builder(dataSource)
+					.locations(files.location())
+					.lockWaitTimeout(Duration.ofSeconds(60))
+					.build());
 				results.add(pool.submit(() -> {
 					start.await();
 					return strata.migrate();
@@ -147,15 +155,19 @@ class LockFencingTest {
 		assertThat(Db.history(db)).containsExactly("1|SQL|true", "2|SQL|true");
 	}
 
-	/** Waits until V1 is recorded, then terminates the session that holds the migration lock. */
+	/**
+	 * Waits until V1 is recorded, then terminates the session that holds the migration
+	 * lock.
+	 */
 	private static void terminateLockBackendOnceV1IsIn(TestDatabase db) {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
 		try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
 			while (System.nanoTime() < deadline) {
-				boolean v1 = Db.tableExists(db, "public.strata_schema_history")
-						&& Db.count(db, "select count(*) from strata_schema_history where version = '1' and success") > 0;
+				boolean v1 = Db.tableExists(db, "public.strata_schema_history") && Db.count(db,
+						"select count(*) from strata_schema_history where version = '1' and success") > 0;
 				if (v1) {
-					try (var rs = statement.executeQuery("select pg_terminate_backend(pid) from (" + LOCK_BACKEND + ") l")) {
+					try (var rs = statement
+						.executeQuery("select pg_terminate_backend(pid) from (" + LOCK_BACKEND + ") l")) {
 						if (rs.next()) {
 							return;
 						}

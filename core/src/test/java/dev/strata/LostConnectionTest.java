@@ -55,8 +55,8 @@ class LostConnectionTest {
 	@Timeout(60)
 	void terminatedNonTransactionalMigrationFailsClearlyAndLeavesAnHonestRow(TestDatabase db, @TempDir Path dir)
 			throws Exception {
-		MigrationDir files = new MigrationDir(dir)
-			.write("V1__slow.sql", "-- strata:no-transaction\ncreate table first (id int);\nselect pg_sleep(31);\n");
+		MigrationDir files = new MigrationDir(dir).write("V1__slow.sql",
+				"-- strata:no-transaction\ncreate table first (id int);\nselect pg_sleep(31);\n");
 		CompletableFuture<MigrateResult> migrate = CompletableFuture
 			.supplyAsync(() -> Db.strata(db, files.location()).migrate());
 
@@ -70,8 +70,9 @@ class LostConnectionTest {
 		assertThat(ex.rolledBack()).isFalse();
 		assertThat(ex.line()).isEqualTo(3);
 		assertThat(ex.getMessage()).contains("1 of 2 statements are applied");
-		assertThat(Db.column(db, "select success || '|' || statements_run || '/' || statements_total"
-				+ " from strata_schema_history")).containsExactly("false|1/2");
+		assertThat(Db.column(db,
+				"select success || '|' || statements_run || '/' || statements_total" + " from strata_schema_history"))
+			.containsExactly("false|1/2");
 		assertThat(Db.tableExists(db, "first")).isTrue();
 	}
 

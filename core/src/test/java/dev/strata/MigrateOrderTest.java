@@ -25,13 +25,14 @@ class MigrateOrderTest {
 
 	@Test
 	void versionsApplyInNumericOrderWhateverTheSeparatorThenRepeatables(TestDatabase db) {
-		this.files.write("V1__create_log.sql", "create table log (n serial, v text);\ninsert into log (v) values ('1');\n")
+		this.files
+			.write("V1__create_log.sql", "create table log (n serial, v text);\ninsert into log (v) values ('1');\n")
 			.write("V10__ten.sql", "insert into log (v) values ('10');")
 			.write("V2__two.sql", "insert into log (v) values ('2');")
 			.write("V1_2__one_two.sql", "insert into log (v) values ('1.2');")
 			.write("V1.1__one_one.sql", "insert into log (v) values ('1.1');")
-			.write("R__log_view.sql", "create or replace view log_view as select v from log;\n"
-					+ "insert into log (v) values ('R');");
+			.write("R__log_view.sql",
+					"create or replace view log_view as select v from log;\n" + "insert into log (v) values ('R');");
 
 		MigrateResult result = Db.strata(db, this.files.location()).migrate();
 
@@ -47,7 +48,8 @@ class MigrateOrderTest {
 
 	@Test
 	void secondMigrateAppliesNothing(TestDatabase db) {
-		this.files.write("V1__t.sql", "create table t (id int);").write("R__v.sql", "create or replace view v as select 1 as a;");
+		this.files.write("V1__t.sql", "create table t (id int);")
+			.write("R__v.sql", "create or replace view v as select 1 as a;");
 		Db.strata(db, this.files.location()).migrate();
 
 		MigrateResult again = Db.strata(db, this.files.location()).migrate();
@@ -71,8 +73,9 @@ class MigrateOrderTest {
 
 		assertThat(result.applied()).extracting(MigrateResult.AppliedReport::script)
 			.containsExactly("V2__add_b.sql", "R__v.sql");
-		assertThat(Db.column(db, "select attname from pg_attribute where attrelid = 'v'::regclass and attnum > 0"
-				+ " order by attnum")).containsExactly("a", "b");
+		assertThat(Db.column(db,
+				"select attname from pg_attribute where attrelid = 'v'::regclass and attnum > 0" + " order by attnum"))
+			.containsExactly("a", "b");
 		assertThat(Db.history(db)).containsExactly("1|SQL|true", "R:v|SQL_REPEATABLE|true", "2|SQL|true",
 				"R:v|SQL_REPEATABLE|true");
 
@@ -92,9 +95,9 @@ class MigrateOrderTest {
 		assertThat(Db.tableExists(db, "nested_in_classpath")).isTrue();
 		assertThat(Db.tableExists(db, "from_filesystem")).isTrue();
 		assertThat(Db.tableExists(db, "nested_in_filesystem")).isTrue();
-		assertThat(Db.column(db, "select script from strata_schema_history order by installed_rank"))
-			.containsExactly("V1__from_classpath.sql", "more/V1_5__nested_in_classpath.sql", "V2__from_filesystem.sql",
-					"deeper/still/V3__nested_in_filesystem.sql");
+		assertThat(Db.column(db, "select script from strata_schema_history order by installed_rank")).containsExactly(
+				"V1__from_classpath.sql", "more/V1_5__nested_in_classpath.sql", "V2__from_filesystem.sql",
+				"deeper/still/V3__nested_in_filesystem.sql");
 	}
 
 	@Test

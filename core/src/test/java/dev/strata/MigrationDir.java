@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A directory of migration files for one test, used as a {@code filesystem:} location so a test
- * can edit, add or delete a file between two commands.
+ * A directory of migration files for one test, used as a {@code filesystem:} location so
+ * a test can edit, add or delete a file between two commands.
  */
 final class MigrationDir {
 
@@ -18,7 +18,9 @@ final class MigrationDir {
 		this.root = root;
 	}
 
-	/** Writes (or overwrites) a UTF-8 file below the directory, creating subdirectories. */
+	/**
+	 * Writes (or overwrites) a UTF-8 file below the directory, creating subdirectories.
+	 */
 	MigrationDir write(String relativePath, String sql) {
 		return writeBytes(relativePath, sql.getBytes(StandardCharsets.UTF_8));
 	}

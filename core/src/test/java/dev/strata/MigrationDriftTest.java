@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Migration drift the checksum alone cannot explain: whether an edited file changed only its
- * comments and layout, and history rows changed by hand.
+ * Migration drift the checksum alone cannot explain: whether an edited file changed only
+ * its comments and layout, and history rows changed by hand.
  */
 @StrataPostgres(databasePerTest = true)
 class MigrationDriftTest {
@@ -49,7 +49,8 @@ class MigrationDriftTest {
 
 	@Test
 	void sqlChangeIsCalledOne(TestDatabase db) {
-		this.files.write("V1__customers.sql", "-- customers\ncreate table customers (id bigint primary key, name text);\n");
+		this.files.write("V1__customers.sql",
+				"-- customers\ncreate table customers (id bigint primary key, name text);\n");
 
 		ValidationException ex = catchThrowableOfType(ValidationException.class,
 				() -> Db.strata(db, this.files.location()).migrate());

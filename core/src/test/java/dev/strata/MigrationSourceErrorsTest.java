@@ -82,7 +82,8 @@ class MigrationSourceErrorsTest {
 		byte[] latin1 = "-- caf\u00e9 in Latin-1\nselect 1;\n".getBytes(StandardCharsets.ISO_8859_1);
 		this.files.writeBytes("V2__latin1.sql", latin1);
 
-		// Read for its checksum at once, decoded with the other pending files before anything runs.
+		// Read for its checksum at once, decoded with the other pending files before
+		// anything runs.
 		MigrationPreparationException ex = catchThrowableOfType(MigrationPreparationException.class,
 				() -> Db.strata(db, this.files.location()).migrate());
 
@@ -144,13 +145,15 @@ class MigrationSourceErrorsTest {
 				() -> Db.strata(db, this.files.location()).migrate());
 
 		assertThat(ex.errors()).hasSize(2);
-		assertThat(ex.getMessage()).contains("V2__bad_quote.sql").contains("V3__bad_directive.sql:1")
+		assertThat(ex.getMessage()).contains("V2__bad_quote.sql")
+			.contains("V3__bad_directive.sql:1")
 			.contains("invalid duration 'soon'");
 	}
 
 	@Test
 	void badFileIsReportedEvenWhenTheDatabaseIsUnreachable() {
-		// Files are read while the connection opens; a bad file still comes first, as it names what to fix.
+		// Files are read while the connection opens; a bad file still comes first, as it
+		// names what to fix.
 		this.files.write("V2_typo.sql", "select 1;");
 		org.postgresql.ds.PGSimpleDataSource nowhere = new org.postgresql.ds.PGSimpleDataSource();
 		nowhere.setURL("jdbc:postgresql://127.0.0.1:1/none");

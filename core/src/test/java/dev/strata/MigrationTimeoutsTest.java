@@ -42,16 +42,21 @@ class MigrationTimeoutsTest {
 		AtomicInteger retries = new AtomicInteger();
 		try (Connection blocker = lockTable(db)) {
 			MigrationFailedException ex = catchThrowableOfType(MigrationFailedException.class,
-					() -> Db.strata(db, (builder) -> builder.locations(this.files.location())
-						.lockTimeout(Duration.ofMillis(200))
-						.lockRetries(2)
-						.retryBackoff(Duration.ofMillis(100))
-						.listener(countRetries(retries))).migrate());
+					() -> Db
+						.strata(db,
+								(builder) -> builder.locations(this.files.location())
+									.lockTimeout(Duration.ofMillis(200))
+									.lockRetries(2)
+									.retryBackoff(Duration.ofMillis(100))
+									.listener(countRetries(retries)))
+						.migrate());
 
 			assertThat(ex.category()).isEqualTo(ErrorCategory.MIGRATION_FAILED);
 			assertThat(ex.sqlState()).isEqualTo("55P03");
 			assertThat(ex.line()).isEqualTo(2);
-			assertThat(ex.getMessage()).contains("lock timeout").contains("tried 3 times").contains("strata:lock-timeout");
+			assertThat(ex.getMessage()).contains("lock timeout")
+				.contains("tried 3 times")
+				.contains("strata:lock-timeout");
 			assertThat(retries).hasValue(2);
 			blocker.rollback();
 		}
@@ -75,11 +80,14 @@ class MigrationTimeoutsTest {
 				}
 			});
 
-			MigrateResult result = Db.strata(db, (builder) -> builder.locations(this.files.location())
-				.lockTimeout(Duration.ofMillis(200))
-				.lockRetries(6)
-				.retryBackoff(Duration.ofMillis(200))
-				.listener(countRetries(retries))).migrate();
+			MigrateResult result = Db
+				.strata(db,
+						(builder) -> builder.locations(this.files.location())
+							.lockTimeout(Duration.ofMillis(200))
+							.lockRetries(6)
+							.retryBackoff(Duration.ofMillis(200))
+							.listener(countRetries(retries)))
+				.migrate();
 
 			release.get(10, TimeUnit.SECONDS);
 			assertThat(result.applied()).extracting(MigrateResult.AppliedReport::version).containsExactly("2");
@@ -93,11 +101,15 @@ class MigrationTimeoutsTest {
 	void lockTimeoutDirectiveOverridesTheConfiguredOne(TestDatabase db) throws Exception {
 		this.files.write("V2__alter_t.sql", "-- strata:lock-timeout=100ms\nalter table t add column c int;\n");
 		try (Connection blocker = lockTable(db)) {
-			// Configured: wait 30 s per attempt; the file says 100 ms, so it fails well within the test timeout.
+			// Configured: wait 30 s per attempt; the file says 100 ms, so it fails well
+			// within the test timeout.
 			MigrationFailedException ex = catchThrowableOfType(MigrationFailedException.class,
-					() -> Db.strata(db, (builder) -> builder.locations(this.files.location())
-						.lockTimeout(Duration.ofSeconds(30))
-						.lockRetries(0)).migrate());
+					() -> Db
+						.strata(db,
+								(builder) -> builder.locations(this.files.location())
+									.lockTimeout(Duration.ofSeconds(30))
+									.lockRetries(0))
+						.migrate());
 
 			assertThat(ex.sqlState()).isEqualTo("55P03");
 			blocker.rollback();
@@ -109,8 +121,11 @@ class MigrationTimeoutsTest {
 		this.files.write("V2__alter_t.sql", "select pg_sleep(2);\n");
 
 		MigrationFailedException ex = catchThrowableOfType(MigrationFailedException.class,
-				() -> Db.strata(db, (builder) -> builder.locations(this.files.location())
-					.statementTimeout(Duration.ofMillis(300))).migrate());
+				() -> Db
+					.strata(db,
+							(builder) -> builder.locations(this.files.location())
+								.statementTimeout(Duration.ofMillis(300)))
+					.migrate());
 
 		assertThat(ex.category()).isEqualTo(ErrorCategory.MIGRATION_FAILED);
 		assertThat(ex.sqlState()).isEqualTo("57014");
@@ -122,8 +137,9 @@ class MigrationTimeoutsTest {
 	void statementTimeoutDirectiveOverridesTheConfiguredOne(TestDatabase db) {
 		this.files.write("V2__alter_t.sql", "-- strata:statement-timeout=10s\nselect pg_sleep(0.5);\n");
 
-		MigrateResult result = Db.strata(db, (builder) -> builder.locations(this.files.location())
-			.statementTimeout(Duration.ofMillis(100))).migrate();
+		MigrateResult result = Db
+			.strata(db, (builder) -> builder.locations(this.files.location()).statementTimeout(Duration.ofMillis(100)))
+			.migrate();
 
 		assertThat(result.applied()).hasSize(1);
 	}
@@ -131,13 +147,14 @@ class MigrationTimeoutsTest {
 	@Test
 	void timeoutsDoNotLeakIntoTheSessionAfterANonTransactionalMigration(TestDatabase db) {
 		this.files.write("V2__alter_t.sql", "-- strata:statement-timeout=10s\n-- strata:no-transaction\nselect 1;\n")
-			.write("V3__check.sql", "do $$ begin\n"
-					+ "  if current_setting('statement_timeout') <> '1min' then\n"
-					+ "    raise exception 'statement_timeout is %', current_setting('statement_timeout');\n"
-					+ "  end if;\nend $$;");
+			.write("V3__check.sql",
+					"do $$ begin\n" + "  if current_setting('statement_timeout') <> '1min' then\n"
+							+ "    raise exception 'statement_timeout is %', current_setting('statement_timeout');\n"
+							+ "  end if;\nend $$;");
 
-		MigrateResult result = Db.strata(db, (builder) -> builder.locations(this.files.location())
-			.statementTimeout(Duration.ofMinutes(1))).migrate();
+		MigrateResult result = Db
+			.strata(db, (builder) -> builder.locations(this.files.location()).statementTimeout(Duration.ofMinutes(1)))
+			.migrate();
 
 		assertThat(result.applied()).hasSize(2);
 	}

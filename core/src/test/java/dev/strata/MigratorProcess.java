@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import dev.strata.test.TestDatabase;
 
 /**
- * A {@link MigrateMain} in a JVM of its own, its output in a log file: what the tests kill,
- * race and cut off, as an operator's migrator job would be.
+ * A {@link MigrateMain} in a JVM of its own, its output in a log file: what the tests
+ * kill, race and cut off, as an operator's migrator job would be.
  */
 final class MigratorProcess {
 
@@ -26,22 +26,30 @@ final class MigratorProcess {
 		this.log = log;
 	}
 
-	/** Migrates {@code db} at {@code location}; {@code extra} are MigrateMain's optional arguments. */
+	/**
+	 * Migrates {@code db} at {@code location}; {@code extra} are MigrateMain's optional
+	 * arguments.
+	 */
 	static MigratorProcess start(TestDatabase db, String location, Path log, String... extra) {
 		return start(db.jdbcUrl(), db, location, log, extra);
 	}
 
-	/** As {@link #start(TestDatabase, String, Path, String...)}, connecting through {@code url}. */
+	/**
+	 * As {@link #start(TestDatabase, String, Path, String...)}, connecting through
+	 * {@code url}.
+	 */
 	static MigratorProcess start(String url, TestDatabase db, String location, Path log, String... extra) {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				// The short-lived JVM starts faster without the optimising compiler.
-				"-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), MigrateMain.class.getName(),
-				url, db.username(), db.password(), location));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+						// The short-lived JVM starts faster without the optimising
+						// compiler.
+						"-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+						MigrateMain.class.getName(), url, db.username(), db.password(), location));
 		command.addAll(List.of(extra));
 		try {
-			return new MigratorProcess(new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(log.toFile())
-				.start(), log.toFile());
+			return new MigratorProcess(
+					new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start(),
+					log.toFile());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -30,23 +30,26 @@ class NonTransactionalMigrationTest {
 
 	@Test
 	void createIndexConcurrentlyRunsOutsideATransactionAndSaysSo(TestDatabase db) {
-		this.files.write("V2__index_a.sql", "set maintenance_work_mem = '64MB';\n"
-				+ "create index concurrently items_a on items (a);\n");
+		this.files.write("V2__index_a.sql",
+				"set maintenance_work_mem = '64MB';\n" + "create index concurrently items_a on items (a);\n");
 
 		MigrateResult result = Db.strata(db, this.files.location()).migrate();
 
-		assertThat(result.applied()).extracting(MigrateResult.AppliedReport::transactional).containsExactly(true, false);
-		assertThat(Db.column(db, "select version || '|' || transactional || '|' || success || '|' || statements_run"
-				+ " || '/' || statements_total from strata_schema_history order by installed_rank"))
+		assertThat(result.applied()).extracting(MigrateResult.AppliedReport::transactional)
+			.containsExactly(true, false);
+		assertThat(Db.column(db,
+				"select version || '|' || transactional || '|' || success || '|' || statements_run"
+						+ " || '/' || statements_total from strata_schema_history order by installed_rank"))
 			.containsExactly("1|true|true|2/2", "2|false|true|2/2");
 		assertThat(db.queryForObject("select indisvalid from pg_index where indexrelid = 'items_a'::regclass",
-				Boolean.class)).isTrue();
+				Boolean.class))
+			.isTrue();
 	}
 
 	@Test
 	void mixingConcurrentIndexWithOrdinaryDdlIsRefusedBeforeAnythingRuns(TestDatabase db) {
-		this.files.write("V2__mixed.sql", "create table other (id int);\n"
-				+ "create unique index concurrently items_b on items (b);\n");
+		this.files.write("V2__mixed.sql",
+				"create table other (id int);\n" + "create unique index concurrently items_b on items (b);\n");
 
 		MigrationPreparationException ex = catchThrowableOfType(MigrationPreparationException.class,
 				() -> Db.strata(db, this.files.location()).migrate());
@@ -73,14 +76,16 @@ class NonTransactionalMigrationTest {
 		assertThat(failure.rolledBack()).isFalse();
 		assertThat(failure.line()).isEqualTo(2);
 		assertThat(failure.getMessage()).contains("1 of 2 statements are applied").contains("repair");
-		assertThat(Db.column(db, "select version || '|' || transactional || '|' || success || '|' || statements_run"
-				+ " || '/' || statements_total from strata_schema_history order by installed_rank"))
+		assertThat(Db.column(db,
+				"select version || '|' || transactional || '|' || success || '|' || statements_run"
+						+ " || '/' || statements_total from strata_schema_history order by installed_rank"))
 			.containsExactly("1|true|true|2/2", "2|false|false|1/2");
 		assertThat(Db.tableExists(db, "items_a")).isTrue();
 
 		ValidationException refused = catchThrowableOfType(ValidationException.class,
 				() -> Db.strata(db, this.files.location()).migrate());
-		assertThat(refused.problems()).extracting(ValidationProblem::kind).containsExactly(ValidationProblem.Kind.FAILED);
+		assertThat(refused.problems()).extracting(ValidationProblem::kind)
+			.containsExactly(ValidationProblem.Kind.FAILED);
 		assertThat(refused.getMessage()).contains("V2 (indexes)")
 			.contains("after 1 of 2 statements")
 			.contains("ran:     line 1: create index concurrently items_a on items (a)")
@@ -116,7 +121,8 @@ class NonTransactionalMigrationTest {
 
 		MigrateResult result = Db.strata(db, this.files.location()).migrate();
 
-		assertThat(result.applied()).extracting(MigrateResult.AppliedReport::transactional).containsExactly(true, false);
+		assertThat(result.applied()).extracting(MigrateResult.AppliedReport::transactional)
+			.containsExactly(true, false);
 		assertThat(Db.count(db, "select count(*) from batches")).isEqualTo(3);
 		assertThat(Db.column(db, "select transactional from strata_schema_history where version = '2'"))
 			.containsExactly("f");

@@ -28,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * Migrating through a real PgBouncer in transaction mode, where a session advisory lock would
- * stay on whichever server connection ran it: Strata notices the pooler and holds a lease row.
+ * Migrating through a real PgBouncer in transaction mode, where a session advisory lock
+ * would stay on whichever server connection ran it: Strata notices the pooler and holds a
+ * lease row.
  */
 @StrataPostgres(databasePerTest = true)
 class PgBouncerMigrateTest {
@@ -47,11 +48,13 @@ class PgBouncerMigrateTest {
 		Assumptions.assumeTrue(PgBouncer.binary().isPresent(),
 				"pgbouncer is not installed (Debian package pgbouncer; .ci/run installs it)");
 		this.files = new MigrationDir(this.dir.resolve("migrations"))
-			.write("V1__items.sql", "create table items (id int primary key, a int);\n"
-					+ "insert into items select g, g from generate_series(1, 20000) g;")
+			.write("V1__items.sql",
+					"create table items (id int primary key, a int);\n"
+							+ "insert into items select g, g from generate_series(1, 20000) g;")
 			.write("V2__index.sql", "create index concurrently items_a on items (a);")
-			.write("V3__orders.sql", "create table if not exists orders (id int, item int references items);\n"
-					+ "select pg_sleep(0.2);")
+			.write("V3__orders.sql",
+					"create table if not exists orders (id int, item int references items);\n"
+							+ "select pg_sleep(0.2);")
 			.write("R__view.sql", "create or replace view item_orders as select items.id, a, orders.id as order_id"
 					+ " from items join orders on item = items.id;");
 	}
@@ -74,12 +77,15 @@ class PgBouncerMigrateTest {
 			assertThat(Db.history(db)).containsExactly("1|SQL|true", "2|SQL|true", "3|SQL|true",
 					"R:view|SQL_REPEATABLE|true");
 			assertThat(db.queryForObject("select indisvalid from pg_index where indexrelid = 'items_a'::regclass",
-					Boolean.class)).isTrue();
-			// The lease, not an advisory lock, was used, and it is released; no advisory lock stays anywhere.
+					Boolean.class))
+				.isTrue();
+			// The lease, not an advisory lock, was used, and it is released; no advisory
+			// lock stays anywhere.
 			assertThat(logs).contains("connection pooler in transaction mode");
 			assertThat(Db.column(db, "select released::text from strata_schema_history_lock")).containsExactly("true");
 			assertThat(Db.count(db, "select count(*) from pg_locks where locktype = 'advisory'")).isZero();
-			// No session setting of Strata's leaked into the server sessions other clients now get.
+			// No session setting of Strata's leaked into the server sessions other
+			// clients now get.
 			assertSessionsClean(db, bouncer, 3);
 			assertThat(Db.strata(db, this.files.location()).drift().drifted()).isFalse();
 		}
@@ -136,11 +142,17 @@ class PgBouncerMigrateTest {
 		dataSource.setUrl(bouncer.jdbcUrl());
 		dataSource.setUser(db.username());
 		dataSource.setPassword(db.password());
-		return new Strata(StrataConfig.builder(dataSource).locations(this.files.location()).lockMode(mode)
-			.lockLease(lease).lockWaitTimeout(Duration.ofSeconds(30)).build());
+		return new Strata(StrataConfig.builder(dataSource)
+			.locations(this.files.location())
+			.lockMode(mode)
+			.lockLease(lease)
+			.lockWaitTimeout(Duration.ofSeconds(30))
+			.build());
 	}
 
-	/** Holds every server session of the pool at once and reads Strata's settings on each. */
+	/**
+	 * Holds every server session of the pool at once and reads Strata's settings on each.
+	 */
 	private static void assertSessionsClean(TestDatabase db, PgBouncer bouncer, int poolSize) throws Exception {
 		List<Connection> connections = new ArrayList<>();
 		try {
@@ -150,8 +162,8 @@ class PgBouncerMigrateTest {
 				connections.add(connection);
 				try (Statement statement = connection.createStatement()) {
 					for (String setting : SETTINGS) {
-						try (ResultSet rs = statement.executeQuery(
-								"select setting, source from pg_settings where name = '" + setting + "'")) {
+						try (ResultSet rs = statement
+							.executeQuery("select setting, source from pg_settings where name = '" + setting + "'")) {
 							rs.next();
 							assertThat(rs.getString(2)).as("source of %s on server session %d", setting, i)
 								.isNotEqualTo("session");

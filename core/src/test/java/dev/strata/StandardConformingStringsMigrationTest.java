@@ -9,7 +9,10 @@ import dev.strata.test.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Strata splits a file that turns standard_conforming_strings off the way the server reads it. */
+/**
+ * Strata splits a file that turns standard_conforming_strings off the way the server
+ * reads it.
+ */
 @StrataPostgres(databasePerTest = true)
 class StandardConformingStringsMigrationTest {
 

@@ -73,7 +73,8 @@ class StatusTest {
 			lock.setLong(1, MigrationLock.keyFor("public", "strata_schema_history"));
 			lock.execute();
 
-			// Would fail with LockTimeoutException after 200 ms if it waited for the lock.
+			// Would fail with LockTimeoutException after 200 ms if it waited for the
+			// lock.
 			StatusResult status = Db
 				.strata(db, (builder) -> builder.locations(files.location()).lockWaitTimeout(Duration.ofMillis(200)))
 				.status();

@@ -75,7 +75,8 @@ class TransactionControlMigrationTest {
 
 		MigrateResult result = Db.strata(db, this.files.location()).migrate();
 
-		assertThat(result.applied()).extracting(MigrateResult.AppliedReport::transactional).containsExactly(true, false);
+		assertThat(result.applied()).extracting(MigrateResult.AppliedReport::transactional)
+			.containsExactly(true, false);
 		assertThat(Db.count(db, "select count(*) from a")).isEqualTo(1);
 		assertThat(Db.tableExists(db, "b")).isTrue();
 		assertThat(Db.column(db, PROGRESS)).containsExactly("1|true|true|1/1", "2|false|true|6/6");
@@ -108,7 +109,8 @@ class TransactionControlMigrationTest {
 		assertThat(Db.tableExists(db, "a")).isFalse();
 		assertThat(Db.column(db, PROGRESS)).containsExactly("1|true|true|1/1", "2|false|false|1/6");
 
-		// The connection was left usable: the same run's bookkeeping went through, and so does the next command.
+		// The connection was left usable: the same run's bookkeeping went through, and so
+		// does the next command.
 		Db.strata(db, this.files.location()).repair();
 		this.files.write("V2__own.sql", """
 				-- strata:no-transaction
@@ -162,7 +164,8 @@ class TransactionControlMigrationTest {
 
 		MigrateResult result = Db.strata(db, this.files.location()).migrate();
 
-		assertThat(result.applied()).extracting(MigrateResult.AppliedReport::transactional).containsExactly(true, false);
+		assertThat(result.applied()).extracting(MigrateResult.AppliedReport::transactional)
+			.containsExactly(true, false);
 		assertThat(Db.count(db, "select count(*) from batches")).isEqualTo(3);
 		assertThat(Db.tableExists(db, "batches_n")).isTrue();
 		assertThat(Db.column(db, PROGRESS)).containsExactly("1|true|true|1/1", "2|false|true|3/3");

@@ -33,7 +33,8 @@ class ValidationTest {
 	@Test
 	void editedAppliedFileIsAChecksumMismatch(TestDatabase db) {
 		Db.strata(db, this.files.location()).migrate();
-		this.files.write("V1__ab.sql", V1 + "create table c (id int);\n").write("V2__d.sql", "create table d (id int);");
+		this.files.write("V1__ab.sql", V1 + "create table c (id int);\n")
+			.write("V2__d.sql", "create table d (id int);");
 
 		ValidationException ex = catchThrowableOfType(ValidationException.class,
 				() -> Db.strata(db, this.files.location()).migrate());
@@ -46,7 +47,8 @@ class ValidationTest {
 			.contains("nothing was applied")
 			.contains("Fix: restore the file");
 		assertThat(Db.tableExists(db, "d")).isFalse();
-		assertThat(catchThrowableOfType(ValidationException.class, () -> Db.strata(db, this.files.location()).validate()))
+		assertThat(
+				catchThrowableOfType(ValidationException.class, () -> Db.strata(db, this.files.location()).validate()))
 			.isNotNull();
 	}
 
@@ -99,7 +101,8 @@ class ValidationTest {
 
 		ValidationException ex = catchThrowableOfType(ValidationException.class,
 				() -> Db.strata(db, this.files.location()).migrate());
-		assertThat(ex.problems()).extracting(ValidationProblem::kind).containsExactly(ValidationProblem.Kind.OUT_OF_ORDER);
+		assertThat(ex.problems()).extracting(ValidationProblem::kind)
+			.containsExactly(ValidationProblem.Kind.OUT_OF_ORDER);
 		assertThat(ex.getMessage()).contains("V2 (late)").contains("strata.out-of-order=true");
 		assertThat(Db.tableExists(db, "late")).isFalse();
 
@@ -115,7 +118,8 @@ class ValidationTest {
 	@Test
 	void failedEntryInTheHistoryIsAProblem(TestDatabase db) {
 		Db.strata(db, this.files.location()).migrate();
-		// Outside a transaction, the first index is built and the second fails: recorded as failed.
+		// Outside a transaction, the first index is built and the second fails: recorded
+		// as failed.
 		this.files.write("V2__broken.sql",
 				"create index concurrently a_id on a (id);\ncreate index concurrently x_id on missing (id);");
 		catchThrowableOfType(StrataException.class, () -> Db.strata(db, this.files.location()).migrate());

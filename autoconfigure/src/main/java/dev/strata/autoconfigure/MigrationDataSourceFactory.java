@@ -10,11 +10,11 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.StringUtils;
 
 /**
- * Chooses the DataSource Strata migrates with, in the order Spring Boot users know from Flyway:
- * a {@link StrataDataSource} bean; else {@code strata.url} (with {@code strata.user} and
- * {@code strata.password}); else the application's DataSource with {@code strata.user}'s
- * credentials; else the application's DataSource itself. Dedicated ones are unpooled: Strata
- * needs two connections for a few seconds.
+ * Chooses the DataSource Strata migrates with, in the order Spring Boot users know from
+ * Flyway: a {@link StrataDataSource} bean; else {@code strata.url} (with
+ * {@code strata.user} and {@code strata.password}); else the application's DataSource
+ * with {@code strata.user}'s credentials; else the application's DataSource itself.
+ * Dedicated ones are unpooled: Strata needs two connections for a few seconds.
  */
 final class MigrationDataSourceFactory {
 
@@ -29,7 +29,8 @@ final class MigrationDataSourceFactory {
 			return strataDataSource;
 		}
 		if (StringUtils.hasText(this.properties.getUrl())) {
-			// A password written into the URL becomes a connection property, so no library logs it with the URL.
+			// A password written into the URL becomes a connection property, so no
+			// library logs it with the URL.
 			JdbcUrls.PasswordSplit url = JdbcUrls.splitPassword(this.properties.getUrl());
 			DataSourceBuilder<?> builder = DataSourceBuilder.create().type(SimpleDriverDataSource.class);
 			builder.url(url.url());

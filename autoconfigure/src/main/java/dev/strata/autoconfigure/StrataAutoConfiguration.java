@@ -29,8 +29,8 @@ import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * Auto-configuration for Strata: builds a {@link Strata} from {@code strata.*} properties and
- * runs it at startup, before JPA, JDBC and jOOQ users of the schema.
+ * Auto-configuration for Strata: builds a {@link Strata} from {@code strata.*} properties
+ * and runs it at startup, before JPA, JDBC and jOOQ users of the schema.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @Conditional(StrataAutoConfiguration.StrataDataSourceCondition.class)
@@ -56,7 +56,8 @@ public final class StrataAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@Conditional(MigratorModeCondition.Off.class) // a migrator runs its command instead; on-startup does not apply
+	@Conditional(MigratorModeCondition.Off.class) // a migrator runs its command instead;
+													// on-startup does not apply
 	StrataMigrationInitializer strataMigrationInitializer(Strata strata, StrataProperties properties) {
 		return new StrataMigrationInitializer(strata, properties.getOnStartup());
 	}
@@ -67,7 +68,8 @@ public final class StrataAutoConfiguration {
 		return new MigrationProgress();
 	}
 
-	// Started so that scrapes find a fresh status in memory instead of refreshing it themselves.
+	// Started so that scrapes find a fresh status in memory instead of refreshing it
+	// themselves.
 	@Bean(initMethod = "start", destroyMethod = "close")
 	@ConditionalOnMissingBean
 	StatusMonitor strataStatusMonitor(Strata strata, MigrationProgress progress, StrataProperties properties) {

@@ -3,8 +3,8 @@ package dev.strata.autoconfigure;
 import dev.strata.StrataConfig;
 
 /**
- * Callback to customize Strata's configuration beyond the {@code strata.*} properties, applied
- * after them.
+ * Callback to customize Strata's configuration beyond the {@code strata.*} properties,
+ * applied after them.
  */
 @FunctionalInterface
 public interface StrataConfigCustomizer {

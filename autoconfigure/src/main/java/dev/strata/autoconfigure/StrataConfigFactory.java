@@ -49,7 +49,10 @@ final class StrataConfigFactory {
 				.collect(Collectors.toSet()));
 	}
 
-	/** The rule overrides, checked here so that a typo names its property and fails like other bad settings. */
+	/**
+	 * The rule overrides, checked here so that a typo names its property and fails like
+	 * other bad settings.
+	 */
 	private static Map<String, RuleMode> knownRules(Map<String, RuleMode> rules) {
 		for (String id : rules.keySet()) {
 			try {

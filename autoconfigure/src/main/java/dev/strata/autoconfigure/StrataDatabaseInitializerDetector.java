@@ -5,8 +5,9 @@ import java.util.Set;
 import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDatabaseInitializerDetector;
 
 /**
- * Tells Spring Boot which beans initialize the database, so that JPA, {@code JdbcTemplate},
- * {@code JdbcClient}, jOOQ and {@code @DependsOnDatabaseInitialization} beans wait for them.
+ * Tells Spring Boot which beans initialize the database, so that JPA,
+ * {@code JdbcTemplate}, {@code JdbcClient}, jOOQ and
+ * {@code @DependsOnDatabaseInitialization} beans wait for them.
  */
 class StrataDatabaseInitializerDetector extends AbstractBeansOfTypeDatabaseInitializerDetector {
 

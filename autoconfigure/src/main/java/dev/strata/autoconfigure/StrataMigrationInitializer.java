@@ -8,8 +8,8 @@ import org.springframework.core.Ordered;
 import org.springframework.util.Assert;
 
 /**
- * Runs Strata when the application context starts, before any bean that uses the schema (Spring
- * Boot's database initialization ordering makes those beans depend on this one).
+ * Runs Strata when the application context starts, before any bean that uses the schema
+ * (Spring Boot's database initialization ordering makes those beans depend on this one).
  */
 public class StrataMigrationInitializer implements InitializingBean, Ordered {
 

@@ -24,12 +24,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Configuration properties for Strata, under {@code strata.*}.
  * <p>
- * Core's {@link StrataConfig.Builder} is the home of every default. The configuration processor
- * records a default only from a literal initialiser, so most fields state theirs again as a
- * literal; the two that cannot ({@code locations}, a mutable list, and
+ * Core's {@link StrataConfig.Builder} is the home of every default. The configuration
+ * processor records a default only from a literal initialiser, so most fields state
+ * theirs again as a literal; the two that cannot ({@code locations}, a mutable list, and
  * {@code guard.large-table-rows}) use core's constant and declare their default in
- * {@code additional-spring-configuration-metadata.json}. {@code DefaultValuesTests} holds the
- * metadata, these fields, core and docs/configuration.md equal.
+ * {@code additional-spring-configuration-metadata.json}. {@code DefaultValuesTests} holds
+ * the metadata, these fields, core and docs/configuration.md equal.
  */
 @ConfigurationProperties("strata")
 public class StrataProperties {
@@ -40,18 +40,21 @@ public class StrataProperties {
 	private boolean enabled = true;
 
 	/**
-	 * What the application does with migrations when it starts: apply the pending ones, only check
-	 * that none is pending or invalid (and refuse to start otherwise), or nothing.
+	 * What the application does with migrations when it starts: apply the pending ones,
+	 * only check that none is pending or invalid (and refuse to start otherwise), or
+	 * nothing.
 	 */
 	private OnStartup onStartup = OnStartup.MIGRATE;
 
 	/**
-	 * Locations of migration files: 'classpath:' or 'filesystem:' prefixed; several are merged.
+	 * Locations of migration files: 'classpath:' or 'filesystem:' prefixed; several are
+	 * merged.
 	 */
 	private List<String> locations = new ArrayList<>(List.of(StrataConfig.DEFAULT_LOCATION));
 
 	/**
-	 * Schema of the history table. Defaults to the connection's current schema. Created if missing.
+	 * Schema of the history table. Defaults to the connection's current schema. Created
+	 * if missing.
 	 */
 	private @Nullable String schema;
 
@@ -66,8 +69,8 @@ public class StrataProperties {
 	private @Nullable String url;
 
 	/**
-	 * Login user for migrating. Without 'strata.url', used with the application's URL, so the
-	 * application's own user needs no DDL rights.
+	 * Login user for migrating. Without 'strata.url', used with the application's URL, so
+	 * the application's own user needs no DDL rights.
 	 */
 	private @Nullable String user;
 
@@ -82,14 +85,14 @@ public class StrataProperties {
 	private @Nullable String driverClassName;
 
 	/**
-	 * PostgreSQL lock_timeout for each migration: how long a statement may wait for a lock before
-	 * the migration is rolled back (and retried). Zero means wait forever.
+	 * PostgreSQL lock_timeout for each migration: how long a statement may wait for a
+	 * lock before the migration is rolled back (and retried). Zero means wait forever.
 	 */
 	private Duration lockTimeout = Duration.ofSeconds(10);
 
 	/**
-	 * How often a migration that hit lock_timeout is rolled back and retried, with a doubling
-	 * backoff starting at one second.
+	 * How often a migration that hit lock_timeout is rolled back and retried, with a
+	 * doubling backoff starting at one second.
 	 */
 	private int lockRetries = 3;
 
@@ -99,22 +102,22 @@ public class StrataProperties {
 	private @Nullable Duration statementTimeout;
 
 	/**
-	 * How long to wait for another migrator (another replica, a migrator job) to finish before
-	 * giving up.
+	 * How long to wait for another migrator (another replica, a migrator job) to finish
+	 * before giving up.
 	 */
 	private Duration lockWaitTimeout = Duration.ofMinutes(10);
 
 	/**
-	 * How the migration lock is held: 'advisory' (a session advisory lock, released by the server
-	 * when the migrator's session ends), 'lease' (a lease row renewed by a heartbeat, for a pooler in
-	 * transaction mode such as PgBouncer), or 'auto' (advisory, unless a pooler in transaction mode
-	 * is detected).
+	 * How the migration lock is held: 'advisory' (a session advisory lock, released by
+	 * the server when the migrator's session ends), 'lease' (a lease row renewed by a
+	 * heartbeat, for a pooler in transaction mode such as PgBouncer), or 'auto'
+	 * (advisory, unless a pooler in transaction mode is detected).
 	 */
 	private LockMode lockMode = LockMode.AUTO;
 
 	/**
-	 * How long a lease stays valid without renewal in 'lease' mode: a crashed migrator's lease runs
-	 * out after it. Renewed every third of it.
+	 * How long a lease stays valid without renewal in 'lease' mode: a crashed migrator's
+	 * lease runs out after it. Renewed every third of it.
 	 */
 	private Duration lockLease = Duration.ofSeconds(30);
 
@@ -124,20 +127,21 @@ public class StrataProperties {
 	private boolean outOfOrder;
 
 	/**
-	 * Version to record when baselining an existing database: migrations at or below it are taken
-	 * as applied, not run.
+	 * Version to record when baselining an existing database: migrations at or below it
+	 * are taken as applied, not run.
 	 */
 	private String baselineVersion = "1";
 
 	/**
-	 * Whether to baseline automatically when migrating a schema that has tables but no history.
+	 * Whether to baseline automatically when migrating a schema that has tables but no
+	 * history.
 	 */
 	private boolean baselineOnMigrate;
 
 	/**
-	 * Whether to let every DESTRUCTIVE statement (DROP TABLE, DROP COLUMN, TRUNCATE, DELETE, ...)
-	 * through, each logged as a warning with its statement. Prefer a '-- strata:allow' directive
-	 * with a reason in the migration itself.
+	 * Whether to let every DESTRUCTIVE statement (DROP TABLE, DROP COLUMN, TRUNCATE,
+	 * DELETE, ...) through, each logged as a warning with its statement. Prefer a '--
+	 * strata:allow' directive with a reason in the migration itself.
 	 */
 	private boolean allowDestructive;
 
@@ -329,14 +333,15 @@ public class StrataProperties {
 	public static class Drift {
 
 		/**
-		 * How often the status behind the endpoint, health and metrics is read from the database,
-		 * schema drift check included; reads between two checks are answered from memory.
+		 * How often the status behind the endpoint, health and metrics is read from the
+		 * database, schema drift check included; reads between two checks are answered
+		 * from memory.
 		 */
 		private Duration checkInterval = Duration.ofMinutes(5);
 
 		/**
-		 * Schemas whose objects are snapshotted and compared. Defaults to the history table's
-		 * schema.
+		 * Schemas whose objects are snapshotted and compared. Defaults to the history
+		 * table's schema.
 		 */
 		private List<String> schemas = new ArrayList<>();
 
@@ -404,8 +409,8 @@ public class StrataProperties {
 	public static class Health {
 
 		/**
-		 * Whether schema drift makes the health contributor DOWN (it is always shown in the
-		 * details).
+		 * Whether schema drift makes the health contributor DOWN (it is always shown in
+		 * the details).
 		 */
 		private boolean failOnDrift;
 
@@ -425,33 +430,35 @@ public class StrataProperties {
 	public static class Guard {
 
 		/**
-		 * Whether LOCKING and INCOMPATIBLE findings refuse the migration too, not only DESTRUCTIVE
-		 * ones.
+		 * Whether LOCKING and INCOMPATIBLE findings refuse the migration too, not only
+		 * DESTRUCTIVE ones.
 		 */
 		private boolean strict;
 
 		/**
-		 * Per-rule override of what a rule's findings do, by rule id: 'off' (not reported), 'warn'
-		 * (reported, never refuses) or 'refuse'. Rule ids are listed in docs/guard.md.
+		 * Per-rule override of what a rule's findings do, by rule id: 'off' (not
+		 * reported), 'warn' (reported, never refuses) or 'refuse'. Rule ids are listed in
+		 * docs/guard.md.
 		 */
 		private Map<String, RuleMode> rules = new LinkedHashMap<>();
 
 		/**
-		 * Version up to which migrations are not checked by the guard: those applied before the
-		 * guard was adopted.
+		 * Version up to which migrations are not checked by the guard: those applied
+		 * before the guard was adopted.
 		 */
 		private @Nullable String baselineVersion;
 
 		/**
-		 * Estimated row count (pg_class.reltuples) above which a LOCKING finding on a table refuses
-		 * the migration instead of only warning.
+		 * Estimated row count (pg_class.reltuples) above which a LOCKING finding on a
+		 * table refuses the migration instead of only warning.
 		 */
 		private long largeTableRows = GuardSettings.DEFAULT_LARGE_TABLE_ROWS;
 
 		/**
-		 * When to check a migration's effect inside its transaction before commit (dropped tables,
-		 * columns, types, enum values; deleted or truncated rows): 'review' for migrations with
-		 * statements the guard cannot see into (DO blocks, function calls), 'always', or 'never'.
+		 * When to check a migration's effect inside its transaction before commit
+		 * (dropped tables, columns, types, enum values; deleted or truncated rows):
+		 * 'review' for migrations with statements the guard cannot see into (DO blocks,
+		 * function calls), 'always', or 'never'.
 		 */
 		private VerifyEffects verifyEffects = VerifyEffects.REVIEW;
 
@@ -508,8 +515,8 @@ public class StrataProperties {
 		private LintScope scope = LintScope.PENDING;
 
 		/**
-		 * Format of the lint report: 'text', 'json', 'github' (workflow annotations) or 'sarif'
-		 * (code scanning).
+		 * Format of the lint report: 'text', 'json', 'github' (workflow annotations) or
+		 * 'sarif' (code scanning).
 		 */
 		private LintFormat format = LintFormat.TEXT;
 
@@ -542,7 +549,8 @@ public class StrataProperties {
 		MIGRATE,
 
 		/**
-		 * Refuse to start when a migration is pending or the history is invalid; apply nothing.
+		 * Refuse to start when a migration is pending or the history is invalid; apply
+		 * nothing.
 		 */
 		VALIDATE,
 

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The configuration processor's output, which IDEs use for completion: every {@code strata.*}
- * property is there, with a description, and the configuration reference documents each one.
- * Read from the classpath, i.e. target/classes.
+ * The configuration processor's output, which IDEs use for completion: every
+ * {@code strata.*} property is there, with a description, and the configuration reference
+ * documents each one. Read from the classpath, i.e. target/classes.
  */
 class ConfigurationMetadataTests {
 
@@ -26,10 +26,10 @@ class ConfigurationMetadataTests {
 	private static final List<String> CORE_PROPERTIES = List.of("strata.enabled", "strata.on-startup",
 			"strata.locations", "strata.schema", "strata.table", "strata.url", "strata.user", "strata.password",
 			"strata.driver-class-name", "strata.lock-timeout", "strata.lock-retries", "strata.statement-timeout",
-			"strata.lock-wait-timeout", "strata.out-of-order", "strata.baseline-version",
-			"strata.baseline-on-migrate");
+			"strata.lock-wait-timeout", "strata.out-of-order", "strata.baseline-version", "strata.baseline-on-migrate");
 
-	// One entry of the "properties" array: {"name": ..., "type": ..., "description": ..., ...}.
+	// One entry of the "properties" array: {"name": ..., "type": ..., "description": ...,
+	// ...}.
 	private static final Pattern ENTRY = Pattern.compile("\\{[^{}]*\"name\"\\s*:\\s*\"(strata\\.[^\"]+)\"[^{}]*}");
 
 	private static final Pattern DESCRIPTION = Pattern.compile("\"description\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -56,7 +56,8 @@ class ConfigurationMetadataTests {
 			assertThat(in).as("META-INF/spring-configuration-metadata.json on the classpath").isNotNull();
 			json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
-		// Groups have names but no descriptions: only the "properties" array lists properties.
+		// Groups have names but no descriptions: only the "properties" array lists
+		// properties.
 		int properties = json.indexOf("\"properties\"");
 		int hints = json.indexOf("\"hints\"", properties);
 		String section = json.substring(properties, (hints > 0) ? hints : json.length());

@@ -34,10 +34,11 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each default is stated where core keeps it, again in the properties (for the IDE's metadata) and
- * in docs/configuration.md: for every property, the configuration metadata's default, the bound
- * properties' default, what {@code StrataConfig.builder(dataSource).build()} yields and the
- * reference's default column agree. Like Spring Boot's own {@code defaultValuesAreConsistent}.
+ * Each default is stated where core keeps it, again in the properties (for the IDE's
+ * metadata) and in docs/configuration.md: for every property, the configuration
+ * metadata's default, the bound properties' default, what
+ * {@code StrataConfig.builder(dataSource).build()} yields and the reference's default
+ * column agree. Like Spring Boot's own {@code defaultValuesAreConsistent}.
  */
 class DefaultValuesTests {
 
@@ -100,8 +101,7 @@ class DefaultValuesTests {
 	@Test
 	void boundDefaultsAreCoresDefaults() {
 		StrataProperties properties = bind("strata", StrataProperties.class);
-		StrataConfig fromProperties = StrataConfigFactory
-			.builder(properties, DATA_SOURCE, getClass().getClassLoader())
+		StrataConfig fromProperties = StrataConfigFactory.builder(properties, DATA_SOURCE, getClass().getClassLoader())
 			.build();
 		StrataConfig coreDefaults = StrataConfig.builder(DATA_SOURCE).build();
 		CORE.forEach((name, setting) -> assertThat(setting.apply(fromProperties)).as(name)
@@ -135,8 +135,9 @@ class DefaultValuesTests {
 				assertThat(bound).as("docs/configuration.md's default of " + name).isEqualTo(expected);
 			}
 			else {
-				assertThat(isUnset(bound)).as("docs/configuration.md says " + name + " has no fixed default ("
-						+ cell + "), but it is " + bound)
+				assertThat(isUnset(bound))
+					.as("docs/configuration.md says " + name + " has no fixed default (" + cell + "), but it is "
+							+ bound)
 					.isTrue();
 			}
 		});
@@ -148,8 +149,8 @@ class DefaultValuesTests {
 	}
 
 	private static @Nullable Object convert(String text, @Nullable TypeDescriptor type) {
-		return ApplicationConversionService.getSharedInstance().convert(text, TypeDescriptor.valueOf(String.class),
-				type);
+		return ApplicationConversionService.getSharedInstance()
+			.convert(text, TypeDescriptor.valueOf(String.class), type);
 	}
 
 	private static String text(JsonNode value) {
@@ -167,8 +168,8 @@ class DefaultValuesTests {
 
 	/** {@code strata.guard.large-table-rows} to {@code guard.largeTableRows}. */
 	private static String path(String name) {
-		String relative = name.substring(name.startsWith("strata.migrator.") ? "strata.migrator.".length()
-				: "strata.".length());
+		String relative = name
+			.substring(name.startsWith("strata.migrator.") ? "strata.migrator.".length() : "strata.".length());
 		StringBuilder path = new StringBuilder();
 		boolean upper = false;
 		for (char c : relative.toCharArray()) {
@@ -187,7 +188,10 @@ class DefaultValuesTests {
 		return new Binder(new MapConfigurationPropertySource(Map.of())).bindOrCreate(prefix, type);
 	}
 
-	/** Every {@code strata.*} property of the configuration metadata, with its default or null. */
+	/**
+	 * Every {@code strata.*} property of the configuration metadata, with its default or
+	 * null.
+	 */
 	private static Map<String, @Nullable JsonNode> metadataDefaults() throws IOException {
 		try (InputStream in = DefaultValuesTests.class
 			.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {

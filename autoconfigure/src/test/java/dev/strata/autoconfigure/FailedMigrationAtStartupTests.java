@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * A migration that fails stops the application, and the report says which file and line, and
- * what to do.
+ * A migration that fails stops the application, and the report says which file and line,
+ * and what to do.
  */
 @StrataPostgres(databasePerTest = true)
 @ExtendWith(OutputCaptureExtension.class)
@@ -40,8 +40,8 @@ class FailedMigrationAtStartupTests {
 		assertThat(database.queryForObject("select count(*) from greeting", Long.class))
 			.as("V2 ran in one transaction: its first insert is rolled back too")
 			.isZero();
-		assertThat(database.queryForObject("select count(*) from " + StrataTestContexts.HISTORY
-				+ " where version = '2' and success", Long.class))
+		assertThat(database.queryForObject(
+				"select count(*) from " + StrataTestContexts.HISTORY + " where version = '2' and success", Long.class))
 			.isZero();
 	}
 

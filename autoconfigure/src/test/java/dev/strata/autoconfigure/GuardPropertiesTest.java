@@ -22,9 +22,10 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 class GuardPropertiesTest {
 
 	private static StrataConfig config(Map<String, String> values) {
-		StrataProperties properties = new Binder(new MapConfigurationPropertySource(values))
-			.bindOrCreate("strata", StrataProperties.class);
-		return StrataConfigFactory.builder(properties, new PGSimpleDataSource(), GuardPropertiesTest.class.getClassLoader())
+		StrataProperties properties = new Binder(new MapConfigurationPropertySource(values)).bindOrCreate("strata",
+				StrataProperties.class);
+		return StrataConfigFactory
+			.builder(properties, new PGSimpleDataSource(), GuardPropertiesTest.class.getClassLoader())
 			.build();
 	}
 

@@ -51,8 +51,7 @@ class JdbcTestSliceTests {
 		assertThat(this.context.getBeanNamesForType(Strata.class)).hasSize(1);
 		assertThat(this.jdbcTemplate.queryForObject("select text from greeting where id = 1", String.class))
 			.isEqualTo("hello");
-		assertThat(this.jdbcTemplate.queryForObject("select count(*) from " + StrataTestContexts.HISTORY,
-				Long.class))
+		assertThat(this.jdbcTemplate.queryForObject("select count(*) from " + StrataTestContexts.HISTORY, Long.class))
 			.isEqualTo(2);
 	}
 

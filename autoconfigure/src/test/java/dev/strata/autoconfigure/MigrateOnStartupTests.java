@@ -22,9 +22,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An application with a DataSource migrates at startup, before the beans that use the schema.
- * The reader beans are user configuration, so without Strata's DatabaseInitializerDetector they
- * would be created before the auto-configured initializer and find no table.
+ * An application with a DataSource migrates at startup, before the beans that use the
+ * schema. The reader beans are user configuration, so without Strata's
+ * DatabaseInitializerDetector they would be created before the auto-configured
+ * initializer and find no table.
  */
 @StrataPostgres(databasePerTest = true)
 class MigrateOnStartupTests {
@@ -32,13 +33,14 @@ class MigrateOnStartupTests {
 	@Test
 	void appliesPendingMigrationsWhenTheContextStarts(TestDatabase database) {
 		StrataTestContexts.runner(database, "basic").run((context) -> {
-			assertThat(context).hasNotFailed().hasSingleBean(Strata.class).hasSingleBean(StrataMigrationInitializer.class);
+			assertThat(context).hasNotFailed()
+				.hasSingleBean(Strata.class)
+				.hasSingleBean(StrataMigrationInitializer.class);
 			assertThat(database.queryForObject("select text from greeting where id = 1", String.class))
 				.isEqualTo("hello");
-			assertThat(database.queryForObject(
-					"select string_agg(version || ':' || success, ',' order by installed_rank) from "
-							+ StrataTestContexts.HISTORY,
-					String.class))
+			assertThat(database
+				.queryForObject("select string_agg(version || ':' || success, ',' order by installed_rank) from "
+						+ StrataTestContexts.HISTORY, String.class))
 				.isEqualTo("1:true,2:true");
 		});
 	}
@@ -79,8 +81,8 @@ class MigrateOnStartupTests {
 			.withUserConfiguration(RecordingListenerConfiguration.class)
 			.run((context) -> assertThat(context.getBean(RecordingListener.class).applied)
 				.containsExactly("V1__create_greeting.sql", "V2__say_hello.sql"));
-		String installedOn = database.queryForObject(
-				"select max(installed_on)::text from " + StrataTestContexts.HISTORY, String.class);
+		String installedOn = database
+			.queryForObject("select max(installed_on)::text from " + StrataTestContexts.HISTORY, String.class);
 
 		StrataTestContexts.runner(database, "basic")
 			.withUserConfiguration(RecordingListenerConfiguration.class)
@@ -141,8 +143,8 @@ class MigrateOnStartupTests {
 		@Bean
 		@DependsOnDatabaseInitialization
 		GreetingReader greetingReader(DataSource dataSource) {
-			return new GreetingReader(
-					new JdbcTemplate(dataSource).queryForObject("select text from greeting where id = 1", String.class));
+			return new GreetingReader(new JdbcTemplate(dataSource)
+				.queryForObject("select text from greeting where id = 1", String.class));
 		}
 
 	}

@@ -28,10 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Migrating as a role with DDL rights while the application connects as a role without them. The
- * migrator's password is a canary that must never show up in the output. (The embedded test
- * server trusts local logins, so these tests prove which role migrates, not that the password is
- * checked.)
+ * Migrating as a role with DDL rights while the application connects as a role without
+ * them. The migrator's password is a canary that must never show up in the output. (The
+ * embedded test server trusts local logins, so these tests prove which role migrates, not
+ * that the password is checked.)
  */
 @StrataPostgres(databasePerTest = true)
 @ExtendWith(OutputCaptureExtension.class)
@@ -47,7 +47,8 @@ class SeparateMigrationCredentialsTests {
 
 	@BeforeEach
 	void createRoles(TestDatabase database) {
-		// Roles are cluster-wide: name them after the database so parallel runs do not collide.
+		// Roles are cluster-wide: name them after the database so parallel runs do not
+		// collide.
 		this.migrator = "migrator_" + database.name();
 		this.app = "app_" + database.name();
 		database.execute("create role " + this.migrator + " login password '" + this.canary + "'");
@@ -60,7 +61,8 @@ class SeparateMigrationCredentialsTests {
 
 	@AfterEach
 	void dropRoles(TestDatabase database) {
-		// One role at a time: dropping both at once trips over the default ACL that links them.
+		// One role at a time: dropping both at once trips over the default ACL that links
+		// them.
 		database.execute("drop owned by " + this.migrator);
 		database.execute("drop owned by " + this.app);
 		database.execute("drop role " + this.migrator);
@@ -68,8 +70,7 @@ class SeparateMigrationCredentialsTests {
 	}
 
 	@Test
-	void strataUserWithoutUrlMigratesAsThatUserOnTheApplicationsDatabase(TestDatabase database,
-			CapturedOutput output) {
+	void strataUserWithoutUrlMigratesAsThatUserOnTheApplicationsDatabase(TestDatabase database, CapturedOutput output) {
 		appRunner(database).withPropertyValues("strata.user=" + this.migrator, "strata.password=" + this.canary)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
@@ -106,13 +107,14 @@ class SeparateMigrationCredentialsTests {
 		assertThat(output).doesNotContain(this.canary);
 	}
 
-	// Spring's SimpleDriverDataSource, which Strata uses for strata.url, logs the URL verbatim at DEBUG
+	// Spring's SimpleDriverDataSource, which Strata uses for strata.url, logs the URL
+	// verbatim at DEBUG
 	// (org.springframework.jdbc.datasource); Strata's own messages redact it.
 	@Test
 	void passwordInsideStrataUrlIsNotLogged(TestDatabase database, CapturedOutput output) {
 		appRunner(database)
-			.withPropertyValues("strata.url=" + database.jdbcUrl() + "?user=" + this.migrator + "&password="
-					+ this.canary)
+			.withPropertyValues(
+					"strata.url=" + database.jdbcUrl() + "?user=" + this.migrator + "&password=" + this.canary)
 			.run((context) -> assertThat(context).hasNotFailed());
 		assertMigratedBy(database, this.migrator);
 		assertThat(output).contains("Migrating schema \"public\" at jdbc:postgresql://").doesNotContain(this.canary);
@@ -137,7 +139,8 @@ class SeparateMigrationCredentialsTests {
 		assertThat(output).doesNotContain(this.canary);
 	}
 
-	// The test server trusts local connections, so an unknown role stands in for bad credentials.
+	// The test server trusts local connections, so an unknown role stands in for bad
+	// credentials.
 	@Test
 	void migrationLoginRejectedStopsStartupWithAConfigurationErrorThatDoesNotShowThePassword(TestDatabase database,
 			CapturedOutput output) {
@@ -156,17 +159,16 @@ class SeparateMigrationCredentialsTests {
 
 	private ApplicationContextRunner appRunner(TestDatabase database) {
 		return StrataTestContexts.runner()
-			.withPropertyValues("spring.datasource.url=" + database.jdbcUrl(),
-					"spring.datasource.username=" + this.app, "spring.datasource.password=" + this.appPassword,
-					"strata.locations=classpath:db/basic");
+			.withPropertyValues("spring.datasource.url=" + database.jdbcUrl(), "spring.datasource.username=" + this.app,
+					"spring.datasource.password=" + this.appPassword, "strata.locations=classpath:db/basic");
 	}
 
 	private static void assertMigratedBy(TestDatabase database, String role) {
-		assertThat(database.queryForObject("select string_agg(distinct installed_by, ',') from "
-				+ StrataTestContexts.HISTORY, String.class))
+		assertThat(database.queryForObject(
+				"select string_agg(distinct installed_by, ',') from " + StrataTestContexts.HISTORY, String.class))
 			.isEqualTo(role);
-		assertThat(database.queryForObject("select tableowner from pg_tables where tablename = 'greeting'",
-				String.class))
+		assertThat(
+				database.queryForObject("select tableowner from pg_tables where tablename = 'greeting'", String.class))
 			.isEqualTo(role);
 	}
 
@@ -178,7 +180,10 @@ class SeparateMigrationCredentialsTests {
 		return dataSource;
 	}
 
-	/** Not the TestDatabase itself: as a bean, it would be closed (dropped) with the context. */
+	/**
+	 * Not the TestDatabase itself: as a bean, it would be closed (dropped) with the
+	 * context.
+	 */
 	record Logins(String url, String app, String appPassword, String migrator, String migratorPassword) {
 	}
 

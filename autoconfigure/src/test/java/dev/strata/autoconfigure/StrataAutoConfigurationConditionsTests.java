@@ -18,7 +18,10 @@ import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** When Strata's auto-configuration applies, and how it backs off for beans the user defines. */
+/**
+ * When Strata's auto-configuration applies, and how it backs off for beans the user
+ * defines.
+ */
 @StrataPostgres(databasePerTest = true)
 class StrataAutoConfigurationConditionsTests {
 
@@ -43,7 +46,8 @@ class StrataAutoConfigurationConditionsTests {
 
 	@Test
 	void userDefinedStrataReplacesTheAutoConfiguredOneAndIsRunAtStartup(TestDatabase database) {
-		// The properties point at the failing scenario: the user's Strata (basic) must be the one that runs.
+		// The properties point at the failing scenario: the user's Strata (basic) must be
+		// the one that runs.
 		StrataTestContexts.runner(database, "failing")
 			.withUserConfiguration(UserStrataConfiguration.class)
 			.run((context) -> {

@@ -11,7 +11,10 @@ import org.springframework.boot.jdbc.SchemaManagementProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Spring Boot asks who manages a DataSource's schema (Hibernate's ddl-auto default depends on it). */
+/**
+ * Spring Boot asks who manages a DataSource's schema (Hibernate's ddl-auto default
+ * depends on it).
+ */
 @StrataPostgres
 class StrataSchemaManagementProviderTests {
 

@@ -8,7 +8,10 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-/** Context runners wired like an application that has Spring Boot's JDBC support and Strata. */
+/**
+ * Context runners wired like an application that has Spring Boot's JDBC support and
+ * Strata.
+ */
 final class StrataTestContexts {
 
 	static final String HISTORY = "strata_schema_history";
@@ -22,7 +25,10 @@ final class StrataTestContexts {
 				JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class, StrataAutoConfiguration.class));
 	}
 
-	/** {@link #runner()} with {@code spring.datasource.*} on the database and the migrations of a scenario. */
+	/**
+	 * {@link #runner()} with {@code spring.datasource.*} on the database and the
+	 * migrations of a scenario.
+	 */
 	static ApplicationContextRunner runner(TestDatabase database, String scenario) {
 		return runner().withPropertyValues("spring.datasource.url=" + database.jdbcUrl(),
 				"spring.datasource.username=" + database.username(),

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code strata.on-startup=validate}: refuse to start on an outdated or inconsistent schema, apply nothing. */
+/**
+ * {@code strata.on-startup=validate}: refuse to start on an outdated or inconsistent
+ * schema, apply nothing.
+ */
 @StrataPostgres(databasePerTest = true)
 class ValidateOnStartupTests {
 

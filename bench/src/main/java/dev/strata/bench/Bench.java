@@ -22,8 +22,9 @@ final class Bench {
 	}
 
 	/**
-	 * Tools log at WARN and Liquibase sends no analytics. The harness measures the tools' work, not
-	 * console output; the start-up scenario keeps Spring Boot's default logging instead.
+	 * Tools log at WARN and Liquibase sends no analytics. The harness measures the tools'
+	 * work, not console output; the start-up scenario keeps Spring Boot's default logging
+	 * instead.
 	 */
 	static void quietTools() {
 		System.setProperty("liquibase.analytics.enabled", "false");
@@ -57,8 +58,8 @@ final class Bench {
 	}
 
 	/**
-	 * Fails loudly unless the database holds exactly the work of N applied migrations: N history
-	 * rows in the contestant's own table and the N tables the corpus creates.
+	 * Fails loudly unless the database holds exactly the work of N applied migrations: N
+	 * history rows in the contestant's own table and the N tables the corpus creates.
 	 */
 	static void verifyApplied(Contestant contestant, DataSource dataSource, int n, String what) {
 		long history = queryLong(dataSource, contestant.historyCountSql());
@@ -66,21 +67,26 @@ final class Bench {
 				"SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE '"
 						+ Corpus.TABLE_PATTERN + "'");
 		if (history != n || tables != n) {
-			throw new VerificationException(what + ": " + contestant.name() + " should have recorded " + n
-					+ " migrations and built " + n + " tables, but its history has " + history + " rows and "
-					+ tables + " tables exist");
+			throw new VerificationException(
+					what + ": " + contestant.name() + " should have recorded " + n + " migrations and built " + n
+							+ " tables, but its history has " + history + " rows and " + tables + " tables exist");
 		}
 	}
 
-	/** Fails loudly when a contestant says it applied a different number than expected. */
+	/**
+	 * Fails loudly when a contestant says it applied a different number than expected.
+	 */
 	static void verifyReported(Contestant contestant, int reported, int expected, String what) {
 		if (reported != Contestant.UNKNOWN && reported != expected) {
-			throw new VerificationException(what + ": " + contestant.name() + " applied " + reported
-					+ " migrations, expected " + expected);
+			throw new VerificationException(
+					what + ": " + contestant.name() + " applied " + reported + " migrations, expected " + expected);
 		}
 	}
 
-	/** The sum of the heap pools' peak usage since the JVM started (garbage not yet collected included). */
+	/**
+	 * The sum of the heap pools' peak usage since the JVM started (garbage not yet
+	 * collected included).
+	 */
 	static long heapPeakBytes() {
 		long peak = 0;
 		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {

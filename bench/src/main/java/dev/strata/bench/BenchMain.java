@@ -67,7 +67,8 @@ public final class BenchMain {
 
 		double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 		Map<String, String> machine = machine(server);
-		machine.put("Load average (1 min) before / after", String.format(Locale.ROOT, "%.2f / %.2f", loadBefore, loadAfter));
+		machine.put("Load average (1 min) before / after",
+				String.format(Locale.ROOT, "%.2f / %.2f", loadBefore, loadAfter));
 		machine.put("Wall time of the run", String.format(Locale.ROOT, "%.0f s", (System.nanoTime() - started) / 1e9));
 		results.note("Tools log at WARN in the harness and in the fresh-JVM runs (their console output is not what is "
 				+ "measured); the start-up app keeps Spring Boot's default logging. Liquibase analytics are off.");
@@ -77,7 +78,8 @@ public final class BenchMain {
 		results.note("Peak heap is the sum of the heap pools' peak usage in the child JVM at default heap settings, "
 				+ "so it includes garbage not yet collected; live heap is measured after a full GC.");
 		new Report(results, options, machine).write();
-		System.out.println("Wrote " + options.out().resolve("RESULTS.md") + " and " + options.out().resolve("results.csv"));
+		System.out
+			.println("Wrote " + options.out().resolve("RESULTS.md") + " and " + options.out().resolve("results.csv"));
 		System.exit(0);
 	}
 
@@ -92,23 +94,34 @@ public final class BenchMain {
 				+ System.getProperty("os.arch") + ")");
 		machine.put("JDK", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
 		machine.put("PostgreSQL", server.version() + " (" + server.kind() + ")");
-		machine.put("Versions", "Strata " + jar(dev.strata.Strata.class, "strata-core") + ", Flyway " + jar(Flyway.class, "flyway-core")
-				+ ", Liquibase " + jar(Scope.class, "liquibase-core") + ", PgJDBC " + jar(org.postgresql.Driver.class, "postgresql"));
+		machine.put("Versions",
+				"Strata " + jar(dev.strata.Strata.class, "strata-core") + ", Flyway " + jar(Flyway.class, "flyway-core")
+						+ ", Liquibase " + jar(Scope.class, "liquibase-core") + ", PgJDBC "
+						+ jar(org.postgresql.Driver.class, "postgresql"));
 		return machine;
 	}
 
-	/** The version in the file name of the jar a class came from (e.g. flyway-core-13.12.0.jar). */
+	/**
+	 * The version in the file name of the jar a class came from (e.g.
+	 * flyway-core-13.12.0.jar).
+	 */
 	private static String jar(Class<?> type, String artifact) {
 		try {
-			String name = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).getFileName().toString();
-			return name.startsWith(artifact + "-") ? name.substring(artifact.length() + 1).replaceFirst("\\.jar$", "") : name;
+			String name = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI())
+				.getFileName()
+				.toString();
+			return name.startsWith(artifact + "-") ? name.substring(artifact.length() + 1).replaceFirst("\\.jar$", "")
+					: name;
 		}
 		catch (URISyntaxException | RuntimeException ex) {
 			return "?";
 		}
 	}
 
-	/** The bench module: the parent of target/ when run from its jar or classes, else the current directory. */
+	/**
+	 * The bench module: the parent of target/ when run from its jar or classes, else the
+	 * current directory.
+	 */
 	private static Path moduleDirectory() throws URISyntaxException {
 		Path location = Path.of(BenchMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
 		Path target = location.getParent();

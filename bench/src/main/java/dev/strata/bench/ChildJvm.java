@@ -27,9 +27,10 @@ final class ChildJvm {
 	}
 
 	/**
-	 * This module's runtime classpath as explicit entries. Under {@code java -jar strata-bench.jar}
-	 * the jar is replaced by {@code target/classes} and the jars its manifest names, so that a child
-	 * can be given a filtered list (a jar with a {@code Class-Path} manifest would drag in everything).
+	 * This module's runtime classpath as explicit entries. Under
+	 * {@code java -jar strata-bench.jar} the jar is replaced by {@code target/classes}
+	 * and the jars its manifest names, so that a child can be given a filtered list (a
+	 * jar with a {@code Class-Path} manifest would drag in everything).
 	 */
 	static List<Path> classpath() {
 		Set<Path> entries = new LinkedHashSet<>();
@@ -97,8 +98,9 @@ final class ChildJvm {
 	}
 
 	/**
-	 * Runs a command to its end. The time is measured from just before the process starts until the
-	 * first line starting with {@code marker} (or, with a null marker, until the process has exited).
+	 * Runs a command to its end. The time is measured from just before the process starts
+	 * until the first line starting with {@code marker} (or, with a null marker, until
+	 * the process has exited).
 	 */
 	static Outcome run(List<String> command, Map<String, String> environment, String marker, long timeoutSeconds) {
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

@@ -6,8 +6,11 @@ import javax.sql.DataSource;
 
 /**
  * One migration run in a fresh JVM, timed from the outside by the harness:
- * {@code java -cp <classpath> dev.strata.bench.ColdRun <contestant> <url> <user> <password> <dir>}.
- * Prints one line, {@code BENCH-COLD contestant=… applied=… innerMs=… heapPeakBytes=… heapLiveBytes=…},
+ * {@code java -cp <classpath> dev.strata.bench.ColdRun <contestant> <url> <user> <password>
+ *
+<dir>
+ * }. Prints one line,
+ * {@code BENCH-COLD contestant=… applied=… innerMs=… heapPeakBytes=… heapLiveBytes=…},
  * and exits 0; any failure exits 1 with the stack trace.
  */
 public final class ColdRun {
@@ -17,7 +20,8 @@ public final class ColdRun {
 
 	public static void main(String[] args) throws Exception {
 		if (args.length != 5) {
-			System.err.println("usage: ColdRun <strata|flyway|liquibase|jdbc> <jdbc-url> <user> <password> <corpus-dir>");
+			System.err
+				.println("usage: ColdRun <strata|flyway|liquibase|jdbc> <jdbc-url> <user> <password> <corpus-dir>");
 			System.exit(2);
 		}
 		long started = System.nanoTime();

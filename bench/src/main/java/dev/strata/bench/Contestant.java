@@ -7,15 +7,18 @@ import java.util.Locale;
 import javax.sql.DataSource;
 
 /**
- * A migration tool under test: applies the corpus in a directory to a database, the way a user of
- * that tool would, and says how to count what it recorded.
+ * A migration tool under test: applies the corpus in a directory to a database, the way a
+ * user of that tool would, and says how to count what it recorded.
  */
 public interface Contestant {
 
 	/** Short lower-case name used on the command line, in the CSV and in the report. */
 	String name();
 
-	/** What {@link #migrate} returns when the tool does not say how many migrations it applied. */
+	/**
+	 * What {@link #migrate} returns when the tool does not say how many migrations it
+	 * applied.
+	 */
 	int UNKNOWN = -1;
 
 	/**
@@ -29,8 +32,7 @@ public interface Contestant {
 
 	/** The four contestants, in the order they are interleaved. */
 	static List<Contestant> all() {
-		return List.of(new StrataContestant(), new FlywayContestant(), new LiquibaseContestant(),
-				new JdbcContestant());
+		return List.of(new StrataContestant(), new FlywayContestant(), new LiquibaseContestant(), new JdbcContestant());
 	}
 
 	static Contestant named(String name) {
@@ -38,7 +40,8 @@ public interface Contestant {
 		return all().stream()
 			.filter((contestant) -> contestant.name().equals(wanted))
 			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("Unknown contestant '" + name + "' (strata, flyway, liquibase, jdbc)"));
+			.orElseThrow(() -> new IllegalArgumentException(
+					"Unknown contestant '" + name + "' (strata, flyway, liquibase, jdbc)"));
 	}
 
 }

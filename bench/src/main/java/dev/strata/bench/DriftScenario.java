@@ -29,10 +29,11 @@ import dev.strata.test.PostgresServer;
 import dev.strata.test.TestDatabase;
 
 /**
- * Scenario 5: a schema of T tables (2,000 in a full run) with constraints, indexes, views and
- * plpgsql functions; {@code pg_dump --schema-only} of it as the reference, when a pg_dump of the
- * server's major version is found; next to it Strata's regular drift check (the live catalog
- * hashed on the server and compared with the stored snapshot) and a whole new snapshot.
+ * Scenario 5: a schema of T tables (2,000 in a full run) with constraints, indexes, views
+ * and plpgsql functions; {@code pg_dump --schema-only} of it as the reference, when a
+ * pg_dump of the server's major version is found; next to it Strata's regular drift check
+ * (the live catalog hashed on the server and compared with the stored snapshot) and a
+ * whole new snapshot.
  */
 final class DriftScenario {
 
@@ -81,8 +82,8 @@ final class DriftScenario {
 					this.results.series("drift", size, "strata-check", "ms").add(check / 1e6);
 					this.results.series("drift", size, "strata-snapshot", "ms").add(snapshot / 1e6);
 				}
-				System.out.printf("drift      %s round %2d strata check %9.1f ms, snapshot %9.1f ms%n", size,
-						round + 1, check / 1e6, snapshot / 1e6);
+				System.out.printf("drift      %s round %2d strata check %9.1f ms, snapshot %9.1f ms%n", size, round + 1,
+						check / 1e6, snapshot / 1e6);
 				double perRead = timeCachedStatus(monitor, counting);
 				if (measured) {
 					this.results.series("drift", size, "status-cache-read", "µs").add(perRead);
@@ -92,8 +93,8 @@ final class DriftScenario {
 					long nanos = pgDump(pgDump.get(), database, out);
 					long created = countCreateTable(out);
 					if (created != tables) {
-						throw new Bench.VerificationException("drift: pg_dump wrote " + created
-								+ " CREATE TABLE, expected " + tables);
+						throw new Bench.VerificationException(
+								"drift: pg_dump wrote " + created + " CREATE TABLE, expected " + tables);
 					}
 					if (measured) {
 						this.results.series("drift", size, "pg_dump", "ms").add(nanos / 1e6);
@@ -104,24 +105,39 @@ final class DriftScenario {
 		}
 	}
 
-	/** T tables; every table an index and a foreign key, every 10th a view and a function. */
+	/**
+	 * T tables; every table an index and a foreign key, every 10th a view and a function.
+	 */
 	static void build(TestDatabase database, int tables) throws Exception {
 		try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
 			for (int from = 1; from <= tables; from += 100) {
 				StringBuilder sql = new StringBuilder();
 				for (int i = from; i < from + 100 && i <= tables; i++) {
 					String t = "dt_" + i;
-					sql.append("CREATE TABLE ").append(t).append(" (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, ")
+					sql.append("CREATE TABLE ")
+						.append(t)
+						.append(" (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, ")
 						.append("code varchar(40) NOT NULL UNIQUE, amount numeric(12,2) NOT NULL DEFAULT 0 CHECK (amount >= 0), ")
 						.append("created_at timestamptz NOT NULL DEFAULT now()")
 						.append(i > 1 ? ", parent_id bigint REFERENCES dt_" + (i - 1) + " (id)" : "")
 						.append(");\n");
-					sql.append("CREATE INDEX ").append(t).append("_created_idx ON ").append(t).append(" (created_at);\n");
+					sql.append("CREATE INDEX ")
+						.append(t)
+						.append("_created_idx ON ")
+						.append(t)
+						.append(" (created_at);\n");
 					if (i % 10 == 0) {
-						sql.append("CREATE VIEW ").append(t).append("_v AS SELECT id, code FROM ").append(t)
+						sql.append("CREATE VIEW ")
+							.append(t)
+							.append("_v AS SELECT id, code FROM ")
+							.append(t)
 							.append(" WHERE amount > 0;\n");
-						sql.append("CREATE FUNCTION ").append(t).append("_total() RETURNS numeric LANGUAGE plpgsql AS $$ ")
-							.append("BEGIN RETURN (SELECT sum(amount) FROM ").append(t).append("); END $$;\n");
+						sql.append("CREATE FUNCTION ")
+							.append(t)
+							.append("_total() RETURNS numeric LANGUAGE plpgsql AS $$ ")
+							.append("BEGIN RETURN (SELECT sum(amount) FROM ")
+							.append(t)
+							.append("); END $$;\n");
 					}
 				}
 				statement.execute(sql.toString());
@@ -145,14 +161,16 @@ final class DriftScenario {
 
 	private static long countCreateTable(Path dump) throws IOException {
 		try (Stream<String> lines = Files.lines(dump, StandardCharsets.UTF_8)) {
-			// Strata's history and snapshot tables are in the dump too: count the schema's own tables.
+			// Strata's history and snapshot tables are in the dump too: count the
+			// schema's own tables.
 			return lines.filter((line) -> line.startsWith("CREATE TABLE ") && line.contains(".dt_")).count();
 		}
 	}
 
 	/**
-	 * A pg_dump whose major version matches the server: on the PATH, in the Debian layout, or next
-	 * to the embedded binaries that strata-test-postgres extracts under the temp directory.
+	 * A pg_dump whose major version matches the server: on the PATH, in the Debian
+	 * layout, or next to the embedded binaries that strata-test-postgres extracts under
+	 * the temp directory.
 	 */
 	static Optional<Path> findPgDump(int serverMajor) {
 		List<Path> candidates = new ArrayList<>();
@@ -186,8 +204,8 @@ final class DriftScenario {
 	}
 
 	/**
-	 * What the endpoint, health and gauges pay per read once the status is cached: 100,000 reads,
-	 * which must open no connection at all.
+	 * What the endpoint, health and gauges pay per read once the status is cached:
+	 * 100,000 reads, which must open no connection at all.
 	 * @return microseconds per read
 	 */
 	private static double timeCachedStatus(StatusMonitor monitor, CountingDataSource counting) {
@@ -201,22 +219,26 @@ final class DriftScenario {
 		}
 		long nanos = System.nanoTime() - started;
 		if (counting.connections() != before) {
-			throw new Bench.VerificationException("status cache: " + (counting.connections() - before)
-					+ " connections opened by cached reads");
+			throw new Bench.VerificationException(
+					"status cache: " + (counting.connections() - before) + " connections opened by cached reads");
 		}
 		return nanos / 1e3 / reads;
 	}
 
-	/** Strata on the built schema, adopted by a baseline (which stores the first snapshot). */
+	/**
+	 * Strata on the built schema, adopted by a baseline (which stores the first
+	 * snapshot).
+	 */
 	private static Strata strataOn(DataSource dataSource, Path workDir) throws IOException {
 		Path empty = Files.createDirectories(workDir.resolve("drift-no-migrations"));
-		return new Strata(StrataConfig.builder(dataSource)
-			.locations("filesystem:" + empty)
-			.baselineVersion("1")
-			.build());
+		return new Strata(
+				StrataConfig.builder(dataSource).locations("filesystem:" + empty).baselineVersion("1").build());
 	}
 
-	/** The regular check: live catalog hashed on the server, compared with the stored snapshot. */
+	/**
+	 * The regular check: live catalog hashed on the server, compared with the stored
+	 * snapshot.
+	 */
 	private static long timeCheck(Strata strata) {
 		long started = System.nanoTime();
 		DriftReport report = strata.drift();
@@ -228,7 +250,9 @@ final class DriftScenario {
 		return nanos;
 	}
 
-	/** Taking and storing a whole snapshot (accept-drift: a check, then a new snapshot). */
+	/**
+	 * Taking and storing a whole snapshot (accept-drift: a check, then a new snapshot).
+	 */
 	private static long timeSnapshot(Strata strata) {
 		long started = System.nanoTime();
 		AcceptDriftResult accepted = strata.acceptDrift();

@@ -23,10 +23,10 @@ import dev.strata.test.PostgresServer;
 import dev.strata.test.TestDatabase;
 
 /**
- * What the migration lock's fence costs: the executor applies the corpus on a fresh database
- * with no fence and with an advisory lock's fence, alternating which goes first, round after
- * round; the paired difference per round is the fence's cost. A whole-tool benchmark cannot see a
- * cost this small through the server's drift between rounds.
+ * What the migration lock's fence costs: the executor applies the corpus on a fresh
+ * database with no fence and with an advisory lock's fence, alternating which goes first,
+ * round after round; the paired difference per round is the fence's cost. A whole-tool
+ * benchmark cannot see a cost this small through the server's drift between rounds.
  *
  * <pre>java -cp bench/target/strata-bench.jar dev.strata.bench.FenceCost [N] [rounds]</pre>
  */
@@ -39,9 +39,9 @@ public final class FenceCost {
 		int n = (args.length > 0) ? Integer.parseInt(args[0]) : 400;
 		int rounds = (args.length > 1) ? Integer.parseInt(args[1]) : 12;
 		Path dir = Corpus.write(Files.createTempDirectory("strata-fence-cost"), n);
-		List<PreparedMigration> prepared = new MigrationPreparer().prepare(
-				new MigrationSource(List.of(Location.parse("filesystem:" + dir)), FenceCost.class.getClassLoader())
-					.load());
+		List<PreparedMigration> prepared = new MigrationPreparer()
+			.prepare(new MigrationSource(List.of(Location.parse("filesystem:" + dir)), FenceCost.class.getClassLoader())
+				.load());
 		PostgresServer server = PostgresServer.shared();
 		List<Long> differences = new ArrayList<>();
 		for (int round = 0; round < rounds; round++) {

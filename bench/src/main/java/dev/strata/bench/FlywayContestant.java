@@ -6,7 +6,10 @@ import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 
-/** Flyway through its Java API, with every setting at its default (validate-on-migrate included). */
+/**
+ * Flyway through its Java API, with every setting at its default (validate-on-migrate
+ * included).
+ */
 final class FlywayContestant implements Contestant {
 
 	@Override

@@ -17,9 +17,10 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
- * The physical floor: what any tool must at least do. One connection; list the directory, read the
- * history, and for each file not yet recorded (in version order) run its whole text in its own
- * transaction together with one history row. No checksums, no validation, no lock.
+ * The physical floor: what any tool must at least do. One connection; list the directory,
+ * read the history, and for each file not yet recorded (in version order) run its whole
+ * text in its own transaction together with one history row. No checksums, no validation,
+ * no lock.
  */
 final class JdbcContestant implements Contestant {
 

@@ -24,11 +24,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Lint throughput, one pass over the whole generated corpus per operation, on one thread: the
- * lexer alone, the lexer and statement splitter ({@link SqlScript#parse}), the whole lint without a
- * database ({@link Lint#of}: parse, directives, transaction check and the guard's verdict on every
- * statement, as {@code Lint.run} does once the files are read), and the floor, a plain
- * {@code String.split(";")} (which gets dollar-quoted bodies wrong, but is what "no parsing" costs).
+ * Lint throughput, one pass over the whole generated corpus per operation, on one thread:
+ * the lexer alone, the lexer and statement splitter ({@link SqlScript#parse}), the whole
+ * lint without a database ({@link Lint#of}: parse, directives, transaction check and the
+ * guard's verdict on every statement, as {@code Lint.run} does once the files are read),
+ * and the floor, a plain {@code String.split(";")} (which gets dollar-quoted bodies
+ * wrong, but is what "no parsing" costs).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -41,7 +42,10 @@ public class LintBenchmark {
 
 	private List<String> scripts;
 
-	/** The same scripts as migration files, built outside the timed part (no disk, no checksum). */
+	/**
+	 * The same scripts as migration files, built outside the timed part (no disk, no
+	 * checksum).
+	 */
 	private List<MigrationFile> files;
 
 	@Setup(Level.Trial)
@@ -50,8 +54,8 @@ public class LintBenchmark {
 		this.files = new ArrayList<>(this.scripts.size());
 		for (int i = 0; i < this.scripts.size(); i++) {
 			String name = Corpus.fileName(i + 1);
-			this.files.add(new MigrationFile(MigrationType.VERSIONED, Version.parse(Integer.toString(i + 1)),
-					name, name, "bench:" + name, this.scripts.get(i), 0));
+			this.files.add(new MigrationFile(MigrationType.VERSIONED, Version.parse(Integer.toString(i + 1)), name,
+					name, "bench:" + name, this.scripts.get(i), 0));
 		}
 	}
 
@@ -73,7 +77,10 @@ public class LintBenchmark {
 		return statements;
 	}
 
-	/** Every statement judged by the guard with no table sizes, as {@code strata lint} does offline. */
+	/**
+	 * Every statement judged by the guard with no table sizes, as {@code strata lint}
+	 * does offline.
+	 */
 	@Benchmark
 	public long lexSplitGuard() {
 		return Lint.of(this.files, GuardSettings.DEFAULTS, TableSizes.NONE, LintScope.ALL)

@@ -12,9 +12,9 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * Scenario 4: runs {@link LintBenchmark} with JMH (one forked JVM, one thread) and turns each
- * measured pass over the corpus into MB/s (10^6 bytes of UTF-8) and statements/s, where the
- * statement count is what the splitter finds in the corpus.
+ * Scenario 4: runs {@link LintBenchmark} with JMH (one forked JVM, one thread) and turns
+ * each measured pass over the corpus into MB/s (10^6 bytes of UTF-8) and statements/s,
+ * where the statement count is what the splitter finds in the corpus.
  */
 final class LintScenario {
 
@@ -38,8 +38,9 @@ final class LintScenario {
 			statements += SqlScript.parse("V" + i, corpus.get(i)).statements().size();
 		}
 		String size = String.format("%.1f MB, %d scripts, %d statements", bytes / 1e6, corpus.size(), statements);
-		this.results.note("Lint corpus: " + size + "; JMH single-shot, one fork, one thread, " + this.options.lintWarmup()
-				+ " warm-up + " + this.options.lintIterations() + " measured passes per benchmark, -Xms2g -Xmx2g.");
+		this.results
+			.note("Lint corpus: " + size + "; JMH single-shot, one fork, one thread, " + this.options.lintWarmup()
+					+ " warm-up + " + this.options.lintIterations() + " measured passes per benchmark, -Xms2g -Xmx2g.");
 		OptionsBuilder jmh = new OptionsBuilder();
 		for (String benchmark : BENCHMARKS) {
 			jmh.include(LintBenchmark.class.getName() + "\\." + benchmark + "$");

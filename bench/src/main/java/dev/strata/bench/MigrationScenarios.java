@@ -12,10 +12,10 @@ import dev.strata.test.PostgresServer;
 import dev.strata.test.TestDatabase;
 
 /**
- * Scenarios 1, 2 and 6: apply all N on a fresh database; the no-op with all N applied, in this
- * (warm) JVM and in a fresh JVM per trial; peak heap of apply and no-op in the fresh JVM. Every
- * round runs the contestants one after another (A B C D A B C D …); a check after every trial
- * fails the run if the work was not done.
+ * Scenarios 1, 2 and 6: apply all N on a fresh database; the no-op with all N applied, in
+ * this (warm) JVM and in a fresh JVM per trial; peak heap of apply and no-op in the fresh
+ * JVM. Every round runs the contestants one after another (A B C D A B C D …); a check
+ * after every trial fails the run if the work was not done.
  */
 final class MigrationScenarios {
 
@@ -57,9 +57,9 @@ final class MigrationScenarios {
 	}
 
 	/**
-	 * Scenario 2: one database per contestant with all N applied (untimed), then the no-op, first
-	 * repeated in this JVM, then in a fresh JVM per trial (whose peak heap is scenario 6 at the
-	 * largest N).
+	 * Scenario 2: one database per contestant with all N applied (untimed), then the
+	 * no-op, first repeated in this JVM, then in a fresh JVM per trial (whose peak heap
+	 * is scenario 6 at the largest N).
 	 */
 	void noop(int n, Path corpus, boolean warm, boolean cold, boolean memory) throws Exception {
 		String size = "N=" + n;
@@ -143,7 +143,12 @@ final class MigrationScenarios {
 			.add(Long.parseLong(outcome.value("heapLiveBytes")) / 1e6);
 	}
 
-	/** {@code java -cp <runtime classpath> dev.strata.bench.ColdRun <contestant> <url> <user> <password> <dir>}. */
+	/**
+	 * {@code java -cp <runtime classpath> dev.strata.bench.ColdRun <contestant> <url> <user> <password>
+	 *
+	<dir>
+	 * }.
+	 */
 	private ChildJvm.Outcome coldRun(Contestant contestant, TestDatabase database, Path corpus) {
 		List<String> command = new ArrayList<>();
 		command.add(ChildJvm.java());

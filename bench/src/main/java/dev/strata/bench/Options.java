@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Command-line options. {@code --quick} is a smoke test (N = 10 and 100, 2 trials, small lint and
- * drift corpora), never a result.
+ * Command-line options. {@code --quick} is a smoke test (N = 10 and 100, 2 trials, small
+ * lint and drift corpora), never a result.
  */
 record Options(boolean quick, List<Integer> sizes, int trials, int warmup, int warmRepeats, int warmWarmup,
-		Set<String> scenarios, int startupN, int lintMb, int lintWarmup, int lintIterations, int driftTables,
-		Path out, List<String> childJvmOptions, String commandLine) {
+		Set<String> scenarios, int startupN, int lintMb, int lintWarmup, int lintIterations, int driftTables, Path out,
+		List<String> childJvmOptions, String commandLine) {
 
 	static final Set<String> ALL_SCENARIOS = Set.of("apply", "noop", "startup", "lint", "drift", "memory");
 
@@ -45,8 +45,10 @@ record Options(boolean quick, List<Integer> sizes, int trials, int warmup, int w
 		Set<String> scenarios = new LinkedHashSet<>(List.of("apply", "noop", "startup", "lint", "drift", "memory"));
 		int startupN = quick ? 100 : 1000;
 		int lintMb = quick ? 8 : 50;
-		// 8, not 3: G1 grows the young generation over the first passes, and the first touch of its pages
-		// (about 0.6 ms per MB) would land in the measured ones (bench/RESULTS-lint-profiling.md, round 2)
+		// 8, not 3: G1 grows the young generation over the first passes, and the first
+		// touch of its pages
+		// (about 0.6 ms per MB) would land in the measured ones
+		// (bench/RESULTS-lint-profiling.md, round 2)
 		int lintWarmup = quick ? 1 : 8;
 		int lintIterations = quick ? 2 : 5;
 		int driftTables = quick ? 200 : 2000;
@@ -56,7 +58,8 @@ record Options(boolean quick, List<Integer> sizes, int trials, int warmup, int w
 			switch (arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg) {
 				case "--quick" -> {
 				}
-				case "--sizes" -> sizes = Arrays.stream(value.split(",")).map(String::strip).map(Integer::valueOf).toList();
+				case "--sizes" ->
+					sizes = Arrays.stream(value.split(",")).map(String::strip).map(Integer::valueOf).toList();
 				case "--trials" -> trials = Integer.parseInt(value);
 				case "--warmup" -> warmup = Integer.parseInt(value);
 				case "--warm-repeats" -> warmRepeats = Integer.parseInt(value);
@@ -81,9 +84,11 @@ record Options(boolean quick, List<Integer> sizes, int trials, int warmup, int w
 			throw new IllegalArgumentException("--trials must be at least 1 and --warmup at least 0");
 		}
 		List<String> childJvmOptions = new ArrayList<>(List.of("-Dliquibase.analytics.enabled=false"));
-		String commandLine = "java -jar bench/target/strata-bench.jar" + (args.length == 0 ? "" : " " + String.join(" ", args));
+		String commandLine = "java -jar bench/target/strata-bench.jar"
+				+ (args.length == 0 ? "" : " " + String.join(" ", args));
 		return new Options(quick, List.copyOf(sizes), trials, warmup, warmRepeats, warmWarmup, Set.copyOf(scenarios),
-				startupN, lintMb, lintWarmup, lintIterations, driftTables, out, List.copyOf(childJvmOptions), commandLine);
+				startupN, lintMb, lintWarmup, lintIterations, driftTables, out, List.copyOf(childJvmOptions),
+				commandLine);
 	}
 
 	boolean runs(String scenario) {

@@ -11,7 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** Writes {@code RESULTS.md} (tables, ratios, targets, machine, method) and {@code results.csv}. */
+/**
+ * Writes {@code RESULTS.md} (tables, ratios, targets, machine, method) and
+ * {@code results.csv}.
+ */
 final class Report {
 
 	private static final Map<String, String> TITLES = new LinkedHashMap<>();
@@ -55,9 +58,18 @@ final class Report {
 		StringBuilder csv = new StringBuilder("scenario,size,contestant,unit,trial,value\n");
 		for (Results.Series series : this.results.all()) {
 			for (int i = 0; i < series.values().size(); i++) {
-				csv.append(series.scenario()).append(',').append(quote(series.size())).append(',')
-					.append(series.contestant()).append(',').append(series.unit()).append(',').append(i + 1).append(',')
-					.append(String.format(Locale.ROOT, "%.3f", series.values().get(i))).append('\n');
+				csv.append(series.scenario())
+					.append(',')
+					.append(quote(series.size()))
+					.append(',')
+					.append(series.contestant())
+					.append(',')
+					.append(series.unit())
+					.append(',')
+					.append(i + 1)
+					.append(',')
+					.append(String.format(Locale.ROOT, "%.3f", series.values().get(i)))
+					.append('\n');
 			}
 		}
 		return csv.toString();
@@ -77,10 +89,16 @@ final class Report {
 		}
 		md.append("Command: `").append(this.options.commandLine()).append("`  \n");
 		this.machine.forEach((key, value) -> md.append(key).append(": ").append(value).append("  \n"));
-		md.append("Trials: ").append(this.options.warmup()).append(" warm-up (discarded) + ")
-			.append(this.options.trials()).append(" measured per contestant, contestants interleaved in every round; ")
-			.append("warm no-op: ").append(this.options.warmWarmup()).append(" discarded + ")
-			.append(this.options.warmRepeats()).append(" measured.\n\n");
+		md.append("Trials: ")
+			.append(this.options.warmup())
+			.append(" warm-up (discarded) + ")
+			.append(this.options.trials())
+			.append(" measured per contestant, contestants interleaved in every round; ")
+			.append("warm no-op: ")
+			.append(this.options.warmWarmup())
+			.append(" discarded + ")
+			.append(this.options.warmRepeats())
+			.append(" measured.\n\n");
 		md.append("Values are medians with min–max. Ratios are computed round by round (trial i of one contestant ")
 			.append("against trial i of the reference, measured next to each other), then summarised the same way. ")
 			.append("Compare ratios only within one run: on shared machines they move by ±25 % between runs.\n\n");
@@ -94,10 +112,23 @@ final class Report {
 				md.append("|---|---|---:|---:|---:|---:|\n");
 			}
 			Results.Summary summary = series.summary();
-			md.append("| ").append(series.size()).append(" | ").append(series.contestant()).append(" | ")
-				.append(number(summary.median())).append(' ').append(series.unit()).append(" | ")
-				.append(number(summary.min())).append(" – ").append(number(summary.max())).append(" | ")
-				.append(ratio(series, "jdbc")).append(" | ").append(ratio(series, "flyway")).append(" |\n");
+			md.append("| ")
+				.append(series.size())
+				.append(" | ")
+				.append(series.contestant())
+				.append(" | ")
+				.append(number(summary.median()))
+				.append(' ')
+				.append(series.unit())
+				.append(" | ")
+				.append(number(summary.min()))
+				.append(" – ")
+				.append(number(summary.max()))
+				.append(" | ")
+				.append(ratio(series, "jdbc"))
+				.append(" | ")
+				.append(ratio(series, "flyway"))
+				.append(" |\n");
 		}
 		md.append("\n## Notes\n\n");
 		for (String note : this.results.notes()) {
@@ -110,7 +141,10 @@ final class Report {
 		return md.toString();
 	}
 
-	/** Grouped by scenario in the order of {@link #TITLES}, in measuring order within a scenario. */
+	/**
+	 * Grouped by scenario in the order of {@link #TITLES}, in measuring order within a
+	 * scenario.
+	 */
 	private List<Results.Series> inReportOrder() {
 		List<String> order = new ArrayList<>(TITLES.keySet());
 		List<Results.Series> sorted = new ArrayList<>(this.results.all());
@@ -164,7 +198,8 @@ final class Report {
 			md.append("| ").append(row[0]).append(" | ").append(row[1]).append(" | ").append(row[2]).append(" |\n");
 		}
 		if (this.options.quick() || n < 1000) {
-			md.append("\nThe targets are stated for N = 1,000; this run's largest N is ").append(n)
+			md.append("\nThe targets are stated for N = 1,000; this run's largest N is ")
+				.append(n)
 				.append(", so the verdicts above say nothing about them.\n");
 		}
 	}
@@ -185,8 +220,9 @@ final class Report {
 		}
 		double strata = check.get().summary().median();
 		double pgDump = dump.get().summary().median();
-		rows.add(new String[] { label, String.format(Locale.ROOT, "%.0f ms vs %.0f ms = %.2f× (medians)", strata,
-				pgDump, strata / pgDump), (strata < pgDump) ? "met" : "MISSED" });
+		rows.add(new String[] { label,
+				String.format(Locale.ROOT, "%.0f ms vs %.0f ms = %.2f× (medians)", strata, pgDump, strata / pgDump),
+				(strata < pgDump) ? "met" : "MISSED" });
 	}
 
 	private void pairTarget(List<String[]> rows, String scenario, String size, String reference, double limit,
@@ -196,9 +232,11 @@ final class Report {
 		if (strata.isEmpty() || other.isEmpty()) {
 			return;
 		}
-		strata.get().ratioTo(other.get()).ifPresent((ratio) -> rows.add(new String[] { label,
-				String.format(Locale.ROOT, "%.2f× (%.2f–%.2f)", ratio.median(), ratio.min(), ratio.max()),
-				ratio.median() <= limit ? "met" : "MISSED" }));
+		strata.get()
+			.ratioTo(other.get())
+			.ifPresent((ratio) -> rows.add(new String[] { label,
+					String.format(Locale.ROOT, "%.2f× (%.2f–%.2f)", ratio.median(), ratio.min(), ratio.max()),
+					ratio.median() <= limit ? "met" : "MISSED" }));
 	}
 
 	private static String number(double value) {

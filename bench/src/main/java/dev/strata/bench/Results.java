@@ -37,8 +37,8 @@ final class Results {
 	}
 
 	/**
-	 * The measured values of one contestant in one scenario and size; value {@code i} was measured in
-	 * round {@code i}, next to value {@code i} of the other contestants.
+	 * The measured values of one contestant in one scenario and size; value {@code i} was
+	 * measured in round {@code i}, next to value {@code i} of the other contestants.
 	 */
 	record Series(String scenario, String size, String contestant, String unit, List<Double> values) {
 
@@ -50,7 +50,10 @@ final class Results {
 			return Summary.of(this.values);
 		}
 
-		/** Ratios to another series round by round, when both have the same number of values. */
+		/**
+		 * Ratios to another series round by round, when both have the same number of
+		 * values.
+		 */
 		Optional<Summary> ratioTo(Series reference) {
 			if (reference.values.size() != this.values.size() || this.values.isEmpty()) {
 				return Optional.empty();

@@ -13,12 +13,13 @@ import dev.strata.test.PostgresServer;
 import dev.strata.test.TestDatabase;
 
 /**
- * Scenario 3: a fresh JVM per trial starts the minimal web app {@link BenchApp}, with Strata's
- * starter, Flyway or Liquibase through Spring Boot's own auto-configuration, or without any
- * migration tool (the other tools' jars are left off the classpath, not merely disabled). Nothing
- * is pending: each variant's database was migrated beforehand by one untimed launch of the same
- * app. The time runs from the launch to the app's "started" line; the overhead is a variant's time
- * minus the tool-less app's time in the same round.
+ * Scenario 3: a fresh JVM per trial starts the minimal web app {@link BenchApp}, with
+ * Strata's starter, Flyway or Liquibase through Spring Boot's own auto-configuration, or
+ * without any migration tool (the other tools' jars are left off the classpath, not
+ * merely disabled). Nothing is pending: each variant's database was migrated beforehand
+ * by one untimed launch of the same app. The time runs from the launch to the app's
+ * "started" line; the overhead is a variant's time minus the tool-less app's time in the
+ * same round.
  */
 final class StartupScenario {
 
@@ -40,20 +41,21 @@ final class StartupScenario {
 		String size = "N=" + n;
 		List<Path> classpath = ChildJvm.classpath();
 		Map<String, Variant> variants = new LinkedHashMap<>();
-		variants.put(NONE, new Variant(NONE, null,
-				ChildJvm.without(classpath, "strata-", "flyway-", "spring-boot-flyway", "liquibase-",
-						"spring-boot-liquibase"),
-				List.of()));
-		variants.put("strata", new Variant("strata", new StrataContestant(),
-				ChildJvm.without(classpath, "strata-test", "flyway-", "spring-boot-flyway", "liquibase-",
-						"spring-boot-liquibase"),
-				List.of("--strata.locations=filesystem:" + corpus)));
-		variants.put("flyway", new Variant("flyway", new FlywayContestant(),
-				ChildJvm.without(classpath, "strata-", "liquibase-", "spring-boot-liquibase"),
-				List.of("--spring.flyway.locations=filesystem:" + corpus)));
-		variants.put("liquibase", new Variant("liquibase", new LiquibaseContestant(),
-				ChildJvm.without(classpath, "strata-", "flyway-", "spring-boot-flyway"),
-				List.of("--spring.liquibase.change-log=file:" + corpus.resolve(Corpus.CHANGELOG))));
+		variants.put(NONE, new Variant(NONE, null, ChildJvm.without(classpath, "strata-", "flyway-",
+				"spring-boot-flyway", "liquibase-", "spring-boot-liquibase"), List.of()));
+		variants.put("strata",
+				new Variant(
+						"strata", new StrataContestant(), ChildJvm.without(classpath, "strata-test", "flyway-",
+								"spring-boot-flyway", "liquibase-", "spring-boot-liquibase"),
+						List.of("--strata.locations=filesystem:" + corpus)));
+		variants.put("flyway",
+				new Variant("flyway", new FlywayContestant(),
+						ChildJvm.without(classpath, "strata-", "liquibase-", "spring-boot-liquibase"),
+						List.of("--spring.flyway.locations=filesystem:" + corpus)));
+		variants.put("liquibase",
+				new Variant("liquibase", new LiquibaseContestant(),
+						ChildJvm.without(classpath, "strata-", "flyway-", "spring-boot-flyway"),
+						List.of("--spring.liquibase.change-log=file:" + corpus.resolve(Corpus.CHANGELOG))));
 		Map<String, TestDatabase> databases = new LinkedHashMap<>();
 		try {
 			for (Variant variant : variants.values()) {
@@ -94,7 +96,10 @@ final class StartupScenario {
 		}
 	}
 
-	/** The app ran the expected tool (and only it), and the tool's history still holds all N. */
+	/**
+	 * The app ran the expected tool (and only it), and the tool's history still holds all
+	 * N.
+	 */
 	private void check(Variant variant, ChildJvm.Outcome outcome, TestDatabase database, int n, String what) {
 		String tools = outcome.value("tools");
 		if (!tools.equals(variant.name())) {

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  * @param name the attribute
  * @param before the stored value, {@code null} when it was absent
  * @param after the live value, {@code null} when it is absent
- * @param diff a unified diff when either value spans several lines (function and view bodies),
- * else {@code null}
+ * @param diff a unified diff when either value spans several lines (function and view
+ * bodies), else {@code null}
  */
 public record AttributeChange(String name, @Nullable String before, @Nullable String after, @Nullable String diff) {
 }

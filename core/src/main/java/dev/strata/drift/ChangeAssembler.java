@@ -12,9 +12,10 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns the differing rows of a comparison into {@link ObjectChange}s: attribute by attribute,
- * with a unified diff for multi-line values, and columns folded into their table so that a
- * report says "table t: column c added" rather than listing a loose column.
+ * Turns the differing rows of a comparison into {@link ObjectChange}s: attribute by
+ * attribute, with a unified diff for multi-line values, and columns folded into their
+ * table so that a report says "table t: column c added" rather than listing a loose
+ * column.
  */
 final class ChangeAssembler {
 
@@ -63,7 +64,8 @@ final class ChangeAssembler {
 			@Nullable String after) {
 		Map<String, String> old = (before != null) ? Definition.parse(before) : Map.of();
 		Map<String, String> fresh = (after != null) ? Definition.parse(after) : Map.of();
-		ChangeType type = (before == null) ? ChangeType.ADDED : (after == null) ? ChangeType.REMOVED : ChangeType.CHANGED;
+		ChangeType type = (before == null) ? ChangeType.ADDED
+				: (after == null) ? ChangeType.REMOVED : ChangeType.CHANGED;
 		List<AttributeChange> attributes = (type == ChangeType.CHANGED) ? compare(old, fresh) : List.of();
 		return new ObjectChange(kind, identity, type, old, fresh, attributes, List.of());
 	}
@@ -76,8 +78,10 @@ final class ChangeAssembler {
 			String old = before.get(name);
 			String fresh = after.get(name);
 			if (!Objects.equals(old, fresh)) {
-				boolean multiLine = (old != null && old.indexOf('\n') >= 0) || (fresh != null && fresh.indexOf('\n') >= 0);
-				String diff = multiLine ? LineDiff.unified((old != null) ? old : "", (fresh != null) ? fresh : "") : null;
+				boolean multiLine = (old != null && old.indexOf('\n') >= 0)
+						|| (fresh != null && fresh.indexOf('\n') >= 0);
+				String diff = multiLine ? LineDiff.unified((old != null) ? old : "", (fresh != null) ? fresh : "")
+						: null;
 				changes.add(new AttributeChange(name, old, fresh, diff));
 			}
 		}
@@ -85,8 +89,8 @@ final class ChangeAssembler {
 	}
 
 	/**
-	 * Splits {@code schema.table.column} (each part quoted as {@code format('%I')} does) into
-	 * {@code schema.table} and {@code column}.
+	 * Splits {@code schema.table.column} (each part quoted as {@code format('%I')} does)
+	 * into {@code schema.table} and {@code column}.
 	 */
 	static String[] splitLast(String identity) {
 		int start;

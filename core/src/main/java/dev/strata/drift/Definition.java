@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A canonical definition: {@code key: value} lines, in the order the snapshot query prints them.
- * Values are escaped ({@code \\}, {@code \n}, {@code \r}) so that a multi-line function body is
- * one line of the definition; {@link #parse} restores them.
+ * A canonical definition: {@code key: value} lines, in the order the snapshot query
+ * prints them. Values are escaped ({@code \\}, {@code \n}, {@code \r}) so that a
+ * multi-line function body is one line of the definition; {@link #parse} restores them.
  */
 final class Definition {
 

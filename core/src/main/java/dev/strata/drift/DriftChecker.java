@@ -17,11 +17,11 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Compares the live schema with the stored snapshot. The regular case costs one query that
- * returns one short row per kind: the server hashes the live catalog kind by kind, and the result
- * is compared with the hashes in the stored header. Only the kinds that differ are then joined
- * object by object with the stored rows, and only differing objects leave the server. Read-only;
- * never takes the migration lock.
+ * Compares the live schema with the stored snapshot. The regular case costs one query
+ * that returns one short row per kind: the server hashes the live catalog kind by kind,
+ * and the result is compared with the hashes in the stored header. Only the kinds that
+ * differ are then joined object by object with the stored rows, and only differing
+ * objects leave the server. Read-only; never takes the migration lock.
  */
 public final class DriftChecker {
 
@@ -36,22 +36,25 @@ public final class DriftChecker {
 
 	/**
 	 * Checks on {@code connection}, which must be in autocommit mode.
-	 * @param snapshotTableExists whether the snapshot table exists (known from the command's first
-	 * catalog query, so a database without a snapshot costs nothing more)
+	 * @param snapshotTableExists whether the snapshot table exists (known from the
+	 * command's first catalog query, so a database without a snapshot costs nothing more)
 	 */
 	public DriftReport check(Connection connection, boolean snapshotTableExists) throws SQLException {
 		long start = System.nanoTime();
 		Instant checkedAt = Instant.now();
 		int serverVersionNum = serverVersionNum(connection);
 		if (!snapshotTableExists) {
-			return report(DriftState.NO_SNAPSHOT, "No schema snapshot is stored yet; the next migrate, baseline or"
-					+ " accept-drift takes one.", checkedAt, start, serverVersionNum, null, List.of());
+			return report(DriftState.NO_SNAPSHOT,
+					"No schema snapshot is stored yet; the next migrate, baseline or" + " accept-drift takes one.",
+					checkedAt, start, serverVersionNum, null, List.of());
 		}
 		return PinnedSession.read(connection, (c) -> {
 			SnapshotStore.Header header = this.store.readHeader(c);
 			if (header == null) {
-				return report(DriftState.NO_SNAPSHOT, "The snapshot table holds no snapshot; the next migrate,"
-						+ " baseline or accept-drift takes one.", checkedAt, start, serverVersionNum, null, List.of());
+				return report(DriftState.NO_SNAPSHOT,
+						"The snapshot table holds no snapshot; the next migrate,"
+								+ " baseline or accept-drift takes one.",
+						checkedAt, start, serverVersionNum, null, List.of());
 			}
 			SnapshotInfo snapshot = header.info();
 			String incomparable = incomparable(snapshot, serverVersionNum);
@@ -61,23 +64,27 @@ public final class DriftChecker {
 			}
 			Set<ObjectKind> changedKinds = changedKinds(c, header.kindHashes());
 			if (changedKinds.isEmpty()) {
-				return report(DriftState.NO_DRIFT, "The schema matches the snapshot taken at " + snapshot.takenAt()
-						+ ".", checkedAt, start, serverVersionNum, snapshot, List.of());
+				return report(DriftState.NO_DRIFT,
+						"The schema matches the snapshot taken at " + snapshot.takenAt() + ".", checkedAt, start,
+						serverVersionNum, snapshot, List.of());
 			}
 			List<ObjectChange> changes = ChangeAssembler.assemble(differences(c, changedKinds));
 			if (changes.isEmpty()) {
-				return report(DriftState.NO_DRIFT, "The schema matches the snapshot taken at " + snapshot.takenAt()
-						+ ".", checkedAt, start, serverVersionNum, snapshot, List.of());
+				return report(DriftState.NO_DRIFT,
+						"The schema matches the snapshot taken at " + snapshot.takenAt() + ".", checkedAt, start,
+						serverVersionNum, snapshot, List.of());
 			}
-			return report(DriftState.DRIFTED, "Schema drift in " + SnapshotInfo.schemaList(this.scope.schemas())
-					+ " since the snapshot taken at " + snapshot.takenAt() + " (" + snapshot.reason() + "): "
-					+ summary(changes), checkedAt, start, serverVersionNum, snapshot, changes);
+			return report(DriftState.DRIFTED,
+					"Schema drift in " + SnapshotInfo.schemaList(this.scope.schemas()) + " since the snapshot taken at "
+							+ snapshot.takenAt() + " (" + snapshot.reason() + "): " + summary(changes),
+					checkedAt, start, serverVersionNum, snapshot, changes);
 		});
 	}
 
 	private @Nullable String incomparable(SnapshotInfo snapshot, int serverVersionNum) {
 		if (snapshot.serverMajor() != serverVersionNum / 10000) {
-			// another major prints some views, defaults and signatures differently: that is not drift
+			// another major prints some views, defaults and signatures differently: that
+			// is not drift
 			return "The snapshot was taken on PostgreSQL " + snapshot.serverMajor() + "; the server now runs "
 					+ serverVersionNum / 10000 + ", whose deparsers may print the same schema differently.";
 		}
@@ -93,7 +100,10 @@ public final class DriftChecker {
 		return null;
 	}
 
-	/** The compared kinds whose live hash differs from the stored one: one query, a row per kind. */
+	/**
+	 * The compared kinds whose live hash differs from the stored one: one query, a row
+	 * per kind.
+	 */
 	private Set<ObjectKind> changedKinds(Connection connection, Map<String, String> stored) throws SQLException {
 		String sql = CatalogQuery.objects(this.scope.kinds()) + ", live as (select kind, identity, "
 				+ SnapshotStore.OBJECT_HASH + " as hash from obj) select kind, " + SnapshotStore.KIND_HASH
@@ -116,12 +126,15 @@ public final class DriftChecker {
 		return changed;
 	}
 
-	/** The objects of {@code kinds} whose hash differs, with the stored and the live definition. */
+	/**
+	 * The objects of {@code kinds} whose hash differs, with the stored and the live
+	 * definition.
+	 */
 	private List<ChangeAssembler.Row> differences(Connection connection, Set<ObjectKind> kinds) throws SQLException {
 		String sql = CatalogQuery.objects(kinds) + ", live as (select kind collate \"C\" as kind,"
-				+ " identity collate \"C\" as identity, definition, " + SnapshotStore.OBJECT_HASH + " as hash from obj),"
-				+ " stored as (select kind, identity, definition, hash from " + this.store.qualifiedName()
-				+ " where kind = any (?::text[]))"
+				+ " identity collate \"C\" as identity, definition, " + SnapshotStore.OBJECT_HASH
+				+ " as hash from obj)," + " stored as (select kind, identity, definition, hash from "
+				+ this.store.qualifiedName() + " where kind = any (?::text[]))"
 				+ " select coalesce(l.kind, s.kind), coalesce(l.identity, s.identity), s.definition, l.definition"
 				+ " from live l full join stored s on s.kind = l.kind and s.identity = l.identity"
 				+ " where l.hash is distinct from s.hash order by 1, 2";

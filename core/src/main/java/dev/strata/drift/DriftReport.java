@@ -8,20 +8,22 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a drift check found: the state, the stored snapshot it compared with, and each object
- * added, removed or changed since.
+ * What a drift check found: the state, the stored snapshot it compared with, and each
+ * object added, removed or changed since.
  *
  * @param state the outcome
- * @param message one sentence saying what the state means here (why a re-baseline is needed, …)
+ * @param message one sentence saying what the state means here (why a re-baseline is
+ * needed, …)
  * @param schemas the schemas checked
  * @param checkedAt when the check ran
  * @param duration how long it took
  * @param serverVersionNum the live server's {@code server_version_num}
  * @param snapshot the stored snapshot, {@code null} when there is none
- * @param changes the differences, ordered by kind and identity; empty unless {@link DriftState#DRIFTED}
+ * @param changes the differences, ordered by kind and identity; empty unless
+ * {@link DriftState#DRIFTED}
  */
-public record DriftReport(DriftState state, String message, List<String> schemas, Instant checkedAt,
-		Duration duration, int serverVersionNum, @Nullable SnapshotInfo snapshot, List<ObjectChange> changes) {
+public record DriftReport(DriftState state, String message, List<String> schemas, Instant checkedAt, Duration duration,
+		int serverVersionNum, @Nullable SnapshotInfo snapshot, List<ObjectChange> changes) {
 
 	public DriftReport {
 		schemas = List.copyOf(schemas);
@@ -32,7 +34,10 @@ public record DriftReport(DriftState state, String message, List<String> schemas
 		return this.state == DriftState.DRIFTED;
 	}
 
-	/** The change of one object (for a column: {@code kind} TABLE and the table's identity, then {@link ObjectChange#column}). */
+	/**
+	 * The change of one object (for a column: {@code kind} TABLE and the table's
+	 * identity, then {@link ObjectChange#column}).
+	 */
 	public Optional<ObjectChange> change(ObjectKind kind, String identity) {
 		return this.changes.stream()
 			.filter((change) -> change.kind() == kind && change.identity().equals(identity))
@@ -43,8 +48,8 @@ public record DriftReport(DriftState state, String message, List<String> schemas
 	public int changedObjects() {
 		int count = 0;
 		for (ObjectChange change : this.changes) {
-			count += (change.change() == ChangeType.CHANGED && change.attributes().isEmpty())
-					? change.columns().size() : 1;
+			count += (change.change() == ChangeType.CHANGED && change.attributes().isEmpty()) ? change.columns().size()
+					: 1;
 		}
 		return count;
 	}
@@ -53,7 +58,11 @@ public record DriftReport(DriftState state, String message, List<String> schemas
 	public String describe() {
 		StringBuilder text = new StringBuilder(this.message);
 		for (ObjectChange change : this.changes) {
-			text.append("\n  ").append(symbol(change.change())).append(' ').append(change.kind().label()).append(' ')
+			text.append("\n  ")
+				.append(symbol(change.change()))
+				.append(' ')
+				.append(change.kind().label())
+				.append(' ')
 				.append(change.identity());
 			String details = details(change);
 			if (!details.isEmpty()) {

@@ -25,7 +25,8 @@ public record DriftSettings(List<String> schemas, Set<ObjectKind> optInKinds) {
 		}
 		for (ObjectKind kind : optInKinds) {
 			if (!kind.optIn()) {
-				throw new IllegalArgumentException(kind + " is always compared; only GRANT, OWNER and COMMENT are opt-in");
+				throw new IllegalArgumentException(
+						kind + " is always compared; only GRANT, OWNER and COMMENT are opt-in");
 			}
 		}
 		optInKinds = optInKinds.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(optInKinds));

@@ -9,13 +9,16 @@ public enum DriftState {
 	/** The live schema differs from the stored snapshot; the report lists each object. */
 	DRIFTED,
 
-	/** No snapshot was stored yet: nothing to compare with until the next migrate, baseline or accept. */
+	/**
+	 * No snapshot was stored yet: nothing to compare with until the next migrate,
+	 * baseline or accept.
+	 */
 	NO_SNAPSHOT,
 
 	/**
-	 * The stored snapshot cannot be compared: taken on another PostgreSQL major version (whose
-	 * deparsers print some definitions differently), in another snapshot format, or of other
-	 * schemas. Accepting drift takes a new one.
+	 * The stored snapshot cannot be compared: taken on another PostgreSQL major version
+	 * (whose deparsers print some definitions differently), in another snapshot format,
+	 * or of other schemas. Accepting drift takes a new one.
 	 */
 	REBASELINE_NEEDED
 

@@ -5,16 +5,19 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A line diff (Myers' O(ND) algorithm) rendered as a unified diff. Definitions of functions and
- * views are usually a few dozen lines with a small edit, where Myers is fast and gives the
- * shortest, most readable script.
+ * A line diff (Myers' O(ND) algorithm) rendered as a unified diff. Definitions of
+ * functions and views are usually a few dozen lines with a small edit, where Myers is
+ * fast and gives the shortest, most readable script.
  */
 final class LineDiff {
 
 	/** Context lines around each change, as {@code diff -u} prints them. */
 	static final int CONTEXT = 3;
 
-	/** Beyond this many differences the trace would cost too much memory: show a full replacement. */
+	/**
+	 * Beyond this many differences the trace would cost too much memory: show a full
+	 * replacement.
+	 */
 	private static final int MAX_DIFFERENCES = 2000;
 
 	private LineDiff() {
@@ -64,7 +67,10 @@ final class LineDiff {
 		return replaceAll(before, after);
 	}
 
-	/** The values of round {@code d}'s predecessor that backtracking can read: diagonals -d-1..d+1. */
+	/**
+	 * The values of round {@code d}'s predecessor that backtracking can read: diagonals
+	 * -d-1..d+1.
+	 */
 	private static int[] slice(int[] v, int offset, int d) {
 		int[] copy = new int[2 * d + 3];
 		System.arraycopy(v, offset - d - 1, copy, 0, copy.length);
@@ -141,7 +147,10 @@ final class LineDiff {
 		return out.isEmpty() ? "" : "--- before\n+++ after\n" + out;
 	}
 
-	/** Exclusive end of the hunk starting with the change at {@code first}: changes closer than two contexts join. */
+	/**
+	 * Exclusive end of the hunk starting with the change at {@code first}: changes closer
+	 * than two contexts join.
+	 */
 	private static int hunkEnd(List<Edit> edits, int first) {
 		int lastChange = first;
 		for (int j = first + 1; j < edits.size(); j++) {
@@ -163,8 +172,11 @@ final class LineDiff {
 			newCount += (edit.op() != Op.DELETE) ? 1 : 0;
 		}
 		Edit first = hunk.get(0);
-		out.append("@@ -").append(range(first.oldIndex(), oldCount)).append(" +")
-			.append(range(first.newIndex(), newCount)).append(" @@\n");
+		out.append("@@ -")
+			.append(range(first.oldIndex(), oldCount))
+			.append(" +")
+			.append(range(first.newIndex(), newCount))
+			.append(" @@\n");
 		for (Edit edit : hunk) {
 			char marker = switch (edit.op()) {
 				case KEEP -> ' ';
@@ -175,7 +187,10 @@ final class LineDiff {
 		}
 	}
 
-	/** {@code start,count} with 1-based start; an empty range names the line before it, as diff does. */
+	/**
+	 * {@code start,count} with 1-based start; an empty range names the line before it, as
+	 * diff does.
+	 */
 	private static String range(int index, int count) {
 		return (count == 0) ? index + ",0" : (index + 1) + "," + count;
 	}

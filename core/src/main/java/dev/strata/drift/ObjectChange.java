@@ -10,8 +10,8 @@ import java.util.Optional;
  * One object that differs from the stored snapshot.
  *
  * @param kind the kind of object
- * @param identity schema-qualified name (for columns in {@link #columns()}: the column name; for
- * functions: with argument types)
+ * @param identity schema-qualified name (for columns in {@link #columns()}: the column
+ * name; for functions: with argument types)
  * @param change added, removed or changed
  * @param before the stored attributes, empty when added
  * @param after the live attributes, empty when removed

@@ -6,8 +6,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The kinds of objects a snapshot holds. Grants, owners and comments usually differ between
- * environments (another owner role, a DBA's comment), so they are compared only when asked for.
+ * The kinds of objects a snapshot holds. Grants, owners and comments usually differ
+ * between environments (another owner role, a DBA's comment), so they are compared only
+ * when asked for.
  */
 public enum ObjectKind {
 
@@ -81,8 +82,9 @@ public enum ObjectKind {
 
 	/** Every kind that is compared unless configured otherwise. */
 	public static Set<ObjectKind> defaults() {
-		return Arrays.stream(values()).filter((kind) -> !kind.optIn).collect(Collectors.toCollection(
-				() -> EnumSet.noneOf(ObjectKind.class)));
+		return Arrays.stream(values())
+			.filter((kind) -> !kind.optIn)
+			.collect(Collectors.toCollection(() -> EnumSet.noneOf(ObjectKind.class)));
 	}
 
 	/** The kind with this label. */

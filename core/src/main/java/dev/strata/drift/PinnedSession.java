@@ -7,14 +7,18 @@ import java.sql.Statement;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs snapshot work in one transaction whose settings are pinned, because the deparsers print
- * differently under other settings: {@code search_path} decides which names are schema-qualified,
- * {@code TimeZone} and {@code DateStyle} how timestamps in defaults and partition bounds read, and
- * so on. Every setting is {@code SET LOCAL}, so the connection is left as it was.
+ * Runs snapshot work in one transaction whose settings are pinned, because the deparsers
+ * print differently under other settings: {@code search_path} decides which names are
+ * schema-qualified, {@code TimeZone} and {@code DateStyle} how timestamps in defaults and
+ * partition bounds read, and so on. Every setting is {@code SET LOCAL}, so the connection
+ * is left as it was.
  */
 final class PinnedSession {
 
-	/** Long enough for a busy catalog, short enough that a check never queues DDL behind it for long. */
+	/**
+	 * Long enough for a busy catalog, short enough that a check never queues DDL behind
+	 * it for long.
+	 */
 	static final String LOCK_TIMEOUT = "5s";
 
 	private static final String SETTINGS = """
@@ -40,7 +44,10 @@ final class PinnedSession {
 
 	}
 
-	/** Read-only and repeatable read: every query of a check sees one state of the catalog. */
+	/**
+	 * Read-only and repeatable read: every query of a check sees one state of the
+	 * catalog.
+	 */
 	static <T> T read(Connection connection, Work<T> work) throws SQLException {
 		return run(connection, "set transaction isolation level repeatable read, read only", work);
 	}
@@ -52,7 +59,8 @@ final class PinnedSession {
 
 	private static <T> T run(Connection connection, @Nullable String transaction, Work<T> work) throws SQLException {
 		if (!connection.getAutoCommit()) {
-			// SET LOCAL would leak into the caller's transaction, and ours must start fresh
+			// SET LOCAL would leak into the caller's transaction, and ours must start
+			// fresh
 			throw new IllegalStateException("snapshot work needs a connection in autocommit mode");
 		}
 		connection.setAutoCommit(false);

@@ -15,17 +15,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The migration lock as a session-level advisory lock. The server releases it the moment the
- * session ends, so a dead migrator never leaves it stuck; the price is that a session cut by an
- * idle timeout or a proxy restart loses it silently, which the heartbeat and the fence cover.
+ * The migration lock as a session-level advisory lock. The server releases it the moment
+ * the session ends, so a dead migrator never leaves it stuck; the price is that a session
+ * cut by an idle timeout or a proxy restart loses it silently, which the heartbeat and
+ * the fence cover.
  * <p>
- * The fence works with two more advisory keys. Each migration's transaction takes the fence key
- * ({@code pg_try_advisory_xact_lock}) and then checks that the lock's session is still alive: that
- * session also holds a random key of its own, which a shared try in the migration's transaction
- * cannot get while the session lives. A successor that takes the lock waits for the fence key once
- * before it reads the history, so a transaction that passed the fence just before the session died
- * has committed or rolled back by then, and a transaction that tries the key while the successor
- * holds it fails the fence.
+ * The fence works with two more advisory keys. Each migration's transaction takes the
+ * fence key ({@code pg_try_advisory_xact_lock}) and then checks that the lock's session
+ * is still alive: that session also holds a random key of its own, which a shared try in
+ * the migration's transaction cannot get while the session lives. A successor that takes
+ * the lock waits for the fence key once before it reads the history, so a transaction
+ * that passed the fence just before the session died has committed or rolled back by
+ * then, and a transaction that tries the key while the successor holds it fails the
+ * fence.
  */
 final class AdvisoryLock extends MigrationLock {
 
@@ -56,19 +58,24 @@ final class AdvisoryLock extends MigrationLock {
 
 	private final String beat;
 
-	private AdvisoryLock(Connection connection, String schema, String table, Duration waited, long key,
-			long holderKey, @Nullable Duration idleSessionTimeout) {
+	private AdvisoryLock(Connection connection, String schema, String table, Duration waited, long key, long holderKey,
+			@Nullable Duration idleSessionTimeout) {
 		super(schema, table, waited);
 		this.connection = connection;
 		this.key = key;
 		this.holderKey = holderKey;
-		// Only a session can release its own advisory locks, so this lock's session holds the migration
-		// lock exactly as long as it holds its own holder key: a shared try on that key fails while the
-		// session lives and succeeds once it is gone. Two lock-manager calls, no catalog or statistics
-		// read. The fence key comes first: a successor holds it for an instant once it has the lock.
+		// Only a session can release its own advisory locks, so this lock's session holds
+		// the migration
+		// lock exactly as long as it holds its own holder key: a shared try on that key
+		// fails while the
+		// session lives and succeeds once it is gone. Two lock-manager calls, no catalog
+		// or statistics
+		// read. The fence key comes first: a successor holds it for an instant once it
+		// has the lock.
 		this.condition = "case when pg_catalog.pg_try_advisory_xact_lock(" + fenceKeyFor(schema, table)
 				+ ") then not pg_catalog.pg_try_advisory_xact_lock_shared(" + holderKey + ") else false end";
-		// The comment shows in pg_stat_activity.query, so others can tell since when the lock is held.
+		// The comment shows in pg_stat_activity.query, so others can tell since when the
+		// lock is held.
 		this.beat = "/* " + HELD_SINCE + Instant.now() + " */ select exists (select 1 from pg_catalog.pg_locks l where "
 				+ matches(key) + " and l.pid = pg_catalog.pg_backend_pid())";
 		this.heartbeat = new Heartbeat("strata-lock-heartbeat", beatInterval(idleSessionTimeout), this,
@@ -83,19 +90,22 @@ final class AdvisoryLock extends MigrationLock {
 				() -> holder(connection, key), whileWaiting);
 		long holderKey;
 		try (Statement statement = connection.createStatement()) {
-			// A predecessor whose session died may have passed its fence a moment before: let that
+			// A predecessor whose session died may have passed its fence a moment before:
+			// let that
 			// transaction end before this migrator reads the history.
 			statement.execute("select pg_catalog.pg_advisory_xact_lock(" + fenceKeyFor(schema, table) + ")");
 			holderKey = takeHolderKey(statement);
-			// The server notices a vanished client within about a minute, even on a quiet network.
+			// The server notices a vanished client within about a minute, even on a quiet
+			// network.
 			statement.execute("select set_config('tcp_keepalives_idle', '30', false),"
 					+ " set_config('tcp_keepalives_interval', '10', false), set_config('tcp_keepalives_count', '3', false)");
 		}
-		return new AdvisoryLock(connection, schema, table, waited, key, holderKey,
-				idleSessionTimeout(connection));
+		return new AdvisoryLock(connection, schema, table, waited, key, holderKey, idleSessionTimeout(connection));
 	}
 
-	/** A key of this session's alone, held as long as it lives; see the fence's condition. */
+	/**
+	 * A key of this session's alone, held as long as it lives; see the fence's condition.
+	 */
 	private static long takeHolderKey(Statement statement) throws SQLException {
 		for (;;) {
 			long candidate = HOLDER_PREFIX | (ThreadLocalRandom.current().nextLong() & 0xFFFFFFFFL);
@@ -109,8 +119,9 @@ final class AdvisoryLock extends MigrationLock {
 	}
 
 	/**
-	 * Often enough that the session is never idle for a third of {@code idle_session_timeout}, and at
-	 * least every five seconds, which no load balancer's idle timeout undercuts.
+	 * Often enough that the session is never idle for a third of
+	 * {@code idle_session_timeout}, and at least every five seconds, which no load
+	 * balancer's idle timeout undercuts.
 	 */
 	private static Duration beatInterval(@Nullable Duration idleSessionTimeout) {
 		if (idleSessionTimeout == null || idleSessionTimeout.isZero()) {
@@ -152,8 +163,8 @@ final class AdvisoryLock extends MigrationLock {
 		this.heartbeat.close();
 		synchronized (this) {
 			try (Statement statement = this.connection.createStatement()) {
-				statement.execute("select pg_catalog.pg_advisory_unlock(" + this.key + "), pg_catalog.pg_advisory_unlock("
-						+ this.holderKey + ")");
+				statement.execute("select pg_catalog.pg_advisory_unlock(" + this.key
+						+ "), pg_catalog.pg_advisory_unlock(" + this.holderKey + ")");
 			}
 			catch (SQLException ex) {
 				// Closing the session below releases it anyway.
@@ -166,7 +177,8 @@ final class AdvisoryLock extends MigrationLock {
 	}
 
 	private static String matches(long key) {
-		// A bigint advisory key shows in pg_locks as classid (high half) and objid (low half), objsubid 1.
+		// A bigint advisory key shows in pg_locks as classid (high half) and objid (low
+		// half), objsubid 1.
 		return String.format(MATCHES_KEY, key >>> 32, key & 0xFFFFFFFFL);
 	}
 
@@ -178,14 +190,15 @@ final class AdvisoryLock extends MigrationLock {
 			if (!rs.next()) {
 				return null;
 			}
-			return new LockHolder(rs.getInt(1), rs.getString(2), since(rs.getString(6), rs.getTimestamp(3),
-					rs.getTimestamp(4)), rs.getString(5));
+			return new LockHolder(rs.getInt(1), rs.getString(2),
+					since(rs.getString(6), rs.getTimestamp(3), rs.getTimestamp(4)), rs.getString(5));
 		}
 	}
 
 	/**
-	 * When the holder took the lock: Strata's heartbeat says so in its query text; another holder's
-	 * (or one whose query text this role may not read) last query start, else its session start.
+	 * When the holder took the lock: Strata's heartbeat says so in its query text;
+	 * another holder's (or one whose query text this role may not read) last query start,
+	 * else its session start.
 	 */
 	private static Instant since(@Nullable String query, @Nullable Timestamp queryStart, Timestamp backendStart) {
 		if (query != null && query.startsWith("/* " + HELD_SINCE)) {

@@ -3,8 +3,8 @@ package dev.strata.execute;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What to do about a failed statement, from PostgreSQL's SQLState: the failures a migration author
- * can fix with a directive or a split file get a hint that says how.
+ * What to do about a failed statement, from PostgreSQL's SQLState: the failures a
+ * migration author can fix with a directive or a split file get a hint that says how.
  */
 final class FailureHints {
 

@@ -11,12 +11,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps a held lock's session busy and watches that it is still held. An idle connection is the
- * first to be cut ({@code idle_session_timeout}, a load balancer's idle timeout, a proxy), so the
- * lock's connection runs a small query every few seconds; the first beat that fails or finds the
- * lock gone records why, and the executor stops before its next migration. The beat is only an
- * early warning: what keeps two migrators from committing together is the fence checked inside
- * each migration's transaction.
+ * Keeps a held lock's session busy and watches that it is still held. An idle connection
+ * is the first to be cut ({@code idle_session_timeout}, a load balancer's idle timeout, a
+ * proxy), so the lock's connection runs a small query every few seconds; the first beat
+ * that fails or finds the lock gone records why, and the executor stops before its next
+ * migration. The beat is only an early warning: what keeps two migrators from committing
+ * together is the fence checked inside each migration's transaction.
  */
 final class Heartbeat implements AutoCloseable {
 
@@ -31,7 +31,8 @@ final class Heartbeat implements AutoCloseable {
 	private volatile @Nullable String lostReason;
 
 	/**
-	 * @param monitor held while beating, so the lock's owner can use or close the connection safely
+	 * @param monitor held while beating, so the lock's owner can use or close the
+	 * connection safely
 	 */
 	Heartbeat(String name, Duration interval, Object monitor, Beat beat) {
 		this.beat = beat;
@@ -70,7 +71,9 @@ final class Heartbeat implements AutoCloseable {
 		}
 	}
 
-	/** Why the lock was lost, or {@code null} while it is held as far as the beats know. */
+	/**
+	 * Why the lock was lost, or {@code null} while it is held as far as the beats know.
+	 */
 	@Nullable String lostReason() {
 		return this.lostReason;
 	}

@@ -16,16 +16,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Settles the statement a killed non-transactional run left in flight, from the catalog: was it
- * done, half done, or not started? A {@code CREATE INDEX CONCURRENTLY} whose index exists and is
- * valid is done; one whose index is INVALID (the server cancelled the build when the migrator
- * died) is dropped and built again; an absent one is built. Runs under the migration lock, before
- * the executor continues with the statements after it.
+ * Settles the statement a killed non-transactional run left in flight, from the catalog:
+ * was it done, half done, or not started? A {@code CREATE INDEX CONCURRENTLY} whose index
+ * exists and is valid is done; one whose index is INVALID (the server cancelled the build
+ * when the migrator died) is dropped and built again; an absent one is built. Runs under
+ * the migration lock, before the executor continues with the statements after it.
  *
- * <p>The server may still be running the old statement for a few seconds after its client died
- * (until {@code client_connection_check_interval} notices), while the lock, on a connection of
- * its own, is already free: this waits for that backend to stop first, so it reads a settled
- * catalog rather than a build in progress.
+ * <p>
+ * The server may still be running the old statement for a few seconds after its client
+ * died (until {@code client_connection_check_interval} notices), while the lock, on a
+ * connection of its own, is already free: this waits for that backend to stop first, so
+ * it reads a settled catalog rather than a build in progress.
  */
 final class InterruptedMigrationResume {
 
@@ -69,8 +70,8 @@ final class InterruptedMigrationResume {
 			case DETACH_PARTITION_CONCURRENTLY -> detach(index, inFlight, found);
 			case BEGIN -> new Settled(index, List.of(), found + "its transaction block never committed (the record"
 					+ " of its progress rolled back with it): ran the block again");
-			case COMMIT -> new Settled(index + 1, List.of(), found + "the record of it committed with the block, so"
-					+ " the block had committed");
+			case COMMIT -> new Settled(index + 1, List.of(),
+					found + "the record of it committed with the block, so" + " the block had committed");
 		};
 	}
 
@@ -98,13 +99,14 @@ final class InterruptedMigrationResume {
 	}
 
 	/**
-	 * An interrupted {@code REINDEX CONCURRENTLY} leaves INVALID copies named {@code …_ccnew} (built
-	 * before the swap) or {@code …_ccold} (the old index, after it); running it again would copy
-	 * them too, so they are dropped first.
+	 * An interrupted {@code REINDEX CONCURRENTLY} leaves INVALID copies named
+	 * {@code …_ccnew} (built before the swap) or {@code …_ccold} (the old index, after
+	 * it); running it again would copy them too, so they are dropped first.
 	 */
 	private Settled reindex(int index, ResumableStatement inFlight, String found) throws SQLException {
 		String scope = switch (inFlight.table()) {
-			case "INDEX" -> "i.indrelid = (select x.indrelid from pg_catalog.pg_index x where x.indexrelid = to_regclass(?))";
+			case "INDEX" ->
+				"i.indrelid = (select x.indrelid from pg_catalog.pg_index x where x.indexrelid = to_regclass(?))";
 			case "TABLE" -> "i.indrelid in (select relid from pg_catalog.pg_partition_tree(to_regclass(?)))";
 			case "SCHEMA" -> "ic.relnamespace = to_regnamespace(?)";
 			default -> "?::text is null or true";
@@ -135,13 +137,15 @@ final class InterruptedMigrationResume {
 		if (inFlight.rerunnable()) {
 			return new Settled(index, List.of(), found + "ran it again (IF NOT EXISTS)");
 		}
-		// The label as the file wrote it (a lexed string literal), evaluated by the server as the statement was.
+		// The label as the file wrote it (a lexed string literal), evaluated by the
+		// server as the statement was.
 		try (PreparedStatement query = this.connection.prepareStatement("select exists (select 1 from"
 				+ " pg_catalog.pg_enum where enumtypid = to_regtype(?) and enumlabel = " + inFlight.label() + ")")) {
 			query.setString(1, inFlight.name());
 			try (ResultSet rs = query.executeQuery()) {
 				rs.next();
-				return rs.getBoolean(1) ? new Settled(index + 1, List.of(), found + "the value exists: it had completed")
+				return rs.getBoolean(1)
+						? new Settled(index + 1, List.of(), found + "the value exists: it had completed")
 						: new Settled(index, List.of(), found + "the value did not exist: added it");
 			}
 		}
@@ -157,8 +161,9 @@ final class InterruptedMigrationResume {
 					return new Settled(index + 1, List.of(), found + "the partition is detached: it had completed");
 				}
 				if (rs.getBoolean(1)) {
-					return new Settled(index + 1, List.of("alter table " + inFlight.table() + " detach partition "
-							+ inFlight.name() + " finalize"), found + "the detach was pending, finalized it");
+					return new Settled(index + 1, List
+						.of("alter table " + inFlight.table() + " detach partition " + inFlight.name() + " finalize"),
+							found + "the detach was pending, finalized it");
 				}
 				return new Settled(index, List.of(), found + "the partition was still attached: detached it again");
 			}
@@ -176,9 +181,10 @@ final class InterruptedMigrationResume {
 	}
 
 	/**
-	 * Waits while another backend still runs the statement: the killed migrator's, until the server
-	 * notices its client is gone and cancels it. Gives up after a minute (someone else may run the
-	 * same statement by hand); whatever then happens shows in the catalog or fails as a statement.
+	 * Waits while another backend still runs the statement: the killed migrator's, until
+	 * the server notices its client is gone and cancels it. Gives up after a minute
+	 * (someone else may run the same statement by hand); whatever then happens shows in
+	 * the catalog or fails as a statement.
 	 */
 	private void waitForPreviousRun(SqlStatement statement) throws SQLException {
 		long deadline = System.currentTimeMillis() + PREVIOUS_RUN_WAIT_MILLIS;
@@ -198,9 +204,10 @@ final class InterruptedMigrationResume {
 					return;
 				}
 				if (!logged) {
-					logger.info("{}: the interrupted run's statement is still running in backend {} ({}); waiting for"
-							+ " it to stop before reading its outcome", this.migration.file().displayName(), pids,
-							statement.abbreviated(STATEMENT_PREVIEW));
+					logger.info(
+							"{}: the interrupted run's statement is still running in backend {} ({}); waiting for"
+									+ " it to stop before reading its outcome",
+							this.migration.file().displayName(), pids, statement.abbreviated(STATEMENT_PREVIEW));
 					logged = true;
 				}
 				try {
@@ -217,10 +224,10 @@ final class InterruptedMigrationResume {
 	/**
 	 * Where the executor goes on from.
 	 *
-	 * @param next the index of the first statement to run (the in-flight one to run it again, the
-	 *     one after it when it had completed)
-	 * @param fixUps statements to run first, outside a transaction (dropping an INVALID index,
-	 *     finishing a pending detach)
+	 * @param next the index of the first statement to run (the in-flight one to run it
+	 * again, the one after it when it had completed)
+	 * @param fixUps statements to run first, outside a transaction (dropping an INVALID
+	 * index, finishing a pending detach)
 	 * @param report what was found and done, for the log
 	 */
 	record Settled(int next, List<String> fixUps, String report) {

@@ -13,17 +13,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The migration lock as a lease row, for connections that reach PostgreSQL through a pooler in
- * transaction mode: there, a session advisory lock would stay on whichever server connection ran
- * the statement while other clients use it. The row lives in {@code <history>_lock} beside the
- * history; every statement here is one autocommit statement, so the pooler may send each to a
- * different server connection.
+ * The migration lock as a lease row, for connections that reach PostgreSQL through a
+ * pooler in transaction mode: there, a session advisory lock would stay on whichever
+ * server connection ran the statement while other clients use it. The row lives in
+ * {@code <history>_lock} beside the history; every statement here is one autocommit
+ * statement, so the pooler may send each to a different server connection.
  * <p>
  * Taking the lease bumps its token; the holder renews it with a heartbeat well inside its
  * duration, and a crashed holder's lease simply runs out. The fence reads the row with
- * {@code FOR SHARE} inside each migration's transaction: it fails unless the token is still this
- * holder's and the lease unexpired, and it keeps a successor's takeover (an update of the same row)
- * waiting until that transaction has ended.
+ * {@code FOR SHARE} inside each migration's transaction: it fails unless the token is
+ * still this holder's and the lease unexpired, and it keeps a successor's takeover (an
+ * update of the same row) waiting until that transaction has ended.
  * <p>
  * Statements are plain, never server-prepared, so they work on PgBouncer before 1.21 too.
  */
@@ -76,8 +76,8 @@ final class LeaseLock extends MigrationLock {
 	}
 
 	/**
-	 * Creates the lease table once. Two migrators may race to create it; the loser's error is
-	 * harmless, since the table it wanted exists.
+	 * Creates the lease table once. Two migrators may race to create it; the loser's
+	 * error is harmless, since the table it wanted exists.
 	 */
 	private static void createTable(Connection connection, String schema, String qualifiedName) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
@@ -98,7 +98,8 @@ final class LeaseLock extends MigrationLock {
 					+ " expires_at timestamptz not null, released boolean not null)");
 		}
 		catch (SQLException ex) {
-			// 42P07: created meanwhile; 23505: the same race, seen in the catalog's unique index.
+			// 42P07: created meanwhile; 23505: the same race, seen in the catalog's
+			// unique index.
 			if (!"42P07".equals(ex.getSQLState()) && !"23505".equals(ex.getSQLState())) {
 				throw ex;
 			}
@@ -107,9 +108,10 @@ final class LeaseLock extends MigrationLock {
 
 	private @Nullable String renew() throws SQLException {
 		try (Statement statement = this.connection.createStatement()) {
-			int renewed = statement.executeUpdate("update " + this.qualifiedName + " set renewed_at = clock_timestamp(),"
-					+ " expires_at = clock_timestamp() + " + this.lease + " where id = 1 and token = " + this.token
-					+ " and not released and expires_at > clock_timestamp()");
+			int renewed = statement
+				.executeUpdate("update " + this.qualifiedName + " set renewed_at = clock_timestamp(),"
+						+ " expires_at = clock_timestamp() + " + this.lease + " where id = 1 and token = " + this.token
+						+ " and not released and expires_at > clock_timestamp()");
 			return (renewed == 1) ? null
 					: "its lease ran out before the heartbeat could renew it, or another migrator took it over";
 		}
@@ -122,7 +124,8 @@ final class LeaseLock extends MigrationLock {
 
 	@Override
 	public String condition() {
-		// FOR SHARE keeps a takeover (an update of the row) waiting until this transaction has ended.
+		// FOR SHARE keeps a takeover (an update of the row) waiting until this
+		// transaction has ended.
 		return "exists (select 1 from " + this.qualifiedName + " where id = 1 and token = " + this.token
 				+ " and not released and expires_at > clock_timestamp() for share)";
 	}
@@ -155,7 +158,10 @@ final class LeaseLock extends MigrationLock {
 		}
 	}
 
-	/** The lease's holder if it is taken and unexpired; {@code null} if free or if there is no lease table. */
+	/**
+	 * The lease's holder if it is taken and unexpired; {@code null} if free or if there
+	 * is no lease table.
+	 */
 	static @Nullable LockHolder holder(Connection connection, String schema, String table) throws SQLException {
 		String qualifiedName = qualifiedName(schema, table);
 		try (Statement statement = connection.createStatement()) {
@@ -166,8 +172,8 @@ final class LeaseLock extends MigrationLock {
 					return null;
 				}
 			}
-			try (ResultSet rs = statement.executeQuery("select pid, holder, acquired_at, expires_at from " + qualifiedName
-					+ " where id = 1 and not released and expires_at > clock_timestamp()")) {
+			try (ResultSet rs = statement.executeQuery("select pid, holder, acquired_at, expires_at from "
+					+ qualifiedName + " where id = 1 and not released and expires_at > clock_timestamp()")) {
 				if (!rs.next()) {
 					return null;
 				}
@@ -188,7 +194,10 @@ final class LeaseLock extends MigrationLock {
 	/** Host, process and Java command, so an operator can find the holder. */
 	private static String describeThisProcess() {
 		String host = System.getenv("HOSTNAME");
-		String command = ProcessHandle.current().info().command().map((c) -> c.substring(c.lastIndexOf('/') + 1))
+		String command = ProcessHandle.current()
+			.info()
+			.command()
+			.map((c) -> c.substring(c.lastIndexOf('/') + 1))
 			.orElse("java");
 		String description = ((host != null && !host.isEmpty()) ? host : "unknown host") + " pid "
 				+ ProcessHandle.current().pid() + " (" + command + ")";

@@ -8,12 +8,15 @@ import java.util.Objects;
  *
  * @param mode which mechanism holds it
  * @param maxWait how long to wait for another migrator ({@code strata.lock-wait-timeout})
- * @param lease how long a lease row stays valid without a heartbeat ({@code strata.lock-lease}); a
- *     crashed holder's lease expires after it
+ * @param lease how long a lease row stays valid without a heartbeat
+ * ({@code strata.lock-lease}); a crashed holder's lease expires after it
  */
 public record LockSettings(LockMode mode, Duration maxWait, Duration lease) {
 
-	/** The default lease: long enough to ride out a GC pause or a slow network, short enough to wait out. */
+	/**
+	 * The default lease: long enough to ride out a GC pause or a slow network, short
+	 * enough to wait out.
+	 */
 	public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
 
 	/** The default wait for another migrator. */

@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Waits for the migration lock, whichever mechanism holds it: tries, backs off up to a second,
- * names the holder every few seconds, and gives up after the configured wait.
+ * Waits for the migration lock, whichever mechanism holds it: tries, backs off up to a
+ * second, names the holder every few seconds, and gives up after the configured wait.
  */
 final class LockWait {
 
@@ -24,8 +24,8 @@ final class LockWait {
 
 	/**
 	 * Tries until {@code attempt} succeeds and returns how long that took.
-	 * @param whileWaiting run between tries, e.g. to keep the waiting migrator's own connection from
-	 *     being cut as idle
+	 * @param whileWaiting run between tries, e.g. to keep the waiting migrator's own
+	 * connection from being cut as idle
 	 * @throws LockTimeoutException if the lock is not free within {@code maxWait}
 	 */
 	static Duration until(String table, Duration maxWait, Attempt attempt, HolderLookup holder,

@@ -22,18 +22,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs prepared migrations on one connection and records them in the history. A transactional
- * migration and its history row commit together or not at all; a non-transactional one records
- * its progress after every statement, so even a killed process leaves an honest row.
+ * Runs prepared migrations on one connection and records them in the history. A
+ * transactional migration and its history row commit together or not at all; a
+ * non-transactional one records its progress after every statement, so even a killed
+ * process leaves an honest row.
  */
 public final class MigrationExecutor {
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrationExecutor.class);
 
 	private static final String LOCK_NOT_AVAILABLE = FailureHints.LOCK_NOT_AVAILABLE;
-
-
-
 
 	private static final int STATEMENT_PREVIEW = 120;
 
@@ -61,8 +59,8 @@ public final class MigrationExecutor {
 
 	/**
 	 * @param check runs inside each transactional migration, before commit
-	 * @param fence checked inside each migration's transaction, so nothing commits once the
-	 *     migration lock is lost
+	 * @param fence checked inside each migration's transaction, so nothing commits once
+	 * the migration lock is lost
 	 */
 	public MigrationExecutor(Connection connection, SchemaHistory history, ExecutionSettings settings,
 			MigrationListener listener, TransactionCheck check, LockFence fence) {
@@ -126,17 +124,20 @@ public final class MigrationExecutor {
 				}
 				if (LOCK_NOT_AVAILABLE.equals(sqlState) && attempt < this.settings.lockRetries()) {
 					Duration backoff = this.settings.retryBackoff().multipliedBy(1L << attempt);
-					logger.warn("{} waited longer than lock_timeout for a lock; rolled back, retrying in {} ms ({} of {})",
-							migration.file().displayName(), backoff.toMillis(), attempt + 1, this.settings.lockRetries());
+					logger.warn(
+							"{} waited longer than lock_timeout for a lock; rolled back, retrying in {} ms ({} of {})",
+							migration.file().displayName(), backoff.toMillis(), attempt + 1,
+							this.settings.lockRetries());
 					this.listener.retrying(migration, attempt + 1, backoff);
 					sleep(backoff);
 					continue;
 				}
-				throw failed(migration, failure, true, "The migration was rolled back: nothing of it is applied."
-						+ retried(attempt, sqlState));
+				throw failed(migration, failure, true,
+						"The migration was rolled back: nothing of it is applied." + retried(attempt, sqlState));
 			}
 			catch (RuntimeException ex) {
-				// The check refused what the migration did; autocommit must not commit it.
+				// The check refused what the migration did; autocommit must not commit
+				// it.
 				rollbackQuietly();
 				throw ex;
 			}
@@ -147,10 +148,10 @@ public final class MigrationExecutor {
 	}
 
 	/**
-	 * Back to autocommit after a transactional migration. Skipped when the connection is gone
-	 * (terminated backend, network loss): the server rolled the transaction back already, and the
-	 * driver's "connection has been closed" error would replace the failure that says which
-	 * migration and statement were running.
+	 * Back to autocommit after a transactional migration. Skipped when the connection is
+	 * gone (terminated backend, network loss): the server rolled the transaction back
+	 * already, and the driver's "connection has been closed" error would replace the
+	 * failure that says which migration and statement were running.
 	 */
 	private void restoreAutoCommit() throws SQLException {
 		if (!this.connection.isClosed()) {
@@ -192,11 +193,13 @@ public final class MigrationExecutor {
 					throw new StatementRunner.StatementFailure(-1, ex);
 				}
 			}
-			// Without a check to run in between, the statements and the history row share one round trip.
+			// Without a check to run in between, the statements and the history row share
+			// one round trip.
 			runner.add(-1, insert, false);
 			int[] counts = runner.flush();
 			if (counts[counts.length - 1] != 1) {
-				// The fence on the row did not hold: the lock is no longer this migrator's.
+				// The fence on the row did not hold: the lock is no longer this
+				// migrator's.
 				throw new StatementRunner.StatementFailure(-1,
 						new SQLException("the migration lock is no longer held by this migrator", LockFence.LOST));
 			}
@@ -214,10 +217,12 @@ public final class MigrationExecutor {
 	}
 
 	/**
-	 * Resumes a non-transactional migration whose last run was interrupted with a statement in
-	 * flight (see {@link InterruptedMigrationResume}): reads that statement's outcome from the
-	 * catalog, finishes or redoes it, runs the statements after it, and marks the row successful.
-	 * @param row its history row, {@link dev.strata.plan.Resumability#canResume resumable}
+	 * Resumes a non-transactional migration whose last run was interrupted with a
+	 * statement in flight (see {@link InterruptedMigrationResume}): reads that
+	 * statement's outcome from the catalog, finishes or redoes it, runs the statements
+	 * after it, and marks the row successful.
+	 * @param row its history row, {@link dev.strata.plan.Resumability#canResume
+	 * resumable}
 	 * @return how long it took
 	 * @throws MigrationFailedException if a statement failed
 	 */
@@ -240,13 +245,14 @@ public final class MigrationExecutor {
 	}
 
 	/**
-	 * Runs a migration's statements from {@code settled.next()} on, each recorded as in flight
-	 * before it starts, so a killed process leaves a row that says which statements certainly ran
-	 * and which one may or may not have. A statement the server refused is recorded as failed; one
-	 * whose connection was lost stays in flight, for the next run to settle from the catalog.
+	 * Runs a migration's statements from {@code settled.next()} on, each recorded as in
+	 * flight before it starts, so a killed process leaves a row that says which
+	 * statements certainly ran and which one may or may not have. A statement the server
+	 * refused is recorded as failed; one whose connection was lost stays in flight, for
+	 * the next run to settle from the catalog.
 	 */
-	private void runWithoutTransaction(PreparedMigration migration, int rank, InterruptedMigrationResume.Settled settled,
-			long start) throws SQLException {
+	private void runWithoutTransaction(PreparedMigration migration, int rank,
+			InterruptedMigrationResume.Settled settled, long start) throws SQLException {
 		this.connection.setAutoCommit(true);
 		boolean sessionSettings = !this.fence.sharedSession();
 		if (!sessionSettings) {
@@ -268,7 +274,8 @@ public final class MigrationExecutor {
 			}
 			for (int i = first; i < statements.size(); i++) {
 				checkFence(runner);
-				// Inside the file's own transaction block this write commits (or not) with the block.
+				// Inside the file's own transaction block this write commits (or not)
+				// with the block.
 				this.history.recordProgress(rank, done, i + 1, millisSince(start), false);
 				runner.add(i, statements.get(i).text(), true);
 				done++;
@@ -286,8 +293,8 @@ public final class MigrationExecutor {
 	}
 
 	/**
-	 * Outside a transaction the fence cannot guard a commit; checked before each statement, it still
-	 * keeps a migrator that lost its lock from starting the next one.
+	 * Outside a transaction the fence cannot guard a commit; checked before each
+	 * statement, it still keeps a migrator that lost its lock from starting the next one.
 	 */
 	private void checkFence(StatementRunner runner) throws StatementRunner.StatementFailure {
 		String check = this.fence.check();
@@ -305,14 +312,15 @@ public final class MigrationExecutor {
 	}
 
 	/**
-	 * The failure of a non-transactional migration, recorded as honestly as the connection allows.
-	 * A statement the server answered with an error did not complete (though a failed
-	 * {@code CREATE INDEX CONCURRENTLY} may leave an INVALID index), and a failure inside the file's
-	 * own {@code BEGIN … COMMIT} undoes the block: recorded as failed after the statements before it.
-	 * On a lost connection nothing can be written, and nothing should be: the row says the statement
-	 * was in flight, which is all anyone knows. Nor after the lock was lost (another migrator may
-	 * own the history now), and a failure before this run's next statement started (timeouts, the
-	 * fence, settling an interrupted statement) leaves the row as it was.
+	 * The failure of a non-transactional migration, recorded as honestly as the
+	 * connection allows. A statement the server answered with an error did not complete
+	 * (though a failed {@code CREATE INDEX CONCURRENTLY} may leave an INVALID index), and
+	 * a failure inside the file's own {@code BEGIN … COMMIT} undoes the block: recorded
+	 * as failed after the statements before it. On a lost connection nothing can be
+	 * written, and nothing should be: the row says the statement was in flight, which is
+	 * all anyone knows. Nor after the lock was lost (another migrator may own the history
+	 * now), and a failure before this run's next statement started (timeouts, the fence,
+	 * settling an interrupted statement) leaves the row as it was.
 	 */
 	private StrataException failedWithoutTransaction(PreparedMigration migration, int rank,
 			StatementRunner.StatementFailure failure, int done, long start) throws SQLException {
@@ -320,22 +328,25 @@ public final class MigrationExecutor {
 		int total = statements.size();
 		boolean lost = this.connection.isClosed() || isConnectionLoss(failure.sqlException());
 		int stopped = (failure.index() >= 0) ? failure.index() : done;
-		// A failed statement aborts the file's own block, and the server rolls it back for a lost connection.
+		// A failed statement aborts the file's own block, and the server rolls it back
+		// for a lost connection.
 		int applied = OwnTransactionBlock.applied(statements, stopped);
 		String rolledBack = OwnTransactionBlock.describe(statements, applied, stopped);
 		if (!lost) {
 			OwnTransactionBlock.rollBack(this.connection);
 		}
 		if (LockFence.LOST.equals(failure.sqlException().getSQLState())) {
-			return lockLost(failure, migration.file().displayName() + " runs outside a transaction: " + applied + " of "
-					+ total + " statements ran" + rolledBack + "; the history row is left as it was (statement "
-					+ (stopped + 1) + " in flight), and the next migrate settles it.");
+			return lockLost(failure,
+					migration.file().displayName() + " runs outside a transaction: " + applied + " of " + total
+							+ " statements ran" + rolledBack + "; the history row is left as it was (statement "
+							+ (stopped + 1) + " in flight), and the next migrate settles it.");
 		}
 		if (failure.index() < 0) {
 			return failed(migration, failure, false, "It runs outside a transaction; the failure came before its next"
 					+ " statement started, so the history row is unchanged: " + applied + " of " + total
-					+ " statements are applied" + rolledBack + ((failure.index() == FIX_UP) ? ", and the next migrate"
-							+ " tries to resume it again" : "") + ".");
+					+ " statements are applied" + rolledBack
+					+ ((failure.index() == FIX_UP) ? ", and the next migrate" + " tries to resume it again" : "")
+					+ ".");
 		}
 		SqlStatement statement = statements.get(failure.index());
 		String number = "statement " + (failure.index() + 1) + " (line " + statement.line() + ")";
@@ -344,8 +355,10 @@ public final class MigrationExecutor {
 			return failed(migration, failure, false, "It ran outside a transaction: " + applied + " of " + total
 					+ " statements are applied and recorded" + rolledBack + "; " + number + " was in flight when the"
 					+ " connection was lost, so whether it completed is unknown, and the history records it as in"
-					+ " flight. " + (resumes ? "The next migrate reads its outcome from the catalog and resumes the"
-							+ " migration by itself."
+					+ " flight. "
+					+ (resumes
+							? "The next migrate reads its outcome from the catalog and resumes the"
+									+ " migration by itself."
 							: "The catalog cannot tell whether this kind of statement completed: Strata refuses to"
 									+ " continue until you check and run the repair command."));
 		}
@@ -364,11 +377,14 @@ public final class MigrationExecutor {
 				+ " repair command.");
 	}
 
-	/** Whether the failure says the connection is gone, so the statement's outcome is unknown. */
+	/**
+	 * Whether the failure says the connection is gone, so the statement's outcome is
+	 * unknown.
+	 */
 	private static boolean isConnectionLoss(SQLException ex) {
 		String state = ex.getSQLState();
-		return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
-				|| state.equals("57P03"));
+		return state != null
+				&& (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03"));
 	}
 
 	private List<String> timeouts(PreparedMigration migration, String prefix) {
@@ -407,7 +423,6 @@ public final class MigrationExecutor {
 				versioned ? HistoryType.SQL : HistoryType.SQL_REPEATABLE, file.script(), file.checksum(), millis,
 				success, transactional, success ? statements : 0, statements, migration.sqlChecksum());
 	}
-
 
 	private MigrationFailedException failed(PreparedMigration migration, StatementRunner.StatementFailure failure,
 			boolean rolledBack, String outcome) {

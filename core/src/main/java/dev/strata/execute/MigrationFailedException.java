@@ -7,8 +7,8 @@ import dev.strata.StrataException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A statement of a migration failed. Names the file, the line, the statement and PostgreSQL's
- * message and SQLState, and says what state the database was left in.
+ * A statement of a migration failed. Names the file, the line, the statement and
+ * PostgreSQL's message and SQLState, and says what state the database was left in.
  */
 public class MigrationFailedException extends StrataException {
 
@@ -28,8 +28,7 @@ public class MigrationFailedException extends StrataException {
 
 	public MigrationFailedException(String migration, String file, int line, String statement, SQLException cause,
 			boolean rolledBack, String outcome, @Nullable String hint) {
-		super(ErrorCategory.MIGRATION_FAILED,
-				message(migration, file, line, statement, cause, outcome, hint), cause);
+		super(ErrorCategory.MIGRATION_FAILED, message(migration, file, line, statement, cause, outcome, hint), cause);
 		this.migration = migration;
 		this.file = file;
 		this.line = line;
@@ -57,7 +56,8 @@ public class MigrationFailedException extends StrataException {
 
 	static String serverMessage(SQLException cause) {
 		String message = String.valueOf(cause.getMessage());
-		// The driver prefixes "ERROR: " and may append "Position: n" or "Where: …" lines; keep the first line.
+		// The driver prefixes "ERROR: " and may append "Position: n" or "Where: …" lines;
+		// keep the first line.
 		if (message.startsWith("ERROR: ")) {
 			message = message.substring("ERROR: ".length());
 		}

@@ -7,8 +7,8 @@ import dev.strata.StrataException;
 import dev.strata.plan.PreparedMigration;
 
 /**
- * Hears what happens to each migration: the seam for logs, metrics and tracing. Methods run on
- * the migrating thread; keep them quick and do not throw.
+ * Hears what happens to each migration: the seam for logs, metrics and tracing. Methods
+ * run on the migrating thread; keep them quick and do not throw.
  */
 public interface MigrationListener {
 
@@ -40,11 +40,17 @@ public interface MigrationListener {
 	default void failed(PreparedMigration migration, Duration duration, MigrationFailedException failure) {
 	}
 
-	/** A check inside the migration's transaction (the guard's effect check) refused it; it was rolled back. */
+	/**
+	 * A check inside the migration's transaction (the guard's effect check) refused it;
+	 * it was rolled back.
+	 */
 	default void refused(PreparedMigration migration, StrataException refusal) {
 	}
 
-	/** The migration lock was lost; the migration was rolled back before it could commit, or never started. */
+	/**
+	 * The migration lock was lost; the migration was rolled back before it could commit,
+	 * or never started.
+	 */
 	default void lockLost(PreparedMigration migration, LockLostException failure) {
 	}
 

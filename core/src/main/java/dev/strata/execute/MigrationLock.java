@@ -16,22 +16,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lets one migrator at a time work on a history table, across every process and replica. Two
- * mechanisms hold it (see {@link LockMode}): a session advisory lock, released by the server the
- * moment its session ends, and a lease row for connections that go through a pooler in
- * transaction mode. Either lives on a connection of its own that never holds a transaction open:
- * {@code CREATE INDEX CONCURRENTLY} waits for every open transaction, so a lock held inside one
- * would make it wait forever.
+ * Lets one migrator at a time work on a history table, across every process and replica.
+ * Two mechanisms hold it (see {@link LockMode}): a session advisory lock, released by the
+ * server the moment its session ends, and a lease row for connections that go through a
+ * pooler in transaction mode. Either lives on a connection of its own that never holds a
+ * transaction open: {@code CREATE INDEX CONCURRENTLY} waits for every open transaction,
+ * so a lock held inside one would make it wait forever.
  * <p>
  * Holding the lock is not enough: its session can be cut while the migrator works. A
- * {@link Heartbeat} keeps the session busy and notices a loss early, and the {@link LockFence}
- * that every migration checks inside its own transaction makes sure nothing commits after it.
+ * {@link Heartbeat} keeps the session busy and notices a loss early, and the
+ * {@link LockFence} that every migration checks inside its own transaction makes sure
+ * nothing commits after it.
  */
 public abstract sealed class MigrationLock implements LockFence, AutoCloseable permits AdvisoryLock, LeaseLock {
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrationLock.class);
 
-	/** "STRA" in the high half of the key, so Strata's locks are recognisable in pg_locks. */
+	/**
+	 * "STRA" in the high half of the key, so Strata's locks are recognisable in pg_locks.
+	 */
 	private static final long KEY_PREFIX = 0x53545241L << 32;
 
 	/** "STRF": the fence a successor waits on, see {@link AdvisoryLock}. */
@@ -46,12 +49,16 @@ public abstract sealed class MigrationLock implements LockFence, AutoCloseable p
 		this.waited = waited;
 	}
 
-	/** The table beside a history table that holds the lease, with {@link LockMode#LEASE}. */
+	/**
+	 * The table beside a history table that holds the lease, with {@link LockMode#LEASE}.
+	 */
 	public static String leaseTableName(String historyTable) {
 		return historyTable + "_lock";
 	}
 
-	/** The advisory lock key for a history table: stable across versions and processes. */
+	/**
+	 * The advisory lock key for a history table: stable across versions and processes.
+	 */
 	public static long keyFor(String schema, String table) {
 		return KEY_PREFIX | crc(schema, table);
 	}
@@ -68,10 +75,12 @@ public abstract sealed class MigrationLock implements LockFence, AutoCloseable p
 
 	/**
 	 * Waits for the lock, logging who holds it every few seconds.
-	 * @param migrating the connection the migrations will run on, if there is one already: it is kept
-	 *     alive while waiting and, in {@link LockMode#AUTO}, tells whether a pooler shares sessions
+	 * @param migrating the connection the migrations will run on, if there is one
+	 * already: it is kept alive while waiting and, in {@link LockMode#AUTO}, tells
+	 * whether a pooler shares sessions
 	 * @param whileWaiting runs between tries
-	 * @throws LockTimeoutException if it is not free within {@link LockSettings#maxWait()}
+	 * @throws LockTimeoutException if it is not free within
+	 * {@link LockSettings#maxWait()}
 	 */
 	public static MigrationLock acquire(DataSource dataSource, @Nullable Connection migrating, String schema,
 			String table, LockSettings settings, WhileWaiting whileWaiting) throws SQLException {
@@ -104,7 +113,10 @@ public abstract sealed class MigrationLock implements LockFence, AutoCloseable p
 				new LockSettings(LockMode.ADVISORY, maxWait, LockSettings.DEFAULT_LEASE), WhileWaiting.NOTHING);
 	}
 
-	/** Who holds the lock right now, by either mechanism, or {@code null} if nobody. Never takes it. */
+	/**
+	 * Who holds the lock right now, by either mechanism, or {@code null} if nobody. Never
+	 * takes it.
+	 */
 	public static @Nullable LockHolder currentHolder(Connection connection, String schema, String table)
 			throws SQLException {
 		LockHolder holder = AdvisoryLock.holder(connection, keyFor(schema, table));
@@ -125,8 +137,8 @@ public abstract sealed class MigrationLock implements LockFence, AutoCloseable p
 	}
 
 	/**
-	 * Throws if the heartbeat saw the lock go: called between migrations, so a migrator that lost
-	 * its lock stops before starting the next one.
+	 * Throws if the heartbeat saw the lock go: called between migrations, so a migrator
+	 * that lost its lock stops before starting the next one.
 	 * @param outcome what became of the work so far, for the message
 	 */
 	public void checkHeld(String outcome) {
@@ -159,7 +171,10 @@ public abstract sealed class MigrationLock implements LockFence, AutoCloseable p
 		}
 	}
 
-	/** Work done between tries, such as keeping the waiting migrator's own connection alive. */
+	/**
+	 * Work done between tries, such as keeping the waiting migrator's own connection
+	 * alive.
+	 */
 	@FunctionalInterface
 	public interface WhileWaiting {
 
@@ -174,14 +189,17 @@ public abstract sealed class MigrationLock implements LockFence, AutoCloseable p
 	/**
 	 * Who holds the lock.
 	 *
-	 * @param pid with an advisory lock, the holder's backend process id; with a lease, the
-	 *     migrator's operating-system process id
-	 * @param applicationName with an advisory lock, the session's {@code application_name}; with a
-	 *     lease, the holder's own description (host, process, application)
+	 * @param pid with an advisory lock, the holder's backend process id; with a lease,
+	 * the migrator's operating-system process id
+	 * @param applicationName with an advisory lock, the session's
+	 * {@code application_name}; with a lease, the holder's own description (host,
+	 * process, application)
 	 * @param since when it took the lock
-	 * @param clientAddress where it connects from, {@code null} for a local socket or a lease
+	 * @param clientAddress where it connects from, {@code null} for a local socket or a
+	 * lease
 	 * @param mode which mechanism holds it
-	 * @param expires when a lease runs out unless renewed, {@code null} for an advisory lock
+	 * @param expires when a lease runs out unless renewed, {@code null} for an advisory
+	 * lock
 	 */
 	public record LockHolder(int pid, @Nullable String applicationName, Instant since, @Nullable String clientAddress,
 			LockMode mode, @Nullable Instant expires) {

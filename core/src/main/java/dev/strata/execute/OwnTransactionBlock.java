@@ -11,10 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The transaction block a migration that runs as written ({@code -- strata:no-transaction}) opens
- * itself with {@code BEGIN}. When a statement inside it fails, the session is left in an aborted
- * block: every later statement, Strata's own progress update included, would fail with 25P02 until
- * it is rolled back, and what ran in the block since its {@code BEGIN} is undone.
+ * The transaction block a migration that runs as written
+ * ({@code -- strata:no-transaction}) opens itself with {@code BEGIN}. When a statement
+ * inside it fails, the session is left in an aborted block: every later statement,
+ * Strata's own progress update included, would fail with 25P02 until it is rolled back,
+ * and what ran in the block since its {@code BEGIN} is undone.
  */
 final class OwnTransactionBlock {
 
@@ -24,8 +25,8 @@ final class OwnTransactionBlock {
 	}
 
 	/**
-	 * Rolls back whatever block the failure left open. Harmless when none is: outside a block
-	 * PostgreSQL answers {@code ROLLBACK} with a warning only.
+	 * Rolls back whatever block the failure left open. Harmless when none is: outside a
+	 * block PostgreSQL answers {@code ROLLBACK} with a warning only.
 	 */
 	static void rollBack(Connection connection) {
 		try (Statement statement = connection.createStatement()) {
@@ -37,8 +38,8 @@ final class OwnTransactionBlock {
 	}
 
 	/**
-	 * How many statements stay applied when the statement at {@code failed} fails: those before the
-	 * block it failed in, if it failed in one of the file's own blocks.
+	 * How many statements stay applied when the statement at {@code failed} fails: those
+	 * before the block it failed in, if it failed in one of the file's own blocks.
 	 */
 	static int applied(List<SqlStatement> statements, int failed) {
 		return TransactionControl.appliedBefore(statements, failed);
@@ -49,9 +50,8 @@ final class OwnTransactionBlock {
 		if (applied >= failed) {
 			return "";
 		}
-		return " (its own transaction block, from line " + statements.get(applied).line()
-				+ " on, was rolled back: the " + (failed - applied)
-				+ " statements that ran in it before the failure are not applied)";
+		return " (its own transaction block, from line " + statements.get(applied).line() + " on, was rolled back: the "
+				+ (failed - applied) + " statements that ran in it before the failure are not applied)";
 	}
 
 }

@@ -6,13 +6,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Tells whether a connection pooler in transaction mode (PgBouncer, RDS Proxy, Supavisor) sits
- * between Strata and PostgreSQL. A server session serves one client at a time, so if two client
- * connections see the same backend pid, or one connection sees its pid change between two
- * statements, a pooler hands server sessions around between transactions. The converse does not
- * hold: a busy pooler may happen to answer on distinct sessions, so {@code strata.lock-mode=lease}
- * remains the explicit choice; an advisory lock taken through such a pooler is then caught by its
- * heartbeat, which finds it missing from its own session.
+ * Tells whether a connection pooler in transaction mode (PgBouncer, RDS Proxy, Supavisor)
+ * sits between Strata and PostgreSQL. A server session serves one client at a time, so if
+ * two client connections see the same backend pid, or one connection sees its pid change
+ * between two statements, a pooler hands server sessions around between transactions. The
+ * converse does not hold: a busy pooler may happen to answer on distinct sessions, so
+ * {@code strata.lock-mode=lease} remains the explicit choice; an advisory lock taken
+ * through such a pooler is then caught by its heartbeat, which finds it missing from its
+ * own session.
  */
 final class PoolerProbe {
 

@@ -13,10 +13,10 @@ import dev.strata.sql.SqlStatement;
 import dev.strata.sql.Token;
 
 /**
- * Sends a migration's statements to PostgreSQL in as few round trips as it can: consecutive
- * statements that return no rows go together in one JDBC batch, which the driver pipelines. A
- * migration of ten DDL statements costs one round trip, like running the file as one string,
- * yet a failure still points at the statement that failed.
+ * Sends a migration's statements to PostgreSQL in as few round trips as it can:
+ * consecutive statements that return no rows go together in one JDBC batch, which the
+ * driver pipelines. A migration of ten DDL statements costs one round trip, like running
+ * the file as one string, yet a failure still points at the statement that failed.
  */
 final class StatementRunner implements AutoCloseable {
 
@@ -30,13 +30,15 @@ final class StatementRunner implements AutoCloseable {
 
 	StatementRunner(Connection connection) throws SQLException {
 		this.statement = connection.createStatement();
-		// Migrations are PostgreSQL SQL, not JDBC: {fn …} or {d …} must reach the server as written.
+		// Migrations are PostgreSQL SQL, not JDBC: {fn …} or {d …} must reach the server
+		// as written.
 		this.statement.setEscapeProcessing(false);
 	}
 
 	/**
 	 * Queues or runs a statement.
-	 * @param index the statement's index in the migration, reported on failure ({@code -1} for Strata's own)
+	 * @param index the statement's index in the migration, reported on failure
+	 * ({@code -1} for Strata's own)
 	 */
 	void add(int index, String sql, boolean mayReturnRows) throws StatementFailure {
 		if (mayReturnRows) {
@@ -54,7 +56,10 @@ final class StatementRunner implements AutoCloseable {
 		}
 	}
 
-	/** Sends the queued statements and returns their update counts (none if nothing was queued). */
+	/**
+	 * Sends the queued statements and returns their update counts (none if nothing was
+	 * queued).
+	 */
 	int[] flush() throws StatementFailure {
 		if (this.batch.isEmpty()) {
 			return new int[0];
@@ -86,10 +91,11 @@ final class StatementRunner implements AutoCloseable {
 
 	/**
 	 * Which entry failed. The driver marks every entry as failed, but its message reads
-	 * "Batch entry {index} {sql} was aborted" (in every translation the index precedes the SQL).
-	 * The index must not be read as a substring ("12 x" contains "2 x", so entry 12 would pass
-	 * for entry 2 when both have the same text), and with {@code logServerErrorDetail=false} the
-	 * driver writes {@code <unknown>} instead of the SQL, so then the first number is the index.
+	 * "Batch entry {index} {sql} was aborted" (in every translation the index precedes
+	 * the SQL). The index must not be read as a substring ("12 x" contains "2 x", so
+	 * entry 12 would pass for entry 2 when both have the same text), and with
+	 * {@code logServerErrorDetail=false} the driver writes {@code <unknown>} instead of
+	 * the SQL, so then the first number is the index.
 	 */
 	private int failedEntry(BatchUpdateException ex) {
 		String message = String.valueOf(ex.getMessage());
@@ -108,7 +114,10 @@ final class StatementRunner implements AutoCloseable {
 		return 0;
 	}
 
-	/** Whether {@code text}, which starts with a number, occurs in {@code message} not preceded by a digit. */
+	/**
+	 * Whether {@code text}, which starts with a number, occurs in {@code message} not
+	 * preceded by a digit.
+	 */
 	private static boolean containsAsWholeNumber(String message, String text) {
 		for (int at = message.indexOf(text); at >= 0; at = message.indexOf(text, at + 1)) {
 			if (at == 0 || !Character.isDigit(message.charAt(at - 1))) {

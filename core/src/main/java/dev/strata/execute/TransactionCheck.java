@@ -6,9 +6,9 @@ import java.sql.SQLException;
 import dev.strata.plan.PreparedMigration;
 
 /**
- * A check that runs inside a transactional migration's own transaction: {@link #before} ahead of
- * its first statement, {@link #verify} after its last one and before commit. Throwing from
- * {@code verify} rolls the migration back. The guard's effect check is one.
+ * A check that runs inside a transactional migration's own transaction: {@link #before}
+ * ahead of its first statement, {@link #verify} after its last one and before commit.
+ * Throwing from {@code verify} rolls the migration back. The guard's effect check is one.
  */
 public interface TransactionCheck {
 
@@ -17,8 +17,8 @@ public interface TransactionCheck {
 	};
 
 	/**
-	 * Whether {@link #verify} looks at this migration. When it does not, the executor may send the
-	 * history row together with the migration's statements.
+	 * Whether {@link #verify} looks at this migration. When it does not, the executor may
+	 * send the history row together with the migration's statements.
 	 */
 	default boolean inspects(PreparedMigration migration) {
 		return false;

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param finding the finding
  * @param outcome refused, warned or allowed
- * @param note why: the directive's reason, the switch, or the table size that escalated it; may be empty
+ * @param note why: the directive's reason, the switch, or the table size that escalated
+ * it; may be empty
  * @param size the table size used, when the database was asked
  */
 public record Assessment(Finding finding, Outcome outcome, String note, @Nullable TableSize size) {

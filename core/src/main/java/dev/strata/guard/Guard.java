@@ -19,9 +19,9 @@ import dev.strata.source.Version;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Judges prepared migrations: finds what each statement does, then decides per finding whether it
- * refuses, warns or was allowed, from the rule's severity, the settings, the table's size and the
- * file's {@code strata:allow} directives.
+ * Judges prepared migrations: finds what each statement does, then decides per finding
+ * whether it refuses, warns or was allowed, from the rule's severity, the settings, the
+ * table's size and the file's {@code strata:allow} directives.
  */
 public final class Guard {
 
@@ -40,21 +40,22 @@ public final class Guard {
 	}
 
 	/**
-	 * Judges each migration against the database as it is, as if it were the next to run: for
-	 * linting files of which some may be applied already, or one file on its own.
-	 * @throws MigrationPreparationException if a directive names an unknown rule (every such
-	 *     directive listed with file:line)
+	 * Judges each migration against the database as it is, as if it were the next to run:
+	 * for linting files of which some may be applied already, or one file on its own.
+	 * @throws MigrationPreparationException if a directive names an unknown rule (every
+	 * such directive listed with file:line)
 	 */
 	public GuardReport check(List<PreparedMigration> migrations) {
 		return new GuardReport(judge(migrations.stream().map(this::recognise).toList()));
 	}
 
 	/**
-	 * Judges the migrations one run applies, in the order it applies them. A table created by an
-	 * earlier one of them is new to every other session when a later one locks it: no application
-	 * can be using it yet, so locking findings on it are not reported (as within one migration), and
-	 * its size is not looked up (it does not exist yet: one round trip per table for nothing).
-	 * Destructive findings on it stay: by then it may hold rows this run moved into it.
+	 * Judges the migrations one run applies, in the order it applies them. A table
+	 * created by an earlier one of them is new to every other session when a later one
+	 * locks it: no application can be using it yet, so locking findings on it are not
+	 * reported (as within one migration), and its size is not looked up (it does not
+	 * exist yet: one round trip per table for nothing). Destructive findings on it stay:
+	 * by then it may hold rows this run moved into it.
 	 * @throws MigrationPreparationException if a directive names an unknown rule
 	 */
 	public GuardReport checkRun(List<PreparedMigration> pending) {
@@ -62,11 +63,12 @@ public final class Guard {
 	}
 
 	/**
-	 * Reads what each statement of the migration does: the part of {@link #check} that needs the
-	 * statements, and that depends on nothing outside the migration. Why apart: a lint reads each
-	 * file as soon as it is parsed and lets its statements go, where holding every file's until the
-	 * last was parsed cost it most of its time (garbage collection, and reading them back from
-	 * memory). A baselined migration is read too; {@link #judge} skips it, as {@code check} did.
+	 * Reads what each statement of the migration does: the part of {@link #check} that
+	 * needs the statements, and that depends on nothing outside the migration. Why apart:
+	 * a lint reads each file as soon as it is parsed and lets its statements go, where
+	 * holding every file's until the last was parsed cost it most of its time (garbage
+	 * collection, and reading them back from memory). A baselined migration is read too;
+	 * {@link #judge} skips it, as {@code check} did.
 	 */
 	public RecognisedMigration recognise(PreparedMigration migration) {
 		StatementRecogniser.Recognised recognised = this.recogniser.recognise(migration.file().location(),
@@ -76,17 +78,20 @@ public final class Guard {
 	}
 
 	/**
-	 * Judges {@link #recognise recognised} migrations, in order: {@link #check} for a caller that
-	 * read them one by one, with the same verdicts and errors.
+	 * Judges {@link #recognise recognised} migrations, in order: {@link #check} for a
+	 * caller that read them one by one, with the same verdicts and errors.
 	 * @return what the guard made of each migration, in order
-	 * @throws MigrationPreparationException if a directive names an unknown rule (every such
-	 *     directive listed with file:line)
+	 * @throws MigrationPreparationException if a directive names an unknown rule (every
+	 * such directive listed with file:line)
 	 */
 	public List<GuardedMigration> judge(List<RecognisedMigration> migrations) {
 		return judge(migrations, false);
 	}
 
-	/** Judges recognised migrations as one run: {@link #checkRun} for a caller that read them one by one. */
+	/**
+	 * Judges recognised migrations as one run: {@link #checkRun} for a caller that read
+	 * them one by one.
+	 */
 	public List<GuardedMigration> judgeRun(List<RecognisedMigration> pending) {
 		return judge(pending, true);
 	}
@@ -113,10 +118,11 @@ public final class Guard {
 	private GuardedMigration judge(RecognisedMigration migration, Set<String> createdInRun) {
 		MigrationFile file = migration.file();
 		List<AllowDirective> allows = migration.allows();
-		Set<String> allowedRules = allows.isEmpty() ? Set.of() : allows.stream()
-			.flatMap((allow) -> allow.rules().stream())
-			.map((id) -> Rule.byId(id).orElseThrow().id())
-			.collect(Collectors.toSet());
+		Set<String> allowedRules = allows.isEmpty() ? Set.of()
+				: allows.stream()
+					.flatMap((allow) -> allow.rules().stream())
+					.map((id) -> Rule.byId(id).orElseThrow().id())
+					.collect(Collectors.toSet());
 		if (isBaselined(file)) {
 			return new GuardedMigration(file, List.of(), List.of(), false, allowedRules, true);
 		}
@@ -126,14 +132,16 @@ public final class Guard {
 		boolean review = false;
 		for (int i = 0; i < perStatement.size(); i++) {
 			List<Finding> found = perStatement.get(i);
-			for (int j = 0; j < found.size(); j++) { // no iterator for each statement's (mostly empty) list
+			for (int j = 0; j < found.size(); j++) { // no iterator for each statement's
+														// (mostly empty) list
 				Finding finding = found.get(j);
 				if (!this.policy.reports(finding.rule())) {
 					continue;
 				}
 				if (finding.severity() == Severity.LOCKING && finding.table() != null
 						&& createdInRun.contains(finding.table())) {
-					// Not reported in this run, yet a directive for it is still needed where the
+					// Not reported in this run, yet a directive for it is still needed
+					// where the
 					// table's migration was applied in an earlier run: not "unused".
 					AllowDirective allow = allowing(allows, finding.rule(), i);
 					if (allow != null) {
@@ -175,7 +183,10 @@ public final class Guard {
 		return new Assessment(finding, decision.outcome(), join(note, decision.note()), size);
 	}
 
-	/** The most specific directive allowing the rule here: the statement's own before the file's. */
+	/**
+	 * The most specific directive allowing the rule here: the statement's own before the
+	 * file's.
+	 */
 	private static @Nullable AllowDirective allowing(List<AllowDirective> allows, Rule rule, int statement) {
 		AllowDirective wholeFile = null;
 		for (AllowDirective allow : allows) {
@@ -194,8 +205,8 @@ public final class Guard {
 	}
 
 	/**
-	 * Directive rules that allowed nothing, so they cannot rot unseen. A directive over a statement
-	 * the guard cannot see into is kept: it is there for the effect check.
+	 * Directive rules that allowed nothing, so they cannot rot unseen. A directive over a
+	 * statement the guard cannot see into is kept: it is there for the effect check.
 	 */
 	private static List<String> unused(MigrationFile file, List<AllowDirective> allows, Set<String> used,
 			List<List<Finding>> perStatement) {
@@ -232,7 +243,8 @@ public final class Guard {
 			for (String id : allow.rules()) {
 				if (Rule.byId(id).isEmpty()) {
 					errors.add(new UnknownRuleException(id,
-							migration.file().location() + ":" + allow.line() + " strata:allow directive").getMessage());
+							migration.file().location() + ":" + allow.line() + " strata:allow directive")
+						.getMessage());
 				}
 			}
 		}

@@ -3,7 +3,10 @@ package dev.strata.guard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Logs what the guard let through when a migration is applied: warnings and allowed findings. */
+/**
+ * Logs what the guard let through when a migration is applied: warnings and allowed
+ * findings.
+ */
 public final class GuardLog {
 
 	private static final Logger logger = LoggerFactory.getLogger(GuardLog.class);
@@ -11,7 +14,9 @@ public final class GuardLog {
 	private GuardLog() {
 	}
 
-	/** Logs every warned or allowed finding of the migration, and its directive warnings. */
+	/**
+	 * Logs every warned or allowed finding of the migration, and its directive warnings.
+	 */
 	public static void applying(GuardedMigration migration) {
 		for (String warning : migration.warnings()) {
 			logger.warn(warning);
@@ -23,8 +28,9 @@ public final class GuardLog {
 			}
 			String note = assessment.note().isEmpty() ? "" : " (" + assessment.note() + ")";
 			logger.warn("{} [{}] {} {}: {}{}\n    statement: {}\n    instead:   {}", finding.location(),
-					finding.ruleId(), finding.severity(), assessment.outcome() == Outcome.ALLOWED ? "allowed" : "warning",
-					finding.message(), note, finding.statement(), finding.safeAlternative());
+					finding.ruleId(), finding.severity(),
+					assessment.outcome() == Outcome.ALLOWED ? "allowed" : "warning", finding.message(), note,
+					finding.statement(), finding.safeAlternative());
 		}
 	}
 

@@ -6,8 +6,8 @@ import dev.strata.ErrorCategory;
 import dev.strata.StrataException;
 
 /**
- * The guard refused one or more statements. Lists each with file:line:column, rule, what it does,
- * the safe alternative and the exact directive that would allow it.
+ * The guard refused one or more statements. Lists each with file:line:column, rule, what
+ * it does, the safe alternative and the exact directive that would allow it.
  */
 public class GuardRefusedException extends StrataException {
 
@@ -44,14 +44,19 @@ public class GuardRefusedException extends StrataException {
 			message.append("\n  ").append(finding.location()).append(" [").append(finding.ruleId()).append("] ");
 			message.append(finding.severity()).append(": ").append(finding.message());
 			message.append("\n      statement: ").append(finding.statement());
-			message.append("\n      why:       ").append(finding.rule().why()).append(" (lock: ").append(finding.lock())
+			message.append("\n      why:       ")
+				.append(finding.rule().why())
+				.append(" (lock: ")
+				.append(finding.lock())
 				.append(')');
 			if (!assessment.note().isEmpty()) {
 				message.append("\n      size:      ").append(assessment.note());
 			}
 			message.append("\n      instead:   ").append(finding.safeAlternative());
-			message.append("\n      to allow:  put '").append(finding.rule().allowDirective())
-				.append("' directly above the statement, or set strata.guard.rules.").append(finding.ruleId())
+			message.append("\n      to allow:  put '")
+				.append(finding.rule().allowDirective())
+				.append("' directly above the statement, or set strata.guard.rules.")
+				.append(finding.ruleId())
 				.append("=warn")
 				.append((finding.severity() == Severity.DESTRUCTIVE) ? " (or strata.allow-destructive=true)" : "");
 		}

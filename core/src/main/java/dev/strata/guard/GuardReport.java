@@ -9,7 +9,10 @@ public final class GuardReport {
 
 	private final List<GuardedMigration> migrations;
 
-	/** By location: a run looks up every one of its migrations, so a list search would be quadratic. */
+	/**
+	 * By location: a run looks up every one of its migrations, so a list search would be
+	 * quadratic.
+	 */
 	private final Map<String, GuardedMigration> byLocation = new HashMap<>();
 
 	public GuardReport(List<GuardedMigration> migrations) {

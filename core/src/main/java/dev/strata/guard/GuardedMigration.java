@@ -12,8 +12,10 @@ import dev.strata.source.MigrationFile;
  * @param assessments its findings with their outcomes, in statement order
  * @param warnings directive warnings (an allow that allows nothing), with file:line
  * @param checkEffects whether its effect is checked inside its transaction before commit
- * @param allowedRules the rule ids its directives allow, which the effect check accepts too
- * @param skipped whether it is at or below {@code strata.guard.baseline-version} and was not checked
+ * @param allowedRules the rule ids its directives allow, which the effect check accepts
+ * too
+ * @param skipped whether it is at or below {@code strata.guard.baseline-version} and was
+ * not checked
  */
 public record GuardedMigration(MigrationFile file, List<Assessment> assessments, List<String> warnings,
 		boolean checkEffects, Set<String> allowedRules, boolean skipped) {

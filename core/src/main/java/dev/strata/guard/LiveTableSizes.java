@@ -15,7 +15,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LiveTableSizes implements TableSizes {
 
-	/** A rough row width to estimate rows of a table that was never analysed (reltuples = -1). */
+	/**
+	 * A rough row width to estimate rows of a table that was never analysed (reltuples =
+	 * -1).
+	 */
 	private static final long ESTIMATED_ROW_BYTES = 100;
 
 	private static final String QUERY = "select c.reltuples::bigint, pg_relation_size(c.oid) from pg_class c"
@@ -53,7 +56,8 @@ public final class LiveTableSizes implements TableSizes {
 			}
 		}
 		catch (SQLException ex) {
-			// to_regclass fails on names it cannot parse; the size is then simply unknown.
+			// to_regclass fails on names it cannot parse; the size is then simply
+			// unknown.
 			return null;
 		}
 	}

@@ -9,7 +9,10 @@ public enum Outcome {
 	/** Logged when the migration is applied. */
 	WARNED,
 
-	/** Would refuse or warn, but a directive or {@code strata.allow-destructive} allowed it. */
+	/**
+	 * Would refuse or warn, but a directive or {@code strata.allow-destructive} allowed
+	 * it.
+	 */
 	ALLOWED
 
 }

@@ -7,8 +7,8 @@ import dev.strata.source.MigrationFile;
 
 /**
  * A prepared migration whose statements the guard has read but not yet judged: what each
- * statement does, without the statements themselves. Made by {@link Guard#recognise}, judged by
- * {@link Guard#judge}.
+ * statement does, without the statements themselves. Made by {@link Guard#recognise},
+ * judged by {@link Guard#judge}.
  */
 public final class RecognisedMigration {
 
@@ -44,7 +44,10 @@ public final class RecognisedMigration {
 		return this.transactional;
 	}
 
-	/** The findings of each statement: element {@code i} holds those of statement {@code i}. */
+	/**
+	 * The findings of each statement: element {@code i} holds those of statement
+	 * {@code i}.
+	 */
 	List<List<Finding>> perStatement() {
 		return this.perStatement;
 	}

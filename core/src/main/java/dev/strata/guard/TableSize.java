@@ -4,7 +4,8 @@ package dev.strata.guard;
  * How big a table is, as the planner's statistics say.
  *
  * @param table the table, as written in the migration
- * @param rows estimated rows ({@code pg_class.reltuples}, or from the size when never analysed)
+ * @param rows estimated rows ({@code pg_class.reltuples}, or from the size when never
+ * analysed)
  * @param bytes {@code pg_relation_size}
  * @param analysed whether {@code rows} comes from statistics rather than the size
  */

@@ -18,21 +18,25 @@ import org.jspecify.annotations.Nullable;
  * @param installedBy the database user that applied it
  * @param installedOn when
  * @param executionTimeMs how long it took
- * @param success whether it completed; a non-transactional migration that stopped part-way is {@code false}
+ * @param success whether it completed; a non-transactional migration that stopped
+ * part-way is {@code false}
  * @param transactional whether it ran inside one transaction
- * @param statementsRun for a non-transactional migration, how many of its statements completed
+ * @param statementsRun for a non-transactional migration, how many of its statements
+ * completed
  * @param statementsTotal how many statements the migration has
- * @param sqlChecksum checksum of its SQL without comments and whitespace, {@code null} if unknown
- * @param intact whether the row is as Strata last wrote it (its signature matches its columns)
- * @param statementInFlight for a non-transactional migration that stopped, the statement (1-based)
- *     that had been sent and whose outcome was never recorded: the run was interrupted (killed, lost
- *     connection) rather than refused by the server; {@code null} otherwise, and for rows written
- *     before Strata recorded it
+ * @param sqlChecksum checksum of its SQL without comments and whitespace, {@code null} if
+ * unknown
+ * @param intact whether the row is as Strata last wrote it (its signature matches its
+ * columns)
+ * @param statementInFlight for a non-transactional migration that stopped, the statement
+ * (1-based) that had been sent and whose outcome was never recorded: the run was
+ * interrupted (killed, lost connection) rather than refused by the server; {@code null}
+ * otherwise, and for rows written before Strata recorded it
  */
 public record AppliedMigration(int installedRank, @Nullable String version, String description, HistoryType type,
 		String script, @Nullable Integer checksum, String installedBy, Instant installedOn, int executionTimeMs,
-		boolean success, boolean transactional, int statementsRun, int statementsTotal,
-		@Nullable Integer sqlChecksum, boolean intact, @Nullable Integer statementInFlight) {
+		boolean success, boolean transactional, int statementsRun, int statementsTotal, @Nullable Integer sqlChecksum,
+		boolean intact, @Nullable Integer statementInFlight) {
 
 	/** A row with no statement in flight. */
 	public AppliedMigration(int installedRank, @Nullable String version, String description, HistoryType type,
@@ -43,12 +47,18 @@ public record AppliedMigration(int installedRank, @Nullable String version, Stri
 				success, transactional, statementsRun, statementsTotal, sqlChecksum, intact, null);
 	}
 
-	/** Whether a non-transactional run of it stopped with a statement in flight, its outcome unknown. */
+	/**
+	 * Whether a non-transactional run of it stopped with a statement in flight, its
+	 * outcome unknown.
+	 */
 	public boolean interrupted() {
 		return !this.success && this.statementInFlight != null;
 	}
 
-	/** {@code V3 (add orders)} or {@code R (views)}, as {@link MigrationNames#display} names every migration. */
+	/**
+	 * {@code V3 (add orders)} or {@code R (views)}, as {@link MigrationNames#display}
+	 * names every migration.
+	 */
 	public String displayName() {
 		return MigrationNames.display(this.version, this.description);
 	}

@@ -12,8 +12,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads and writes the history table on a given connection. Writes happen under the migration
- * lock; the caller decides the transaction.
+ * Reads and writes the history table on a given connection. Writes happen under the
+ * migration lock; the caller decides the transaction.
  */
 public final class SchemaHistory {
 
@@ -29,9 +29,10 @@ public final class SchemaHistory {
 	private final String qualifiedName;
 
 	/**
-	 * What a row says, hashed on the server from its own columns. Every write by Strata signs the
-	 * row again; a row whose signature no longer matches was changed by someone else. Times go in
-	 * as epoch seconds, so the session's TimeZone and DateStyle do not change the text.
+	 * What a row says, hashed on the server from its own columns. Every write by Strata
+	 * signs the row again; a row whose signature no longer matches was changed by someone
+	 * else. Times go in as epoch seconds, so the session's TimeZone and DateStyle do not
+	 * change the text.
 	 */
 	private static final String COLUMNS = "installed_rank, version, description, type, script, checksum,"
 			+ " installed_by, installed_on, execution_time_ms, success, transactional, statements_run,"
@@ -45,20 +46,30 @@ public final class SchemaHistory {
 	private static final String SIGNATURE_WITHOUT_IN_FLIGHT = "md5(concat_ws('|', " + SIGNED_COLUMNS + "))";
 
 	/**
-	 * {@code statement_in_flight} is signed too (a hand-edited one must not make Strata resume or
-	 * refuse), as the last argument of {@code concat_ws}, which skips nulls: a row without a statement
-	 * in flight, every row written before the column existed among them, keeps its signature.
+	 * {@code statement_in_flight} is signed too (a hand-edited one must not make Strata
+	 * resume or refuse), as the last argument of {@code concat_ws}, which skips nulls: a
+	 * row without a statement in flight, every row written before the column existed
+	 * among them, keeps its signature.
 	 */
 	private static final String SIGNATURE_WITH_IN_FLIGHT = "md5(concat_ws('|', " + SIGNED_COLUMNS
 			+ ", statement_in_flight))";
 
-	/** The column that records which statement of a non-transactional migration was sent last (1-based). */
+	/**
+	 * The column that records which statement of a non-transactional migration was sent
+	 * last (1-based).
+	 */
 	private static final String IN_FLIGHT = "statement_in_flight";
 
-	/** Whether the table has {@code statement_in_flight} (or does not exist yet); see {@link #upgrade()}. */
+	/**
+	 * Whether the table has {@code statement_in_flight} (or does not exist yet); see
+	 * {@link #upgrade()}.
+	 */
 	private boolean inFlightColumn;
 
-	/** Whether the table has the unique index on successful versions (or does not exist yet). */
+	/**
+	 * Whether the table has the unique index on successful versions (or does not exist
+	 * yet).
+	 */
 	private boolean uniqueIndex;
 
 	/** A history table of the current shape, or one that does not exist yet. */
@@ -67,8 +78,9 @@ public final class SchemaHistory {
 	}
 
 	/**
-	 * A history table whose shape was read from the catalog ({@link #inFlightColumnTest()},
-	 * {@link #uniqueIndexTest()}); {@link #upgrade()} brings an older one to the current shape.
+	 * A history table whose shape was read from the catalog
+	 * ({@link #inFlightColumnTest()}, {@link #uniqueIndexTest()}); {@link #upgrade()}
+	 * brings an older one to the current shape.
 	 * @param inFlightColumn whether it has {@code statement_in_flight}
 	 * @param uniqueIndex whether it has the unique index on successful versions
 	 */
@@ -83,16 +95,19 @@ public final class SchemaHistory {
 	}
 
 	/**
-	 * Whether the table has {@code statement_in_flight}, as an SQL boolean expression over a
-	 * {@code pg_class} row aliased {@code c}. Meant to be folded into a query that runs anyway, so
-	 * that knowing costs no round trip.
+	 * Whether the table has {@code statement_in_flight}, as an SQL boolean expression
+	 * over a {@code pg_class} row aliased {@code c}. Meant to be folded into a query that
+	 * runs anyway, so that knowing costs no round trip.
 	 */
 	public static String inFlightColumnTest() {
 		return "exists (select 1 from pg_catalog.pg_attribute a where a.attrelid = c.oid and a.attname = '" + IN_FLIGHT
 				+ "' and not a.attisdropped)";
 	}
 
-	/** Whether the table has a unique partial index (the one on successful versions), as {@link #inFlightColumnTest()}. */
+	/**
+	 * Whether the table has a unique partial index (the one on successful versions), as
+	 * {@link #inFlightColumnTest()}.
+	 */
 	public static String uniqueIndexTest() {
 		return "exists (select 1 from pg_catalog.pg_index i where i.indrelid = c.oid and i.indisunique"
 				+ " and i.indpred is not null)";
@@ -151,8 +166,9 @@ public final class SchemaHistory {
 	}
 
 	/**
-	 * The number of tables, views and sequences in the target schema that are not Strata's own
-	 * (the history and the tables named after it, such as its schema snapshot) nor an extension's.
+	 * The number of tables, views and sequences in the target schema that are not
+	 * Strata's own (the history and the tables named after it, such as its schema
+	 * snapshot) nor an extension's.
 	 */
 	public int countOtherObjects() throws SQLException {
 		try (PreparedStatement statement = this.connection.prepareStatement("""
@@ -175,29 +191,21 @@ public final class SchemaHistory {
 	/** Creates the schema (if missing) and the table (if missing). */
 	public void create() throws SQLException {
 		if (!schemaExists()) {
-			// Only when missing: even "if not exists" needs CREATE on the database, a right a migration role often lacks.
+			// Only when missing: even "if not exists" needs CREATE on the database, a
+			// right a migration role often lacks.
 			try (Statement statement = this.connection.createStatement()) {
 				statement.execute("create schema if not exists " + Identifiers.quote(this.schema));
 			}
 		}
 		try (Statement statement = this.connection.createStatement()) {
 			statement.execute("create table if not exists " + this.qualifiedName + " ("
-					+ "installed_rank integer not null primary key, "
-					+ "version varchar(50), "
-					+ "description varchar(200) not null, "
-					+ "type varchar(20) not null, "
-					+ "script varchar(1000) not null, "
-					+ "checksum integer, "
-					+ "installed_by varchar(100) not null, "
-					+ "installed_on timestamptz not null default now(), "
-					+ "execution_time_ms integer not null, "
-					+ "success boolean not null, "
-					+ "transactional boolean not null default true, "
-					+ "statements_run integer not null default 0, "
-					+ "statements_total integer not null default 0, "
-					+ "sql_checksum integer, "
-					+ "signature varchar(32), "
-					+ IN_FLIGHT + " integer)");
+					+ "installed_rank integer not null primary key, " + "version varchar(50), "
+					+ "description varchar(200) not null, " + "type varchar(20) not null, "
+					+ "script varchar(1000) not null, " + "checksum integer, " + "installed_by varchar(100) not null, "
+					+ "installed_on timestamptz not null default now(), " + "execution_time_ms integer not null, "
+					+ "success boolean not null, " + "transactional boolean not null default true, "
+					+ "statements_run integer not null default 0, " + "statements_total integer not null default 0, "
+					+ "sql_checksum integer, " + "signature varchar(32), " + IN_FLIGHT + " integer)");
 			statement.execute(createUniqueSuccessIndex());
 		}
 		this.inFlightColumn = true;
@@ -205,11 +213,12 @@ public final class SchemaHistory {
 	}
 
 	/**
-	 * The history's last line of defence: whatever happens to the lock, the table refuses a second
-	 * successful row for one version. Failed rows stay out of it (a failed row is followed by a
-	 * successful one once repaired), as do repeatable rows (no version); a baseline counts, as its
-	 * version is applied. A non-transactional migration's row is written as unsuccessful and set to
-	 * successful at the end, which is when a duplicate would be refused.
+	 * The history's last line of defence: whatever happens to the lock, the table refuses
+	 * a second successful row for one version. Failed rows stay out of it (a failed row
+	 * is followed by a successful one once repaired), as do repeatable rows (no version);
+	 * a baseline counts, as its version is applied. A non-transactional migration's row
+	 * is written as unsuccessful and set to successful at the end, which is when a
+	 * duplicate would be refused.
 	 */
 	private String createUniqueSuccessIndex() {
 		return "create unique index if not exists " + Identifiers.quote(uniqueIndexName()) + " on " + this.qualifiedName
@@ -218,7 +227,8 @@ public final class SchemaHistory {
 
 	private String uniqueIndexName() {
 		String name = this.table + "_success_version";
-		// PostgreSQL cuts names at 63 bytes; cut the table's part so the suffix stays readable.
+		// PostgreSQL cuts names at 63 bytes; cut the table's part so the suffix stays
+		// readable.
 		while (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 63) {
 			name = name.substring(0, name.length() - "_success_version".length() - 1) + "_success_version";
 		}
@@ -227,12 +237,13 @@ public final class SchemaHistory {
 
 	/**
 	 * Brings a table written by an older Strata to the current shape: adds
-	 * {@code statement_in_flight} and the unique index on successful versions. Runs only under the
-	 * migration lock and only when {@link #isCurrent()} says it is needed. A table that already
-	 * holds two successful rows for a version (written before the index existed) keeps working
-	 * without the index, and every run says which versions to look at, rather than failing
-	 * start-up over rows nobody can fix from here.
-	 * @return the versions with more than one successful row, empty when the index was created
+	 * {@code statement_in_flight} and the unique index on successful versions. Runs only
+	 * under the migration lock and only when {@link #isCurrent()} says it is needed. A
+	 * table that already holds two successful rows for a version (written before the
+	 * index existed) keeps working without the index, and every run says which versions
+	 * to look at, rather than failing start-up over rows nobody can fix from here.
+	 * @return the versions with more than one successful row, empty when the index was
+	 * created
 	 */
 	public List<String> upgrade() throws SQLException {
 		if (isCurrent()) {
@@ -241,8 +252,8 @@ public final class SchemaHistory {
 		List<String> duplicates = new ArrayList<>();
 		try (Statement statement = this.connection.createStatement()) {
 			if (!this.inFlightColumn) {
-				statement.execute("alter table " + this.qualifiedName + " add column if not exists " + IN_FLIGHT
-						+ " integer");
+				statement.execute(
+						"alter table " + this.qualifiedName + " add column if not exists " + IN_FLIGHT + " integer");
 				this.inFlightColumn = true;
 			}
 			try (ResultSet rs = statement.executeQuery("select version from " + this.qualifiedName
@@ -276,8 +287,8 @@ public final class SchemaHistory {
 				ResultSet rs = statement.executeQuery("select installed_rank, version, description, type, script,"
 						+ " checksum, installed_by, installed_on, execution_time_ms, success, transactional,"
 						+ " statements_run, statements_total, sql_checksum, coalesce(signature = " + signature()
-						+ ", false), " + (this.inFlightColumn ? IN_FLIGHT : "null::integer") + " from " + this.qualifiedName
-						+ " order by installed_rank")) {
+						+ ", false), " + (this.inFlightColumn ? IN_FLIGHT : "null::integer") + " from "
+						+ this.qualifiedName + " order by installed_rank")) {
 			while (rs.next()) {
 				int checksum = rs.getInt(6);
 				Integer nullableChecksum = rs.wasNull() ? null : checksum;
@@ -344,7 +355,9 @@ public final class SchemaHistory {
 		}
 	}
 
-	/** Signs every row again (repair, once someone has reviewed the rows changed by hand). */
+	/**
+	 * Signs every row again (repair, once someone has reviewed the rows changed by hand).
+	 */
 	public void signAll() throws SQLException {
 		try (Statement statement = this.connection.createStatement()) {
 			statement.executeUpdate("update " + this.qualifiedName + " set signature = " + signature()
@@ -353,24 +366,26 @@ public final class SchemaHistory {
 	}
 
 	/**
-	 * The insert of a successful transactional migration's row as one SQL string, so it can travel
-	 * in the same round trip as the migration's statements. The row is signed as it is written: the
-	 * values are computed once in a subquery whose columns carry the table's names, so the same
-	 * signature expression applies. Its execution time is taken on the server: the time since the
-	 * transaction began.
-	 * @param condition the row is written only if this holds (the migration lock's fence);
-	 *     {@code null} for always
+	 * The insert of a successful transactional migration's row as one SQL string, so it
+	 * can travel in the same round trip as the migration's statements. The row is signed
+	 * as it is written: the values are computed once in a subquery whose columns carry
+	 * the table's names, so the same signature expression applies. Its execution time is
+	 * taken on the server: the time since the transaction began.
+	 * @param condition the row is written only if this holds (the migration lock's
+	 * fence); {@code null} for always
 	 */
 	public String insertInTransaction(NewEntry entry, @Nullable String condition) {
-		// No statement_in_flight: the current signature skips it when null, the old has none.
+		// No statement_in_flight: the current signature skips it when null, the old has
+		// none.
 		String insert = insert(entry, COLUMNS, "", SIGNATURE_WITHOUT_IN_FLIGHT);
 		return (condition != null) ? insert + " where " + condition : insert;
 	}
 
 	/**
-	 * Appends the row of a non-transactional migration about to start, with its first statement
-	 * already in flight, signed in the same statement: a process killed at any point leaves either
-	 * no row or one that says, correctly, that the first statement may have started.
+	 * Appends the row of a non-transactional migration about to start, with its first
+	 * statement already in flight, signed in the same statement: a process killed at any
+	 * point leaves either no row or one that says, correctly, that the first statement
+	 * may have started.
 	 * @return the row's rank
 	 */
 	public int appendInFlight(NewEntry entry, int inFlight) throws SQLException {
@@ -388,9 +403,8 @@ public final class SchemaHistory {
 				+ signature + " from (select coalesce(max(installed_rank), 0) + 1 as installed_rank, "
 				+ SqlLiterals.string(entry.version()) + "::varchar as version, "
 				+ SqlLiterals.string(entry.description()) + "::varchar as description, "
-				+ SqlLiterals.string(entry.type().name()) + "::varchar as type, "
-				+ SqlLiterals.string(entry.script()) + "::varchar as script, "
-				+ SqlLiterals.integer(entry.checksum()) + "::integer as checksum, "
+				+ SqlLiterals.string(entry.type().name()) + "::varchar as type, " + SqlLiterals.string(entry.script())
+				+ "::varchar as script, " + SqlLiterals.integer(entry.checksum()) + "::integer as checksum, "
 				+ "current_user::varchar as installed_by, now() as installed_on, "
 				+ "(extract(epoch from clock_timestamp() - now()) * 1000)::integer as execution_time_ms, "
 				+ entry.success() + " as success, " + entry.transactional() + " as transactional, "
@@ -400,21 +414,23 @@ public final class SchemaHistory {
 	}
 
 	/**
-	 * Records progress of a non-transactional migration, so a killed run leaves an honest row:
-	 * {@code statementsRun} statements completed, and statement {@code inFlight} (1-based) is about
-	 * to be sent, so its outcome is unknown until the next call ({@code null}: none is). Written
-	 * before each statement starts, it is also the record that the previous one completed: one
-	 * write per statement.
+	 * Records progress of a non-transactional migration, so a killed run leaves an honest
+	 * row: {@code statementsRun} statements completed, and statement {@code inFlight}
+	 * (1-based) is about to be sent, so its outcome is unknown until the next call
+	 * ({@code null}: none is). Written before each statement starts, it is also the
+	 * record that the previous one completed: one write per statement.
 	 */
 	public void recordProgress(int rank, int statementsRun, @Nullable Integer inFlight, int executionTimeMs,
 			boolean success) throws SQLException {
 		requireCurrent();
-		// Both updates in one round trip and one implicit transaction (the extended protocol's lasts
-		// until Sync): a process killed in between never leaves a row that fails its signature.
-		try (PreparedStatement statement = this.connection.prepareStatement("update " + this.qualifiedName
-				+ " set statements_run = ?, " + IN_FLIGHT + " = ?, execution_time_ms = ?, success = ?"
-				+ " where installed_rank = ?; update " + this.qualifiedName + " set signature = " + signature()
-				+ " where installed_rank = ?")) {
+		// Both updates in one round trip and one implicit transaction (the extended
+		// protocol's lasts
+		// until Sync): a process killed in between never leaves a row that fails its
+		// signature.
+		try (PreparedStatement statement = this.connection
+			.prepareStatement("update " + this.qualifiedName + " set statements_run = ?, " + IN_FLIGHT
+					+ " = ?, execution_time_ms = ?, success = ?" + " where installed_rank = ?; update "
+					+ this.qualifiedName + " set signature = " + signature() + " where installed_rank = ?")) {
 			statement.setInt(1, statementsRun);
 			if (inFlight != null) {
 				statement.setInt(2, inFlight);
@@ -447,12 +463,12 @@ public final class SchemaHistory {
 	}
 
 	/**
-	 * Removes the rows of failed and interrupted migrations but those of {@code keep} (ranks of
-	 * interrupted migrations that resume by themselves); returns how many.
+	 * Removes the rows of failed and interrupted migrations but those of {@code keep}
+	 * (ranks of interrupted migrations that resume by themselves); returns how many.
 	 */
 	public int deleteFailed(List<Integer> keep) throws SQLException {
-		try (PreparedStatement statement = this.connection.prepareStatement("delete from " + this.qualifiedName
-				+ " where not success and installed_rank <> all (?)")) {
+		try (PreparedStatement statement = this.connection.prepareStatement(
+				"delete from " + this.qualifiedName + " where not success and installed_rank <> all (?)")) {
 			statement.setArray(1, this.connection.createArrayOf("integer", keep.toArray()));
 			return statement.executeUpdate();
 		}
@@ -483,12 +499,12 @@ public final class SchemaHistory {
 	 * @param transactional whether it ran in one transaction
 	 * @param statementsRun statements completed
 	 * @param statementsTotal statements in the file
-	 * @param sqlChecksum checksum of the file's SQL without comments and whitespace, to tell later
-	 *     whether an edit changed more than those
+	 * @param sqlChecksum checksum of the file's SQL without comments and whitespace, to
+	 * tell later whether an edit changed more than those
 	 */
 	public record NewEntry(@Nullable String version, String description, HistoryType type, String script,
-			@Nullable Integer checksum, int executionTimeMs, boolean success, boolean transactional,
-			int statementsRun, int statementsTotal, @Nullable Integer sqlChecksum) {
+			@Nullable Integer checksum, int executionTimeMs, boolean success, boolean transactional, int statementsRun,
+			int statementsTotal, @Nullable Integer sqlChecksum) {
 	}
 
 }

@@ -2,7 +2,10 @@ package dev.strata.history;
 
 import org.jspecify.annotations.Nullable;
 
-/** SQL literals for values Strata writes itself: correct whatever standard_conforming_strings says. */
+/**
+ * SQL literals for values Strata writes itself: correct whatever
+ * standard_conforming_strings says.
+ */
 public final class SqlLiterals {
 
 	private SqlLiterals() {
@@ -18,7 +21,8 @@ public final class SqlLiterals {
 		if (value == null) {
 			return "null";
 		}
-		// An E'' string treats backslashes as escapes on every server setting, so both are escaped.
+		// An E'' string treats backslashes as escapes on every server setting, so both
+		// are escaped.
 		return "E'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
 	}
 

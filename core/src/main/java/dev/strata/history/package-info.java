@@ -1,5 +1,6 @@
 /**
- * Stage 4: the history table {@code strata_schema_history}: creating, reading and writing it.
+ * Stage 4: the history table {@code strata_schema_history}: creating, reading and writing
+ * it.
  */
 @NullMarked
 package dev.strata.history;

@@ -6,10 +6,11 @@ import java.util.Deque;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes one JSON document as a stream of calls: objects, arrays, strings, numbers, booleans and
- * null, in the order they are written, indented by two spaces. Every report Strata prints as JSON
- * (the lint report, SARIF, the migrator's document) goes through it, so they escape and lay out
- * alike; core needs no JSON library for it, and a report's field order is the order of its code.
+ * Writes one JSON document as a stream of calls: objects, arrays, strings, numbers,
+ * booleans and null, in the order they are written, indented by two spaces. Every report
+ * Strata prints as JSON (the lint report, SARIF, the migrator's document) goes through
+ * it, so they escape and lay out alike; core needs no JSON library for it, and a report's
+ * field order is the order of its code.
  */
 public final class JsonWriter {
 
@@ -38,7 +39,10 @@ public final class JsonWriter {
 		return close(']', false);
 	}
 
-	/** Starts a member of the current object; follow it with a value, an object or an array. */
+	/**
+	 * Starts a member of the current object; follow it with a value, an object or an
+	 * array.
+	 */
 	public JsonWriter name(String name) {
 		if (!Boolean.TRUE.equals(this.containers.peek()) || this.afterName) {
 			throw new IllegalStateException("A name belongs in an object, before its value: " + name);
@@ -61,7 +65,10 @@ public final class JsonWriter {
 		return this;
 	}
 
-	/** A number as Java prints it; NaN and the infinities, which JSON cannot express, as null. */
+	/**
+	 * A number as Java prints it; NaN and the infinities, which JSON cannot express, as
+	 * null.
+	 */
 	public JsonWriter value(@Nullable Number value) {
 		beforeValue();
 		this.json.append((value != null && finite(value)) ? value.toString() : "null");
@@ -107,7 +114,10 @@ public final class JsonWriter {
 		return this;
 	}
 
-	/** A value right after its name stays on the name's line; in an array it gets a line of its own. */
+	/**
+	 * A value right after its name stays on the name's line; in an array it gets a line
+	 * of its own.
+	 */
 	private void beforeValue() {
 		if (this.afterName) {
 			this.afterName = false;
@@ -133,10 +143,10 @@ public final class JsonWriter {
 	}
 
 	/**
-	 * Escapes what JSON requires (quote, backslash, control characters), the line separators
-	 * U+2028 and U+2029 (which JavaScript source does not allow raw), and a surrogate without its
-	 * pair, which no UTF-8 output can carry. Everything else, characters beyond the BMP included,
-	 * is written as it is.
+	 * Escapes what JSON requires (quote, backslash, control characters), the line
+	 * separators U+2028 and U+2029 (which JavaScript source does not allow raw), and a
+	 * surrogate without its pair, which no UTF-8 output can carry. Everything else,
+	 * characters beyond the BMP included, is written as it is.
 	 */
 	private void quote(String text) {
 		this.json.append('"');

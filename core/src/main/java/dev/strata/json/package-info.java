@@ -1,5 +1,6 @@
 /**
- * The one JSON writer behind every JSON report Strata prints: small, streaming, no library.
+ * The one JSON writer behind every JSON report Strata prints: small, streaming, no
+ * library.
  */
 @NullMarked
 package dev.strata.json;

@@ -13,17 +13,20 @@ import dev.strata.sql.TokenKind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds a {@code DO} block, or a {@code CALL} of a procedure the same file creates, whose body
- * runs {@code COMMIT} or {@code ROLLBACK}. PostgreSQL allows that only outside a transaction block,
- * so such a file runs statement by statement in autocommit, like one with {@code -- strata:no-transaction}:
- * the author already split the work into transactions of their own.
+ * Finds a {@code DO} block, or a {@code CALL} of a procedure the same file creates, whose
+ * body runs {@code COMMIT} or {@code ROLLBACK}. PostgreSQL allows that only outside a
+ * transaction block, so such a file runs statement by statement in autocommit, like one
+ * with {@code -- strata:no-transaction}: the author already split the work into
+ * transactions of their own.
  *
- * <p>The body is lexed with the SQL lexer (PL/pgSQL's strings, comments and dollar quotes are
- * the same), and a {@code COMMIT} or {@code ROLLBACK} counts where a PL/pgSQL statement starts
- * (after {@code ;}, {@code BEGIN}, {@code THEN}, {@code ELSE}, {@code LOOP} or a label) and
- * ends there. Words in strings and comments do not count, nor does a column named {@code commit}.
- * A body the lexer cannot read counts as not committing: it then runs in Strata's transaction,
- * and if it does commit, PostgreSQL's "invalid transaction termination" points to the directive.
+ * <p>
+ * The body is lexed with the SQL lexer (PL/pgSQL's strings, comments and dollar quotes
+ * are the same), and a {@code COMMIT} or {@code ROLLBACK} counts where a PL/pgSQL
+ * statement starts (after {@code ;}, {@code BEGIN}, {@code THEN}, {@code ELSE},
+ * {@code LOOP} or a label) and ends there. Words in strings and comments do not count,
+ * nor does a column named {@code commit}. A body the lexer cannot read counts as not
+ * committing: it then runs in Strata's transaction, and if it does commit, PostgreSQL's
+ * "invalid transaction termination" points to the directive.
  */
 final class CommittingRoutines {
 
@@ -31,7 +34,8 @@ final class CommittingRoutines {
 	}
 
 	/**
-	 * Why the file must run outside a transaction because of a committing routine (e.g. {@code DO
+	 * Why the file must run outside a transaction because of a committing routine (e.g.
+	 * {@code DO
 	 * block that commits at line 3}), or {@code null} if none is found.
 	 */
 	static @Nullable String reason(List<SqlStatement> statements) {
@@ -71,10 +75,10 @@ final class CommittingRoutines {
 	}
 
 	/**
-	 * "commits" or "rolls back" if a body among {@code tokens[from…]} (a string or dollar-quoted
-	 * constant) ends a transaction, directly or by calling a procedure known to; else {@code null}.
-	 * With {@code afterAs}, only a constant right after {@code AS} is a body (a routine's parameter
-	 * defaults are strings too).
+	 * "commits" or "rolls back" if a body among {@code tokens[from…]} (a string or
+	 * dollar-quoted constant) ends a transaction, directly or by calling a procedure
+	 * known to; else {@code null}. With {@code afterAs}, only a constant right after
+	 * {@code AS} is a body (a routine's parameter defaults are strings too).
 	 */
 	private static @Nullable String transactionEnd(List<Token> tokens, int from, boolean afterAs,
 			@Nullable Set<String> committingProcedures) {
@@ -126,7 +130,10 @@ final class CommittingRoutines {
 		return null;
 	}
 
-	/** Whether a PL/pgSQL statement may start after {@code previous} ({@code null}: the body's start). */
+	/**
+	 * Whether a PL/pgSQL statement may start after {@code previous} ({@code null}: the
+	 * body's start).
+	 */
 	private static boolean startsStatement(@Nullable Token previous) {
 		return previous == null || previous.is(";") || previous.is(">>") || previous.isWord("BEGIN")
 				|| previous.isWord("THEN") || previous.isWord("ELSE") || previous.isWord("LOOP");
@@ -142,8 +149,8 @@ final class CommittingRoutines {
 	}
 
 	/**
-	 * The procedure's own name at {@code tokens[at]} (after an optional schema), folded as
-	 * PostgreSQL folds identifiers; {@code null} if no name is there.
+	 * The procedure's own name at {@code tokens[at]} (after an optional schema), folded
+	 * as PostgreSQL folds identifiers; {@code null} if no name is there.
 	 */
 	private static @Nullable String procedureName(List<Token> tokens, int at) {
 		String name = null;
@@ -166,7 +173,10 @@ final class CommittingRoutines {
 		return name;
 	}
 
-	/** The text inside a {@code '…'} or {@code $tag$…$tag$} constant, or {@code null} for any other token. */
+	/**
+	 * The text inside a {@code '…'} or {@code $tag$…$tag$} constant, or {@code null} for
+	 * any other token.
+	 */
 	private static @Nullable String body(Token token) {
 		String text = token.text();
 		if (token.kind() == TokenKind.DOLLAR_STRING) {

@@ -12,10 +12,11 @@ import org.jspecify.annotations.Nullable;
  * @param statuses every migration, in version order, repeatables last
  * @param pending the files to apply, in the order they will be applied
  * @param problems what stops a migration
- * @param currentVersion the highest applied version (or the baseline), {@code null} for an empty history
+ * @param currentVersion the highest applied version (or the baseline), {@code null} for
+ * an empty history
  */
-public record MigrationPlan(List<MigrationStatus> statuses, List<MigrationFile> pending, List<ValidationProblem> problems,
-		@Nullable Version currentVersion) {
+public record MigrationPlan(List<MigrationStatus> statuses, List<MigrationFile> pending,
+		List<ValidationProblem> problems, @Nullable Version currentVersion) {
 
 	public boolean isValid() {
 		return this.problems.isEmpty();
@@ -26,8 +27,8 @@ public record MigrationPlan(List<MigrationStatus> statuses, List<MigrationFile> 
 	}
 
 	/**
-	 * The history row of a pending file whose last run was interrupted and resumes, or {@code null}
-	 * for a file that runs from its start.
+	 * The history row of a pending file whose last run was interrupted and resumes, or
+	 * {@code null} for a file that runs from its start.
 	 */
 	public dev.strata.history.@Nullable AppliedMigration interrupted(MigrationFile file) {
 		for (MigrationStatus status : this.statuses) {

@@ -22,7 +22,8 @@ public class MigrationPreparationException extends StrataException {
 
 	private static String message(List<String> errors) {
 		StringBuilder message = new StringBuilder();
-		message.append(errors.size() == 1 ? "A pending migration cannot run" : errors.size() + " pending migrations cannot run")
+		message.append(errors.size() == 1 ? "A pending migration cannot run"
+				: errors.size() + " pending migrations cannot run")
 			.append("; nothing was applied:");
 		for (String error : errors) {
 			message.append("\n  - ").append(error);

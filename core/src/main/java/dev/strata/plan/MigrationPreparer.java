@@ -12,8 +12,9 @@ import dev.strata.sql.SqlStatement;
 import dev.strata.sql.SqlSyntaxException;
 
 /**
- * Reads, splits and checks every pending migration before the first one runs, so that a bad file
- * anywhere means nothing is applied. Collects every problem instead of stopping at the first.
+ * Reads, splits and checks every pending migration before the first one runs, so that a
+ * bad file anywhere means nothing is applied. Collects every problem instead of stopping
+ * at the first.
  */
 public final class MigrationPreparer {
 
@@ -25,9 +26,9 @@ public final class MigrationPreparer {
 	}
 
 	/**
-	 * As {@link #prepare(List)}, handing each migration to {@code then} as soon as it is prepared and
-	 * keeping what {@code then} makes of it: a caller that needs the statements only briefly never
-	 * holds every file's at once.
+	 * As {@link #prepare(List)}, handing each migration to {@code then} as soon as it is
+	 * prepared and keeping what {@code then} makes of it: a caller that needs the
+	 * statements only briefly never holds every file's at once.
 	 * @throws MigrationPreparationException listing every file that cannot run
 	 */
 	public <T> List<T> prepare(List<MigrationFile> pending, Function<PreparedMigration, T> then) {
@@ -55,7 +56,10 @@ public final class MigrationPreparer {
 		return prepare(file, SqlScript.parse(file.location(), file.content()));
 	}
 
-	/** Prepares one file already split into {@code script}. @throws MigrationSourceException */
+	/**
+	 * Prepares one file already split into {@code script}. @throws
+	 * MigrationSourceException
+	 */
 	public PreparedMigration prepare(MigrationFile file, SqlScript script) {
 		MigrationDirectives directives = MigrationDirectives.read(script, file.location());
 		List<SqlStatement> statements = script.statements();
@@ -66,7 +70,8 @@ public final class MigrationPreparer {
 		refuseTransactionControl(file, statements);
 		String committing = CommittingRoutines.reason(statements);
 		if (committing != null) {
-			// Not refused alongside other statements, unlike CREATE INDEX CONCURRENTLY: a body that commits
+			// Not refused alongside other statements, unlike CREATE INDEX CONCURRENTLY: a
+			// body that commits
 			// already splits the file into transactions of the author's choosing.
 			return new PreparedMigration(file, statements, directives, false, committing);
 		}
@@ -100,8 +105,9 @@ public final class MigrationPreparer {
 	}
 
 	/**
-	 * A {@code COMMIT} (or any other transaction command) inside Strata's transaction would make part
-	 * of the file permanent while the rest, and its history row, could still roll back.
+	 * A {@code COMMIT} (or any other transaction command) inside Strata's transaction
+	 * would make part of the file permanent while the rest, and its history row, could
+	 * still roll back.
 	 */
 	private static void refuseTransactionControl(MigrationFile file, List<SqlStatement> statements) {
 		List<SqlStatement> commands = null;
@@ -118,7 +124,10 @@ public final class MigrationPreparer {
 		}
 		StringBuilder listed = new StringBuilder();
 		for (SqlStatement command : commands) {
-			listed.append((listed.length() > 0) ? "; " : "").append("line ").append(command.line()).append(": ")
+			listed.append((listed.length() > 0) ? "; " : "")
+				.append("line ")
+				.append(command.line())
+				.append(": ")
 				.append(command.abbreviated(60));
 		}
 		throw new MigrationSourceException(file.location() + ":" + commands.get(0).line(),
@@ -131,9 +140,9 @@ public final class MigrationPreparer {
 	}
 
 	/**
-	 * A file that runs as written must not leave its own transaction block open: the migrations and
-	 * the history rows written after it would join the block, and all of it would roll back when the
-	 * connection closes.
+	 * A file that runs as written must not leave its own transaction block open: the
+	 * migrations and the history rows written after it would join the block, and all of
+	 * it would roll back when the connection closes.
 	 */
 	private static void refuseUnendedBlock(MigrationFile file, List<SqlStatement> statements) {
 		SqlStatement opened = TransactionControl.unendedBlock(statements);

@@ -9,13 +9,21 @@ public enum MigrationState {
 	/** Not applied yet. */
 	PENDING,
 
-	/** A repeatable migration whose file changed since it was applied: it will be re-applied. */
+	/**
+	 * A repeatable migration whose file changed since it was applied: it will be
+	 * re-applied.
+	 */
 	OUTDATED,
 
-	/** Not applied, older than the current version, and {@code out-of-order} lets it run. */
+	/**
+	 * Not applied, older than the current version, and {@code out-of-order} lets it run.
+	 */
 	OUT_OF_ORDER,
 
-	/** Not applied and older than the current version: refused unless {@code out-of-order} is on. */
+	/**
+	 * Not applied and older than the current version: refused unless {@code out-of-order}
+	 * is on.
+	 */
 	IGNORED,
 
 	/** Applied, but the file changed since. */
@@ -25,23 +33,27 @@ public enum MigrationState {
 	DESCRIPTION_MISMATCH,
 
 	/**
-	 * Recorded as failed (a migration that could not run in a transaction stopped part-way), or
-	 * interrupted with a statement in flight whose outcome only a person can tell: {@code migrate}
-	 * refuses until someone looks and runs {@code repair}.
+	 * Recorded as failed (a migration that could not run in a transaction stopped
+	 * part-way), or interrupted with a statement in flight whose outcome only a person
+	 * can tell: {@code migrate} refuses until someone looks and runs {@code repair}.
 	 */
 	FAILED,
 
 	/**
-	 * A migration that runs outside a transaction was interrupted (process killed, connection lost)
-	 * with a statement in flight whose outcome the catalog tells ({@code CREATE INDEX CONCURRENTLY}
-	 * and the like): {@code migrate} resumes it by itself, from that statement on.
+	 * A migration that runs outside a transaction was interrupted (process killed,
+	 * connection lost) with a statement in flight whose outcome the catalog tells
+	 * ({@code CREATE INDEX CONCURRENTLY} and the like): {@code migrate} resumes it by
+	 * itself, from that statement on.
 	 */
 	INTERRUPTED,
 
 	/** Applied, but no file has its version any more. */
 	MISSING,
 
-	/** Applied, newer than every file this build ships: the database is ahead of the application. */
+	/**
+	 * Applied, newer than every file this build ships: the database is ahead of the
+	 * application.
+	 */
 	FUTURE,
 
 	/** The baseline marker. */

@@ -8,14 +8,15 @@ import dev.strata.sql.Token;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Recognises the statements PostgreSQL refuses inside a transaction block, from their leading
- * keywords. A migration containing one must run outside a transaction.
+ * Recognises the statements PostgreSQL refuses inside a transaction block, from their
+ * leading keywords. A migration containing one must run outside a transaction.
  */
 final class NonTransactionalStatements {
 
 	/**
-	 * Every keyword compared with below. Every statement is asked, so its words are looked up in
-	 * place, never copied; a word outside the set compares unequal to all of them either way.
+	 * Every keyword compared with below. Every statement is asked, so its words are
+	 * looked up in place, never copied; a word outside the set compares unequal to all of
+	 * them either way.
 	 */
 	private static final KeywordSet WORDS = KeywordSet.of("CREATE", "DROP", "REINDEX", "VACUUM", "ALTER", "SET",
 			"RESET", "DATABASE", "TABLESPACE", "INDEX", "UNIQUE", "SYSTEM", "TABLE", "CONCURRENTLY");
@@ -39,7 +40,10 @@ final class NonTransactionalStatements {
 		};
 	}
 
-	/** Statements that may accompany non-transactional ones: they only change session settings. */
+	/**
+	 * Statements that may accompany non-transactional ones: they only change session
+	 * settings.
+	 */
 	static boolean isSessionSetting(SqlStatement statement) {
 		String first = statement.keyword(0, WORDS);
 		return "SET".equals(first) || "RESET".equals(first);

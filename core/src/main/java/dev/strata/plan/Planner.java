@@ -17,14 +17,17 @@ import dev.strata.source.Version;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Compares migration files with history rows. Pure: no database, no I/O, linear in the number of
- * files and rows, so it stays cheap for thousands of migrations.
+ * Compares migration files with history rows. Pure: no database, no I/O, linear in the
+ * number of files and rows, so it stays cheap for thousands of migrations.
  */
 public final class Planner {
 
 	private final boolean outOfOrder;
 
-	/** @param outOfOrder whether a pending version older than the current one may be applied */
+	/**
+	 * @param outOfOrder whether a pending version older than the current one may be
+	 * applied
+	 */
 	public Planner(boolean outOfOrder) {
 		this.outOfOrder = outOfOrder;
 	}
@@ -95,8 +98,8 @@ public final class Planner {
 		}
 		for (AppliedMigration row : repeatableRows.values()) {
 			if (!repeatableDescriptions.contains(row.description())) {
-				MigrationStatus status = new MigrationStatus(row.success() ? MigrationState.MISSING : MigrationState.FAILED,
-						null, row);
+				MigrationStatus status = new MigrationStatus(
+						row.success() ? MigrationState.MISSING : MigrationState.FAILED, null, row);
 				statuses.add(status);
 				addProblem(status, problems);
 			}
@@ -118,8 +121,9 @@ public final class Planner {
 			@Nullable Version current) {
 		if (row != null) {
 			if (!row.success()) {
-				return new MigrationStatus(Resumability.canResume(row, file) ? MigrationState.INTERRUPTED
-						: MigrationState.FAILED, file, row);
+				return new MigrationStatus(
+						Resumability.canResume(row, file) ? MigrationState.INTERRUPTED : MigrationState.FAILED, file,
+						row);
 			}
 			if (row.checksum() == null || row.checksum() != file.checksum()) {
 				return new MigrationStatus(MigrationState.CHECKSUM_MISMATCH, file, row);
@@ -133,7 +137,8 @@ public final class Planner {
 			return new MigrationStatus(MigrationState.BELOW_BASELINE, file, null);
 		}
 		if (current != null && file.version().compareTo(current) < 0) {
-			return new MigrationStatus(this.outOfOrder ? MigrationState.OUT_OF_ORDER : MigrationState.IGNORED, file, null);
+			return new MigrationStatus(this.outOfOrder ? MigrationState.OUT_OF_ORDER : MigrationState.IGNORED, file,
+					null);
 		}
 		return new MigrationStatus(MigrationState.PENDING, file, null);
 	}
@@ -143,8 +148,8 @@ public final class Planner {
 			return new MigrationStatus(MigrationState.PENDING, file, null);
 		}
 		if (!row.success()) {
-			return new MigrationStatus(Resumability.canResume(row, file) ? MigrationState.INTERRUPTED
-					: MigrationState.FAILED, file, row);
+			return new MigrationStatus(
+					Resumability.canResume(row, file) ? MigrationState.INTERRUPTED : MigrationState.FAILED, file, row);
 		}
 		if (row.checksum() == null || row.checksum() != file.checksum()) {
 			return new MigrationStatus(MigrationState.OUTDATED, file, row);
@@ -198,7 +203,6 @@ public final class Planner {
 		int rankA = (a.applied() != null) ? a.applied().installedRank() : Integer.MAX_VALUE;
 		int rankB = (b.applied() != null) ? b.applied().installedRank() : Integer.MAX_VALUE;
 		return Integer.compare(rankA, rankB);
-	}
-	;
+	};
 
 }

@@ -13,7 +13,8 @@ import dev.strata.sql.SqlStatement;
  * @param statements its statements, in order
  * @param directives its {@code strata:} directives
  * @param transactional whether it runs inside one transaction
- * @param nonTransactionalReason why not (e.g. {@code CREATE INDEX CONCURRENTLY at line 4}), empty if it does
+ * @param nonTransactionalReason why not (e.g.
+ * {@code CREATE INDEX CONCURRENTLY at line 4}), empty if it does
  */
 public record PreparedMigration(MigrationFile file, List<SqlStatement> statements, MigrationDirectives directives,
 		boolean transactional, String nonTransactionalReason) {

@@ -8,7 +8,10 @@ import dev.strata.sql.SqlScript;
 import dev.strata.sql.SqlStatement;
 import org.jspecify.annotations.Nullable;
 
-/** Turns a status that blocks migration into a problem with a fix: the wording lives here only. */
+/**
+ * Turns a status that blocks migration into a problem with a fix: the wording lives here
+ * only.
+ */
 final class Problems {
 
 	private static final int STATEMENT_PREVIEW = 80;
@@ -39,9 +42,10 @@ final class Problems {
 	private static ValidationProblem checksumMismatch(String name, AppliedMigration row, MigrationFile file) {
 		String checksums = " (checksum " + row.checksum() + " in the history, " + file.checksum() + " now)";
 		if (sameSql(row, file)) {
-			return new ValidationProblem(ValidationProblem.Kind.CHECKSUM_MISMATCH, name, "the file " + file.location()
-					+ " changed after it was applied, but only in comments, whitespace or keyword case: the SQL"
-					+ " PostgreSQL runs is the same" + checksums,
+			return new ValidationProblem(ValidationProblem.Kind.CHECKSUM_MISMATCH, name,
+					"the file " + file.location()
+							+ " changed after it was applied, but only in comments, whitespace or keyword case: the SQL"
+							+ " PostgreSQL runs is the same" + checksums,
 					"harmless: run the repair command to realign the checksum, or restore the file");
 		}
 		return new ValidationProblem(ValidationProblem.Kind.CHECKSUM_MISMATCH, name,
@@ -50,7 +54,10 @@ final class Problems {
 						+ " what the old file did");
 	}
 
-	/** Whether the file's SQL, without comments and whitespace, is what was applied (known for rows that record it). */
+	/**
+	 * Whether the file's SQL, without comments and whitespace, is what was applied (known
+	 * for rows that record it).
+	 */
 	private static boolean sameSql(AppliedMigration row, MigrationFile file) {
 		if (row.sqlChecksum() == null) {
 			return false;
@@ -64,7 +71,10 @@ final class Problems {
 		}
 	}
 
-	/** A row whose signature no longer matches its columns: someone changed the history by hand. */
+	/**
+	 * A row whose signature no longer matches its columns: someone changed the history by
+	 * hand.
+	 */
 	static ValidationProblem edited(AppliedMigration row) {
 		String name = row.displayName();
 		return new ValidationProblem(ValidationProblem.Kind.HISTORY_EDITED, name,
@@ -96,13 +106,14 @@ final class Problems {
 	}
 
 	/**
-	 * A run stopped with a statement in flight that Strata cannot resume: say exactly which
-	 * statements certainly ran, which one may or may not have, and which did not.
+	 * A run stopped with a statement in flight that Strata cannot resume: say exactly
+	 * which statements certainly ran, which one may or may not have, and which did not.
 	 */
 	private static ValidationProblem interrupted(String name, AppliedMigration row, @Nullable MigrationFile file) {
 		int inFlight = row.statementInFlight();
-		StringBuilder detail = new StringBuilder("was interrupted outside a transaction (process killed or connection"
-				+ " lost) while statement ").append(inFlight)
+		StringBuilder detail = new StringBuilder(
+				"was interrupted outside a transaction (process killed or connection" + " lost) while statement ")
+			.append(inFlight)
 			.append(" of ")
 			.append(row.statementsTotal())
 			.append(" was in flight: statements 1 to ")
@@ -141,7 +152,8 @@ final class Problems {
 		for (int i = 0; i < statements.size(); i++) {
 			SqlStatement statement = statements.get(i);
 			detail.append("\n      ")
-				.append(pad((i < statementsRun) ? "ran:" : (i == statementsRun) ? stopped : "not run:", stopped.length()))
+				.append(pad((i < statementsRun) ? "ran:" : (i == statementsRun) ? stopped : "not run:",
+						stopped.length()))
 				.append("line ")
 				.append(statement.line())
 				.append(": ")

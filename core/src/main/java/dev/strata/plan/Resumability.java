@@ -9,10 +9,10 @@ import dev.strata.sql.SqlStatement;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Whether a migration interrupted outside a transaction can resume by itself: the history row
- * says which statement was in flight, the file is the one that ran (same checksum), and that
- * statement is one whose outcome the catalog tells ({@link ResumableStatement}). The one place
- * that decides, for the plan, the refusal message and the executor alike.
+ * Whether a migration interrupted outside a transaction can resume by itself: the history
+ * row says which statement was in flight, the file is the one that ran (same checksum),
+ * and that statement is one whose outcome the catalog tells ({@link ResumableStatement}).
+ * The one place that decides, for the plan, the refusal message and the executor alike.
  */
 public final class Resumability {
 
@@ -25,8 +25,8 @@ public final class Resumability {
 	}
 
 	/**
-	 * Why the interrupted migration of {@code row} cannot resume by itself, as the end of a sentence,
-	 * or {@code null} if it can.
+	 * Why the interrupted migration of {@code row} cannot resume by itself, as the end of
+	 * a sentence, or {@code null} if it can.
 	 */
 	static @Nullable String whyNot(AppliedMigration row, @Nullable MigrationFile file) {
 		if (file == null) {
@@ -49,7 +49,8 @@ public final class Resumability {
 	}
 
 	/**
-	 * The statement that was in flight, recognised, for a row {@link #canResume} accepted.
+	 * The statement that was in flight, recognised, for a row {@link #canResume}
+	 * accepted.
 	 * @throws IllegalStateException if it cannot resume
 	 */
 	public static ResumableStatement inFlight(AppliedMigration row, List<SqlStatement> statements) {

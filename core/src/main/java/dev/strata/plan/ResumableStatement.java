@@ -8,24 +8,27 @@ import dev.strata.sql.TokenKind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A statement whose outcome Strata can read from the catalog after a run was interrupted while
- * it was in flight, with the names the catalog is asked about. Only these let an interrupted
- * non-transactional migration resume by itself: for any other statement (an UPDATE, a DO block)
- * nobody but a person can tell whether it ran.
+ * A statement whose outcome Strata can read from the catalog after a run was interrupted
+ * while it was in flight, with the names the catalog is asked about. Only these let an
+ * interrupted non-transactional migration resume by itself: for any other statement (an
+ * UPDATE, a DO block) nobody but a person can tell whether it ran.
  *
- * <p>Names are kept as written in the file (quotes and schema included), so the server resolves
- * them as it resolved the statement: {@code to_regclass('"Books".title')}, with the migration's
- * search_path.
+ * <p>
+ * Names are kept as written in the file (quotes and schema included), so the server
+ * resolves them as it resolved the statement: {@code to_regclass('"Books".title')}, with
+ * the migration's search_path.
  *
  * @param kind what the statement is
- * @param name the index, type or partition the outcome is read from; the schema, table or index a
- *     {@code REINDEX} works on
- * @param table the table of a {@code CREATE INDEX} or the parent of a {@code DETACH PARTITION};
- *     for {@code REINDEX}, its target ({@code INDEX}, {@code TABLE}, {@code SCHEMA}, {@code DATABASE}
- *     or {@code SYSTEM}); {@code null} otherwise
- * @param label the literal of the enum value an {@code ALTER TYPE … ADD VALUE} adds, as written
+ * @param name the index, type or partition the outcome is read from; the schema, table or
+ * index a {@code REINDEX} works on
+ * @param table the table of a {@code CREATE INDEX} or the parent of a
+ * {@code DETACH PARTITION}; for {@code REINDEX}, its target ({@code INDEX},
+ * {@code TABLE}, {@code SCHEMA}, {@code DATABASE} or {@code SYSTEM}); {@code null}
+ * otherwise
+ * @param label the literal of the enum value an {@code ALTER TYPE … ADD VALUE} adds, as
+ * written
  * @param rerunnable whether running it again is harmless whatever happened before
- *     ({@code IF NOT EXISTS}, {@code VACUUM}, {@code ANALYZE}, {@code REINDEX})
+ * ({@code IF NOT EXISTS}, {@code VACUUM}, {@code ANALYZE}, {@code REINDEX})
  */
 public record ResumableStatement(Kind kind, @Nullable String name, @Nullable String table, @Nullable String label,
 		boolean rerunnable) {
@@ -52,21 +55,24 @@ public record ResumableStatement(Kind kind, @Nullable String name, @Nullable Str
 		DETACH_PARTITION_CONCURRENTLY,
 
 		/**
-		 * {@code BEGIN} of the file's own transaction block. The history row is written inside the
-		 * block while it is open, so a row still saying its {@code BEGIN} is in flight means the
-		 * block never committed: it runs again.
+		 * {@code BEGIN} of the file's own transaction block. The history row is written
+		 * inside the block while it is open, so a row still saying its {@code BEGIN} is
+		 * in flight means the block never committed: it runs again.
 		 */
 		BEGIN,
 
 		/**
-		 * {@code COMMIT} of the file's own block: a row that says it is in flight was written inside
-		 * the block, so it committed with it.
+		 * {@code COMMIT} of the file's own block: a row that says it is in flight was
+		 * written inside the block, so it committed with it.
 		 */
 		COMMIT
 
 	}
 
-	/** What the statement is, or {@code null} when its outcome cannot be read from the catalog. */
+	/**
+	 * What the statement is, or {@code null} when its outcome cannot be read from the
+	 * catalog.
+	 */
 	public static @Nullable ResumableStatement recognise(SqlStatement statement) {
 		List<Token> tokens = statement.tokens();
 		if (tokens.isEmpty()) {
@@ -106,11 +112,12 @@ public record ResumableStatement(Kind kind, @Nullable String name, @Nullable Str
 		return switch (this.kind) {
 			case CREATE_INDEX_CONCURRENTLY -> "CREATE INDEX CONCURRENTLY " + this.name;
 			case DROP_INDEX_CONCURRENTLY -> "DROP INDEX CONCURRENTLY " + this.name;
-			case REINDEX_CONCURRENTLY -> "REINDEX " + this.table + " CONCURRENTLY" + ((this.name != null) ? " " + this.name : "");
+			case REINDEX_CONCURRENTLY ->
+				"REINDEX " + this.table + " CONCURRENTLY" + ((this.name != null) ? " " + this.name : "");
 			case VACUUM_OR_ANALYZE -> "VACUUM/ANALYZE";
 			case ADD_ENUM_VALUE -> "ALTER TYPE " + this.name + " ADD VALUE " + this.label;
-			case DETACH_PARTITION_CONCURRENTLY -> "ALTER TABLE " + this.table + " DETACH PARTITION " + this.name
-					+ " CONCURRENTLY";
+			case DETACH_PARTITION_CONCURRENTLY ->
+				"ALTER TABLE " + this.table + " DETACH PARTITION " + this.name + " CONCURRENTLY";
 			case BEGIN -> "BEGIN";
 			case COMMIT -> "COMMIT";
 		};
@@ -125,11 +132,13 @@ public record ResumableStatement(Kind kind, @Nullable String name, @Nullable Str
 			return null;
 		}
 		at += 2;
-		boolean ifNotExists = isWord(tokens, at, "IF") && isWord(tokens, at + 1, "NOT") && isWord(tokens, at + 2, "EXISTS");
+		boolean ifNotExists = isWord(tokens, at, "IF") && isWord(tokens, at + 1, "NOT")
+				&& isWord(tokens, at + 2, "EXISTS");
 		if (ifNotExists) {
 			at += 3;
 		}
-		// Without a name the server picks one, and the catalog cannot say which index the run built.
+		// Without a name the server picks one, and the catalog cannot say which index the
+		// run built.
 		if (isWord(tokens, at, "ON") || !isIdentifier(tokens, at) || !isWord(tokens, at + 1, "ON")) {
 			return null;
 		}
@@ -154,7 +163,8 @@ public record ResumableStatement(Kind kind, @Nullable String name, @Nullable Str
 			at += 2;
 		}
 		int end = qualifiedNameEnd(tokens, at);
-		// One index only: CONCURRENTLY refuses a list, and the outcome of a list is not one fact.
+		// One index only: CONCURRENTLY refuses a list, and the outcome of a list is not
+		// one fact.
 		if (end < 0 || (end < tokens.size() && !isWord(tokens, end, "CASCADE") && !isWord(tokens, end, "RESTRICT"))) {
 			return null;
 		}
@@ -192,7 +202,8 @@ public record ResumableStatement(Kind kind, @Nullable String name, @Nullable Str
 			return null;
 		}
 		int at = end + 2;
-		boolean ifNotExists = isWord(tokens, at, "IF") && isWord(tokens, at + 1, "NOT") && isWord(tokens, at + 2, "EXISTS");
+		boolean ifNotExists = isWord(tokens, at, "IF") && isWord(tokens, at + 1, "NOT")
+				&& isWord(tokens, at + 2, "EXISTS");
 		if (ifNotExists) {
 			at += 3;
 		}
@@ -235,7 +246,10 @@ public record ResumableStatement(Kind kind, @Nullable String name, @Nullable Str
 		return kind == TokenKind.WORD || kind == TokenKind.QUOTED_IDENTIFIER;
 	}
 
-	/** The index just past a dotted name starting at {@code start}, or {@code -1} if none starts there. */
+	/**
+	 * The index just past a dotted name starting at {@code start}, or {@code -1} if none
+	 * starts there.
+	 */
 	private static int qualifiedNameEnd(List<Token> tokens, int start) {
 		if (!isIdentifier(tokens, start)) {
 			return -1;

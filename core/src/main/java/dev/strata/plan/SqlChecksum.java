@@ -10,9 +10,9 @@ import dev.strata.sql.Token;
 import dev.strata.sql.TokenKind;
 
 /**
- * A checksum of what PostgreSQL would run: the statements' tokens without comments and whitespace,
- * unquoted words folded to lower case as PostgreSQL folds them. Two files with the same SQL
- * checksum differ only in comments, layout or keyword case.
+ * A checksum of what PostgreSQL would run: the statements' tokens without comments and
+ * whitespace, unquoted words folded to lower case as PostgreSQL folds them. Two files
+ * with the same SQL checksum differ only in comments, layout or keyword case.
  */
 public final class SqlChecksum {
 

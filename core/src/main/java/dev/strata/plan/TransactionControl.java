@@ -9,18 +9,23 @@ import dev.strata.sql.TokenKind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The top-level statements that control the session's transaction ({@code BEGIN}, {@code COMMIT},
- * {@code SAVEPOINT} …), recognised from their leading keywords.
+ * The top-level statements that control the session's transaction ({@code BEGIN},
+ * {@code COMMIT}, {@code SAVEPOINT} …), recognised from their leading keywords.
  *
- * <p>Why: inside the transaction Strata wraps a migration in, a {@code COMMIT} makes the statements
- * before it permanent while the rest of the file, and its history row, can still roll back: the
- * half-applied file the transaction exists to prevent. Such a file is refused unless it says with
- * {@code -- strata:no-transaction} that it manages its own transactions, and then how far a failed
- * run got is told from where its own transaction block opened.
+ * <p>
+ * Why: inside the transaction Strata wraps a migration in, a {@code COMMIT} makes the
+ * statements before it permanent while the rest of the file, and its history row, can
+ * still roll back: the half-applied file the transaction exists to prevent. Such a file
+ * is refused unless it says with {@code -- strata:no-transaction} that it manages its own
+ * transactions, and then how far a failed run got is told from where its own transaction
+ * block opened.
  *
- * <p>Only statements are looked at, never the bodies of {@code DO} blocks or routines (they are
- * strings to the splitter), and a {@code BEGIN ATOMIC} body belongs to its {@code CREATE
- * FUNCTION}: a statement that starts with {@code BEGIN} is always the transaction command.
+ * <p>
+ * Only statements are looked at, never the bodies of {@code DO} blocks or routines (they
+ * are strings to the splitter), and a {@code BEGIN ATOMIC} body belongs to its
+ * {@code CREATE
+ * FUNCTION}: a statement that starts with {@code BEGIN} is always the transaction
+ * command.
  */
 public enum TransactionControl {
 
@@ -28,24 +33,35 @@ public enum TransactionControl {
 	OPENS,
 
 	/**
-	 * {@code COMMIT}, {@code END}, {@code ROLLBACK}, {@code ABORT}, {@code PREPARE TRANSACTION}: ends
-	 * the block.
+	 * {@code COMMIT}, {@code END}, {@code ROLLBACK}, {@code ABORT},
+	 * {@code PREPARE TRANSACTION}: ends the block.
 	 */
 	ENDS,
 
-	/** {@code COMMIT AND CHAIN} (and its siblings): ends the block and opens the next one at once. */
+	/**
+	 * {@code COMMIT AND CHAIN} (and its siblings): ends the block and opens the next one
+	 * at once.
+	 */
 	CHAINS,
 
-	/** {@code SAVEPOINT}, {@code RELEASE}, {@code ROLLBACK TO}: works inside the block. */
+	/**
+	 * {@code SAVEPOINT}, {@code RELEASE}, {@code ROLLBACK TO}: works inside the block.
+	 */
 	WITHIN,
 
-	/** {@code COMMIT PREPARED}, {@code ROLLBACK PREPARED}: finishes a prepared transaction, outside any block. */
+	/**
+	 * {@code COMMIT PREPARED}, {@code ROLLBACK PREPARED}: finishes a prepared
+	 * transaction, outside any block.
+	 */
 	PREPARED;
 
 	private static final KeywordSet WORDS = KeywordSet.of("BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT",
 			"SAVEPOINT", "RELEASE", "PREPARE", "TRANSACTION", "WORK", "AND", "NO", "CHAIN", "TO", "PREPARED");
 
-	/** What the statement does to the transaction, or {@code null} if it is not a transaction command. */
+	/**
+	 * What the statement does to the transaction, or {@code null} if it is not a
+	 * transaction command.
+	 */
 	public static @Nullable TransactionControl of(SqlStatement statement) {
 		String first = statement.keyword(0, WORDS);
 		if (first == null) {
@@ -63,10 +79,11 @@ public enum TransactionControl {
 	}
 
 	/**
-	 * How many of the first {@code failed} statements stay applied when the statement at index
-	 * {@code failed} fails: all of them, unless the file's own transaction block was open, in which
-	 * case everything from the statement that opened it on is rolled back (a failed statement aborts
-	 * the block, and a failed {@code COMMIT} rolls it back).
+	 * How many of the first {@code failed} statements stay applied when the statement at
+	 * index {@code failed} fails: all of them, unless the file's own transaction block
+	 * was open, in which case everything from the statement that opened it on is rolled
+	 * back (a failed statement aborts the block, and a failed {@code COMMIT} rolls it
+	 * back).
 	 */
 	public static int appliedBefore(List<SqlStatement> statements, int failed) {
 		int applied = failed;
@@ -89,8 +106,8 @@ public enum TransactionControl {
 	}
 
 	/**
-	 * The statement that opens a transaction block the file leaves open at its end, or {@code null}
-	 * if every block it opens is ended.
+	 * The statement that opens a transaction block the file leaves open at its end, or
+	 * {@code null} if every block it opens is ended.
 	 */
 	static @Nullable SqlStatement unendedBlock(List<SqlStatement> statements) {
 		SqlStatement opened = null;
@@ -106,7 +123,10 @@ public enum TransactionControl {
 		return opened;
 	}
 
-	/** {@code COMMIT|ROLLBACK PREPARED 'id'}, {@code ROLLBACK [WORK] TO …}, else ends or chains. */
+	/**
+	 * {@code COMMIT|ROLLBACK PREPARED 'id'}, {@code ROLLBACK [WORK] TO …}, else ends or
+	 * chains.
+	 */
 	private static TransactionControl ending(SqlStatement statement) {
 		String second = statement.keyword(1, WORDS);
 		if ("PREPARED".equals(second)) {
@@ -126,7 +146,10 @@ public enum TransactionControl {
 		return last >= 1 && tokens.get(last).isWord("CHAIN") && tokens.get(last - 1).isWord("AND");
 	}
 
-	/** {@code PREPARE TRANSACTION 'id'}; {@code PREPARE name [(types)] AS …} defines a statement. */
+	/**
+	 * {@code PREPARE TRANSACTION 'id'}; {@code PREPARE name [(types)] AS …} defines a
+	 * statement.
+	 */
 	private static boolean preparesTransaction(SqlStatement statement) {
 		List<Token> tokens = statement.tokens();
 		return tokens.size() == 3 && tokens.get(1).isWord("TRANSACTION") && tokens.get(2).kind() == TokenKind.STRING;

@@ -1,6 +1,6 @@
 /**
- * Stage 5: compares the migration files with the history and says what is applied, pending,
- * failed, missing or out of order, and which problems stop a migration.
+ * Stage 5: compares the migration files with the history and says what is applied,
+ * pending, failed, missing or out of order, and which problems stop a migration.
  */
 @NullMarked
 package dev.strata.plan;

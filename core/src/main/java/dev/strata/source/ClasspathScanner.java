@@ -14,9 +14,9 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 /**
- * Lists the {@code .sql} files below a classpath directory, in plain directories and inside jars
- * (including the nested jars of a Spring Boot executable jar, whose {@code jar:nested:} URLs open
- * through the JDK's {@link JarURLConnection}).
+ * Lists the {@code .sql} files below a classpath directory, in plain directories and
+ * inside jars (including the nested jars of a Spring Boot executable jar, whose
+ * {@code jar:nested:} URLs open through the JDK's {@link JarURLConnection}).
  */
 final class ClasspathScanner {
 
@@ -47,8 +47,8 @@ final class ClasspathScanner {
 	private static List<ScannedFile> scanJar(Location location, URL root) throws IOException {
 		URLConnection connection = root.openConnection();
 		if (!(connection instanceof JarURLConnection jarConnection)) {
-			throw new MigrationSourceException(location.toString(),
-					"is at " + root + ", which Strata cannot list", "use a directory or a jar on the classpath, or a filesystem: location");
+			throw new MigrationSourceException(location.toString(), "is at " + root + ", which Strata cannot list",
+					"use a directory or a jar on the classpath, or a filesystem: location");
 		}
 		jarConnection.setUseCaches(false);
 		String prefix = jarConnection.getEntryName();
@@ -61,7 +61,8 @@ final class ClasspathScanner {
 				String name = entry.getName();
 				if (!entry.isDirectory() && name.startsWith(prefix) && name.endsWith(MigrationName.SUFFIX)) {
 					String relative = name.substring(prefix.length());
-					// Read now: the jar is closed once listed, and every file is read for its checksum anyway.
+					// Read now: the jar is closed once listed, and every file is read for
+					// its checksum anyway.
 					byte[] bytes;
 					try (InputStream in = jar.getInputStream(entry)) {
 						bytes = in.readAllBytes();

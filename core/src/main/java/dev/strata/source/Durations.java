@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 
 /**
- * Parses durations the way Spring Boot properties accept them: {@code 500ms}, {@code 30s},
- * {@code 10m}, {@code 2h}, {@code 1d}, a bare number of milliseconds, or ISO-8601 ({@code PT10S}).
+ * Parses durations the way Spring Boot properties accept them: {@code 500ms},
+ * {@code 30s}, {@code 10m}, {@code 2h}, {@code 1d}, a bare number of milliseconds, or
+ * ISO-8601 ({@code PT10S}).
  */
 public final class Durations {
 
@@ -40,7 +41,10 @@ public final class Durations {
 		};
 	}
 
-	/** The duration as PostgreSQL accepts it for {@code lock_timeout} and {@code statement_timeout}. */
+	/**
+	 * The duration as PostgreSQL accepts it for {@code lock_timeout} and
+	 * {@code statement_timeout}.
+	 */
 	public static String toPostgres(Duration duration) {
 		return duration.toMillis() + "ms";
 	}

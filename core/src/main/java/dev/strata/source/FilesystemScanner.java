@@ -32,7 +32,10 @@ final class FilesystemScanner {
 		return files;
 	}
 
-	/** Joined with '/' on every platform; a backslash inside a Linux file name stays part of the name. */
+	/**
+	 * Joined with '/' on every platform; a backslash inside a Linux file name stays part
+	 * of the name.
+	 */
 	private static String relativePath(Path root, Path path) {
 		StringBuilder relative = new StringBuilder();
 		for (Path element : root.relativize(path)) {

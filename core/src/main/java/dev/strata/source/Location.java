@@ -5,7 +5,8 @@ package dev.strata.source;
  * {@code filesystem:/opt/app/migrations}.
  *
  * @param kind classpath or filesystem
- * @param path the path without prefix and without leading or trailing slashes for the classpath
+ * @param path the path without prefix and without leading or trailing slashes for the
+ * classpath
  */
 public record Location(Kind kind, String path) {
 
@@ -20,7 +21,10 @@ public record Location(Kind kind, String path) {
 
 	}
 
-	/** Parses {@code classpath:x}, {@code filesystem:x} or a bare path (taken as classpath). */
+	/**
+	 * Parses {@code classpath:x}, {@code filesystem:x} or a bare path (taken as
+	 * classpath).
+	 */
 	public static Location parse(String text) {
 		String trimmed = text.trim();
 		if (trimmed.startsWith(FILESYSTEM_PREFIX)) {
@@ -40,7 +44,10 @@ public record Location(Kind kind, String path) {
 		return new Location(Kind.CLASSPATH, path);
 	}
 
-	/** A file below this location, as shown in messages: {@code classpath:db/migration/V1__init.sql}. */
+	/**
+	 * A file below this location, as shown in messages:
+	 * {@code classpath:db/migration/V1__init.sql}.
+	 */
 	public String describe(String relativePath) {
 		return this + "/" + relativePath;
 	}

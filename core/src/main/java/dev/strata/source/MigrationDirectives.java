@@ -13,12 +13,15 @@ import dev.strata.sql.TokenKind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code strata:} directives of one migration file: SQL comments that configure how it runs.
- * An unknown directive is an error, so a typo never silently does nothing.
+ * The {@code strata:} directives of one migration file: SQL comments that configure how
+ * it runs. An unknown directive is an error, so a typo never silently does nothing.
  *
- * @param noTransaction {@code -- strata:no-transaction}: run every statement outside a transaction
- * @param lockTimeout {@code -- strata:lock-timeout=60s}, or {@code null} for the configured default
- * @param statementTimeout {@code -- strata:statement-timeout=2h}, or {@code null} for the default
+ * @param noTransaction {@code -- strata:no-transaction}: run every statement outside a
+ * transaction
+ * @param lockTimeout {@code -- strata:lock-timeout=60s}, or {@code null} for the
+ * configured default
+ * @param statementTimeout {@code -- strata:statement-timeout=2h}, or {@code null} for the
+ * default
  * @param allows {@code -- strata:allow RULE[,RULE] reason="…"} directives, for the guard
  */
 public record MigrationDirectives(boolean noTransaction, @Nullable Duration lockTimeout,
@@ -35,11 +38,15 @@ public record MigrationDirectives(boolean noTransaction, @Nullable Duration lock
 	 * @param rules the rule ids it allows, as written
 	 * @param reason why, as written
 	 * @param line the line of the comment
-	 * @param statement the index of the statement it sits directly above, or {@link #WHOLE_FILE}
+	 * @param statement the index of the statement it sits directly above, or
+	 * {@link #WHOLE_FILE}
 	 */
 	public record AllowDirective(List<String> rules, String reason, int line, int statement) {
 
-		/** {@link #statement()} of a directive at the top of the file, followed by a blank line. */
+		/**
+		 * {@link #statement()} of a directive at the top of the file, followed by a blank
+		 * line.
+		 */
 		public static final int WHOLE_FILE = -1;
 
 		public boolean coversWholeFile() {
@@ -55,14 +62,16 @@ public record MigrationDirectives(boolean noTransaction, @Nullable Duration lock
 
 	/**
 	 * Reads the directives from a parsed script's comments.
-	 * @throws MigrationSourceException naming file and line for an unknown or malformed directive
+	 * @throws MigrationSourceException naming file and line for an unknown or malformed
+	 * directive
 	 */
 	public static MigrationDirectives read(SqlScript script, String file) {
 		boolean noTransaction = false;
 		Duration lockTimeout = null;
 		Duration statementTimeout = null;
 		List<AllowDirective> allows = new ArrayList<>();
-		// Built on the first allow directive only: most files have none, and a lint reads thousands.
+		// Built on the first allow directive only: most files have none, and a lint reads
+		// thousands.
 		@Nullable Map<Integer, Integer> placements = null;
 		for (Token comment : script.comments()) {
 			String body = commentBody(comment);
@@ -86,8 +95,9 @@ public record MigrationDirectives(boolean noTransaction, @Nullable Duration lock
 				}
 				Integer statement = placements.get(comment.offset());
 				if (statement == null) {
-					throw new MigrationSourceException(where, "has a strata:allow directive that is neither directly"
-							+ " above a statement nor at the top of the file",
+					throw new MigrationSourceException(where,
+							"has a strata:allow directive that is neither directly"
+									+ " above a statement nor at the top of the file",
 							"put it in the comment block directly above the statement it allows (no blank line in"
 									+ " between), or at the top of the file followed by a blank line for the whole file");
 				}
@@ -122,9 +132,10 @@ public record MigrationDirectives(boolean noTransaction, @Nullable Duration lock
 	}
 
 	/**
-	 * Where each comment that may hold an allow directive sits, by offset: the index of the statement
-	 * whose comment block (no blank line, not trailing the previous statement) it is part of, or
-	 * {@link AllowDirective#WHOLE_FILE} for comments above the first statement and its block.
+	 * Where each comment that may hold an allow directive sits, by offset: the index of
+	 * the statement whose comment block (no blank line, not trailing the previous
+	 * statement) it is part of, or {@link AllowDirective#WHOLE_FILE} for comments above
+	 * the first statement and its block.
 	 */
 	private static Map<Integer, Integer> placements(SqlScript script) {
 		Map<Integer, Integer> placements = new HashMap<>();

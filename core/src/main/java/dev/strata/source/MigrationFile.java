@@ -5,8 +5,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One migration file, read and checksummed. Its text is decoded only when asked for: a restart
- * with nothing pending checksums every file but needs the text of none.
+ * One migration file, read and checksummed. Its text is decoded only when asked for: a
+ * restart with nothing pending checksums every file but needs the text of none.
  */
 public final class MigrationFile {
 
@@ -32,7 +32,8 @@ public final class MigrationFile {
 	 * @param version the version, {@code null} for a repeatable migration
 	 * @param description the description from the file name, underscores shown as spaces
 	 * @param script the file's path relative to its location, as recorded in the history
-	 * @param location where it was found, for messages ({@code classpath:db/migration/V1__init.sql})
+	 * @param location where it was found, for messages
+	 * ({@code classpath:db/migration/V1__init.sql})
 	 * @param content the text, without a BOM and with every line ending as {@code \n}
 	 * @param checksum CRC-32 of {@code content}'s UTF-8 bytes
 	 */
@@ -53,7 +54,9 @@ public final class MigrationFile {
 		this.content = content;
 	}
 
-	/** A file as read: checksummed now, decoded (and checked to be UTF-8) on first use. */
+	/**
+	 * A file as read: checksummed now, decoded (and checked to be UTF-8) on first use.
+	 */
 	static MigrationFile read(MigrationName name, String script, String location, byte[] bytes) {
 		return new MigrationFile(name.type(), name.version(), name.description(), script, location,
 				MigrationText.checksum(bytes, location), bytes, null);
@@ -97,7 +100,10 @@ public final class MigrationFile {
 		return text;
 	}
 
-	/** {@code V1.2} or {@code R} followed by the description: how messages name a migration. */
+	/**
+	 * {@code V1.2} or {@code R} followed by the description: how messages name a
+	 * migration.
+	 */
 	public String displayName() {
 		return MigrationNames.display((this.version != null) ? this.version.toString() : null, this.description);
 	}

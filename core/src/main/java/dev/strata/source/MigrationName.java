@@ -4,8 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The parts of a migration file name: {@code V<version>__<description>.sql} or
- * {@code R__<description>.sql}. The same conventions as Flyway, so a team can switch without
- * renaming files.
+ * {@code R__<description>.sql}. The same conventions as Flyway, so a team can switch
+ * without renaming files.
  */
 record MigrationName(MigrationType type, @Nullable Version version, String description) {
 
@@ -15,7 +15,8 @@ record MigrationName(MigrationType type, @Nullable Version version, String descr
 
 	/**
 	 * Parses a file name (without directories).
-	 * @throws MigrationSourceException naming the file if a {@code .sql} file does not follow the pattern
+	 * @throws MigrationSourceException naming the file if a {@code .sql} file does not
+	 * follow the pattern
 	 */
 	static MigrationName parse(String fileName, String location) {
 		String base = fileName.substring(0, fileName.length() - SUFFIX.length());

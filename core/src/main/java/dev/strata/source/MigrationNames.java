@@ -3,9 +3,9 @@ package dev.strata.source;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How every message, log line and report names a migration: {@code V1.2 (add orders)} for a
- * versioned one, {@code R (views)} for a repeatable one. One method, so that a file, its history
- * row and the migrator's report all name the same migration the same way.
+ * How every message, log line and report names a migration: {@code V1.2 (add orders)} for
+ * a versioned one, {@code R (views)} for a repeatable one. One method, so that a file,
+ * its history row and the migrator's report all name the same migration the same way.
  */
 public final class MigrationNames {
 

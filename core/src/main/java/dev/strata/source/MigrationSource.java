@@ -12,8 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds, reads and checks every migration file at the configured locations. Every {@code .sql}
- * file must be a valid migration: a typo in a name is an error, never a silently skipped file.
+ * Finds, reads and checks every migration file at the configured locations. Every
+ * {@code .sql} file must be a valid migration: a typo in a name is an error, never a
+ * silently skipped file.
  */
 public final class MigrationSource {
 
@@ -33,8 +34,10 @@ public final class MigrationSource {
 	}
 
 	/**
-	 * Reads all migrations: versioned ones in version order, then repeatable ones by description.
-	 * @throws MigrationSourceException for a bad name, a duplicate, an unreadable or non-UTF-8 file
+	 * Reads all migrations: versioned ones in version order, then repeatable ones by
+	 * description.
+	 * @throws MigrationSourceException for a bad name, a duplicate, an unreadable or
+	 * non-UTF-8 file
 	 */
 	public List<MigrationFile> load() {
 		List<MigrationFile> versioned = new ArrayList<>();
@@ -85,7 +88,8 @@ public final class MigrationSource {
 		String what = (first.version() != null) ? "version " + first.version()
 				: "repeatable migration '" + first.description() + "'";
 		return new MigrationSourceException(second.location(),
-				"has the same " + what + " as " + first.location() + " (versions equal as numbers are the same: V1, V1.0, V01)",
+				"has the same " + what + " as " + first.location()
+						+ " (versions equal as numbers are the same: V1, V1.0, V01)",
 				"give one of them another version, or remove the copy");
 	}
 

@@ -4,8 +4,8 @@ import dev.strata.ErrorCategory;
 import dev.strata.StrataException;
 
 /**
- * A migration file that cannot be used: bad name, duplicate version, unreadable, not UTF-8, bad
- * directive. Always names the file and says what to do.
+ * A migration file that cannot be used: bad name, duplicate version, unreadable, not
+ * UTF-8, bad directive. Always names the file and says what to do.
  */
 public class MigrationSourceException extends StrataException {
 
@@ -26,7 +26,10 @@ public class MigrationSourceException extends StrataException {
 		this.hint = hint;
 	}
 
-	/** The file, as {@code classpath:db/migration/V1__init.sql}, with {@code :line} where known. */
+	/**
+	 * The file, as {@code classpath:db/migration/V1__init.sql}, with {@code :line} where
+	 * known.
+	 */
 	public String file() {
 		return this.file;
 	}

@@ -10,16 +10,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 
 /**
- * Turns a file's bytes into the text Strata runs and checksums: strict UTF-8, a leading BOM
- * dropped, CRLF and CR line endings made LF. Checksumming the normalised text means a Windows
- * checkout or an editor that adds a BOM never reads as an edited migration.
+ * Turns a file's bytes into the text Strata runs and checksums: strict UTF-8, a leading
+ * BOM dropped, CRLF and CR line endings made LF. Checksumming the normalised text means a
+ * Windows checkout or an editor that adds a BOM never reads as an edited migration.
  */
 final class MigrationText {
 
 	private MigrationText() {
 	}
 
-	/** The normalised text. @throws MigrationSourceException naming the file if it is not UTF-8 */
+	/**
+	 * The normalised text. @throws MigrationSourceException naming the file if it is not
+	 * UTF-8
+	 */
 	static String decode(byte[] bytes, String file) {
 		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
@@ -41,9 +44,9 @@ final class MigrationText {
 	}
 
 	/**
-	 * The checksum of a file's normalised text, from its bytes. Without a BOM or a carriage return
-	 * the bytes are already the normalised text's UTF-8, so they are checksummed as they are; only
-	 * other files are decoded first.
+	 * The checksum of a file's normalised text, from its bytes. Without a BOM or a
+	 * carriage return the bytes are already the normalised text's UTF-8, so they are
+	 * checksummed as they are; only other files are decoded first.
 	 */
 	static int checksum(byte[] bytes, String file) {
 		if (!startsWithBom(bytes) && !containsCarriageReturn(bytes)) {

@@ -6,7 +6,10 @@ public enum MigrationType {
 	/** {@code V<version>__<description>.sql}: applied once, in version order. */
 	VERSIONED,
 
-	/** {@code R__<description>.sql}: re-applied, after the versioned ones, whenever its checksum changes. */
+	/**
+	 * {@code R__<description>.sql}: re-applied, after the versioned ones, whenever its
+	 * checksum changes.
+	 */
 	REPEATABLE
 
 }

@@ -4,13 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A migration version: integers separated by dots or underscores, compared numerically part by
- * part, so that 1 &lt; 1.1 &lt; 1.2 &lt; 2 &lt; 10. Trailing zero parts and leading zeros do not
- * count: {@code 1}, {@code 1.0} and {@code 01} are the same version.
+ * A migration version: integers separated by dots or underscores, compared numerically
+ * part by part, so that 1 &lt; 1.1 &lt; 1.2 &lt; 2 &lt; 10. Trailing zero parts and
+ * leading zeros do not count: {@code 1}, {@code 1.0} and {@code 01} are the same version.
  */
 public final class Version implements Comparable<Version> {
 
-	/** Each part's digits without leading zeros ("0" for zero): compared by length, then as text. */
+	/**
+	 * Each part's digits without leading zeros ("0" for zero): compared by length, then
+	 * as text.
+	 */
 	private final List<String> parts;
 
 	private final String text;
@@ -22,7 +25,8 @@ public final class Version implements Comparable<Version> {
 
 	/**
 	 * Parses a version such as {@code 1}, {@code 1.2}, {@code 2_1_3}.
-	 * @throws IllegalArgumentException if the text is not dot or underscore separated integers
+	 * @throws IllegalArgumentException if the text is not dot or underscore separated
+	 * integers
 	 */
 	public static Version parse(String text) {
 		if (text.isEmpty()) {
@@ -51,7 +55,8 @@ public final class Version implements Comparable<Version> {
 		for (int i = from; i < to; i++) {
 			char c = text.charAt(i);
 			if (c < '0' || c > '9') {
-				throw new IllegalArgumentException("version '" + text + "' is not made of integers separated by '.' or '_'");
+				throw new IllegalArgumentException(
+						"version '" + text + "' is not made of integers separated by '.' or '_'");
 			}
 			if (c == '0' && significant == i && i < to - 1) {
 				significant++;

@@ -7,11 +7,12 @@ import dev.strata.drift.DriftState;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The latest schema drift check as the status views see it: the last report that could be taken,
- * and why the latest attempt failed if it did.
+ * The latest schema drift check as the status views see it: the last report that could be
+ * taken, and why the latest attempt failed if it did.
  *
  * @param report the last successful check's report, {@code null} if none succeeded yet
- * @param error why the latest attempt failed, {@code null} if it succeeded (or none was made)
+ * @param error why the latest attempt failed, {@code null} if it succeeded (or none was
+ * made)
  */
 public record DriftCheck(@Nullable DriftReport report, @Nullable String error) {
 
@@ -29,8 +30,8 @@ public record DriftCheck(@Nullable DriftReport report, @Nullable String error) {
 	}
 
 	/**
-	 * Objects that differ from the snapshot; {@code -1} when unknown (no successful check, no
-	 * snapshot, or a snapshot that cannot be compared).
+	 * Objects that differ from the snapshot; {@code -1} when unknown (no successful
+	 * check, no snapshot, or a snapshot that cannot be compared).
 	 */
 	public int changedObjects() {
 		if (this.report == null) {
@@ -47,7 +48,10 @@ public record DriftCheck(@Nullable DriftReport report, @Nullable String error) {
 		return (this.report != null) ? this.report.checkedAt() : null;
 	}
 
-	/** When the snapshot compared with was taken, {@code null} if unknown or none is stored. */
+	/**
+	 * When the snapshot compared with was taken, {@code null} if unknown or none is
+	 * stored.
+	 */
 	public @Nullable Instant snapshotTakenAt() {
 		return (this.report != null && this.report.snapshot() != null) ? this.report.snapshot().takenAt() : null;
 	}

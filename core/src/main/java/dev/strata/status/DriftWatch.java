@@ -6,8 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the cheap drift check for the status views and remembers its last result, so that a failed
- * or skipped check leaves the previous report in place (with its check time, which then ages).
+ * Runs the cheap drift check for the status views and remembers its last result, so that
+ * a failed or skipped check leaves the previous report in place (with its check time,
+ * which then ages).
  */
 final class DriftWatch {
 
@@ -26,7 +27,9 @@ final class DriftWatch {
 		return this.latest;
 	}
 
-	/** Checks now: one query in the regular case, a few more only when something differs. */
+	/**
+	 * Checks now: one query in the regular case, a few more only when something differs.
+	 */
 	DriftCheck check() {
 		DriftCheck result;
 		try {

@@ -10,8 +10,8 @@ import dev.strata.plan.PreparedMigration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Follows a migration run in this process, so status reads can answer "migrating, 3 of 7" from
- * memory instead of querying a database that is busy migrating.
+ * Follows a migration run in this process, so status reads can answer "migrating, 3 of 7"
+ * from memory instead of querying a database that is busy migrating.
  */
 public final class MigrationProgress implements MigrationListener {
 
@@ -34,7 +34,9 @@ public final class MigrationProgress implements MigrationListener {
 		return Optional.ofNullable(this.progress);
 	}
 
-	/** How many runs have finished in this process; changes whenever the schema may have. */
+	/**
+	 * How many runs have finished in this process; changes whenever the schema may have.
+	 */
 	public long runsFinished() {
 		return this.runsFinished;
 	}

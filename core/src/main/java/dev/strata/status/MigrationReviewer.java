@@ -17,9 +17,10 @@ import dev.strata.sql.SqlScript;
 import dev.strata.sql.SqlSyntaxException;
 
 /**
- * Runs the guard over the migration files for the status views, once per file and checksum: files
- * rarely change while an application runs, so a refresh after the first costs map lookups only.
- * Judges each file on its own, so one bad file does not hide the findings of the others.
+ * Runs the guard over the migration files for the status views, once per file and
+ * checksum: files rarely change while an application runs, so a refresh after the first
+ * costs map lookups only. Judges each file on its own, so one bad file does not hide the
+ * findings of the others.
  */
 final class MigrationReviewer {
 
@@ -33,7 +34,9 @@ final class MigrationReviewer {
 		this.guard = new Guard(settings, TableSizes.NONE);
 	}
 
-	/** A review of every migration that has a file, by {@link MigrationFile#location()}. */
+	/**
+	 * A review of every migration that has a file, by {@link MigrationFile#location()}.
+	 */
 	Map<String, MigrationReview> review(StatusResult status) {
 		Map<Key, MigrationReview> previous = this.reviewed;
 		Map<Key, MigrationReview> current = new HashMap<>();

@@ -9,15 +9,18 @@ public enum OverallState {
 	/** Migrations are waiting to be applied. */
 	PENDING,
 
-	/** A migration is running right now (in this process, or another holds the migration lock). */
+	/**
+	 * A migration is running right now (in this process, or another holds the migration
+	 * lock).
+	 */
 	MIGRATING,
 
 	/** A migration failed, or the files and the history disagree. */
 	FAILED,
 
 	/**
-	 * Valid and nothing pending, but the live schema differs from what the migrations built
-	 * ({@link #FAILED} and {@link #PENDING} win over it).
+	 * Valid and nothing pending, but the live schema differs from what the migrations
+	 * built ({@link #FAILED} and {@link #PENDING} win over it).
 	 */
 	DRIFTED,
 

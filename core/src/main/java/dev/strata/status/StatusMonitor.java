@@ -19,11 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps a {@link StatusSnapshot} fresh: reads are answered from memory, and the database is read
- * at most once per interval however many readers there are. While this process migrates, reads
- * answer {@link OverallState#MIGRATING} with progress and do not touch the database at all. Each
- * refresh also runs the cheap drift check ({@link DriftWatch}) and the guard over changed files
- * ({@link MigrationReviewer}).
+ * Keeps a {@link StatusSnapshot} fresh: reads are answered from memory, and the database
+ * is read at most once per interval however many readers there are. While this process
+ * migrates, reads answer {@link OverallState#MIGRATING} with progress and do not touch
+ * the database at all. Each refresh also runs the cheap drift check ({@link DriftWatch})
+ * and the guard over changed files ({@link MigrationReviewer}).
  */
 public final class StatusMonitor implements AutoCloseable {
 
@@ -80,16 +80,16 @@ public final class StatusMonitor implements AutoCloseable {
 		Optional<MigrationProgress.Progress> running = this.progress.current();
 		StatusSnapshot cached = this.snapshot;
 		if (running.isPresent()) {
-			StatusSnapshot base = (cached != null) ? cached
-					: new StatusSnapshot(OverallState.MIGRATING, this.clock.instant(), null, null, null, null,
-							this.drift.latest(), Map.of());
+			StatusSnapshot base = (cached != null) ? cached : new StatusSnapshot(OverallState.MIGRATING,
+					this.clock.instant(), null, null, null, null, this.drift.latest(), Map.of());
 			return base.migrating(running.get());
 		}
 		if (cached != null && !isStale(cached)) {
 			return cached;
 		}
 		if (cached != null && !this.refreshing.tryLock()) {
-			// Someone else is reading the database right now: the stale answer is better than a queue.
+			// Someone else is reading the database right now: the stale answer is better
+			// than a queue.
 			return cached;
 		}
 		if (cached == null) {
@@ -129,7 +129,8 @@ public final class StatusMonitor implements AutoCloseable {
 			return new StatusSnapshot(OverallState.UNKNOWN, now, null, null, null, ex.getMessage(), this.drift.latest(),
 					Map.of());
 		}
-		// No catalog reads behind a running migration: its half-done changes are not drift.
+		// No catalog reads behind a running migration: its half-done changes are not
+		// drift.
 		boolean migrating = holder != null || this.progress.current().isPresent();
 		DriftCheck drift = migrating ? this.drift.latest() : this.drift.check();
 		return new StatusSnapshot(stateOf(status, holder, drift), now, status, holder, null, null, drift,

@@ -14,13 +14,15 @@ import org.jspecify.annotations.Nullable;
  *
  * @param state the overall state
  * @param takenAt when the database was read
- * @param status the migrations and their states, {@code null} if the database could not be read
+ * @param status the migrations and their states, {@code null} if the database could not
+ * be read
  * @param lockHolder who holds the migration lock, {@code null} when it is free
  * @param progress the run in progress in this process, {@code null} if none
  * @param error why the database could not be read, {@code null} if it could
- * @param drift the latest schema drift check (possibly older than {@code takenAt}: skipped while
- * a migration runs)
- * @param reviews the guard's findings per migration file, by {@link MigrationFile#location()}
+ * @param drift the latest schema drift check (possibly older than {@code takenAt}:
+ * skipped while a migration runs)
+ * @param reviews the guard's findings per migration file, by
+ * {@link MigrationFile#location()}
  */
 public record StatusSnapshot(OverallState state, Instant takenAt, @Nullable StatusResult status,
 		MigrationLock.@Nullable LockHolder lockHolder, MigrationProgress.@Nullable Progress progress,

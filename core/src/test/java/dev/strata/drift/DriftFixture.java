@@ -90,8 +90,8 @@ final class DriftFixture {
 	}
 
 	Strata strata(DataSource dataSource, UnaryOperator<StrataConfig.Builder> customizer) {
-		return new Strata(customizer.apply(StrataConfig.builder(dataSource).locations("filesystem:" + this.directory))
-			.build());
+		return new Strata(
+				customizer.apply(StrataConfig.builder(dataSource).locations("filesystem:" + this.directory)).build());
 	}
 
 }

@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code pg_dump | pg_restore} into a fresh database reproduces the schema, so the restored copy
- * (whose snapshot table came along with the data) reports no drift. Needs pg_dump and pg_restore
- * of the server's major version: pg_dump refuses newer servers, and an older one restores other
- * text. Skipped, with the reason, when none are found.
+ * {@code pg_dump | pg_restore} into a fresh database reproduces the schema, so the
+ * restored copy (whose snapshot table came along with the data) reports no drift. Needs
+ * pg_dump and pg_restore of the server's major version: pg_dump refuses newer servers,
+ * and an older one restores other text. Skipped, with the reason, when none are found.
  */
 class DumpRestoreTest {
 
@@ -36,9 +36,7 @@ class DumpRestoreTest {
 		PostgresServer server = PostgresServer.shared();
 		int major = server.majorVersion();
 		List<String> looked = new ArrayList<>();
-		Optional<Path> bin = candidates().stream()
-			.filter((dir) -> matches(dir, major, looked))
-			.findFirst();
+		Optional<Path> bin = candidates().stream().filter((dir) -> matches(dir, major, looked)).findFirst();
 		Assumptions.assumeTrue(bin.isPresent(), "no pg_dump/pg_restore of PostgreSQL " + major + " found; looked at "
 				+ looked + " (zonky's embedded binaries ship only initdb, pg_ctl and postgres)");
 		try (TestDatabase source = server.createDatabase(); TestDatabase copy = server.createDatabase()) {
@@ -96,8 +94,8 @@ class DumpRestoreTest {
 
 	private static void run(Path bin, TestDatabase database, String tool, String... arguments) throws Exception {
 		URI uri = URI.create(database.jdbcUrl().substring("jdbc:".length()));
-		List<String> command = new ArrayList<>(List.of(bin.resolve(tool).toString(), "--host", uri.getHost(),
-				"--port", String.valueOf(uri.getPort()), "--username", database.username()));
+		List<String> command = new ArrayList<>(List.of(bin.resolve(tool).toString(), "--host", uri.getHost(), "--port",
+				String.valueOf(uri.getPort()), "--username", database.username()));
 		command.addAll(List.of(arguments));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		builder.environment().put("PGPASSWORD", database.password());

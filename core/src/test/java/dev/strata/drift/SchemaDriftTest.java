@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 
-/** Each manual change is reported at the right object with before and after, on a real server. */
+/**
+ * Each manual change is reported at the right object with before and after, on a real
+ * server.
+ */
 @StrataPostgres(databasePerTest = true)
 class SchemaDriftTest {
 
@@ -37,8 +40,9 @@ class SchemaDriftTest {
 	}
 
 	private static ObjectChange change(DriftReport report, ObjectKind kind, String identity) {
-		return report.change(kind, identity).orElseThrow(() -> new AssertionError(
-				"no change of " + kind + " " + identity + " in:\n" + report.describe()));
+		return report.change(kind, identity)
+			.orElseThrow(
+					() -> new AssertionError("no change of " + kind + " " + identity + " in:\n" + report.describe()));
 	}
 
 	@Test
@@ -52,9 +56,12 @@ class SchemaDriftTest {
 
 	@Test
 	void snapshotHoldsEachObjectOnceAndAHeaderThatCountsThem() {
-		// The snapshot table has no primary key (for speed): this is what stands in for it.
-		Integer duplicates = this.database.queryForObject("select count(*)::int from (select kind, identity from"
-				+ " strata_schema_history_snapshot group by kind, identity having count(*) > 1) d", Integer.class);
+		// The snapshot table has no primary key (for speed): this is what stands in for
+		// it.
+		Integer duplicates = this.database.queryForObject(
+				"select count(*)::int from (select kind, identity from"
+						+ " strata_schema_history_snapshot group by kind, identity having count(*) > 1) d",
+				Integer.class);
 		Integer objects = this.database.queryForObject(
 				"select count(*)::int from strata_schema_history_snapshot where kind <> '#snapshot'", Integer.class);
 		Integer headers = this.database.queryForObject(
@@ -68,8 +75,10 @@ class SchemaDriftTest {
 	void snapshotLeavesOutStrataTablesAndExtensionMembers() {
 		Integer own = this.database.queryForObject("select count(*)::int from strata_schema_history_snapshot"
 				+ " where identity like '%strata_schema_history%'", Integer.class);
-		Integer citextMembers = this.database.queryForObject("select count(*)::int from"
-				+ " strata_schema_history_snapshot where identity like '%citext%' and kind <> 'extension'", Integer.class);
+		Integer citextMembers = this.database.queryForObject(
+				"select count(*)::int from"
+						+ " strata_schema_history_snapshot where identity like '%citext%' and kind <> 'extension'",
+				Integer.class);
 		String extension = this.database.queryForObject("select definition from strata_schema_history_snapshot"
 				+ " where kind = 'extension' and identity = 'citext'", String.class);
 		assertThat(own).isZero();
@@ -92,8 +101,8 @@ class SchemaDriftTest {
 		DriftReport report = driftAfter("alter table orders alter column note type varchar(500)");
 		ObjectChange note = change(report, ObjectKind.TABLE, "public.orders").column("note").orElseThrow();
 		assertThat(note.change()).isEqualTo(ChangeType.CHANGED);
-		assertThat(note.attributes()).containsExactly(
-				new AttributeChange("type", "character varying(200)", "character varying(500)", null));
+		assertThat(note.attributes())
+			.containsExactly(new AttributeChange("type", "character varying(200)", "character varying(500)", null));
 	}
 
 	@Test
@@ -118,13 +127,15 @@ class SchemaDriftTest {
 		DriftReport report = driftAfter("create index concurrently orders_status_idx on orders (status)");
 		ObjectChange index = change(report, ObjectKind.INDEX, "public.orders_status_idx");
 		assertThat(index.change()).isEqualTo(ChangeType.ADDED);
-		assertThat(index.after()).containsEntry("definition",
-				"CREATE INDEX orders_status_idx ON public.orders USING btree (status)").containsEntry("valid", "true");
+		assertThat(index.after())
+			.containsEntry("definition", "CREATE INDEX orders_status_idx ON public.orders USING btree (status)")
+			.containsEntry("valid", "true");
 	}
 
 	@Test
 	void invalidIndexLeftByAFailedConcurrentBuild() {
-		this.database.execute("insert into customer (email, name) values ('a@example.org', 'A'), ('b@example.org', 'A')");
+		this.database
+			.execute("insert into customer (email, name) values ('a@example.org', 'A'), ('b@example.org', 'A')");
 		try {
 			this.database.execute("create unique index concurrently customer_name_unique on customer (name)");
 		}
@@ -132,7 +143,8 @@ class SchemaDriftTest {
 			// duplicate key: PostgreSQL leaves the index behind, invalid
 		}
 		DriftReport report = this.strata.drift();
-		assertThat(change(report, ObjectKind.INDEX, "public.customer_name_unique").after()).containsEntry("valid", "false");
+		assertThat(change(report, ObjectKind.INDEX, "public.customer_name_unique").after()).containsEntry("valid",
+				"false");
 	}
 
 	@Test
@@ -171,7 +183,8 @@ class SchemaDriftTest {
 		DriftReport report = driftAfter("create policy orders_read on orders for select to public using (true)");
 		ObjectChange policy = change(report, ObjectKind.POLICY, "public.orders.orders_read");
 		assertThat(policy.change()).isEqualTo(ChangeType.ADDED);
-		assertThat(policy.after()).containsEntry("command", "select").containsEntry("using", "true")
+		assertThat(policy.after()).containsEntry("command", "select")
+			.containsEntry("using", "true")
 			.containsEntry("roles", "public");
 	}
 
@@ -230,8 +243,9 @@ class SchemaDriftTest {
 	void migrationsAreNotDrift(@TempDir Path unused) {
 		this.database.execute("alter table customer add column phone text");
 		this.strata.acceptDrift();
-		DriftFixture next = new DriftFixture(Path.of(this.strata.config().locations().get(0).toString()
-			.substring("filesystem:".length())), this.database.dataSource());
+		DriftFixture next = new DriftFixture(
+				Path.of(this.strata.config().locations().get(0).toString().substring("filesystem:".length())),
+				this.database.dataSource());
 		next.migration(DriftFixture.SCHEMA).migration("alter table customer add column fax text");
 		MigrateResult result = next.strata().migrate();
 		assertThat(result.applied()).hasSize(1);

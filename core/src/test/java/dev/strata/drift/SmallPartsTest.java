@@ -14,9 +14,9 @@ class SmallPartsTest {
 	void definitionsRoundTripEscapedValues() {
 		String body = "line one\n\tline \\two\r\n";
 		Definition.parse("definition: " + Definition.escape(body) + "\nvalid: true");
-		assertThat(Definition.parse("definition: " + Definition.escape(body) + "\nvalid: true"))
-			.containsExactly(org.assertj.core.api.Assertions.entry("definition", body),
-					org.assertj.core.api.Assertions.entry("valid", "true"));
+		assertThat(Definition.parse("definition: " + Definition.escape(body) + "\nvalid: true")).containsExactly(
+				org.assertj.core.api.Assertions.entry("definition", body),
+				org.assertj.core.api.Assertions.entry("valid", "true"));
 	}
 
 	@Test
@@ -29,9 +29,9 @@ class SmallPartsTest {
 
 	@Test
 	void columnsAreFoldedIntoTheirTable() {
-		List<ObjectChange> changes = ChangeAssembler.assemble(List.of(
-				new ChangeAssembler.Row("column", "public.t.b", null, "type: text\nnot null: false"),
-				new ChangeAssembler.Row("index", "public.i", "definition: CREATE INDEX i ON public.t (a)", null)));
+		List<ObjectChange> changes = ChangeAssembler
+			.assemble(List.of(new ChangeAssembler.Row("column", "public.t.b", null, "type: text\nnot null: false"),
+					new ChangeAssembler.Row("index", "public.i", "definition: CREATE INDEX i ON public.t (a)", null)));
 		assertThat(changes).extracting(ObjectChange::kind).containsExactly(ObjectKind.TABLE, ObjectKind.INDEX);
 		assertThat(changes.get(0).change()).isEqualTo(ChangeType.CHANGED);
 		assertThat(changes.get(0).column("b").orElseThrow().after()).containsEntry("type", "text");

@@ -42,8 +42,8 @@ class SnapshotLifecycleTest {
 		Timestamp before = database.queryForObject("select max(taken_at) from strata_schema_history_snapshot",
 				Timestamp.class);
 		strata.migrate();
-		assertThat(database.queryForObject("select max(taken_at) from strata_schema_history_snapshot",
-				Timestamp.class)).isEqualTo(before);
+		assertThat(database.queryForObject("select max(taken_at) from strata_schema_history_snapshot", Timestamp.class))
+			.isEqualTo(before);
 		assertThat(strata.drift().state()).isEqualTo(DriftState.DRIFTED);
 	}
 
@@ -63,15 +63,18 @@ class SnapshotLifecycleTest {
 		assertThat(report.state()).isEqualTo(DriftState.NO_DRIFT);
 		assertThat(report.snapshot().reason()).isEqualTo("BASELINE");
 		database.execute("alter table legacy drop column name");
-		assertThat(strata.drift().change(ObjectKind.TABLE, "public.legacy").orElseThrow().column("name")
-			.orElseThrow().change()).isEqualTo(ChangeType.REMOVED);
+		assertThat(strata.drift()
+			.change(ObjectKind.TABLE, "public.legacy")
+			.orElseThrow()
+			.column("name")
+			.orElseThrow()
+			.change()).isEqualTo(ChangeType.REMOVED);
 	}
 
 	@Test
 	void baselineOnMigrateStoresASnapshot(TestDatabase database, @TempDir Path directory) {
 		database.execute("create table legacy (id int primary key)");
-		Strata strata = new DriftFixture(directory, database.dataSource())
-			.migration("select 1")
+		Strata strata = new DriftFixture(directory, database.dataSource()).migration("select 1")
 			.migration("create table fresh (id int)")
 			.strata((builder) -> builder.baselineOnMigrate(true).baselineVersion("1"));
 		assertThat(strata.migrate().baselined()).isTrue();

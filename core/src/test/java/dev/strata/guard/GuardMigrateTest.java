@@ -57,7 +57,8 @@ class GuardMigrateTest {
 	@Test
 	void refusalOnAFreshDatabaseLeavesItEmpty(TestDatabase db) {
 		this.migrations.write("V2__drop.sql", "DROP TABLE users;");
-		db.execute("DROP TABLE users; DROP TABLE strata_schema_history; DROP TABLE IF EXISTS strata_schema_history_snapshot");
+		db.execute(
+				"DROP TABLE users; DROP TABLE strata_schema_history; DROP TABLE IF EXISTS strata_schema_history_snapshot");
 		this.migrations.write("V1__users.sql", V1 + "\nDROP TABLE users;\nCREATE TABLE users (id int);");
 		// V2 drops a table V1 created: exempt within V1, but V2 is another migration.
 		assertThatThrownBy(() -> strata(db, this.migrations.config(db.dataSource())).migrate())
@@ -127,7 +128,8 @@ class GuardMigrateTest {
 
 	@Test
 	void directiveWithAnUnknownRuleIsAnError(TestDatabase db) {
-		this.migrations.write("V2__drop.sql", "-- strata:allow drop-colum reason=\"typo\"\nALTER TABLE users DROP COLUMN name;");
+		this.migrations.write("V2__drop.sql",
+				"-- strata:allow drop-colum reason=\"typo\"\nALTER TABLE users DROP COLUMN name;");
 		assertThatThrownBy(() -> strata(db, this.migrations.config(db.dataSource())).migrate())
 			.isInstanceOf(MigrationPreparationException.class)
 			.hasMessageContaining("V2__drop.sql:1 strata:allow directive names no guard rule 'drop-colum'");
@@ -146,9 +148,9 @@ class GuardMigrateTest {
 	@Test
 	void perRuleModes(TestDatabase db) {
 		this.migrations.write("V2__index.sql", "CREATE INDEX users_email ON users (email);");
-		assertThatThrownBy(() -> strata(db, this.migrations.config(db.dataSource())
-			.guardRule("create-index-not-concurrently", RuleMode.REFUSE)).migrate())
-			.isInstanceOf(GuardRefusedException.class);
+		assertThatThrownBy(() -> strata(db,
+				this.migrations.config(db.dataSource()).guardRule("create-index-not-concurrently", RuleMode.REFUSE))
+			.migrate()).isInstanceOf(GuardRefusedException.class);
 		this.migrations.write("V3__drop.sql", "ALTER TABLE users DROP COLUMN name;");
 		strata(db, this.migrations.config(db.dataSource()).guardRule("drop-column", RuleMode.WARN)).migrate();
 		assertThat(columnExists(db, "users", "name")).isFalse();
@@ -163,8 +165,9 @@ class GuardMigrateTest {
 
 	@Test
 	void lockingFindingOnALargeTableRefuses(TestDatabase db) {
-		db.execute("CREATE TABLE big (id int, n int); INSERT INTO big SELECT g, g % 7 FROM generate_series(1, 120000) g;"
-				+ " ANALYZE big");
+		db.execute(
+				"CREATE TABLE big (id int, n int); INSERT INTO big SELECT g, g % 7 FROM generate_series(1, 120000) g;"
+						+ " ANALYZE big");
 		this.migrations.write("V2__index.sql", "CREATE INDEX big_n ON big (n);");
 		assertThatThrownBy(() -> strata(db, this.migrations.config(db.dataSource())).migrate())
 			.isInstanceOf(GuardRefusedException.class)
@@ -203,7 +206,8 @@ class GuardMigrateTest {
 
 	@Test
 	void lintReportsPendingMigrationsWithSizesAndAppliesNothing(TestDatabase db) {
-		this.migrations.write("V2__drop_email.sql", "ALTER TABLE users DROP COLUMN email;\nCREATE INDEX ON users (name);");
+		this.migrations.write("V2__drop_email.sql",
+				"ALTER TABLE users DROP COLUMN email;\nCREATE INDEX ON users (name);");
 		LintResult result = strata(db, this.migrations.config(db.dataSource())).lint();
 		assertThat(result.migrations()).hasSize(1);
 		assertThat(result.verdictLine()).isEqualTo("REFUSED: 1 destructive statement not allowed");
@@ -225,7 +229,8 @@ class GuardMigrateTest {
 			.containsExactly("create-index-not-concurrently");
 		strata(db, this.migrations.config(db.dataSource()).guardStrict(true)).migrate();
 		assertThat(db.queryForObject("select to_regclass('orders_user')::text", String.class)).isEqualTo("orders_user");
-		// In a later run the table exists and other sessions may use it: the finding is back.
+		// In a later run the table exists and other sessions may use it: the finding is
+		// back.
 		this.migrations.write("V4__orders_index_2.sql", "CREATE INDEX orders_id ON orders (id);");
 		assertThatThrownBy(() -> strata(db, this.migrations.config(db.dataSource()).guardStrict(true)).migrate())
 			.isInstanceOf(GuardRefusedException.class)

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 class GuardTest {
 
 	static PreparedMigration prepare(String version, String sql) {
-		return new MigrationPreparer().prepare(new MigrationFile(MigrationType.VERSIONED, Version.parse(version), "test",
-				"V" + version + "__test.sql", "V" + version + "__test.sql", sql, 0));
+		return new MigrationPreparer().prepare(new MigrationFile(MigrationType.VERSIONED, Version.parse(version),
+				"test", "V" + version + "__test.sql", "V" + version + "__test.sql", sql, 0));
 	}
 
 	static GuardedMigration guard(GuardSettings settings, String sql) {
@@ -32,8 +32,8 @@ class GuardTest {
 	@Test
 	void destructiveRefusesLockingWarnsByDefault() {
 		GuardedMigration guarded = guard(GuardSettings.DEFAULTS, "DROP TABLE a; CREATE INDEX ON b (x)");
-		assertThat(guarded.assessments()).extracting(Assessment::outcome).containsExactly(Outcome.REFUSED,
-				Outcome.WARNED);
+		assertThat(guarded.assessments()).extracting(Assessment::outcome)
+			.containsExactly(Outcome.REFUSED, Outcome.WARNED);
 	}
 
 	@Test
@@ -55,7 +55,8 @@ class GuardTest {
 	@Test
 	void unknownRuleInSettingsIsAConfigurationError() {
 		assertThatThrownBy(() -> new GuardSettings(false, false, Map.of("drop-tabel", RuleMode.OFF), null, 100,
-				VerifyEffects.REVIEW)).isInstanceOf(IllegalArgumentException.class)
+				VerifyEffects.REVIEW))
+			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessageStartingWith("strata.guard.rules.drop-tabel names no guard rule 'drop-tabel'. Fix: use one of ")
 			.hasMessageContaining("drop-table");
 	}
@@ -71,7 +72,8 @@ class GuardTest {
 	void directiveThatAllowsNothingWarns() {
 		GuardedMigration guarded = guard(GuardSettings.DEFAULTS,
 				"-- strata:allow drop-table,truncate reason=\"x\"\nDROP TABLE a");
-		assertThat(guarded.warnings()).singleElement().asString()
+		assertThat(guarded.warnings()).singleElement()
+			.asString()
 			.contains("V1__test.sql:1 has a strata:allow truncate directive that allows nothing");
 	}
 
@@ -104,12 +106,19 @@ class GuardTest {
 
 	@Test
 	void directivePlacement() {
-		assertThat(prepare("1", "-- strata:allow drop-table reason=\"x\"\n\nDROP TABLE a").directives().allows().get(0)
+		assertThat(prepare("1", "-- strata:allow drop-table reason=\"x\"\n\nDROP TABLE a").directives()
+			.allows()
+			.get(0)
 			.coversWholeFile()).isTrue();
-		assertThat(prepare("1", "-- strata:allow drop-table reason=\"x\"\nDROP TABLE a").directives().allows().get(0)
+		assertThat(prepare("1", "-- strata:allow drop-table reason=\"x\"\nDROP TABLE a").directives()
+			.allows()
+			.get(0)
 			.statement()).isZero();
 		assertThat(prepare("1", "SELECT 1;\n\n-- why\n-- strata:allow drop-table reason=\"x\"\n-- more\nDROP TABLE a")
-			.directives().allows().get(0).statement()).isEqualTo(1);
+			.directives()
+			.allows()
+			.get(0)
+			.statement()).isEqualTo(1);
 	}
 
 	@Test
@@ -117,17 +126,19 @@ class GuardTest {
 		assertThatThrownBy(() -> new Guard(GuardSettings.DEFAULTS, TableSizes.NONE)
 			.check(List.of(prepare("1", "-- strata:allow drop-tabel reason=\"x\"\nDROP TABLE a"))))
 			.isInstanceOf(MigrationPreparationException.class)
-			.hasMessageContaining("V1__test.sql:1 strata:allow directive names no guard rule 'drop-tabel'. Fix: use one of ")
+			.hasMessageContaining(
+					"V1__test.sql:1 strata:allow directive names no guard rule 'drop-tabel'. Fix: use one of ")
 			.hasMessageContaining("drop-table");
 	}
 
 	@Test
 	void baselinedMigrationsAreSkipped() {
 		GuardReport report = new Guard(new GuardSettings(false, false, Map.of(), "1", 100, VerifyEffects.REVIEW),
-				TableSizes.NONE).check(List.of(prepare("1", "DROP TABLE a"), prepare("2", "DROP TABLE b")));
+				TableSizes.NONE)
+			.check(List.of(prepare("1", "DROP TABLE a"), prepare("2", "DROP TABLE b")));
 		assertThat(report.migrations().get(0).skipped()).isTrue();
-		assertThat(report.refused()).singleElement().satisfies((a) -> assertThat(a.finding().file())
-			.isEqualTo("V2__test.sql"));
+		assertThat(report.refused()).singleElement()
+			.satisfies((a) -> assertThat(a.finding().file()).isEqualTo("V2__test.sql"));
 	}
 
 	@Test
@@ -143,7 +154,8 @@ class GuardTest {
 		List<GuardedMigration> judged = guard.judge(migrations.stream().map(guard::recognise).toList());
 		assertThat(judged).isEqualTo(guard.check(migrations).migrations()).hasSize(3);
 		assertThat(judged.get(0).skipped()).isTrue();
-		// each judged as the next to run: big may exist by then, so its index is escalated by size too
+		// each judged as the next to run: big may exist by then, so its index is
+		// escalated by size too
 		assertThat(judged.get(2).assessments()).extracting(Assessment::outcome)
 			.containsExactly(Outcome.ALLOWED, Outcome.REFUSED, Outcome.REFUSED, Outcome.WARNED);
 		assertThat(judged.get(2).warnings()).singleElement().asString().contains("drop-column");
@@ -189,9 +201,9 @@ class GuardTest {
 	void inOneRunLockingATableAnEarlierMigrationCreatedIsNotReportedNorSized() {
 		List<String> sized = new ArrayList<>();
 		TableSizes sizes = recordingLookups(sized);
-		GuardReport report = new Guard(GuardSettings.DEFAULTS, sizes).checkRun(List.of(
-				prepare("1", "CREATE TABLE t (x int)"),
-				prepare("2", "CREATE INDEX ON t (x); CREATE INDEX ON old (x); ALTER TABLE t DROP COLUMN x")));
+		GuardReport report = new Guard(GuardSettings.DEFAULTS, sizes)
+			.checkRun(List.of(prepare("1", "CREATE TABLE t (x int)"),
+					prepare("2", "CREATE INDEX ON t (x); CREATE INDEX ON old (x); ALTER TABLE t DROP COLUMN x")));
 		assertThat(report.migrations().get(1).assessments())
 			.extracting((a) -> a.finding().ruleId() + " " + a.finding().table())
 			.containsExactly("create-index-not-concurrently old", "drop-column t");
@@ -211,9 +223,9 @@ class GuardTest {
 
 	@Test
 	void directiveForAFindingNotReportedInThisRunIsNotCalledUnused() {
-		GuardReport report = new Guard(GuardSettings.DEFAULTS, TableSizes.NONE).checkRun(List.of(
-				prepare("1", "CREATE TABLE t (x int)"),
-				prepare("2", "-- strata:allow create-index-not-concurrently reason=\"small table\"\nCREATE INDEX ON t (x)")));
+		GuardReport report = new Guard(GuardSettings.DEFAULTS, TableSizes.NONE)
+			.checkRun(List.of(prepare("1", "CREATE TABLE t (x int)"), prepare("2",
+					"-- strata:allow create-index-not-concurrently reason=\"small table\"\nCREATE INDEX ON t (x)")));
 		assertThat(report.migrations().get(1).assessments()).isEmpty();
 		assertThat(report.migrations().get(1).warnings()).isEmpty();
 	}

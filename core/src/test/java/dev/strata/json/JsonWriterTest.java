@@ -14,13 +14,28 @@ class JsonWriterTest {
 	@Test
 	void nestsObjectsAndArraysTwoSpacesDeepWithoutTrailingCommas() {
 		String json = new JsonWriter().beginObject()
-			.name("text").value("x")
-			.name("none").value((String) null)
-			.name("number").value(42L)
-			.name("flag").value(false)
-			.name("empty").beginArray().endArray()
-			.name("list").beginArray().value("a").beginObject().name("b").value(1).endObject().endArray()
-			.name("object").beginObject().endObject()
+			.name("text")
+			.value("x")
+			.name("none")
+			.value((String) null)
+			.name("number")
+			.value(42L)
+			.name("flag")
+			.value(false)
+			.name("empty")
+			.beginArray()
+			.endArray()
+			.name("list")
+			.beginArray()
+			.value("a")
+			.beginObject()
+			.name("b")
+			.value(1)
+			.endObject()
+			.endArray()
+			.name("object")
+			.beginObject()
+			.endObject()
 			.endObject()
 			.toString();
 		assertThat(json).isEqualTo("""
@@ -42,8 +57,8 @@ class JsonWriterTest {
 
 	@Test
 	void escapesWhatJsonRequires() {
-		assertThat(string("quote \" backslash \\ newline \n return \r tab \t")).isEqualTo(
-				"\"quote \\\" backslash \\\\ newline \\n return \\r tab \\t\"");
+		assertThat(string("quote \" backslash \\ newline \n return \r tab \t"))
+			.isEqualTo("\"quote \\\" backslash \\\\ newline \\n return \\r tab \\t\"");
 		assertThat(string("\u0000\u0007\b\f\u001f")).isEqualTo("\"\\u0000\\u0007\\u0008\\u000c\\u001f\"");
 	}
 

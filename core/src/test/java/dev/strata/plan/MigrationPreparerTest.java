@@ -38,9 +38,10 @@ class MigrationPreparerTest {
 				List.of(file("1", "SELECT 'open"), file("2", "SELECT 2"),
 						file("3", "CREATE INDEX CONCURRENTLY i ON t (c); SELECT 3")),
 				(migration) -> seen.add(migration.file().location())))
-			.isInstanceOfSatisfying(MigrationPreparationException.class, (ex) -> assertThat(ex.errors()).hasSize(2)
-				.satisfiesExactly((error) -> assertThat(error).contains("V1__test.sql"),
-						(error) -> assertThat(error).contains("V3__test.sql")));
+			.isInstanceOfSatisfying(MigrationPreparationException.class,
+					(ex) -> assertThat(ex.errors()).hasSize(2)
+						.satisfiesExactly((error) -> assertThat(error).contains("V1__test.sql"),
+								(error) -> assertThat(error).contains("V3__test.sql")));
 		assertThat(seen).containsExactly("V2__test.sql");
 	}
 
@@ -51,7 +52,6 @@ class MigrationPreparerTest {
 		assertThat(prepared).extracting(PreparedMigration::file).containsExactlyElementsOf(files);
 		assertThat(prepared).extracting(PreparedMigration::transactional).containsExactly(true, false);
 	}
-
 
 	@Test
 	void transactionCommandsInATransactionalFileAreRefusedWithEveryLineNamed() {
@@ -73,8 +73,7 @@ class MigrationPreparerTest {
 				"rollback", "rollback to savepoint s", "rollback work to s", "abort", "abort and chain", "savepoint s",
 				"release savepoint s", "release s", "prepare transaction 'x'", "commit prepared 'x'",
 				"rollback prepared 'x'")) {
-			assertThatThrownBy(() -> new MigrationPreparer().prepare(file("1", "select 1;\n" + command)))
-				.as(command)
+			assertThatThrownBy(() -> new MigrationPreparer().prepare(file("1", "select 1;\n" + command))).as(command)
 				.hasMessageContaining("V1__test.sql:2 controls its transaction itself");
 		}
 	}
@@ -90,8 +89,8 @@ class MigrationPreparerTest {
 
 	@Test
 	void noTransactionFileRunsItsOwnTransactionsAsWritten() {
-		PreparedMigration migration = new MigrationPreparer().prepare(file("1",
-				"-- strata:no-transaction\nbegin;\ncreate table a (id int);\ncommit;\nstart transaction;\n"
+		PreparedMigration migration = new MigrationPreparer().prepare(
+				file("1", "-- strata:no-transaction\nbegin;\ncreate table a (id int);\ncommit;\nstart transaction;\n"
 						+ "create table b (id int);\ncommit and chain;\ncreate table c (id int);\nend;"));
 		assertThat(migration.transactional()).isFalse();
 		assertThat(migration.nonTransactionalReason()).isEqualTo("strata:no-transaction directive");

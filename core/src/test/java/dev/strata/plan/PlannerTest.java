@@ -22,7 +22,8 @@ class PlannerTest {
 		MigrationPlan plan = plan(false, versioned("1", 11), versioned("2", 22), repeatable("views", 33));
 
 		assertThat(states(plan)).containsExactly("1 PENDING", "2 PENDING", "null PENDING");
-		assertThat(plan.pending()).extracting(MigrationFile::script).containsExactly("V1__m.sql", "V2__m.sql", "R__views.sql");
+		assertThat(plan.pending()).extracting(MigrationFile::script)
+			.containsExactly("V1__m.sql", "V2__m.sql", "R__views.sql");
 		assertThat(plan.currentVersion()).isNull();
 		assertThat(plan.isValid()).isTrue();
 	}

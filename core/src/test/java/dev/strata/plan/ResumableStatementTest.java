@@ -10,7 +10,8 @@ class ResumableStatementTest {
 
 	@Test
 	void createIndexConcurrentlyIsReadWithItsNameAndTable() {
-		assertThat(recognise("create unique index concurrently if not exists books_title on only \"Lib\".books (title)"))
+		assertThat(
+				recognise("create unique index concurrently if not exists books_title on only \"Lib\".books (title)"))
 			.isEqualTo(new ResumableStatement(ResumableStatement.Kind.CREATE_INDEX_CONCURRENTLY, "books_title",
 					"\"Lib\".books", null, true));
 		assertThat(recognise("CREATE INDEX CONCURRENTLY \"Title\" ON books USING btree (title)"))

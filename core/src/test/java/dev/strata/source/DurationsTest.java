@@ -42,7 +42,8 @@ class DurationsTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "", "s", "abc", "10x", "1.5s", "-5s", "PTxS", "10 s" })
 	void invalidDurationsNameTheInput(String text) {
-		assertThatIllegalArgumentException().isThrownBy(() -> Durations.parse(text)).withMessageContaining("'" + text + "'");
+		assertThatIllegalArgumentException().isThrownBy(() -> Durations.parse(text))
+			.withMessageContaining("'" + text + "'");
 	}
 
 	@Test

@@ -21,8 +21,8 @@ class MigrationNamesTest {
 	void fileAndHistoryRowAgree() {
 		MigrationFile file = new MigrationFile(MigrationType.VERSIONED, Version.parse("1_2"), "add orders",
 				"V1_2__add_orders.sql", "classpath:db/migration/V1_2__add_orders.sql", "select 1", 0);
-		AppliedMigration row = new AppliedMigration(1, file.version().toString(), "add orders", HistoryType.SQL, file.script(), 0, "me",
-				Instant.EPOCH, 1, true, true, 1, 1, null, true);
+		AppliedMigration row = new AppliedMigration(1, file.version().toString(), "add orders", HistoryType.SQL,
+				file.script(), 0, "me", Instant.EPOCH, 1, true, true, 1, 1, null, true);
 		assertThat(file.displayName()).isEqualTo(row.displayName()).isEqualTo("V1.2 (add orders)");
 	}
 

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The status cache behind the endpoint, health and metrics: reads hit the database at most once
- * per interval, and a running migration is reported from memory.
+ * The status cache behind the endpoint, health and metrics: reads hit the database at
+ * most once per interval, and a running migration is reported from memory.
  */
 @StrataPostgres(databasePerTest = true)
 class StatusMonitorTest {
@@ -104,10 +104,8 @@ class StatusMonitorTest {
 		write("V2__slow.sql", "select pg_sleep(3);");
 		CountingDataSource counting = new CountingDataSource(database.dataSource());
 		MigrationProgress progress = new MigrationProgress();
-		Strata strata = new Strata(StrataConfig.builder(counting)
-			.locations("filesystem:" + this.migrations)
-			.listener(progress)
-			.build());
+		Strata strata = new Strata(
+				StrataConfig.builder(counting).locations("filesystem:" + this.migrations).listener(progress).build());
 		StatusMonitor monitor = new StatusMonitor(strata, progress, Duration.ofMinutes(5));
 
 		CompletableFuture<?> migration = CompletableFuture.runAsync(strata::migrate);

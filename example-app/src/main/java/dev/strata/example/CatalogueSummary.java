@@ -8,8 +8,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Logs the size of the catalogue once the application is up. It needs the migrated schema, which
- * is why a migrator run must never reach it (see the migrator tests).
+ * Logs the size of the catalogue once the application is up. It needs the migrated
+ * schema, which is why a migrator run must never reach it (see the migrator tests).
  */
 @Component
 public class CatalogueSummary implements ApplicationRunner {

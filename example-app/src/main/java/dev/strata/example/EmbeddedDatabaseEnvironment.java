@@ -13,9 +13,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Starts an embedded PostgreSQL when no {@code spring.datasource.url} is configured, so the
- * example runs on a machine with nothing but a JDK. Its data directory survives restarts (the
- * second start shows "up to date"); with a URL the app runs against any PostgreSQL instead.
+ * Starts an embedded PostgreSQL when no {@code spring.datasource.url} is configured, so
+ * the example runs on a machine with nothing but a JDK. Its data directory survives
+ * restarts (the second start shows "up to date"); with a URL the app runs against any
+ * PostgreSQL instead.
  */
 public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor {
 

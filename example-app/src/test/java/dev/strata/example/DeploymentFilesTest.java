@@ -27,10 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The deployment files we ship and document (docker-compose, Kubernetes, ECS, GitHub Actions)
- * checked against the code: every {@code strata.*} property they set exists in the configuration
- * metadata, they use the real migrator profile, and the exit codes they name are the real ones.
- * Renaming a property or an exit code without updating them fails here.
+ * The deployment files we ship and document (docker-compose, Kubernetes, ECS, GitHub
+ * Actions) checked against the code: every {@code strata.*} property they set exists in
+ * the configuration metadata, they use the real migrator profile, and the exit codes they
+ * name are the real ones. Renaming a property or an exit code without updating them fails
+ * here.
  */
 class DeploymentFilesTest {
 
@@ -96,7 +97,9 @@ class DeploymentFilesTest {
 
 	@Test
 	void ecsTaskDefinitionRunsTheMigrator() throws IOException {
-		JsonNode task = JsonMapper.builder().build().readTree(DEPLOY.resolve("ecs/migrator-task-definition.json").toFile());
+		JsonNode task = JsonMapper.builder()
+			.build()
+			.readTree(DEPLOY.resolve("ecs/migrator-task-definition.json").toFile());
 		List<String> command = new ArrayList<>();
 		task.get("containerDefinitions").get(0).get("command").forEach((node) -> command.add(node.asString()));
 		assertThat(command).contains("--spring.profiles.active=" + MigratorMode.PROFILE);
@@ -119,7 +122,9 @@ class DeploymentFilesTest {
 		return Arrays.stream(categories).map(ErrorCategory::exitCode).toArray(Integer[]::new);
 	}
 
-	/** Every strata.* property in the configuration metadata of the jars on the classpath. */
+	/**
+	 * Every strata.* property in the configuration metadata of the jars on the classpath.
+	 */
 	private static Set<String> strataProperties() throws IOException {
 		Set<String> names = new HashSet<>();
 		Enumeration<URL> resources = DeploymentFilesTest.class.getClassLoader()

@@ -28,7 +28,10 @@ class ExampleApplicationTest {
 
 	private static final TestDatabase database = PostgresServer.shared().createDatabase();
 
-	/** The test server trusts local connections, so any password works: a unique one can be searched for. */
+	/**
+	 * The test server trusts local connections, so any password works: a unique one can
+	 * be searched for.
+	 */
 	private static final String CANARY = "canary-" + java.util.UUID.randomUUID();
 
 	@DynamicPropertySource
@@ -56,8 +59,8 @@ class ExampleApplicationTest {
 				"select transactional from strata_schema_history where script = 'V5__index_book_titles.sql'",
 				Boolean.class))
 			.isFalse();
-		assertThat(database.queryForObject("select indisvalid from pg_index where indexrelid = 'book_title_lower_idx'::regclass",
-				Boolean.class))
+		assertThat(database.queryForObject(
+				"select indisvalid from pg_index where indexrelid = 'book_title_lower_idx'::regclass", Boolean.class))
 			.isTrue();
 	}
 
@@ -89,7 +92,8 @@ class ExampleApplicationTest {
 		assertThat(migrations.body()).contains("\"state\":\"UP_TO_DATE\"", "\"currentVersion\":\"6\"",
 				"V5__index_book_titles.sql", "\"transactional\":false", "\"takenAt\"");
 		assertThat(one.body()).contains("CREATE OR REPLACE FUNCTION lend_book");
-		assertThat(health.body()).containsPattern("\"migrations\":\\{\"details\":\\{\"state\":\"UP_TO_DATE\".*?\"status\":\"UP\"");
+		assertThat(health.body())
+			.containsPattern("\"migrations\":\\{\"details\":\\{\"state\":\"UP_TO_DATE\".*?\"status\":\"UP\"");
 		assertThat(metric.body()).contains("\"value\":7.0");
 		for (HttpResponse<String> response : java.util.List.of(migrations, one, health, metric)) {
 			assertThat(response.body()).doesNotContain(CANARY);

@@ -18,9 +18,10 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The example app's executable jar run as a migrator, as a Kubernetes Job or a docker-compose
- * service would run it: one real process per run, against a fresh database, asserting the exit
- * code, the JSON on standard output, that no port was opened, and the database afterwards.
+ * The example app's executable jar run as a migrator, as a Kubernetes Job or a
+ * docker-compose service would run it: one real process per run, against a fresh
+ * database, asserting the exit code, the JSON on standard output, that no port was
+ * opened, and the database afterwards.
  */
 class MigratorModeIT {
 
@@ -164,7 +165,8 @@ class MigratorModeIT {
 	@Test
 	void aLockHeldByAnotherMigratorExitsSix() throws Exception {
 		try (Connection other = this.database.connect(); Statement statement = other.createStatement()) {
-			statement.execute("select pg_advisory_lock(" + MigrationLock.keyFor("public", "strata_schema_history") + ")");
+			statement
+				.execute("select pg_advisory_lock(" + MigrationLock.keyFor("public", "strata_schema_history") + ")");
 			Result result = run("--strata.lock-wait-timeout=1s", "--strata.migrator.output=json");
 			assertThat(result.exitCode()).as(result.toString()).isEqualTo(6);
 			assertThat(result.json().get("error").get("category").asString()).isEqualTo("LOCK_TIMEOUT");
@@ -183,7 +185,8 @@ class MigratorModeIT {
 
 	@Test
 	void aMigratorKilledMidMigrationLeavesNoHalfAndNoLock() throws Exception {
-		// The sleep's length is a database setting, so the same file is slow in the first run only.
+		// The sleep's length is a database setting, so the same file is slow in the first
+		// run only.
 		this.database.execute("alter database " + this.database.name() + " set strata_test.sleep = '60'");
 		write("V1__slow.sql", """
 				create table half_a (id int);
@@ -197,8 +200,8 @@ class MigratorModeIT {
 
 		awaitNoOtherSession();
 		assertThat(this.database.queryForObject("select to_regclass('half_a') is null", Boolean.class)).isTrue();
-		assertThat(this.database.queryForObject("select count(*) from pg_locks where locktype = 'advisory'",
-				Long.class))
+		assertThat(
+				this.database.queryForObject("select count(*) from pg_locks where locktype = 'advisory'", Long.class))
 			.isZero();
 
 		this.database.execute("alter database " + this.database.name() + " set strata_test.sleep = '0'");
@@ -218,8 +221,9 @@ class MigratorModeIT {
 				+ " login password 'app-secret-" + suffix + "'; grant all on schema public to " + migrator
 				+ "; grant create on database " + this.database.name() + " to " + migrator);
 		try {
-			Result result = run("--spring.datasource.username=" + app, "--spring.datasource.password=app-secret-" + suffix,
-					"--strata.user=" + migrator, "--strata.password=" + canary, "--strata.migrator.output=json");
+			Result result = run("--spring.datasource.username=" + app,
+					"--spring.datasource.password=app-secret-" + suffix, "--strata.user=" + migrator,
+					"--strata.password=" + canary, "--strata.migrator.output=json");
 			assertThat(result.exitCode()).as(result.toString()).isZero();
 			assertThat(this.database.queryForObject("select distinct installed_by from strata_schema_history",
 					String.class))
@@ -230,7 +234,8 @@ class MigratorModeIT {
 			assertThat(result.all() + refused.all()).doesNotContain(canary);
 		}
 		finally {
-			this.database.execute("drop owned by " + migrator + " cascade; drop role " + migrator + "; drop role " + app);
+			this.database
+				.execute("drop owned by " + migrator + " cascade; drop role " + migrator + "; drop role " + app);
 		}
 	}
 
@@ -249,7 +254,10 @@ class MigratorModeIT {
 		throw new AssertionError("The slow migration never started:\n" + migrator.stderrSoFar());
 	}
 
-	/** The server notices the dead client within client_connection_check_interval (5 s) and rolls back. */
+	/**
+	 * The server notices the dead client within client_connection_check_interval (5 s)
+	 * and rolls back.
+	 */
 	private void awaitNoOtherSession() throws Exception {
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
 		while (System.nanoTime() < deadline) {

@@ -42,7 +42,10 @@ final class MigratorProcess {
 		this.port = port;
 	}
 
-	/** Starts {@code java -jar app.jar --spring.profiles.active=migrator ...} on the database. */
+	/**
+	 * Starts {@code java -jar app.jar --spring.profiles.active=migrator ...} on the
+	 * database.
+	 */
 	static MigratorProcess start(TestDatabase database, String... arguments) throws IOException {
 		int port = freePort();
 		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:TieredStopAtLevel=1", "-Xshare:auto",

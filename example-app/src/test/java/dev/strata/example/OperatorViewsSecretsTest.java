@@ -26,10 +26,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Nothing sensitive in any output: a canary password is the application's datasource password,
- * Strata's own password and a {@code password=} parameter of Strata's JDBC URL; after the schema
- * drifted by hand, every operator view (over real HTTP) and the logs since startup are searched
- * for it.
+ * Nothing sensitive in any output: a canary password is the application's datasource
+ * password, Strata's own password and a {@code password=} parameter of Strata's JDBC URL;
+ * after the schema drifted by hand, every operator view (over real HTTP) and the logs
+ * since startup are searched for it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "example.embedded-database.enabled=false")
@@ -38,7 +38,10 @@ class OperatorViewsSecretsTest {
 
 	private static final TestDatabase database = PostgresServer.shared().createDatabase();
 
-	/** The test server trusts local connections, so any password works: a unique one can be searched for. */
+	/**
+	 * The test server trusts local connections, so any password works: a unique one can
+	 * be searched for.
+	 */
 	private static final String CANARY = "canary-" + UUID.randomUUID();
 
 	@DynamicPropertySource
@@ -46,8 +49,8 @@ class OperatorViewsSecretsTest {
 		registry.add("spring.datasource.url", database::jdbcUrl);
 		registry.add("spring.datasource.username", database::username);
 		registry.add("spring.datasource.password", () -> CANARY);
-		registry.add("strata.url", () -> database.jdbcUrl() + (database.jdbcUrl().contains("?") ? "&" : "?")
-				+ "password=" + CANARY);
+		registry.add("strata.url",
+				() -> database.jdbcUrl() + (database.jdbcUrl().contains("?") ? "&" : "?") + "password=" + CANARY);
 		registry.add("strata.user", database::username);
 	}
 

@@ -18,199 +18,231 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts a PostgreSQL server from the embedded binaries on a data directory that survives the run:
- * an initialised directory is reused, an empty or missing one is initialised. Used by the example
- * application; the per-JVM test server uses it too, on a throw-away directory.
+ * Starts a PostgreSQL server from the embedded binaries on a data directory that survives
+ * the run: an initialised directory is reused, an empty or missing one is initialised.
+ * Used by the example application; the per-JVM test server uses it too, on a throw-away
+ * directory.
  *
- * <p>Works when the JVM runs as root: see {@link PgUser}. The server listens on 127.0.0.1 only, with
- * trust authentication for the superuser {@code postgres} (a local development server, never production).
+ * <p>
+ * Works when the JVM runs as root: see {@link PgUser}. The server listens on 127.0.0.1
+ * only, with trust authentication for the superuser {@code postgres} (a local development
+ * server, never production).
  */
 public final class EmbeddedPostgresLauncher {
 
-    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresLauncher.class);
-    private static final String HOST = "127.0.0.1";
-    private static final String LOG_FILE = "strata-postgres.log";
+	private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresLauncher.class);
 
-    private EmbeddedPostgresLauncher() {
-    }
+	private static final String HOST = "127.0.0.1";
 
-    /**
-     * Starts PostgreSQL on {@code dataDirectory} (created and initialised if needed, reused otherwise).
-     *
-     * @param port the TCP port, or 0 for a free one
-     */
-    public static Handle start(Path dataDirectory, int port) {
-        return start(dataDirectory, port, Map.of());
-    }
+	private static final String LOG_FILE = "strata-postgres.log";
 
-    /** As {@link #start(Path, int)} with extra server settings ({@code -c name=value}). */
-    public static Handle start(Path dataDirectory, int port, Map<String, String> settings) {
-        return launch(dataDirectory, port, settings, true);
-    }
+	private EmbeddedPostgresLauncher() {
+	}
 
-    /** @param stopAtShutdown whether the handle registers its own shutdown hook */
-    static Handle launch(Path dataDirectory, int port, Map<String, String> settings, boolean stopAtShutdown) {
-        Path data = dataDirectory.toAbsolutePath().normalize();
-        Path bin = PgBinaries.installation().resolve("bin");
-        PgUser user = PgUser.forDataDirectory(data);
-        try {
-            if (!Files.isRegularFile(data.resolve("PG_VERSION"))) {
-                initialise(bin, data, user);
-            } else {
-                user.handOver(data);
-                clearStalePid(bin, data, user);
-            }
-            int actualPort = port == 0 ? freePort() : port;
-            startServer(bin, data, user, actualPort, settings);
-            return new Handle(bin, data, user, actualPort, stopAtShutdown);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start PostgreSQL on " + data, e);
-        }
-    }
+	/**
+	 * Starts PostgreSQL on {@code dataDirectory} (created and initialised if needed,
+	 * reused otherwise).
+	 * @param port the TCP port, or 0 for a free one
+	 */
+	public static Handle start(Path dataDirectory, int port) {
+		return start(dataDirectory, port, Map.of());
+	}
 
-    private static void initialise(Path bin, Path data, PgUser user) throws IOException {
-        Files.createDirectories(data);
-        try (var entries = Files.list(data)) {
-            if (entries.findAny().isPresent()) {
-                throw new IllegalStateException(data + " is neither empty nor a PostgreSQL data directory");
-            }
-        }
-        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
-        user.handOver(data);
-        long started = System.nanoTime();
-        PgCommand.run(user, data, List.of(bin.resolve("initdb").toString(), "-D", data.toString(),
-                "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync", "--no-instructions"));
-        LOG.debug("initdb of {} as {} took {} ms", data, user.describe(), (System.nanoTime() - started) / 1_000_000);
-    }
+	/**
+	 * As {@link #start(Path, int)} with extra server settings ({@code -c name=value}).
+	 */
+	public static Handle start(Path dataDirectory, int port, Map<String, String> settings) {
+		return launch(dataDirectory, port, settings, true);
+	}
 
-    /** After a killed run: stop a postmaster still running on this directory, or drop a dead one's pid file. */
-    private static void clearStalePid(Path bin, Path data, PgUser user) throws IOException {
-        Path pidFile = data.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        Optional<ProcessHandle> process = Files.readAllLines(pidFile).stream().findFirst()
-                .map(String::strip)
-                .filter(s -> s.matches("\\d+"))
-                .flatMap(s -> ProcessHandle.of(Long.parseLong(s)))
-                .filter(p -> p.isAlive() && p.info().command().map(c -> c.endsWith("postgres")).orElse(true));
-        if (process.isPresent()) {
-            LOG.warn("Stopping a PostgreSQL (pid {}) left running on {} by an earlier run", process.get().pid(), data);
-            PgCommand.run(user, data, List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(),
-                    "-m", "fast", "-w", "-t", "30", "stop"));
-        } else {
-            LOG.info("Removing stale {}", pidFile);
-            Files.deleteIfExists(pidFile);
-        }
-    }
+	/**
+	 * @param stopAtShutdown whether the handle registers its own shutdown hook
+	 */
+	static Handle launch(Path dataDirectory, int port, Map<String, String> settings, boolean stopAtShutdown) {
+		Path data = dataDirectory.toAbsolutePath().normalize();
+		Path bin = PgBinaries.installation().resolve("bin");
+		PgUser user = PgUser.forDataDirectory(data);
+		try {
+			if (!Files.isRegularFile(data.resolve("PG_VERSION"))) {
+				initialise(bin, data, user);
+			}
+			else {
+				user.handOver(data);
+				clearStalePid(bin, data, user);
+			}
+			int actualPort = port == 0 ? freePort() : port;
+			startServer(bin, data, user, actualPort, settings);
+			return new Handle(bin, data, user, actualPort, stopAtShutdown);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Could not start PostgreSQL on " + data, e);
+		}
+	}
 
-    private static void startServer(Path bin, Path data, PgUser user, int port, Map<String, String> settings) {
-        Map<String, String> all = new LinkedHashMap<>();
-        all.put("listen_addresses", HOST);
-        all.put("unix_socket_directories", "");
-        all.putAll(settings);
-        StringBuilder options = new StringBuilder("-p ").append(port);
-        all.forEach((name, value) -> {
-            if (!name.matches("[A-Za-z_.]+") || !value.matches("[A-Za-z0-9_.:/+-]*")) {
-                throw new IllegalArgumentException("Unsupported server setting " + name + "=" + value);
-            }
-            options.append(" -c ").append(name).append('=').append(value);
-        });
-        List<String> command = new ArrayList<>(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(),
-                "-l", data.resolve(LOG_FILE).toString(), "-o", options.toString(), "-w", "-t", "60", "start"));
-        try {
-            PgCommand.run(user, data, command);
-        } catch (IllegalStateException e) {
-            throw new IllegalStateException(e.getMessage() + "\n--- " + LOG_FILE + " ---\n" + logTail(data), e);
-        }
-    }
+	private static void initialise(Path bin, Path data, PgUser user) throws IOException {
+		Files.createDirectories(data);
+		try (var entries = Files.list(data)) {
+			if (entries.findAny().isPresent()) {
+				throw new IllegalStateException(data + " is neither empty nor a PostgreSQL data directory");
+			}
+		}
+		Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
+		user.handOver(data);
+		long started = System.nanoTime();
+		PgCommand.run(user, data, List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres",
+				"-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync", "--no-instructions"));
+		LOG.debug("initdb of {} as {} took {} ms", data, user.describe(), (System.nanoTime() - started) / 1_000_000);
+	}
 
-    private static String logTail(Path data) {
-        try {
-            List<String> lines = Files.readAllLines(data.resolve(LOG_FILE), StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
-        } catch (IOException e) {
-            return "(no log)";
-        }
-    }
+	/**
+	 * After a killed run: stop a postmaster still running on this directory, or drop a
+	 * dead one's pid file.
+	 */
+	private static void clearStalePid(Path bin, Path data, PgUser user) throws IOException {
+		Path pidFile = data.resolve("postmaster.pid");
+		if (!Files.exists(pidFile)) {
+			return;
+		}
+		Optional<ProcessHandle> process = Files.readAllLines(pidFile)
+			.stream()
+			.findFirst()
+			.map(String::strip)
+			.filter(s -> s.matches("\\d+"))
+			.flatMap(s -> ProcessHandle.of(Long.parseLong(s)))
+			.filter(p -> p.isAlive() && p.info().command().map(c -> c.endsWith("postgres")).orElse(true));
+		if (process.isPresent()) {
+			LOG.warn("Stopping a PostgreSQL (pid {}) left running on {} by an earlier run", process.get().pid(), data);
+			PgCommand.run(user, data, List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "fast",
+					"-w", "-t", "30", "stop"));
+		}
+		else {
+			LOG.info("Removing stale {}", pidFile);
+			Files.deleteIfExists(pidFile);
+		}
+	}
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-            return socket.getLocalPort();
-        }
-    }
+	private static void startServer(Path bin, Path data, PgUser user, int port, Map<String, String> settings) {
+		Map<String, String> all = new LinkedHashMap<>();
+		all.put("listen_addresses", HOST);
+		all.put("unix_socket_directories", "");
+		all.putAll(settings);
+		StringBuilder options = new StringBuilder("-p ").append(port);
+		all.forEach((name, value) -> {
+			if (!name.matches("[A-Za-z_.]+") || !value.matches("[A-Za-z0-9_.:/+-]*")) {
+				throw new IllegalArgumentException("Unsupported server setting " + name + "=" + value);
+			}
+			options.append(" -c ").append(name).append('=').append(value);
+		});
+		List<String> command = new ArrayList<>(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
+				data.resolve(LOG_FILE).toString(), "-o", options.toString(), "-w", "-t", "60", "start"));
+		try {
+			PgCommand.run(user, data, command);
+		}
+		catch (IllegalStateException e) {
+			throw new IllegalStateException(e.getMessage() + "\n--- " + LOG_FILE + " ---\n" + logTail(data), e);
+		}
+	}
 
-    /** A running server; {@link #close()} stops it and keeps its data directory. */
-    public static final class Handle implements AutoCloseable {
+	private static String logTail(Path data) {
+		try {
+			List<String> lines = Files.readAllLines(data.resolve(LOG_FILE), StandardCharsets.UTF_8);
+			return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+		}
+		catch (IOException e) {
+			return "(no log)";
+		}
+	}
 
-        private final Path bin;
-        private final Path data;
-        private final PgUser user;
-        private final int port;
-        private final AtomicBoolean stopped = new AtomicBoolean();
-        private final Thread shutdownHook;
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+			return socket.getLocalPort();
+		}
+	}
 
-        private Handle(Path bin, Path data, PgUser user, int port, boolean stopAtShutdown) {
-            this.bin = bin;
-            this.data = data;
-            this.user = user;
-            this.port = port;
-            this.shutdownHook = stopAtShutdown ? new Thread(() -> stop("fast"), "strata-postgres-stop") : null;
-            if (shutdownHook != null) {
-                Runtime.getRuntime().addShutdownHook(shutdownHook);
-            }
-        }
+	/** A running server; {@link #close()} stops it and keeps its data directory. */
+	public static final class Handle implements AutoCloseable {
 
-        /** JDBC URL of a database on this server, e.g. {@code jdbcUrl("postgres")}. */
-        public String jdbcUrl(String database) {
-            return "jdbc:postgresql://" + HOST + ":" + port + "/" + database;
-        }
+		private final Path bin;
 
-        public String host() {
-            return HOST;
-        }
+		private final Path data;
 
-        public int port() {
-            return port;
-        }
+		private final PgUser user;
 
-        public String username() {
-            return "postgres";
-        }
+		private final int port;
 
-        /** Authentication is 'trust'; any password is accepted, this one is offered for completeness. */
-        public String password() {
-            return "postgres";
-        }
+		private final AtomicBoolean stopped = new AtomicBoolean();
 
-        public Path dataDirectory() {
-            return data;
-        }
+		private final Thread shutdownHook;
 
-        /** Stops the server (fast shutdown); the data directory is kept. */
-        @Override
-        public void close() {
-            stop("fast");
-            try {
-                if (shutdownHook != null) {
-                    Runtime.getRuntime().removeShutdownHook(shutdownHook);
-                }
-            } catch (IllegalStateException shuttingDown) {
-                // already in shutdown: the hook is running or has run
-            }
-        }
+		private Handle(Path bin, Path data, PgUser user, int port, boolean stopAtShutdown) {
+			this.bin = bin;
+			this.data = data;
+			this.user = user;
+			this.port = port;
+			this.shutdownHook = stopAtShutdown ? new Thread(() -> stop("fast"), "strata-postgres-stop") : null;
+			if (shutdownHook != null) {
+				Runtime.getRuntime().addShutdownHook(shutdownHook);
+			}
+		}
 
-        /** Stops with the given pg_ctl mode ("immediate" for a throw-away server). */
-        void stop(String mode) {
-            if (stopped.getAndSet(true) || !Files.exists(data.resolve("postmaster.pid"))) {
-                return; // already stopped (by us, or by a later start that took the directory over)
-            }
-            try {
-                PgCommand.run(user, data, List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(),
-                        "-m", mode, "-w", "-t", "30", "stop"));
-            } catch (RuntimeException e) {
-                LOG.warn("Could not stop PostgreSQL on {}: {}", data, e.getMessage());
-            }
-        }
-    }
+		/** JDBC URL of a database on this server, e.g. {@code jdbcUrl("postgres")}. */
+		public String jdbcUrl(String database) {
+			return "jdbc:postgresql://" + HOST + ":" + port + "/" + database;
+		}
+
+		public String host() {
+			return HOST;
+		}
+
+		public int port() {
+			return port;
+		}
+
+		public String username() {
+			return "postgres";
+		}
+
+		/**
+		 * Authentication is 'trust'; any password is accepted, this one is offered for
+		 * completeness.
+		 */
+		public String password() {
+			return "postgres";
+		}
+
+		public Path dataDirectory() {
+			return data;
+		}
+
+		/** Stops the server (fast shutdown); the data directory is kept. */
+		@Override
+		public void close() {
+			stop("fast");
+			try {
+				if (shutdownHook != null) {
+					Runtime.getRuntime().removeShutdownHook(shutdownHook);
+				}
+			}
+			catch (IllegalStateException shuttingDown) {
+				// already in shutdown: the hook is running or has run
+			}
+		}
+
+		/** Stops with the given pg_ctl mode ("immediate" for a throw-away server). */
+		void stop(String mode) {
+			if (stopped.getAndSet(true) || !Files.exists(data.resolve("postmaster.pid"))) {
+				return; // already stopped (by us, or by a later start that took the
+						// directory over)
+			}
+			try {
+				PgCommand.run(user, data, List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", mode,
+						"-w", "-t", "30", "stop"));
+			}
+			catch (RuntimeException e) {
+				LOG.warn("Could not stop PostgreSQL on {}: {}", data, e.getMessage());
+			}
+		}
+
+	}
+
 }

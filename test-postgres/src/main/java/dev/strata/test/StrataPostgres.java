@@ -10,10 +10,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Gives a test class a fresh PostgreSQL database on the shared {@link PostgresServer}: a
- * {@link TestDatabase} parameter (constructor, test, lifecycle methods) or non-private field is injected.
+ * {@link TestDatabase} parameter (constructor, test, lifecycle methods) or non-private
+ * field is injected.
  *
- * <p>By default one database serves the whole class (and its {@code @Nested} classes) and is dropped after
- * it; with {@code databasePerTest = true} every test gets its own, dropped after the test.
+ * <p>
+ * By default one database serves the whole class (and its {@code @Nested} classes) and is
+ * dropped after it; with {@code databasePerTest = true} every test gets its own, dropped
+ * after the test.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PostgresExtension.class)
 public @interface StrataPostgres {
 
-    /** One database per test method instead of one per test class. */
-    boolean databasePerTest() default false;
+	/** One database per test method instead of one per test class. */
+	boolean databasePerTest() default false;
+
 }

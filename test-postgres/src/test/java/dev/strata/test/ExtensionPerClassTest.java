@@ -14,51 +14,56 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExtensionPerClassTest {
 
-    static TestDatabase staticField;
-    static String beforeAllName;
+	static TestDatabase staticField;
+	static String beforeAllName;
 
-    TestDatabase field;
-    private final TestDatabase fromConstructor;
-    private TestDatabase fromBeforeEach;
+	TestDatabase field;
 
-    ExtensionPerClassTest(TestDatabase database) {
-        this.fromConstructor = database;
-    }
+	private final TestDatabase fromConstructor;
 
-    @BeforeAll
-    static void createSchema(TestDatabase database) {
-        beforeAllName = database.name();
-        database.execute("create table visit (n int)");
-    }
+	private TestDatabase fromBeforeEach;
 
-    @BeforeEach
-    void remember(TestDatabase database) {
-        fromBeforeEach = database;
-    }
+	ExtensionPerClassTest(TestDatabase database) {
+		this.fromConstructor = database;
+	}
 
-    @Test
-    @Order(1)
-    void everyInjectionPointGetsTheClassDatabase(TestDatabase database) {
-        assertThat(database.name()).isEqualTo(beforeAllName);
-        assertThat(field).isSameAs(database);
-        assertThat(staticField).isSameAs(database);
-        assertThat(fromConstructor).isSameAs(database);
-        assertThat(fromBeforeEach).isSameAs(database);
-        database.execute("insert into visit values (1)");
-    }
+	@BeforeAll
+	static void createSchema(TestDatabase database) {
+		beforeAllName = database.name();
+		database.execute("create table visit (n int)");
+	}
 
-    @Test
-    @Order(2)
-    void laterTestsSeeEarlierWork(TestDatabase database) {
-        assertThat(database.queryForObject("select count(*) from visit", Long.class)).isEqualTo(1L);
-    }
+	@BeforeEach
+	void remember(TestDatabase database) {
+		fromBeforeEach = database;
+	}
 
-    @Nested
-    class Inner {
-        @Test
-        void nestedClassesShareTheOuterDatabase(TestDatabase database) {
-            assertThat(database.name()).isEqualTo(beforeAllName);
-            assertThat(field).isSameAs(database);
-        }
-    }
+	@Test
+	@Order(1)
+	void everyInjectionPointGetsTheClassDatabase(TestDatabase database) {
+		assertThat(database.name()).isEqualTo(beforeAllName);
+		assertThat(field).isSameAs(database);
+		assertThat(staticField).isSameAs(database);
+		assertThat(fromConstructor).isSameAs(database);
+		assertThat(fromBeforeEach).isSameAs(database);
+		database.execute("insert into visit values (1)");
+	}
+
+	@Test
+	@Order(2)
+	void laterTestsSeeEarlierWork(TestDatabase database) {
+		assertThat(database.queryForObject("select count(*) from visit", Long.class)).isEqualTo(1L);
+	}
+
+	@Nested
+	class Inner {
+
+		@Test
+		void nestedClassesShareTheOuterDatabase(TestDatabase database) {
+			assertThat(database.name()).isEqualTo(beforeAllName);
+			assertThat(field).isSameAs(database);
+		}
+
+	}
+
 }

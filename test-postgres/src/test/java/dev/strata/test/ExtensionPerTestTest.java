@@ -12,44 +12,48 @@ import org.junit.jupiter.api.Test;
 @StrataPostgres(databasePerTest = true)
 class ExtensionPerTestTest {
 
-    static final List<String> SEEN = new CopyOnWriteArrayList<>();
+	static final List<String> SEEN = new CopyOnWriteArrayList<>();
 
-    TestDatabase field;
-    private final TestDatabase fromConstructor;
+	TestDatabase field;
 
-    ExtensionPerTestTest(TestDatabase database) {
-        this.fromConstructor = database;
-    }
+	private final TestDatabase fromConstructor;
 
-    @BeforeEach
-    void createTable(TestDatabase database) {
-        database.execute("create table item (id int)");
-    }
+	ExtensionPerTestTest(TestDatabase database) {
+		this.fromConstructor = database;
+	}
 
-    @RepeatedTest(3)
-    void eachTestHasItsOwnFreshDatabase(TestDatabase database) {
-        assertThat(field).isSameAs(database);
-        assertThat(fromConstructor).isSameAs(database);
-        assertThat(SEEN).doesNotContain(database.name());
-        SEEN.add(database.name());
-        assertThat(database.queryForObject("select count(*) from item", Long.class)).isZero();
-        database.execute("insert into item values (1)");
-    }
+	@BeforeEach
+	void createTable(TestDatabase database) {
+		database.execute("create table item (id int)");
+	}
 
-    @Test
-    void fieldInjectionAloneWorks() {
-        assertThat(field.queryForObject("select current_database()", String.class)).isEqualTo(field.name());
-        SEEN.add(field.name());
-    }
+	@RepeatedTest(3)
+	void eachTestHasItsOwnFreshDatabase(TestDatabase database) {
+		assertThat(field).isSameAs(database);
+		assertThat(fromConstructor).isSameAs(database);
+		assertThat(SEEN).doesNotContain(database.name());
+		SEEN.add(database.name());
+		assertThat(database.queryForObject("select count(*) from item", Long.class)).isZero();
+		database.execute("insert into item values (1)");
+	}
 
-    @AfterAll
-    static void databasesWereDroppedAfterEachTest() {
-        assertThat(SEEN).hasSize(4);
-        try (TestDatabase probe = PostgresServer.shared().createDatabase()) {
-            for (String name : SEEN) {
-                assertThat(probe.queryForObject("select count(*) from pg_database where datname = '" + name + "'",
-                        Long.class)).as(name).isZero();
-            }
-        }
-    }
+	@Test
+	void fieldInjectionAloneWorks() {
+		assertThat(field.queryForObject("select current_database()", String.class)).isEqualTo(field.name());
+		SEEN.add(field.name());
+	}
+
+	@AfterAll
+	static void databasesWereDroppedAfterEachTest() {
+		assertThat(SEEN).hasSize(4);
+		try (TestDatabase probe = PostgresServer.shared().createDatabase()) {
+			for (String name : SEEN) {
+				assertThat(probe.queryForObject("select count(*) from pg_database where datname = '" + name + "'",
+						Long.class))
+					.as(name)
+					.isZero();
+			}
+		}
+	}
+
 }

@@ -31,24 +31,28 @@ import dev.strata.source.Location;
  * The guard's lint as a one-line test assertion, for an application's own build:
  *
  * <pre>{@code
- * @Test
+ * &#64;Test
  * void migrationsAreSafe() {
  *     StrataLint.assertSafe("classpath:db/migration");
  * }
  * }</pre>
  *
- * <p>Every migration at the locations is read, split and judged by text alone, as {@code migrate} would judge
- * it but without a database (so no table sizes and no effect check). When the verdict is {@code REFUSED} the
- * assertion fails with a {@link StrataLintError} whose message lists each refused statement as
- * {@code file:line:column [rule-id]} followed by the full text report (what it does, the lock, the safe
- * alternative, the directive that allows it). A bad migration file (a name, a duplicate version, an
- * unterminated quote, a directive without a reason) fails the same way, naming the file. A location without
- * any migration fails too: it is usually a typo, and a lint that looked in the wrong place proves nothing.
- * Otherwise the assertion passes; warnings are logged.
+ * <p>
+ * Every migration at the locations is read, split and judged by text alone, as
+ * {@code migrate} would judge it but without a database (so no table sizes and no effect
+ * check). When the verdict is {@code REFUSED} the assertion fails with a
+ * {@link StrataLintError} whose message lists each refused statement as
+ * {@code file:line:column [rule-id]} followed by the full text report (what it does, the
+ * lock, the safe alternative, the directive that allows it). A bad migration file (a
+ * name, a duplicate version, an unterminated quote, a directive without a reason) fails
+ * the same way, naming the file. A location without any migration fails too: it is
+ * usually a typo, and a lint that looked in the wrong place proves nothing. Otherwise the
+ * assertion passes; warnings are logged.
  *
- * <p>The guard's settings default as in the application ({@code strata.allow-destructive=false},
- * {@code strata.guard.strict=false}); to lint with the settings the application uses, or to let warnings fail
- * the build too:
+ * <p>
+ * The guard's settings default as in the application
+ * ({@code strata.allow-destructive=false}, {@code strata.guard.strict=false}); to lint
+ * with the settings the application uses, or to let warnings fail the build too:
  *
  * <pre>{@code
  * StrataLint.locations("classpath:db/migration")
@@ -60,7 +64,10 @@ import dev.strata.source.Location;
  */
 public final class StrataLint {
 
-	/** Where migrations are looked up when no location is given, as {@code strata.locations} defaults. */
+	/**
+	 * Where migrations are looked up when no location is given, as
+	 * {@code strata.locations} defaults.
+	 */
 	public static final String DEFAULT_LOCATION = StrataConfig.DEFAULT_LOCATION;
 
 	private static final Logger logger = LoggerFactory.getLogger(StrataLint.class);
@@ -69,13 +76,15 @@ public final class StrataLint {
 	}
 
 	/**
-	 * Lints every migration at the locations with the guard's default settings and fails when the verdict is
-	 * {@code REFUSED}.
-	 * @param locations such as {@code classpath:db/migration} or {@code filesystem:src/main/resources/db/migration}
-	 * (a relative filesystem path is resolved against the working directory, the module's directory under Maven);
-	 * none means {@value #DEFAULT_LOCATION}
+	 * Lints every migration at the locations with the guard's default settings and fails
+	 * when the verdict is {@code REFUSED}.
+	 * @param locations such as {@code classpath:db/migration} or
+	 * {@code filesystem:src/main/resources/db/migration} (a relative filesystem path is
+	 * resolved against the working directory, the module's directory under Maven); none
+	 * means {@value #DEFAULT_LOCATION}
 	 * @return the result, for further assertions
-	 * @throws StrataLintError when a statement is refused, a migration file is bad, or a location has no migration
+	 * @throws StrataLintError when a statement is refused, a migration file is bad, or a
+	 * location has no migration
 	 */
 	public static LintResult assertSafe(String... locations) {
 		return locations(locations).assertSafe();
@@ -83,13 +92,17 @@ public final class StrataLint {
 
 	/**
 	 * A lint of these locations to configure before asserting.
-	 * @param locations as for {@link #assertSafe(String...)}; none means {@value #DEFAULT_LOCATION}
+	 * @param locations as for {@link #assertSafe(String...)}; none means
+	 * {@value #DEFAULT_LOCATION}
 	 */
 	public static Check locations(String... locations) {
 		return new Check((locations.length == 0) ? List.of(DEFAULT_LOCATION) : List.of(locations));
 	}
 
-	/** A configured lint: the guard's settings, whether warnings fail, where classpath locations are read. */
+	/**
+	 * A configured lint: the guard's settings, whether warnings fail, where classpath
+	 * locations are read.
+	 */
 	public static final class Check {
 
 		private final List<String> locations;
@@ -112,7 +125,10 @@ public final class StrataLint {
 			this.locations = locations;
 		}
 
-		/** As {@code strata.allow-destructive=true}: DESTRUCTIVE findings warn instead of refusing. */
+		/**
+		 * As {@code strata.allow-destructive=true}: DESTRUCTIVE findings warn instead of
+		 * refusing.
+		 */
 		public Check allowDestructive() {
 			return allowDestructive(true);
 		}
@@ -123,7 +139,10 @@ public final class StrataLint {
 			return this;
 		}
 
-		/** As {@code strata.guard.strict=true}: LOCKING and INCOMPATIBLE findings refuse too. */
+		/**
+		 * As {@code strata.guard.strict=true}: LOCKING and INCOMPATIBLE findings refuse
+		 * too.
+		 */
 		public Check strict() {
 			return strict(true);
 		}
@@ -145,21 +164,27 @@ public final class StrataLint {
 		}
 
 		/**
-		 * As {@code strata.guard.rules.<ruleId>=<mode>}, with the mode as the property takes it: {@code off},
-		 * {@code warn} or {@code refuse}.
+		 * As {@code strata.guard.rules.<ruleId>=<mode>}, with the mode as the property
+		 * takes it: {@code off}, {@code warn} or {@code refuse}.
 		 * @throws IllegalArgumentException for an unknown rule id or mode
 		 */
 		public Check rule(String ruleId, String mode) {
 			return rule(ruleId, parseMode(mode));
 		}
 
-		/** As {@code strata.guard.baseline-version}: migrations at or below it are not checked. */
+		/**
+		 * As {@code strata.guard.baseline-version}: migrations at or below it are not
+		 * checked.
+		 */
 		public Check baselineVersion(@Nullable String baselineVersion) {
 			this.baselineVersion = baselineVersion;
 			return this;
 		}
 
-		/** Fails on a {@code SAFE WITH WARNINGS} verdict too: any warned finding or directive warning. */
+		/**
+		 * Fails on a {@code SAFE WITH WARNINGS} verdict too: any warned finding or
+		 * directive warning.
+		 */
 		public Check failOnWarnings() {
 			return failOnWarnings(true);
 		}
@@ -170,7 +195,10 @@ public final class StrataLint {
 			return this;
 		}
 
-		/** Where {@code classpath:} locations are read; by default the thread's context class loader. */
+		/**
+		 * Where {@code classpath:} locations are read; by default the thread's context
+		 * class loader.
+		 */
 		public Check classLoader(ClassLoader classLoader) {
 			this.classLoader = classLoader;
 			return this;
@@ -178,7 +206,8 @@ public final class StrataLint {
 
 		/**
 		 * Lints without asserting anything about the verdict.
-		 * @throws StrataLintError when a migration file is bad or a location has no migration
+		 * @throws StrataLintError when a migration file is bad or a location has no
+		 * migration
 		 */
 		public LintResult lint() {
 			LintResult result;
@@ -186,9 +215,12 @@ public final class StrataLint {
 				result = Lint.run(this.locations, classLoader(), settings());
 			}
 			catch (MigrationPreparationException ex) {
-				// Its own message speaks of a migrate run ("nothing was applied"); here only the files matter
-				throw new StrataLintError("Strata lint of " + describeLocations() + ": " + plural(ex.errors().size(),
-						"migration") + " cannot be read:\n  - " + String.join("\n  - ", ex.errors()), null, ex);
+				// Its own message speaks of a migrate run ("nothing was applied"); here
+				// only the files matter
+				throw new StrataLintError(
+						"Strata lint of " + describeLocations() + ": " + plural(ex.errors().size(), "migration")
+								+ " cannot be read:\n  - " + String.join("\n  - ", ex.errors()),
+						null, ex);
 			}
 			catch (StrataException ex) {
 				throw new StrataLintError("Strata lint of " + describeLocations() + ": " + ex.getMessage(), null, ex);
@@ -203,8 +235,9 @@ public final class StrataLint {
 		}
 
 		/**
-		 * Lints and fails when the verdict is {@code REFUSED} (or, with {@link #failOnWarnings()},
-		 * {@code SAFE WITH WARNINGS}); otherwise logs the report when it has warnings.
+		 * Lints and fails when the verdict is {@code REFUSED} (or, with
+		 * {@link #failOnWarnings()}, {@code SAFE WITH WARNINGS}); otherwise logs the
+		 * report when it has warnings.
 		 * @return the result, for further assertions
 		 * @throws StrataLintError with the text report as its message
 		 */
@@ -218,8 +251,10 @@ public final class StrataLint {
 			}
 			if (verdict == Verdict.SAFE_WITH_WARNINGS) {
 				if (this.failOnWarnings) {
-					throw new StrataLintError(headline(result.verdictLine() + ", and warnings fail this check",
-							result.withOutcome(Outcome.WARNED), directiveWarnings(result)) + "\n" + report, result, null);
+					throw new StrataLintError(
+							headline(result.verdictLine() + ", and warnings fail this check",
+									result.withOutcome(Outcome.WARNED), directiveWarnings(result)) + "\n" + report,
+							result, null);
 				}
 				logger.warn("Strata lint of {}: {}\n{}", describeLocations(), verdict.label(), report);
 			}
@@ -249,7 +284,9 @@ public final class StrataLint {
 
 		private static boolean isEmpty(String location, LintResult result) {
 			String prefix = Location.parse(location) + "/";
-			return result.migrations().stream().noneMatch((migration) -> migration.file().location().startsWith(prefix));
+			return result.migrations()
+				.stream()
+				.noneMatch((migration) -> migration.file().location().startsWith(prefix));
 		}
 
 		private static List<String> directiveWarnings(LintResult result) {
@@ -260,13 +297,23 @@ public final class StrataLint {
 			return warnings;
 		}
 
-		/** The verdict, then one line per failing finding: {@code file:line:column [rule-id] SEVERITY: message}. */
+		/**
+		 * The verdict, then one line per failing finding:
+		 * {@code file:line:column [rule-id] SEVERITY: message}.
+		 */
 		private static String headline(String verdict, List<Assessment> failing, List<String> warnings) {
 			StringBuilder out = new StringBuilder("Strata lint: ").append(verdict).append('\n');
 			for (Assessment assessment : failing) {
 				Finding finding = assessment.finding();
-				out.append("  ").append(finding.location()).append(" [").append(finding.ruleId()).append("] ")
-					.append(finding.severity()).append(": ").append(finding.message()).append('\n');
+				out.append("  ")
+					.append(finding.location())
+					.append(" [")
+					.append(finding.ruleId())
+					.append("] ")
+					.append(finding.severity())
+					.append(": ")
+					.append(finding.message())
+					.append('\n');
 			}
 			warnings.forEach((warning) -> out.append("  ").append(warning).append('\n'));
 			return out.toString();
@@ -282,7 +329,8 @@ public final class StrataLint {
 			}
 			catch (IllegalArgumentException ex) {
 				throw new IllegalArgumentException("Unknown rule mode '" + mode + "'; the modes are: "
-						+ Arrays.stream(RuleMode.values()).map((m) -> m.name().toLowerCase(Locale.ROOT))
+						+ Arrays.stream(RuleMode.values())
+							.map((m) -> m.name().toLowerCase(Locale.ROOT))
 							.collect(Collectors.joining(", ")));
 			}
 		}

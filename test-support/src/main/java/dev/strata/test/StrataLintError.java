@@ -5,8 +5,9 @@ import org.jspecify.annotations.Nullable;
 import dev.strata.guard.report.LintResult;
 
 /**
- * A failed {@link StrataLint} assertion. The message is the whole story (each failing statement with
- * {@code file:line:column} and rule, then the text report); {@link #result()} is there for further checks.
+ * A failed {@link StrataLint} assertion. The message is the whole story (each failing
+ * statement with {@code file:line:column} and rule, then the text report);
+ * {@link #result()} is there for further checks.
  */
 public final class StrataLintError extends AssertionError {
 

@@ -40,10 +40,10 @@ class StrataLintTest {
 	void refusedStatementFailsWithTheReport() {
 		assertThatExceptionOfType(StrataLintError.class).isThrownBy(() -> StrataLint.assertSafe(REFUSED))
 			.satisfies((error) -> {
-				assertThat(error.getMessage())
-					.startsWith("Strata lint: REFUSED: 1 destructive statement not allowed")
+				assertThat(error.getMessage()).startsWith("Strata lint: REFUSED: 1 destructive statement not allowed")
 					.contains("classpath:lint/refused/V2__drop_customers.sql:3:1 [drop-table] DESTRUCTIVE")
-					// the full text report follows: the safe alternative and the directive that allows it
+					// the full text report follows: the safe alternative and the
+					// directive that allows it
 					.contains("instead:")
 					.contains("-- strata:allow drop-table reason=")
 					.endsWith("REFUSED: 1 destructive statement not allowed\n");
@@ -96,16 +96,15 @@ class StrataLintTest {
 
 	@Test
 	void ruleOverrideRefuses() {
-		assertThatExceptionOfType(StrataLintError.class)
-			.isThrownBy(() -> StrataLint.locations(WARNING)
-				.rule("create-index-not-concurrently", RuleMode.REFUSE)
-				.assertSafe())
+		assertThatExceptionOfType(StrataLintError.class).isThrownBy(
+				() -> StrataLint.locations(WARNING).rule("create-index-not-concurrently", RuleMode.REFUSE).assertSafe())
 			.withMessageContaining("[create-index-not-concurrently]");
 	}
 
 	@Test
 	void ruleOffIsNotReported() {
-		LintResult result = StrataLint.locations(WARNING).rule("create-index-not-concurrently", RuleMode.OFF)
+		LintResult result = StrataLint.locations(WARNING)
+			.rule("create-index-not-concurrently", RuleMode.OFF)
 			.failOnWarnings()
 			.assertSafe();
 		assertThat(result.verdict()).isEqualTo(Verdict.SAFE_TO_DEPLOY);
@@ -153,7 +152,8 @@ class StrataLintTest {
 	void relativeFilesystemLocation() {
 		assertThatExceptionOfType(StrataLintError.class)
 			.isThrownBy(() -> StrataLint.assertSafe("filesystem:src/test/resources/lint/refused"))
-			.withMessageContaining("filesystem:src/test/resources/lint/refused/V2__drop_customers.sql:3:1 [drop-table]");
+			.withMessageContaining(
+					"filesystem:src/test/resources/lint/refused/V2__drop_customers.sql:3:1 [drop-table]");
 	}
 
 	@Test
@@ -169,9 +169,8 @@ class StrataLintTest {
 
 	@Test
 	void unusedDirectiveIsAWarning(@TempDir Path dir) throws IOException {
-		write(dir, "V1__create_customers.sql",
-				"-- strata:allow drop-table reason=\"nothing is dropped here\"\n"
-						+ "CREATE TABLE customers (id bigint PRIMARY KEY);\n");
+		write(dir, "V1__create_customers.sql", "-- strata:allow drop-table reason=\"nothing is dropped here\"\n"
+				+ "CREATE TABLE customers (id bigint PRIMARY KEY);\n");
 		assertThat(StrataLint.assertSafe("filesystem:" + dir).verdict()).isEqualTo(Verdict.SAFE_WITH_WARNINGS);
 		assertThatExceptionOfType(StrataLintError.class)
 			.isThrownBy(() -> StrataLint.locations("filesystem:" + dir).failOnWarnings().assertSafe())

@@ -16,11 +16,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 
 /**
- * The body of {@code GET /actuator/migrations/drift}: the latest drift check with every object
- * that differs from the stored snapshot.
+ * The body of {@code GET /actuator/migrations/drift}: the latest drift check with every
+ * object that differs from the stored snapshot.
  *
- * @param state NO_DRIFT, DRIFTED, NO_SNAPSHOT or REBASELINE_NEEDED; {@code null} before the first
- * successful check
+ * @param state NO_DRIFT, DRIFTED, NO_SNAPSHOT or REBASELINE_NEEDED; {@code null} before
+ * the first successful check
  * @param message what the state means here
  * @param schemas the schemas compared
  * @param checkedAt when the check ran (the last one that succeeded)
@@ -28,7 +28,8 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param changedObjects objects that differ, {@code -1} when unknown
  * @param snapshot the stored snapshot compared with
  * @param changes each object added, removed or changed
- * @param error why the latest attempt failed, if it did (the report is then the previous one)
+ * @param error why the latest attempt failed, if it did (the report is then the previous
+ * one)
  */
 public record DriftDescriptor(@Nullable DriftState state, @Nullable String message, List<String> schemas,
 		@Nullable Instant checkedAt, @Nullable Long durationMs, int changedObjects, @Nullable Snapshot snapshot,

@@ -18,10 +18,11 @@ import dev.strata.status.MigrationReview;
  * @param message what the statement does
  * @param lock the lock the statement takes
  * @param safeAlternative how to do the same safely
- * @param note why the outcome: the directive's reason or the switch that allowed it; may be empty
+ * @param note why the outcome: the directive's reason or the switch that allowed it; may
+ * be empty
  */
-public record FindingDescriptor(String rule, Severity severity, Outcome outcome, int line, String message,
-		String lock, String safeAlternative, String note) {
+public record FindingDescriptor(String rule, Severity severity, Outcome outcome, int line, String message, String lock,
+		String safeAlternative, String note) {
 
 	static FindingDescriptor of(Assessment assessment) {
 		Finding finding = assessment.finding();

@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 
 /**
- * The body of {@code GET /actuator/migrations/{version}}: one migration with its statements and
- * the guard's findings.
+ * The body of {@code GET /actuator/migrations/{version}}: one migration with its
+ * statements and the guard's findings.
  *
  * @param version the version
  * @param description the description
@@ -21,7 +21,8 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param installedOn when it was applied, {@code null} if it was not
  * @param statements its statements with their lines; empty if the file is gone
  * @param error why the statements could not be listed
- * @param findings what the guard finds in it, judged by its text; empty if the file is gone
+ * @param findings what the guard finds in it, judged by its text; empty if the file is
+ * gone
  * @param guardError why the guard could not judge it
  */
 public record MigrationDescriptor(@Nullable String version, String description, String script, MigrationState state,
@@ -29,7 +30,8 @@ public record MigrationDescriptor(@Nullable String version, String description, 
 		List<FindingDescriptor> findings, @Nullable String guardError) implements OperationResponseBody {
 
 	static MigrationDescriptor of(MigrationStatus status, @Nullable MigrationReview review) {
-		// The reviewer split the file once, for the guard and for this view; no file, no review.
+		// The reviewer split the file once, for the guard and for this view; no file, no
+		// review.
 		List<Statement> statements = (review != null) ? review.statements()
 			.stream()
 			.map((statement) -> new Statement(statement.line(), statement.text()))

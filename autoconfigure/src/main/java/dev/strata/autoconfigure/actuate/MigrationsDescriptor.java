@@ -32,12 +32,13 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param lock the migration lock
  * @param progress the run in progress in this process
  * @param error why the database could not be read
- * @param drift the latest schema drift check, in short ({@code /actuator/migrations/drift} has it all)
+ * @param drift the latest schema drift check, in short
+ * ({@code /actuator/migrations/drift} has it all)
  */
 public record MigrationsDescriptor(OverallState state, Instant takenAt, @Nullable String schema,
 		@Nullable String currentVersion, List<Applied> applied, List<Pending> pending, List<Problem> problems,
-		Lock lock, MigrationProgress.@Nullable Progress progress, @Nullable String error, Drift drift)
-		implements OperationResponseBody {
+		Lock lock, MigrationProgress.@Nullable Progress progress, @Nullable String error,
+		Drift drift) implements OperationResponseBody {
 
 	static MigrationsDescriptor of(StatusSnapshot snapshot) {
 		var status = snapshot.status();
@@ -50,8 +51,9 @@ public record MigrationsDescriptor(OverallState state, Instant takenAt, @Nullabl
 				? status.pending().stream().map((migration) -> Pending.of(migration, snapshot)).toList() : List.of();
 		List<Problem> problems = (status != null) ? status.problems().stream().map(Problem::of).toList() : List.of();
 		MigrationLock.LockHolder holder = snapshot.lockHolder();
-		Lock lock = (holder != null) ? new Lock(true, holder.pid(), holder.applicationName(), holder.since(),
-				holder.mode().name().toLowerCase(Locale.ROOT), holder.expires())
+		Lock lock = (holder != null)
+				? new Lock(true, holder.pid(), holder.applicationName(), holder.since(),
+						holder.mode().name().toLowerCase(Locale.ROOT), holder.expires())
 				: new Lock(false, null, null, null, null, null);
 		return new MigrationsDescriptor(snapshot.state(), snapshot.takenAt(), (status != null) ? status.schema() : null,
 				(status != null) ? status.currentVersion() : null, applied, pending, problems, lock,
@@ -66,7 +68,8 @@ public record MigrationsDescriptor(OverallState state, Instant takenAt, @Nullabl
 	 * @param type SQL, SQL_REPEATABLE or BASELINE
 	 * @param script the file
 	 * @param checksum the checksum recorded
-	 * @param state its state: APPLIED, CHECKSUM_MISMATCH, MISSING, FAILED, INTERRUPTED, FUTURE…
+	 * @param state its state: APPLIED, CHECKSUM_MISMATCH, MISSING, FAILED, INTERRUPTED,
+	 * FUTURE…
 	 * @param installedBy the database user that applied it
 	 * @param installedOn when
 	 * @param executionTimeMs how long it took
@@ -92,9 +95,11 @@ public record MigrationsDescriptor(OverallState state, Instant takenAt, @Nullabl
 	 * @param version the version, {@code null} for repeatable migrations
 	 * @param description the description
 	 * @param script the file
-	 * @param state PENDING, OUTDATED (a changed repeatable), OUT_OF_ORDER or INTERRUPTED (resumes where a killed run stopped)
+	 * @param state PENDING, OUTDATED (a changed repeatable), OUT_OF_ORDER or INTERRUPTED
+	 * (resumes where a killed run stopped)
 	 * @param findings what the guard finds in it, judged by its text
-	 * @param guardError why the guard could not judge it (a syntax error, an unknown rule in a directive)
+	 * @param guardError why the guard could not judge it (a syntax error, an unknown rule
+	 * in a directive)
 	 */
 	public record Pending(@Nullable String version, String description, String script, MigrationState state,
 			List<FindingDescriptor> findings, @Nullable String guardError) {
@@ -111,11 +116,13 @@ public record MigrationsDescriptor(OverallState state, Instant takenAt, @Nullabl
 	/**
 	 * The latest schema drift check.
 	 *
-	 * @param state NO_DRIFT, DRIFTED, NO_SNAPSHOT or REBASELINE_NEEDED; {@code null} before the
-	 * first successful check
-	 * @param changedObjects objects that differ from the snapshot, {@code -1} when unknown
+	 * @param state NO_DRIFT, DRIFTED, NO_SNAPSHOT or REBASELINE_NEEDED; {@code null}
+	 * before the first successful check
+	 * @param changedObjects objects that differ from the snapshot, {@code -1} when
+	 * unknown
 	 * @param snapshotTakenAt when the snapshot compared with was taken
-	 * @param checkedAt when the last successful check ran (checks are skipped while a migration runs)
+	 * @param checkedAt when the last successful check ran (checks are skipped while a
+	 * migration runs)
 	 * @param message what the state means here
 	 * @param error why the latest attempt failed, if it did
 	 */
@@ -150,7 +157,8 @@ public record MigrationsDescriptor(OverallState state, Instant takenAt, @Nullabl
 	 *
 	 * @param held whether a migrator holds it
 	 * @param pid the holder's backend pid (with a lease: the migrator's process id)
-	 * @param applicationName the holder's application_name (with a lease: host, process and command)
+	 * @param applicationName the holder's application_name (with a lease: host, process
+	 * and command)
 	 * @param since when it took the lock
 	 * @param mode {@code advisory} or {@code lease}
 	 * @param expires when a lease runs out unless renewed

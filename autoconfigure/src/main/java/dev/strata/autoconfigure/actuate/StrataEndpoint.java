@@ -14,10 +14,10 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 /**
- * {@code /actuator/migrations}: applied and pending migrations with the guard's findings, problems,
- * the lock and schema drift, from a cache that reads the database at most once per
- * {@code strata.drift.check-interval}. Reads never take the migration lock and never reach the
- * database while the cache is fresh.
+ * {@code /actuator/migrations}: applied and pending migrations with the guard's findings,
+ * problems, the lock and schema drift, from a cache that reads the database at most once
+ * per {@code strata.drift.check-interval}. Reads never take the migration lock and never
+ * reach the database while the cache is fresh.
  */
 @Endpoint(id = "migrations")
 public class StrataEndpoint {
@@ -37,9 +37,9 @@ public class StrataEndpoint {
 	}
 
 	/**
-	 * The full drift report ({@code /actuator/migrations/drift}), or one migration by version
-	 * ({@code /actuator/migrations/3}) with its statements and findings. Both share the selector
-	 * position, so the value decides.
+	 * The full drift report ({@code /actuator/migrations/drift}), or one migration by
+	 * version ({@code /actuator/migrations/3}) with its statements and findings. Both
+	 * share the selector position, so the value decides.
 	 */
 	@ReadOperation
 	@RegisterReflectionForBinding({ DriftDescriptor.class, MigrationDescriptor.class })

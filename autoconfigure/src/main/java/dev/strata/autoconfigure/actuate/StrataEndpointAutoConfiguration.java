@@ -10,7 +10,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
-/** The {@code migrations} Actuator endpoint, when Actuator is present and the endpoint exposed. */
+/**
+ * The {@code migrations} Actuator endpoint, when Actuator is present and the endpoint
+ * exposed.
+ */
 @AutoConfiguration(after = StrataAutoConfiguration.class)
 @ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
 @ConditionalOnAvailableEndpoint(StrataEndpoint.class)

@@ -11,7 +11,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.context.annotation.Bean;
 
-/** The {@code migrations} health contributor, when Spring Boot's health support is present. */
+/**
+ * The {@code migrations} health contributor, when Spring Boot's health support is
+ * present.
+ */
 @AutoConfiguration(after = StrataAutoConfiguration.class)
 @ConditionalOnClass(ConditionalOnEnabledHealthIndicator.class)
 @ConditionalOnEnabledHealthIndicator("migrations")

@@ -14,10 +14,11 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * Health of migrations: {@code DOWN} when a migration failed or the history is invalid (or the
- * database cannot be read), and on schema drift if asked to; {@code OUT_OF_SERVICE} while
- * migrations are pending and this application only validates; otherwise {@code UP}. Drift is
- * always in the details. Served from the status cache.
+ * Health of migrations: {@code DOWN} when a migration failed or the history is invalid
+ * (or the database cannot be read), and on schema drift if asked to;
+ * {@code OUT_OF_SERVICE} while migrations are pending and this application only
+ * validates; otherwise {@code UP}. Drift is always in the details. Served from the status
+ * cache.
  */
 public class StrataHealthIndicator extends AbstractHealthIndicator {
 

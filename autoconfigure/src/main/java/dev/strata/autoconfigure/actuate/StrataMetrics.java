@@ -21,9 +21,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * Micrometer meters for Strata, fed by migration events; the gauges (migrations, schema drift and
- * the age of the last drift check) read the status cache, so a scrape never queries the database
- * more than once per check interval.
+ * Micrometer meters for Strata, fed by migration events; the gauges (migrations, schema
+ * drift and the age of the last drift check) read the status cache, so a scrape never
+ * queries the database more than once per check interval.
  */
 public class StrataMetrics implements MigrationListener {
 
@@ -39,7 +39,8 @@ public class StrataMetrics implements MigrationListener {
 		this.lockWait = Timer.builder("strata.lock.wait")
 			.description("Time spent waiting for the migration lock")
 			.register(registry);
-		// Gauges hold their state object weakly: it must be this bean, which lives as long as the context.
+		// Gauges hold their state object weakly: it must be this bean, which lives as
+		// long as the context.
 		Gauge.builder("strata.migrations.pending", this, (metrics) -> metrics.count(true))
 			.description("Migrations waiting to be applied; -1 when unknown")
 			.register(registry);
@@ -135,8 +136,11 @@ public class StrataMetrics implements MigrationListener {
 		if (pending) {
 			return status.pending().size();
 		}
-		return status.migrations().stream().filter((migration) -> migration.applied() != null
-				&& migration.applied().success() && migration.state() != dev.strata.plan.MigrationState.SUPERSEDED).count();
+		return status.migrations()
+			.stream()
+			.filter((migration) -> migration.applied() != null && migration.applied().success()
+					&& migration.state() != dev.strata.plan.MigrationState.SUPERSEDED)
+			.count();
 	}
 
 }

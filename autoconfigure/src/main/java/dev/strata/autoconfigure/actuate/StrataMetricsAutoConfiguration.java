@@ -18,7 +18,8 @@ import org.springframework.context.annotation.Configuration;
  * auto-configured {@code Strata} picks them up; they must exist before it migrates.
  */
 @AutoConfiguration(before = StrataAutoConfiguration.class,
-		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		afterName = {
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
 				"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
 public final class StrataMetricsAutoConfiguration {
 

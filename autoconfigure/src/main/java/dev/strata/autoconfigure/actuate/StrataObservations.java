@@ -11,8 +11,9 @@ import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An Observation around each migration ({@code strata.migration}), so tracing shows migrations
- * as spans. Migrations run one at a time on one thread, so one current observation suffices.
+ * An Observation around each migration ({@code strata.migration}), so tracing shows
+ * migrations as spans. Migrations run one at a time on one thread, so one current
+ * observation suffices.
  */
 public class StrataObservations implements MigrationListener {
 

@@ -20,8 +20,8 @@ import dev.strata.json.JsonWriter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Renders a report as the JSON document documented in docs/migrator.md. Field names and order are
- * a public contract: add fields, never rename or remove them without raising
+ * Renders a report as the JSON document documented in docs/migrator.md. Field names and
+ * order are a public contract: add fields, never rename or remove them without raising
  * {@link MigratorReport#FORMAT_VERSION}.
  */
 final class JsonReport {
@@ -45,10 +45,14 @@ final class JsonReport {
 		json.name("problems").beginArray();
 		for (Problem problem : report.problems()) {
 			json.beginObject()
-				.name("kind").value(problem.kind())
-				.name("migration").value(problem.migration())
-				.name("detail").value(problem.detail())
-				.name("fix").value(problem.fix())
+				.name("kind")
+				.value(problem.kind())
+				.name("migration")
+				.value(problem.migration())
+				.name("detail")
+				.value(problem.detail())
+				.name("fix")
+				.value(problem.fix())
 				.endObject();
 		}
 		json.endArray();
@@ -66,8 +70,10 @@ final class JsonReport {
 		json.name("error");
 		if (report.error() != null) {
 			json.beginObject()
-				.name("category").value(report.error().category())
-				.name("message").value(report.error().message())
+				.name("category")
+				.value(report.error().category())
+				.name("message")
+				.value(report.error().message())
 				.endObject();
 		}
 		else {
@@ -81,13 +87,20 @@ final class JsonReport {
 		json.beginArray();
 		for (Migration migration : migrations) {
 			json.beginObject()
-				.name("version").value(migration.version())
-				.name("description").value(migration.description())
-				.name("script").value(migration.script())
-				.name("state").value(migration.state())
-				.name("transactional").value(migration.transactional())
-				.name("durationMs").value(migration.durationMs())
-				.name("installedOn").value(migration.installedOn())
+				.name("version")
+				.value(migration.version())
+				.name("description")
+				.value(migration.description())
+				.name("script")
+				.value(migration.script())
+				.name("state")
+				.value(migration.state())
+				.name("transactional")
+				.value(migration.transactional())
+				.name("durationMs")
+				.value(migration.durationMs())
+				.name("installedOn")
+				.value(migration.installedOn())
 				.endObject();
 		}
 		json.endArray();
@@ -95,11 +108,16 @@ final class JsonReport {
 
 	private static void dryRun(JsonWriter json, DryRunMigration migration) {
 		json.beginObject()
-			.name("version").value(migration.version())
-			.name("description").value(migration.description())
-			.name("script").value(migration.script())
-			.name("transactional").value(migration.transactional())
-			.name("nonTransactionalReason").value(migration.nonTransactionalReason());
+			.name("version")
+			.value(migration.version())
+			.name("description")
+			.value(migration.description())
+			.name("script")
+			.value(migration.script())
+			.name("transactional")
+			.value(migration.transactional())
+			.name("nonTransactionalReason")
+			.value(migration.nonTransactionalReason());
 		json.name("statements").beginArray();
 		for (Statement statement : migration.statements()) {
 			json.beginObject().name("line").value(statement.line()).name("sql").value(statement.sql()).endObject();
@@ -113,19 +131,28 @@ final class JsonReport {
 			return;
 		}
 		json.beginObject()
-			.name("verdict").value(lint.verdict().name())
-			.name("summary").value(lint.verdictLine())
-			.name("scope").value(lint.scope().name().toLowerCase(Locale.ROOT))
-			.name("sizeAware").value(lint.sizeAware());
+			.name("verdict")
+			.value(lint.verdict().name())
+			.name("summary")
+			.value(lint.verdictLine())
+			.name("scope")
+			.value(lint.scope().name().toLowerCase(Locale.ROOT))
+			.name("sizeAware")
+			.value(lint.sizeAware());
 		json.name("migrations").beginArray();
 		for (GuardedMigration migration : lint.migrations()) {
 			String version = (migration.file().version() != null) ? migration.file().version().toString() : null;
 			json.beginObject()
-				.name("migration").value(migration.file().displayName())
-				.name("version").value(version)
-				.name("script").value(migration.file().script())
-				.name("file").value(migration.file().location())
-				.name("skipped").value(migration.skipped());
+				.name("migration")
+				.value(migration.file().displayName())
+				.name("version")
+				.value(version)
+				.name("script")
+				.value(migration.file().script())
+				.name("file")
+				.value(migration.file().location())
+				.name("skipped")
+				.value(migration.skipped());
 			json.name("findings").beginArray();
 			for (Assessment assessment : migration.assessments()) {
 				finding(json, assessment);
@@ -140,21 +167,36 @@ final class JsonReport {
 	private static void finding(JsonWriter json, Assessment assessment) {
 		Finding finding = assessment.finding();
 		json.beginObject()
-			.name("rule").value(finding.ruleId())
-			.name("severity").value(finding.severity().name())
-			.name("outcome").value(assessment.outcome().name())
-			.name("message").value(finding.message())
-			.name("file").value(finding.file())
-			.name("line").value(finding.line())
-			.name("column").value(finding.column())
-			.name("statement").value(finding.statement())
-			.name("lock").value(finding.lock())
-			.name("safeAlternative").value(finding.safeAlternative())
-			.name("allowDirective").value(finding.rule().allowDirective())
-			.name("note").value(assessment.note())
-			.name("table").value((assessment.size() != null) ? assessment.size().table() : finding.table())
-			.name("rows").value((assessment.size() != null) ? assessment.size().rows() : null)
-			.name("bytes").value((assessment.size() != null) ? assessment.size().bytes() : null)
+			.name("rule")
+			.value(finding.ruleId())
+			.name("severity")
+			.value(finding.severity().name())
+			.name("outcome")
+			.value(assessment.outcome().name())
+			.name("message")
+			.value(finding.message())
+			.name("file")
+			.value(finding.file())
+			.name("line")
+			.value(finding.line())
+			.name("column")
+			.value(finding.column())
+			.name("statement")
+			.value(finding.statement())
+			.name("lock")
+			.value(finding.lock())
+			.name("safeAlternative")
+			.value(finding.safeAlternative())
+			.name("allowDirective")
+			.value(finding.rule().allowDirective())
+			.name("note")
+			.value(assessment.note())
+			.name("table")
+			.value((assessment.size() != null) ? assessment.size().table() : finding.table())
+			.name("rows")
+			.value((assessment.size() != null) ? assessment.size().rows() : null)
+			.name("bytes")
+			.value((assessment.size() != null) ? assessment.size().bytes() : null)
 			.endObject();
 	}
 
@@ -163,13 +205,14 @@ final class JsonReport {
 			json.nullValue();
 			return;
 		}
-		json.beginObject()
-			.name("state").value(drift.state().name())
-			.name("message").value(drift.message());
+		json.beginObject().name("state").value(drift.state().name()).name("message").value(drift.message());
 		strings(json.name("schemas"), drift.schemas());
-		json.name("checkedAt").value(drift.checkedAt().toString())
-			.name("durationMs").value(drift.duration().toMillis())
-			.name("serverVersionNum").value(drift.serverVersionNum());
+		json.name("checkedAt")
+			.value(drift.checkedAt().toString())
+			.name("durationMs")
+			.value(drift.duration().toMillis())
+			.name("serverVersionNum")
+			.value(drift.serverVersionNum());
 		snapshot(json.name("snapshot"), drift.snapshot());
 		json.name("changedObjects").value(drift.changedObjects());
 		json.name("changes").beginArray();
@@ -181,18 +224,25 @@ final class JsonReport {
 
 	private static void change(JsonWriter json, ObjectChange change) {
 		json.beginObject()
-			.name("kind").value(change.kind().name())
-			.name("identity").value(change.identity())
-			.name("change").value(change.change().name());
+			.name("kind")
+			.value(change.kind().name())
+			.name("identity")
+			.value(change.identity())
+			.name("change")
+			.value(change.change().name());
 		attributes(json.name("before"), change.before());
 		attributes(json.name("after"), change.after());
 		json.name("attributes").beginArray();
 		for (AttributeChange attribute : change.attributes()) {
 			json.beginObject()
-				.name("name").value(attribute.name())
-				.name("before").value(attribute.before())
-				.name("after").value(attribute.after())
-				.name("diff").value(attribute.diff())
+				.name("name")
+				.value(attribute.name())
+				.name("before")
+				.value(attribute.before())
+				.name("after")
+				.value(attribute.after())
+				.name("diff")
+				.value(attribute.diff())
 				.endObject();
 		}
 		json.endArray();
@@ -215,13 +265,20 @@ final class JsonReport {
 			return;
 		}
 		json.beginObject()
-			.name("takenAt").value(snapshot.takenAt().toString())
-			.name("reason").value(snapshot.reason())
-			.name("serverVersionNum").value(snapshot.serverVersionNum())
-			.name("formatVersion").value(snapshot.formatVersion())
-			.name("schemas").value(snapshot.schemas())
-			.name("objectCount").value(snapshot.objectCount())
-			.name("totalHash").value(snapshot.totalHash())
+			.name("takenAt")
+			.value(snapshot.takenAt().toString())
+			.name("reason")
+			.value(snapshot.reason())
+			.name("serverVersionNum")
+			.value(snapshot.serverVersionNum())
+			.name("formatVersion")
+			.value(snapshot.formatVersion())
+			.name("schemas")
+			.value(snapshot.schemas())
+			.name("objectCount")
+			.value(snapshot.objectCount())
+			.name("totalHash")
+			.value(snapshot.totalHash())
 			.endObject();
 	}
 

@@ -3,9 +3,10 @@ package dev.strata.autoconfigure.migrator;
 import java.time.Duration;
 
 /**
- * Ends the JVM with {@link System#exit}, which neither waits for non-daemon threads of the
- * application nor returns. A watchdog halts the JVM with the same code if shutdown hooks take
- * longer than the timeout, so a Kubernetes Job never hangs on a hook that does not return.
+ * Ends the JVM with {@link System#exit}, which neither waits for non-daemon threads of
+ * the application nor returns. A watchdog halts the JVM with the same code if shutdown
+ * hooks take longer than the timeout, so a Kubernetes Job never hangs on a hook that does
+ * not return.
  */
 final class JvmExit implements MigratorExit {
 

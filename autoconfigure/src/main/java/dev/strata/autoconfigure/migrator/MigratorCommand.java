@@ -2,7 +2,9 @@ package dev.strata.autoconfigure.migrator;
 
 import java.util.Locale;
 
-/** The commands a migrator run can execute, chosen with {@code strata.migrator.command}. */
+/**
+ * The commands a migrator run can execute, chosen with {@code strata.migrator.command}.
+ */
 public enum MigratorCommand {
 
 	/**
@@ -21,8 +23,8 @@ public enum MigratorCommand {
 	STATUS,
 
 	/**
-	 * Print the statements each pending migration would run, and whether in a transaction;
-	 * change nothing.
+	 * Print the statements each pending migration would run, and whether in a
+	 * transaction; change nothing.
 	 */
 	DRY_RUN,
 
@@ -32,7 +34,8 @@ public enum MigratorCommand {
 	BASELINE,
 
 	/**
-	 * Remove failed history entries and realign checksums of applied migrations to their files.
+	 * Remove failed history entries and realign checksums of applied migrations to their
+	 * files.
 	 */
 	REPAIR,
 
@@ -47,7 +50,8 @@ public enum MigratorCommand {
 	DRIFT,
 
 	/**
-	 * Store the live schema as the snapshot later drift checks compare with, after a review.
+	 * Store the live schema as the snapshot later drift checks compare with, after a
+	 * review.
 	 */
 	ACCEPT_DRIFT;
 

@@ -1,6 +1,5 @@
 package dev.strata.autoconfigure.migrator;
 
-
 import dev.strata.AcceptDriftResult;
 import dev.strata.BaselineResult;
 import dev.strata.DryRunResult;
@@ -26,9 +25,9 @@ import dev.strata.plan.ValidationProblem;
 import dev.strata.source.MigrationFile;
 
 /**
- * Runs one command on {@link Strata} and records what it did in a report. A command that cannot
- * do its job throws a {@link StrataException} whose category becomes the exit code; whatever it
- * learnt before that stays in the report.
+ * Runs one command on {@link Strata} and records what it did in a report. A command that
+ * cannot do its job throws a {@link StrataException} whose category becomes the exit
+ * code; whatever it learnt before that stays in the report.
  */
 final class MigratorCommands {
 
@@ -100,7 +99,8 @@ final class MigratorCommands {
 			checkDrift(report);
 		}
 		catch (RuntimeException ex) {
-			// status reports what it can: the migrations above are worth more than a failed drift check
+			// status reports what it can: the migrations above are worth more than a
+			// failed drift check
 			report.warning("Schema drift was not checked: " + ex.getMessage());
 		}
 	}
@@ -119,7 +119,10 @@ final class MigratorCommands {
 		failOnDrift(checkDrift(report));
 	}
 
-	/** Exit code 7 for drift and for a snapshot that cannot be compared any more; see docs/migrator.md. */
+	/**
+	 * Exit code 7 for drift and for a snapshot that cannot be compared any more; see
+	 * docs/migrator.md.
+	 */
 	private static void failOnDrift(DriftReport drift) {
 		if (drift.state() == DriftState.DRIFTED) {
 			throw new StrataException(ErrorCategory.DRIFT, plural(drift.changedObjects(), "object")
@@ -178,7 +181,9 @@ final class MigratorCommands {
 		report.versions(after.currentVersion(), after.currentVersion());
 	}
 
-	/** Status, recorded in the report: schema, version, pending migrations and problems. */
+	/**
+	 * Status, recorded in the report: schema, version, pending migrations and problems.
+	 */
 	private StatusResult readStatus(MigratorReport.Builder report) {
 		return record(report, this.strata.status());
 	}

@@ -5,8 +5,8 @@ import java.util.Set;
 import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDatabaseInitializerDetector;
 
 /**
- * Tells Spring Boot that the migrator initializes the database, so any bean that uses the schema
- * and is created eagerly despite migrator mode's lazy beans still waits for it.
+ * Tells Spring Boot that the migrator initializes the database, so any bean that uses the
+ * schema and is created eagerly despite migrator mode's lazy beans still waits for it.
  */
 class MigratorDatabaseInitializerDetector extends AbstractBeansOfTypeDatabaseInitializerDetector {
 

@@ -3,9 +3,9 @@ package dev.strata.autoconfigure.migrator;
 import org.springframework.core.env.Environment;
 
 /**
- * Decides whether the application runs as a migrator: {@code strata.migrator.enabled} when set,
- * else whether the {@code migrator} profile is active. One place, so the environment post
- * processor and the conditions never disagree.
+ * Decides whether the application runs as a migrator: {@code strata.migrator.enabled}
+ * when set, else whether the {@code migrator} profile is active. One place, so the
+ * environment post processor and the conditions never disagree.
  */
 public final class MigratorMode {
 

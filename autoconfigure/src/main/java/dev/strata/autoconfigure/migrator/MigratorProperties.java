@@ -15,8 +15,9 @@ public class MigratorProperties {
 	static final String PREFIX = "strata.migrator";
 
 	/**
-	 * Whether to run as a migrator: run one command, print a report and exit. Defaults to whether
-	 * the 'migrator' profile is active; 'false' turns migrator mode off even with that profile.
+	 * Whether to run as a migrator: run one command, print a report and exit. Defaults to
+	 * whether the 'migrator' profile is active; 'false' turns migrator mode off even with
+	 * that profile.
 	 */
 	private @Nullable Boolean enabled;
 
@@ -26,8 +27,8 @@ public class MigratorProperties {
 	private MigratorCommand command = MigratorCommand.MIGRATE;
 
 	/**
-	 * Format of the report on standard output. With 'json', standard output carries exactly one
-	 * JSON document and logs go to standard error.
+	 * Format of the report on standard output. With 'json', standard output carries
+	 * exactly one JSON document and logs go to standard error.
 	 */
 	private Output output = Output.TEXT;
 
@@ -38,27 +39,28 @@ public class MigratorProperties {
 	private @Nullable String expectedDatabase;
 
 	/**
-	 * Label of the environment this run targets, such as 'production'. When set, the database must
-	 * carry the same label in its 'strata.environment' setting (ALTER DATABASE ... SET
-	 * strata.environment = '...'), otherwise the run is refused before anything is touched.
+	 * Label of the environment this run targets, such as 'production'. When set, the
+	 * database must carry the same label in its 'strata.environment' setting (ALTER
+	 * DATABASE ... SET strata.environment = '...'), otherwise the run is refused before
+	 * anything is touched.
 	 */
 	private @Nullable String environment;
 
 	/**
-	 * Whether a run without 'strata.migrator.environment' is refused, so that nobody runs the
-	 * migrator without saying which environment it targets.
+	 * Whether a run without 'strata.migrator.environment' is refused, so that nobody runs
+	 * the migrator without saying which environment it targets.
 	 */
 	private boolean requireEnvironment;
 
 	/**
-	 * How long the process may take to shut down after the report before it is halted with the
-	 * same exit code (guards against shutdown hooks that never return).
+	 * How long the process may take to shut down after the report before it is halted
+	 * with the same exit code (guards against shutdown hooks that never return).
 	 */
 	private Duration exitTimeout = Duration.ofSeconds(30);
 
 	/**
-	 * Whether 'validate' also compares the live schema with the stored snapshot and fails with
-	 * exit code 7 when it drifted (after its own checks, which keep exit code 3).
+	 * Whether 'validate' also compares the live schema with the stored snapshot and fails
+	 * with exit code 7 when it drifted (after its own checks, which keep exit code 3).
 	 */
 	private boolean failOnDrift;
 
@@ -144,8 +146,9 @@ public class MigratorProperties {
 	public static class Repair {
 
 		/**
-		 * Whether 'repair' may change the history. Without it, 'repair' refuses (exit code 2):
-		 * realigning checksums hides edits to applied migrations, so it must be asked for.
+		 * Whether 'repair' may change the history. Without it, 'repair' refuses (exit
+		 * code 2): realigning checksums hides edits to applied migrations, so it must be
+		 * asked for.
 		 */
 		private boolean confirm;
 
@@ -165,9 +168,10 @@ public class MigratorProperties {
 	public static class AcceptDrift {
 
 		/**
-		 * Whether 'accept-drift' may store the live schema as the new snapshot. Without it,
-		 * 'accept-drift' lists the drift it would accept and refuses (exit code 2): accepting
-		 * hides every change made by hand, so it must be asked for after a review.
+		 * Whether 'accept-drift' may store the live schema as the new snapshot. Without
+		 * it, 'accept-drift' lists the drift it would accept and refuses (exit code 2):
+		 * accepting hides every change made by hand, so it must be asked for after a
+		 * review.
 		 */
 		private boolean confirm;
 

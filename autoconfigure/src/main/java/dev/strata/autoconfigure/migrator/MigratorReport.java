@@ -12,12 +12,14 @@ import dev.strata.source.MigrationNames;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What one migrator run did, rendered as text or JSON. Every field is always present (empty or
- * {@code null} when it does not apply to the command), so scripts can rely on the shape.
+ * What one migrator run did, rendered as text or JSON. Every field is always present
+ * (empty or {@code null} when it does not apply to the command), so scripts can rely on
+ * the shape.
  *
  * @param command the command, as typed ({@code dry-run})
  * @param exitCode the process exit code
- * @param database the database connected to ({@code current_database()}), {@code null} if none was reached
+ * @param database the database connected to ({@code current_database()}), {@code null} if
+ * none was reached
  * @param schema the schema of the history table
  * @param versionBefore the version before the command
  * @param versionAfter the version after the command
@@ -29,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  * @param removedFailed failed history entries {@code repair} removed
  * @param realigned history entries {@code repair} realigned to their files
  * @param lint what the guard found in the migrations ({@code lint} only)
- * @param lintFormat how the text report shows {@code lint} ({@code strata.lint.format}); not part of the JSON
+ * @param lintFormat how the text report shows {@code lint} ({@code strata.lint.format});
+ * not part of the JSON
  * @param drift the drift check ({@code drift}, {@code status}, {@code validate} with
  * {@code strata.migrator.fail-on-drift}); for {@code accept-drift}, the drift it accepted
  * @param snapshot the snapshot {@code accept-drift} took
@@ -38,11 +41,10 @@ import org.jspecify.annotations.Nullable;
  * @param durationMs how long the run took
  */
 public record MigratorReport(String command, int exitCode, @Nullable String database, @Nullable String schema,
-		@Nullable String versionBefore, @Nullable String versionAfter, List<Migration> applied,
-		List<Migration> pending, List<Migration> migrations, List<Problem> problems, List<DryRunMigration> dryRun,
-		List<String> removedFailed, List<String> realigned, @Nullable LintResult lint, LintFormat lintFormat,
-		@Nullable DriftReport drift, @Nullable SnapshotInfo snapshot, List<String> warnings,
-		@Nullable Failure error, long durationMs) {
+		@Nullable String versionBefore, @Nullable String versionAfter, List<Migration> applied, List<Migration> pending,
+		List<Migration> migrations, List<Problem> problems, List<DryRunMigration> dryRun, List<String> removedFailed,
+		List<String> realigned, @Nullable LintResult lint, LintFormat lintFormat, @Nullable DriftReport drift,
+		@Nullable SnapshotInfo snapshot, List<String> warnings, @Nullable Failure error, long durationMs) {
 
 	/** Version of the JSON document's shape; raised only for incompatible changes. */
 	public static final int FORMAT_VERSION = 1;
@@ -63,8 +65,10 @@ public record MigratorReport(String command, int exitCode, @Nullable String data
 	 * @param description its description
 	 * @param script its file name
 	 * @param state its state ({@code APPLIED}, {@code PENDING}, …)
-	 * @param transactional whether it ran (or will run) in one transaction, {@code null} if unknown
-	 * @param durationMs how long it took to apply, {@code null} unless this run applied it
+	 * @param transactional whether it ran (or will run) in one transaction, {@code null}
+	 * if unknown
+	 * @param durationMs how long it took to apply, {@code null} unless this run applied
+	 * it
 	 * @param installedOn when it was applied (ISO-8601), {@code null} if not applied
 	 */
 	public record Migration(@Nullable String version, String description, String script, String state,
@@ -98,8 +102,8 @@ public record MigratorReport(String command, int exitCode, @Nullable String data
 	 * @param nonTransactionalReason why not, empty if it would
 	 * @param statements its statements, in order
 	 */
-	public record DryRunMigration(@Nullable String version, String description, String script,
-			boolean transactional, String nonTransactionalReason, List<Statement> statements) {
+	public record DryRunMigration(@Nullable String version, String description, String script, boolean transactional,
+			String nonTransactionalReason, List<Statement> statements) {
 	}
 
 	/**

@@ -9,9 +9,10 @@ import dev.strata.JdbcUrls;
 import org.springframework.core.env.Environment;
 
 /**
- * Removes credentials from text that leaves the process. Strata's own messages never contain
- * them; this is the second line of defence for messages of drivers and frameworks, which may quote
- * a URL or a value: every configured password and every password inside a JDBC URL is masked.
+ * Removes credentials from text that leaves the process. Strata's own messages never
+ * contain them; this is the second line of defence for messages of drivers and
+ * frameworks, which may quote a URL or a value: every configured password and every
+ * password inside a JDBC URL is masked.
  */
 final class SecretRedactor implements UnaryOperator<String> {
 
@@ -20,7 +21,10 @@ final class SecretRedactor implements UnaryOperator<String> {
 
 	private static final String MASK = "******";
 
-	/** Shorter values would mask ordinary words; such passwords are not worth protecting anyway. */
+	/**
+	 * Shorter values would mask ordinary words; such passwords are not worth protecting
+	 * anyway.
+	 */
 	private static final int MIN_LENGTH = 4;
 
 	private final List<String> secrets;

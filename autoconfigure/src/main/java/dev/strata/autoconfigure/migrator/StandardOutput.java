@@ -6,9 +6,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The process's real standard output. In JSON mode {@code System.out} is pointed at standard error
- * so that nothing but the report reaches standard output; the report is written to the file
- * descriptor itself, which that redirection does not affect.
+ * The process's real standard output. In JSON mode {@code System.out} is pointed at
+ * standard error so that nothing but the report reaches standard output; the report is
+ * written to the file descriptor itself, which that redirection does not affect.
  */
 final class StandardOutput {
 

@@ -18,26 +18,29 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 /**
- * Runs the migrator's one command, prints the report and ends the process with its exit code.
+ * Runs the migrator's one command, prints the report and ends the process with its exit
+ * code.
  *
- * <p>It does all that while the context is still being refreshed, from
- * {@link #afterPropertiesSet()}: Spring Boot's database initialization ordering creates this bean
- * before any bean that uses the schema, and ending the process here means the application never
- * reaches the end of its refresh, where {@code SmartLifecycle} beans (web server, message
- * listeners, schedulers that start {@code @Scheduled} jobs) start and where
- * {@code ApplicationRunner}s and {@code CommandLineRunner}s run. An
- * {@code ApplicationReadyEvent} listener or a runner of our own would come after all of those.
+ * <p>
+ * It does all that while the context is still being refreshed, from
+ * {@link #afterPropertiesSet()}: Spring Boot's database initialization ordering creates
+ * this bean before any bean that uses the schema, and ending the process here means the
+ * application never reaches the end of its refresh, where {@code SmartLifecycle} beans
+ * (web server, message listeners, schedulers that start {@code @Scheduled} jobs) start
+ * and where {@code ApplicationRunner}s and {@code CommandLineRunner}s run. An
+ * {@code ApplicationReadyEvent} listener or a runner of our own would come after all of
+ * those.
  *
- * <p>The {@code Strata} bean and the properties are resolved here rather than injected, so that a
- * broken configuration (no DataSource, a property that does not bind) becomes a report with exit
- * code 2 instead of a stack trace with exit code 1.
+ * <p>
+ * The {@code Strata} bean and the properties are resolved here rather than injected, so
+ * that a broken configuration (no DataSource, a property that does not bind) becomes a
+ * report with exit code 2 instead of a stack trace with exit code 1.
  */
 public class StrataMigrator implements InitializingBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(StrataMigrator.class);
 
 	private final ObjectProvider<Strata> strata;
-
 
 	private final Environment environment;
 
@@ -76,7 +79,8 @@ public class StrataMigrator implements InitializingBean {
 			}
 		}
 		catch (RuntimeException ex) {
-			// Creating the properties, the DataSource or Strata failed: configuration, unless Strata says otherwise.
+			// Creating the properties, the DataSource or Strata failed: configuration,
+			// unless Strata says otherwise.
 			return failed(report, ex, ErrorCategory.CONFIGURATION);
 		}
 		try {
@@ -101,7 +105,8 @@ public class StrataMigrator implements InitializingBean {
 		else {
 			logger.debug("Strata migrator failed", ex);
 		}
-		// Exception messages are the one place text from drivers and frameworks enters the report.
+		// Exception messages are the one place text from drivers and frameworks enters
+		// the report.
 		return report.failure(category, SecretRedactor.from(this.environment).apply(message));
 	}
 
@@ -114,7 +119,10 @@ public class StrataMigrator implements InitializingBean {
 		return null;
 	}
 
-	/** The innermost message: for a bean creation failure, the reason rather than the bean chain. */
+	/**
+	 * The innermost message: for a bean creation failure, the reason rather than the bean
+	 * chain.
+	 */
 	private static String describe(Throwable ex) {
 		Throwable cause = ex;
 		while (cause.getCause() != null && cause.getCause() != cause) {
@@ -133,8 +141,8 @@ public class StrataMigrator implements InitializingBean {
 	}
 
 	/**
-	 * Read from the environment, not the bound properties, so that even a run whose properties do
-	 * not bind reports in the requested format.
+	 * Read from the environment, not the bound properties, so that even a run whose
+	 * properties do not bind reports in the requested format.
 	 */
 	private Output outputFormat() {
 		String output = this.environment.getProperty("strata.migrator.output", "text");
@@ -142,8 +150,8 @@ public class StrataMigrator implements InitializingBean {
 	}
 
 	/**
-	 * Bound here, not injected as a bean, so that a value that does not bind (an unknown command)
-	 * becomes this run's report rather than a failed context.
+	 * Bound here, not injected as a bean, so that a value that does not bind (an unknown
+	 * command) becomes this run's report rather than a failed context.
 	 */
 	private MigratorProperties bindProperties() {
 		return Binder.get(this.environment)

@@ -12,10 +12,11 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 
 /**
- * Migrator mode: with the {@code migrator} profile or {@code strata.migrator.enabled=true}, the
- * application runs one Strata command and exits (see {@link StrataMigrator}). Active even when
- * Strata itself is not, so that a migrator without a database fails loudly with exit code 2
- * instead of exiting 0 having done nothing.
+ * Migrator mode: with the {@code migrator} profile or
+ * {@code strata.migrator.enabled=true}, the application runs one Strata command and exits
+ * (see {@link StrataMigrator}). Active even when Strata itself is not, so that a migrator
+ * without a database fails loudly with exit code 2 instead of exiting 0 having done
+ * nothing.
  */
 @AutoConfiguration(after = StrataAutoConfiguration.class)
 @Conditional(MigratorModeCondition.class)
@@ -23,7 +24,8 @@ public final class StrataMigratorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@Lazy(false) // Migrator mode makes every other bean lazy; this one is the point of the run.
+	@Lazy(false) // Migrator mode makes every other bean lazy; this one is the point of
+					// the run.
 	StrataMigrator strataMigrator(ObjectProvider<Strata> strata, Environment environment,
 			ObjectProvider<ReportPrinter> printer, ObjectProvider<MigratorExit> exit) {
 		return new StrataMigrator(strata, environment, printer.getIfAvailable(ReportPrinter::standardOutput), exit);

@@ -14,10 +14,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.StringUtils;
 
 /**
- * Refuses a migrator pointed at the wrong database before anything is touched: the database name
- * must be {@code strata.migrator.expected-database}, and the database's own
- * {@code strata.environment} label must be {@code strata.migrator.environment}. Both are read-only
- * queries on a connection of their own.
+ * Refuses a migrator pointed at the wrong database before anything is touched: the
+ * database name must be {@code strata.migrator.expected-database}, and the database's own
+ * {@code strata.environment} label must be {@code strata.migrator.environment}. Both are
+ * read-only queries on a connection of their own.
  */
 final class TargetGuard {
 
@@ -46,8 +46,9 @@ final class TargetGuard {
 		Target target = read(dataSource);
 		String expectedDatabase = this.properties.getExpectedDatabase();
 		if (StringUtils.hasText(expectedDatabase) && !expectedDatabase.equals(target.database())) {
-			throw refused("Connected to database \"" + target.database() + "\" but strata.migrator.expected-database is \""
-					+ expectedDatabase + "\". Nothing was touched. Check the URL this migrator was given.");
+			throw refused(
+					"Connected to database \"" + target.database() + "\" but strata.migrator.expected-database is \""
+							+ expectedDatabase + "\". Nothing was touched. Check the URL this migrator was given.");
 		}
 		String environment = this.properties.getEnvironment();
 		if (StringUtils.hasText(environment) && !environment.equals(target.environment())) {
@@ -63,8 +64,8 @@ final class TargetGuard {
 	private static Target read(DataSource dataSource) {
 		try (Connection connection = dataSource.getConnection();
 				Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery(
-						"select current_database(), current_setting('" + ENVIRONMENT_SETTING + "', true)")) {
+				ResultSet rs = statement
+					.executeQuery("select current_database(), current_setting('" + ENVIRONMENT_SETTING + "', true)")) {
 			rs.next();
 			String environment = rs.getString(2);
 			return new Target(rs.getString(1), StringUtils.hasLength(environment) ? environment : null);

@@ -20,7 +20,8 @@ final class TextReport {
 
 	static String render(MigratorReport report) {
 		if (report.lint() != null && isDocument(report.lintFormat())) {
-			// a JSON or SARIF lint report stays one document that a tool can read; the exit code says the rest
+			// a JSON or SARIF lint report stays one document that a tool can read; the
+			// exit code says the rest
 			return report.lintFormat().render(report.lint());
 		}
 		StringBuilder text = new StringBuilder();
@@ -68,11 +69,19 @@ final class TextReport {
 			text.append('\n');
 		}
 		if (report.error() != null) {
-			text.append("Error (").append(report.error().category()).append("): ").append(report.error().message())
+			text.append("Error (")
+				.append(report.error().category())
+				.append("): ")
+				.append(report.error().message())
 				.append('\n');
 		}
-		text.append("Result: ").append(report.outcome()).append(", exit code ").append(report.exitCode())
-			.append(", ").append(report.durationMs()).append(" ms\n");
+		text.append("Result: ")
+			.append(report.outcome())
+			.append(", exit code ")
+			.append(report.exitCode())
+			.append(", ")
+			.append(report.durationMs())
+			.append(" ms\n");
 		return text.toString();
 	}
 
@@ -94,14 +103,20 @@ final class TextReport {
 	}
 
 	private static void dryRun(StringBuilder text, DryRunMigration migration) {
-		text.append("  ").append(MigrationNames.display(migration.version(), migration.description())).append(", ")
-			.append(migration.script()).append(", ")
+		text.append("  ")
+			.append(MigrationNames.display(migration.version(), migration.description()))
+			.append(", ")
+			.append(migration.script())
+			.append(", ")
 			.append(migration.transactional() ? "in one transaction"
 					: "outside a transaction: " + migration.nonTransactionalReason())
 			.append('\n');
 		for (Statement statement : migration.statements()) {
-			text.append("    line ").append(statement.line()).append(": ")
-				.append(statement.sql().replace("\n", "\n      ")).append(";\n");
+			text.append("    line ")
+				.append(statement.line())
+				.append(": ")
+				.append(statement.sql().replace("\n", "\n      "))
+				.append(";\n");
 		}
 	}
 
@@ -115,7 +130,9 @@ final class TextReport {
 			text.append("Drift: ").append(drift.state());
 			if (drift.state() == DriftState.DRIFTED) {
 				int changed = drift.changedObjects();
-				text.append(", ").append(changed).append((changed == 1) ? " object" : " objects")
+				text.append(", ")
+					.append(changed)
+					.append((changed == 1) ? " object" : " objects")
 					.append(" changed (the 'drift' command lists them)");
 			}
 			text.append('\n');
@@ -124,8 +141,11 @@ final class TextReport {
 		text.append((report.snapshot() != null) ? "Accepted drift:\n" : "Drift:\n");
 		text.append("  ").append(drift.describe().replace("\n", "\n  ")).append('\n');
 		if (report.snapshot() != null) {
-			text.append("New snapshot: ").append(report.snapshot().objectCount()).append(" objects, taken at ")
-				.append(report.snapshot().takenAt()).append('\n');
+			text.append("New snapshot: ")
+				.append(report.snapshot().objectCount())
+				.append(" objects, taken at ")
+				.append(report.snapshot().takenAt())
+				.append('\n');
 		}
 	}
 

@@ -21,10 +21,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The performance bar of the operator views: once the status is cached, reading the endpoint, the
- * drift report, one migration, the health contributor and every gauge adds no database round
- * trip. Counted on a delegating DataSource: every connection it hands out, every statement
- * prepared or created on one.
+ * The performance bar of the operator views: once the status is cached, reading the
+ * endpoint, the drift report, one migration, the health contributor and every gauge adds
+ * no database round trip. Counted on a delegating DataSource: every connection it hands
+ * out, every statement prepared or created on one.
  */
 @StrataPostgres(databasePerTest = true)
 class StatusCacheRoundTripTests {
@@ -37,9 +37,9 @@ class StatusCacheRoundTripTests {
 	void readsServedFromTheCacheAddNoDatabaseRoundTrip(TestDatabase database) {
 		DataSource counting = counting(database.dataSource());
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(StrataAutoConfiguration.class,
-					StrataEndpointAutoConfiguration.class, StrataHealthAutoConfiguration.class,
-					StrataMetricsAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(StrataAutoConfiguration.class, StrataEndpointAutoConfiguration.class,
+							StrataHealthAutoConfiguration.class, StrataMetricsAutoConfiguration.class))
 			.withBean(DataSource.class, () -> counting)
 			.withBean(SimpleMeterRegistry.class, SimpleMeterRegistry::new)
 			.withPropertyValues("strata.locations=classpath:db/risky", "strata.allow-destructive=true",
@@ -75,7 +75,8 @@ class StatusCacheRoundTripTests {
 			if (method.getName().equals("getConnection")) {
 				this.connections.incrementAndGet();
 				return proxy(Connection.class, result, (connectionMethod, statement) -> {
-					if (connectionMethod.getName().endsWith("Statement") || connectionMethod.getName().equals("prepareCall")) {
+					if (connectionMethod.getName().endsWith("Statement")
+							|| connectionMethod.getName().equals("prepareCall")) {
 						this.statements.incrementAndGet();
 					}
 					return statement;

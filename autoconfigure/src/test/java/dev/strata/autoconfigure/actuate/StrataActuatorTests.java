@@ -88,9 +88,11 @@ class StrataActuatorTests {
 		runner(database, "basic").withPropertyValues("strata.on-startup=none").run((context) -> {
 			MigrationsDescriptor migrations = context.getBean(StrataEndpoint.class).migrations();
 			assertThat(migrations.state()).isEqualTo(OverallState.PENDING);
-			assertThat(migrations.pending()).extracting(MigrationsDescriptor.Pending::version).containsExactly("1", "2");
+			assertThat(migrations.pending()).extracting(MigrationsDescriptor.Pending::version)
+				.containsExactly("1", "2");
 		});
-		// Validate mode refuses to start with pending migrations, so the contributor is checked on its own.
+		// Validate mode refuses to start with pending migrations, so the contributor is
+		// checked on its own.
 		runner(database, "basic").withPropertyValues("strata.on-startup=none").run((context) -> {
 			StrataHealthIndicator validating = new StrataHealthIndicator(
 					context.getBean(dev.strata.status.StatusMonitor.class),
@@ -167,8 +169,9 @@ class StrataActuatorTests {
 
 			assertThat(risky.script()).isEqualTo("V2__risky.sql");
 			assertThat(risky.guardError()).isNull();
-			assertThat(risky.findings()).extracting(FindingDescriptor::rule, FindingDescriptor::severity,
-					FindingDescriptor::outcome, FindingDescriptor::line)
+			assertThat(risky.findings())
+				.extracting(FindingDescriptor::rule, FindingDescriptor::severity, FindingDescriptor::outcome,
+						FindingDescriptor::line)
 				.containsExactly(tuple("create-index-not-concurrently", Severity.LOCKING, Outcome.WARNED, 1),
 						tuple("drop-column", Severity.DESTRUCTIVE, Outcome.REFUSED, 3));
 			assertThat(risky.findings()).allSatisfy((finding) -> {

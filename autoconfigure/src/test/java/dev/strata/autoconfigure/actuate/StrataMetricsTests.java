@@ -37,8 +37,7 @@ class StrataMetricsTests {
 		strata(database, false).migrate();
 		Files.writeString(this.migrations.resolve("V2__drop.sql"), "drop table customers;");
 
-		StrataException refusal = catchThrowableOfType(StrataException.class,
-				() -> strata(database, false).migrate());
+		StrataException refusal = catchThrowableOfType(StrataException.class, () -> strata(database, false).migrate());
 
 		assertThat(refusal.category()).isEqualTo(ErrorCategory.REFUSED);
 		assertThat(counter("refused")).isEqualTo(1);

@@ -41,17 +41,21 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every JSON document Strata prints (the migrator's, the lint report, SARIF) is read back by a
- * real parser, keeps the text it was given, and keeps the shape it had before the reports shared
- * one writer. The expected documents under {@code json/} were first written by the two writers
- * that came before it (the lint report's {@code Json}, the migrator's {@code JsonWriter}); they
- * changed only where those were wrong: a lone surrogate came out as {@code ?} instead of
- * its escape, and the lint report and SARIF wrote U+2028 raw. Of SARIF only the results are compared:
- * its rules list is the guard's registry, which changes with the guard.
+ * Every JSON document Strata prints (the migrator's, the lint report, SARIF) is read back
+ * by a real parser, keeps the text it was given, and keeps the shape it had before the
+ * reports shared one writer. The expected documents under {@code json/} were first
+ * written by the two writers that came before it (the lint report's {@code Json}, the
+ * migrator's {@code JsonWriter}); they changed only where those were wrong: a lone
+ * surrogate came out as {@code ?} instead of its escape, and the lint report and SARIF
+ * wrote U+2028 raw. Of SARIF only the results are compared: its rules list is the guard's
+ * registry, which changes with the guard.
  */
 class JsonReportsTests {
 
-	/** Quote, backslash, control characters, line separator, a lone surrogate, accents and an emoji. */
+	/**
+	 * Quote, backslash, control characters, line separator, a lone surrogate, accents and
+	 * an emoji.
+	 */
 	static final String AWKWARD = "a \"b\" \\c\td\u0007 e\u2028f \ud800 é 😀";
 
 	private static final JsonMapper mapper = JsonMapper.builder().build();
@@ -60,8 +64,8 @@ class JsonReportsTests {
 	void migratorDocumentIsValidJsonWithItsDocumentedShape() throws IOException {
 		String json = JsonReport.render(report());
 		JsonNode root = mapper.readTree(json);
-		assertThat(names(root)).containsExactly("formatVersion", "command", "outcome", "exitCode", "database",
-				"schema", "versionBefore", "versionAfter", "applied", "pending", "migrations", "problems", "dryRun",
+		assertThat(names(root)).containsExactly("formatVersion", "command", "outcome", "exitCode", "database", "schema",
+				"versionBefore", "versionAfter", "applied", "pending", "migrations", "problems", "dryRun",
 				"removedFailed", "realigned", "lint", "drift", "snapshot", "warnings", "error", "durationMs");
 		assertThat(root.get("warnings").get(0).asString()).isEqualTo(AWKWARD);
 		assertThat(root.get("dryRun").get(0).get("statements").get(0).get("sql").asString()).isEqualTo(AWKWARD);
@@ -86,8 +90,7 @@ class JsonReportsTests {
 		JsonNode root = mapper.readTree(json);
 		assertThat(names(root)).containsExactly("$schema", "version", "runs");
 		JsonNode rule = root.get("runs").get(0).get("tool").get("driver").get("rules").get(0);
-		assertThat(names(rule)).containsExactly("id", "shortDescription", "help", "defaultConfiguration",
-				"properties");
+		assertThat(names(rule)).containsExactly("id", "shortDescription", "help", "defaultConfiguration", "properties");
 		assertThat(names(rule.get("properties"))).containsExactly("severity", "lock");
 		assertThat(root.get("runs").get(0).get("tool").get("driver").get("rules")).hasSize(Rule.values().length);
 		// the rules' texts and order belong to the guard; the results are this report's
@@ -102,20 +105,19 @@ class JsonReportsTests {
 
 	static LintResult lint() {
 		String sql = "DROP TABLE \"" + AWKWARD.replace("\"", "\"\"") + "\";\nCREATE INDEX ON a (b)";
-		MigrationFile file = new MigrationFile(MigrationType.VERSIONED, Version.parse("2"), "drop é",
-				"V2__drop_é.sql", "classpath:db/migration/V2__drop_é.sql", sql, 0);
+		MigrationFile file = new MigrationFile(MigrationType.VERSIONED, Version.parse("2"), "drop é", "V2__drop_é.sql",
+				"classpath:db/migration/V2__drop_é.sql", sql, 0);
 		return Lint.of(List.of(file), GuardSettings.DEFAULTS, TableSizes.NONE, LintScope.ALL);
 	}
 
 	static MigratorReport report() {
-		Migration applied = new Migration("1", "init", "V1__init.sql", "SUCCESS", true, 12L,
-				"2026-01-02T03:04:05Z");
+		Migration applied = new Migration("1", "init", "V1__init.sql", "SUCCESS", true, 12L, "2026-01-02T03:04:05Z");
 		Migration pending = new Migration(null, "views", "R__views.sql", "PENDING", null, null, null);
 		Problem problem = new Problem("CHECKSUM_MISMATCH", "V1 (init)", AWKWARD, "repair");
 		DryRunMigration dryRun = new DryRunMigration("2", "drop é", "V2__drop_é.sql", false,
 				"CREATE INDEX CONCURRENTLY", List.of(new Statement(3, AWKWARD)));
-		SnapshotInfo snapshot = new SnapshotInfo(Instant.parse("2026-01-02T03:04:05Z"), 170002, 3, "MIGRATE",
-				"public", 42, "abc");
+		SnapshotInfo snapshot = new SnapshotInfo(Instant.parse("2026-01-02T03:04:05Z"), 170002, 3, "MIGRATE", "public",
+				42, "abc");
 		Map<String, String> before = new LinkedHashMap<>();
 		before.put("type", "integer");
 		before.put("nullable", "true");

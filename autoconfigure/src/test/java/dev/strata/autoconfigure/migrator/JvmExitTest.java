@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The migrator's exit in a real child JVM: non-daemon threads and hanging hooks do not keep it alive. */
+/**
+ * The migrator's exit in a real child JVM: non-daemon threads and hanging hooks do not
+ * keep it alive.
+ */
 class JvmExitTest {
 
 	@Test
@@ -33,7 +36,10 @@ class JvmExitTest {
 			.start();
 	}
 
-	/** The child: a non-daemon thread that never ends, optionally a hook that never returns, then the exit. */
+	/**
+	 * The child: a non-daemon thread that never ends, optionally a hook that never
+	 * returns, then the exit.
+	 */
 	static final class Child {
 
 		public static void main(String[] args) {

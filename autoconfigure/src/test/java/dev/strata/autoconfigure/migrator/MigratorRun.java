@@ -18,8 +18,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs the migrator inside the test JVM: the exit code and the printed report are recorded
- * instead of ending the process.
+ * Runs the migrator inside the test JVM: the exit code and the printed report are
+ * recorded instead of ending the process.
  */
 final class MigratorRun {
 
@@ -36,7 +36,10 @@ final class MigratorRun {
 		this.output = output;
 	}
 
-	/** Runs against the database with migrations from the directory, plus the given properties. */
+	/**
+	 * Runs against the database with migrations from the directory, plus the given
+	 * properties.
+	 */
 	static MigratorRun run(TestDatabase database, Path migrations, String... properties) {
 		List<String> all = new ArrayList<>(List.of("strata.migrator.enabled=true",
 				"spring.datasource.url=" + database.jdbcUrl(), "spring.datasource.username=" + database.username(),
@@ -53,8 +56,7 @@ final class MigratorRun {
 	static MigratorRun runWith(AutoConfigurations configurations, String... properties) {
 		int[] exitCode = { -1 };
 		StringBuilder output = new StringBuilder();
-		new ApplicationContextRunner()
-			.withConfiguration(configurations)
+		new ApplicationContextRunner().withConfiguration(configurations)
 			.withBean(MigratorExit.class, () -> (code) -> exitCode[0] = code)
 			.withBean(ReportPrinter.class, () -> (report, format) -> output.append(report))
 			.withPropertyValues(properties)

@@ -14,7 +14,10 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The migrator's commands, guards and reports, against a real PostgreSQL, inside the test JVM. */
+/**
+ * The migrator's commands, guards and reports, against a real PostgreSQL, inside the test
+ * JVM.
+ */
 class StrataMigratorTest {
 
 	private final TestDatabase database = PostgresServer.shared().createDatabase();
@@ -28,7 +31,8 @@ class StrataMigratorTest {
 	}
 
 	private void twoMigrations() {
-		MigratorRun.write(this.migrations, "V1__create_book.sql", "create table book (id int primary key, title text);");
+		MigratorRun.write(this.migrations, "V1__create_book.sql",
+				"create table book (id int primary key, title text);");
 		MigratorRun.write(this.migrations, "V2__add_author.sql", "alter table book add column author text;");
 	}
 
@@ -234,7 +238,8 @@ class StrataMigratorTest {
 		MigratorRun sarif = run("strata.migrator.command=lint", "strata.lint.format=sarif");
 		assertThat(sarif.exitCode).isEqualTo(4);
 		assertThat(sarif.json().get("runs").get(0).get("results").get(0).get("ruleId").asString())
-			.as("a SARIF lint report stays one document").isEqualTo("drop-table");
+			.as("a SARIF lint report stays one document")
+			.isEqualTo("drop-table");
 	}
 
 	@Test
@@ -385,8 +390,7 @@ class StrataMigratorTest {
 		twoMigrations();
 		MigratorRun run = run("strata.migrator.expected-database=production_db", "strata.migrator.output=json");
 		assertThat(run.exitCode).isEqualTo(2);
-		assertThat(run.json().get("error").get("message").asString()).contains("production_db",
-				this.database.name());
+		assertThat(run.json().get("error").get("message").asString()).contains("production_db", this.database.name());
 		assertThat(historyExists()).isFalse();
 		assertThat(run("strata.migrator.expected-database=" + this.database.name()).exitCode).isZero();
 	}

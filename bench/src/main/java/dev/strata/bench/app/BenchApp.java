@@ -11,10 +11,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The minimal Spring Boot web app of the start-up scenario: one controller, a DataSource, and
- * whichever migration tool is on its classpath (the harness launches it with Strata's, Flyway's,
- * Liquibase's or no jars). When {@link SpringApplication#run} returns, the application is ready; it
- * prints {@code BENCH-STARTED uptimeMs=… tools=…} and exits.
+ * The minimal Spring Boot web app of the start-up scenario: one controller, a DataSource,
+ * and whichever migration tool is on its classpath (the harness launches it with
+ * Strata's, Flyway's, Liquibase's or no jars). When {@link SpringApplication#run}
+ * returns, the application is ready; it prints {@code BENCH-STARTED uptimeMs=… tools=…}
+ * and exits.
  */
 @SpringBootApplication
 public class BenchApp {
@@ -27,7 +28,10 @@ public class BenchApp {
 		System.exit(SpringApplication.exit(context));
 	}
 
-	/** Which migration tools have a bean: proof that the tool really ran, comma-separated or "none". */
+	/**
+	 * Which migration tools have a bean: proof that the tool really ran, comma-separated
+	 * or "none".
+	 */
 	private static String tools(ConfigurableApplicationContext context) {
 		List<String> tools = new ArrayList<>();
 		addIfBean(context, "dev.strata.Strata", "strata", tools);

@@ -8,9 +8,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What the effect check compares: user relations, columns, types and enum values by OID (so a
- * rename is not a drop), each relation's file node and size, and the rows this transaction deleted
- * from each table so far.
+ * What the effect check compares: user relations, columns, types and enum values by OID
+ * (so a rename is not a drop), each relation's file node and size, and the rows this
+ * transaction deleted from each table so far.
  */
 record CatalogSnapshot(Map<Long, Relation> relations, Map<String, String> columns, Map<Long, String> types,
 		Map<Long, EnumValue> enumValues, Map<Long, Long> deletedRows) {
@@ -33,13 +33,14 @@ record CatalogSnapshot(Map<Long, Relation> relations, Map<String, String> column
 			try (ResultSet rows = statement.executeQuery("select c.oid::bigint, format('%I.%I', n.nspname, c.relname),"
 					+ " c.relkind, c.relfilenode::bigint, pg_relation_size(c.oid) from pg_class c join pg_namespace n"
 					+ " on n.oid = c.relnamespace where c.relkind in ('r', 'p', 'm', 'S') and " + USER_SCHEMA
-					// A sequence owned by a column goes with its table; only free-standing ones count.
+					// A sequence owned by a column goes with its table; only
+					// free-standing ones count.
 					+ " and not (c.relkind = 'S' and exists (select 1 from pg_depend d where d.classid ="
 					+ " 'pg_class'::regclass and d.objid = c.oid and d.refclassid = 'pg_class'::regclass"
 					+ " and d.deptype in ('a', 'i')))")) {
 				while (rows.next()) {
-					relations.put(rows.getLong(1),
-							new Relation(rows.getString(2), rows.getString(3).charAt(0), rows.getLong(4), rows.getLong(5)));
+					relations.put(rows.getLong(1), new Relation(rows.getString(2), rows.getString(3).charAt(0),
+							rows.getLong(4), rows.getLong(5)));
 				}
 			}
 			try (ResultSet rows = statement.executeQuery("select a.attrelid::bigint, a.attnum, a.attname from"
@@ -58,13 +59,14 @@ record CatalogSnapshot(Map<Long, Relation> relations, Map<String, String> column
 					types.put(rows.getLong(1), rows.getString(2));
 				}
 			}
-			try (ResultSet rows = statement.executeQuery("select oid::bigint, enumtypid::bigint, enumlabel from pg_enum")) {
+			try (ResultSet rows = statement
+				.executeQuery("select oid::bigint, enumtypid::bigint, enumlabel from pg_enum")) {
 				while (rows.next()) {
 					enumValues.put(rows.getLong(1), new EnumValue(rows.getLong(2), rows.getString(3)));
 				}
 			}
-			try (ResultSet rows = statement.executeQuery(
-					"select relid::bigint, n_tup_del from pg_stat_xact_user_tables where n_tup_del > 0")) {
+			try (ResultSet rows = statement
+				.executeQuery("select relid::bigint, n_tup_del from pg_stat_xact_user_tables where n_tup_del > 0")) {
 				while (rows.next()) {
 					deletedRows.put(rows.getLong(1), rows.getLong(2));
 				}

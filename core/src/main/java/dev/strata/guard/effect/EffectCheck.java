@@ -24,10 +24,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sees what text cannot: inside the migration's transaction, before commit, it compares the
- * catalog with a snapshot taken before the first statement. A dropped table, column, type or enum
- * value, deleted rows or an emptied (truncated) table that existed before, and that nothing
- * allowed, rolls the migration back with a {@link GuardRefusedException} naming the objects.
+ * Sees what text cannot: inside the migration's transaction, before commit, it compares
+ * the catalog with a snapshot taken before the first statement. A dropped table, column,
+ * type or enum value, deleted rows or an emptied (truncated) table that existed before,
+ * and that nothing allowed, rolls the migration back with a {@link GuardRefusedException}
+ * naming the objects.
  */
 public final class EffectCheck implements TransactionCheck {
 
@@ -66,8 +67,8 @@ public final class EffectCheck implements TransactionCheck {
 		List<Assessment> refused = new ArrayList<>();
 		Finding where = where(migration, guarded);
 		for (Effect effect : effects) {
-			Finding finding = new Finding(effect.rule(), effect.message() + " (seen by the effect check)",
-					where.file(), where.line(), where.column(), where.statement(), null);
+			Finding finding = new Finding(effect.rule(), effect.message() + " (seen by the effect check)", where.file(),
+					where.line(), where.column(), where.statement(), null);
 			if (allowed(effect.rule(), guarded)) {
 				logger.warn("{}: {} — allowed", finding.location(), finding.message());
 			}
@@ -76,8 +77,8 @@ public final class EffectCheck implements TransactionCheck {
 			}
 		}
 		if (!refused.isEmpty()) {
-			throw new GuardRefusedException(refused, "migration " + migration.file().displayName()
-					+ " was rolled back: nothing of it is applied");
+			throw new GuardRefusedException(refused,
+					"migration " + migration.file().displayName() + " was rolled back: nothing of it is applied");
 		}
 	}
 
@@ -86,7 +87,9 @@ public final class EffectCheck implements TransactionCheck {
 		return this.policy.decide(rule, false, allowedBy).outcome() != Outcome.REFUSED;
 	}
 
-	/** The statement the effect is blamed on: the first one the guard could not see into. */
+	/**
+	 * The statement the effect is blamed on: the first one the guard could not see into.
+	 */
 	private static Finding where(PreparedMigration migration, GuardedMigration guarded) {
 		for (Assessment assessment : guarded.assessments()) {
 			if (assessment.finding().severity() == Severity.REVIEW) {
@@ -104,8 +107,8 @@ public final class EffectCheck implements TransactionCheck {
 		before.relations().forEach((oid, relation) -> {
 			CatalogSnapshot.Relation now = after.relations().get(oid);
 			if (now == null) {
-				effects.add(new Effect(dropRule(relation.kind()), "dropped " + kind(relation.kind()) + " "
-						+ relation.name()));
+				effects.add(new Effect(dropRule(relation.kind()),
+						"dropped " + kind(relation.kind()) + " " + relation.name()));
 			}
 			else if (now.fileNode() != relation.fileNode() && relation.bytes() > 0 && now.bytes() == 0
 					&& relation.kind() != 'S') {
@@ -115,8 +118,8 @@ public final class EffectCheck implements TransactionCheck {
 		before.columns().forEach((key, name) -> {
 			long relation = Long.parseLong(key.substring(0, key.indexOf('/')));
 			if (after.relations().containsKey(relation) && !after.columns().containsKey(key)) {
-				effects.add(new Effect(Rule.DROP_COLUMN, "dropped column " + name + " of "
-						+ after.relations().get(relation).name()));
+				effects.add(new Effect(Rule.DROP_COLUMN,
+						"dropped column " + name + " of " + after.relations().get(relation).name()));
 			}
 		});
 		before.types().forEach((oid, name) -> {

@@ -33,8 +33,9 @@ final class GithubReport {
 		out.append(",line=").append(finding.line()).append(",col=").append(finding.column());
 		out.append(",title=").append(property("Strata " + finding.ruleId() + " (" + finding.severity() + ")"));
 		String note = assessment.note().isEmpty() ? "" : " (" + assessment.note() + ")";
-		out.append("::").append(data(finding.message() + note + ". Instead: " + finding.safeAlternative()
-				+ ". To allow: " + finding.rule().allowDirective()));
+		out.append("::")
+			.append(data(finding.message() + note + ". Instead: " + finding.safeAlternative() + ". To allow: "
+					+ finding.rule().allowDirective()));
 		out.append('\n');
 	}
 

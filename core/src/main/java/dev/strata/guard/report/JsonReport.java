@@ -15,17 +15,25 @@ final class JsonReport {
 
 	static String render(LintResult result) {
 		JsonWriter json = new JsonWriter().beginObject()
-			.name("verdict").value(result.verdict().name())
-			.name("summary").value(result.verdictLine())
-			.name("scope").value(result.scope().name().toLowerCase(Locale.ROOT))
-			.name("sizeAware").value(result.sizeAware());
+			.name("verdict")
+			.value(result.verdict().name())
+			.name("summary")
+			.value(result.verdictLine())
+			.name("scope")
+			.value(result.scope().name().toLowerCase(Locale.ROOT))
+			.name("sizeAware")
+			.value(result.sizeAware());
 		json.name("migrations").beginArray();
 		for (GuardedMigration migration : result.migrations()) {
 			json.beginObject()
-				.name("migration").value(migration.file().displayName())
-				.name("version").value((migration.file().version() != null) ? migration.file().version().toString() : null)
-				.name("file").value(migration.file().location())
-				.name("skipped").value(migration.skipped());
+				.name("migration")
+				.value(migration.file().displayName())
+				.name("version")
+				.value((migration.file().version() != null) ? migration.file().version().toString() : null)
+				.name("file")
+				.value(migration.file().location())
+				.name("skipped")
+				.value(migration.skipped());
 			json.name("findings").beginArray();
 			for (Assessment assessment : migration.assessments()) {
 				finding(json, assessment);
@@ -41,22 +49,37 @@ final class JsonReport {
 	private static void finding(JsonWriter json, Assessment assessment) {
 		Finding finding = assessment.finding();
 		json.beginObject()
-			.name("rule").value(finding.ruleId())
-			.name("severity").value(finding.severity().name())
-			.name("outcome").value(assessment.outcome().name())
-			.name("message").value(finding.message())
-			.name("file").value(finding.file())
-			.name("line").value(finding.line())
-			.name("column").value(finding.column())
-			.name("statement").value(finding.statement())
-			.name("lock").value(finding.lock())
-			.name("safeAlternative").value(finding.safeAlternative())
-			.name("allowDirective").value(finding.rule().allowDirective())
-			.name("note").value(assessment.note());
+			.name("rule")
+			.value(finding.ruleId())
+			.name("severity")
+			.value(finding.severity().name())
+			.name("outcome")
+			.value(assessment.outcome().name())
+			.name("message")
+			.value(finding.message())
+			.name("file")
+			.value(finding.file())
+			.name("line")
+			.value(finding.line())
+			.name("column")
+			.value(finding.column())
+			.name("statement")
+			.value(finding.statement())
+			.name("lock")
+			.value(finding.lock())
+			.name("safeAlternative")
+			.value(finding.safeAlternative())
+			.name("allowDirective")
+			.value(finding.rule().allowDirective())
+			.name("note")
+			.value(assessment.note());
 		if (assessment.size() != null) {
-			json.name("table").value(assessment.size().table())
-				.name("rows").value(assessment.size().rows())
-				.name("bytes").value(assessment.size().bytes());
+			json.name("table")
+				.value(assessment.size().table())
+				.name("rows")
+				.value(assessment.size().rows())
+				.name("bytes")
+				.value(assessment.size().bytes());
 		}
 		json.endObject();
 	}

@@ -13,9 +13,9 @@ import dev.strata.source.MigrationFile;
 import dev.strata.source.MigrationSource;
 
 /**
- * Lint without a database: every migration at the locations, judged by text alone (no table sizes,
- * no history). For a build step or a test; {@code Strata.lint()} is the variant that knows which
- * migrations are pending and how big the tables are.
+ * Lint without a database: every migration at the locations, judged by text alone (no
+ * table sizes, no history). For a build step or a test; {@code Strata.lint()} is the
+ * variant that knows which migrations are pending and how big the tables are.
  */
 public final class Lint {
 
@@ -23,8 +23,10 @@ public final class Lint {
 	}
 
 	/**
-	 * @param locations such as {@code classpath:db/migration} or {@code filesystem:src/main/resources/db/migration}
-	 * @throws dev.strata.StrataException for a bad migration file or directive, as {@code migrate} would
+	 * @param locations such as {@code classpath:db/migration} or
+	 * {@code filesystem:src/main/resources/db/migration}
+	 * @throws dev.strata.StrataException for a bad migration file or directive, as
+	 * {@code migrate} would
 	 */
 	public static LintResult run(List<String> locations, ClassLoader classLoader, GuardSettings settings) {
 		List<MigrationFile> files = new MigrationSource(locations.stream().map(Location::parse).toList(), classLoader)
@@ -35,10 +37,13 @@ public final class Lint {
 	/** Lints these files with these sizes. */
 	public static LintResult of(List<MigrationFile> files, GuardSettings settings, TableSizes sizes, LintScope scope) {
 		Guard guard = new Guard(settings, sizes);
-		// Each file's statements are read as soon as it is parsed, then let go: holding every file's
-		// until the last one was parsed made a lint spend most of its time collecting garbage.
+		// Each file's statements are read as soon as it is parsed, then let go: holding
+		// every file's
+		// until the last one was parsed made a lint spend most of its time collecting
+		// garbage.
 		List<RecognisedMigration> recognised = new MigrationPreparer().prepare(files, guard::recognise);
-		// Pending migrations are one run; of all files, some may have been applied long ago.
+		// Pending migrations are one run; of all files, some may have been applied long
+		// ago.
 		List<GuardedMigration> judged = (scope == LintScope.PENDING) ? guard.judgeRun(recognised)
 				: guard.judge(recognised);
 		return new LintResult(scope, judged, sizes != TableSizes.NONE);

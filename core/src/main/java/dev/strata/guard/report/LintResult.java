@@ -37,7 +37,9 @@ public record LintResult(LintScope scope, List<GuardedMigration> migrations, boo
 		return warnings ? Verdict.SAFE_WITH_WARNINGS : Verdict.SAFE_TO_DEPLOY;
 	}
 
-	/** {@code REFUSED: 2 destructive statements not allowed}, {@code SAFE TO DEPLOY}, … */
+	/**
+	 * {@code REFUSED: 2 destructive statements not allowed}, {@code SAFE TO DEPLOY}, …
+	 */
 	public String verdictLine() {
 		List<Assessment> refused = refused();
 		if (refused.isEmpty()) {

@@ -1,9 +1,10 @@
 package dev.strata.guard.report;
 
 /**
- * Turns a migration's location into a path relative to the project, which GitHub annotations and
- * SARIF results need: {@code filesystem:} locations lose the prefix, {@code classpath:} ones are
- * taken to live under {@code src/main/resources}, Maven's and Gradle's default.
+ * Turns a migration's location into a path relative to the project, which GitHub
+ * annotations and SARIF results need: {@code filesystem:} locations lose the prefix,
+ * {@code classpath:} ones are taken to live under {@code src/main/resources}, Maven's and
+ * Gradle's default.
  */
 final class ReportPaths {
 

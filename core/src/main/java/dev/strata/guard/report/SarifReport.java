@@ -10,8 +10,8 @@ import dev.strata.guard.rules.Rule;
 import dev.strata.json.JsonWriter;
 
 /**
- * SARIF 2.1.0, the format GitHub code scanning reads: every rule of the registry as a reporting
- * descriptor, every refused or warned finding as a result.
+ * SARIF 2.1.0, the format GitHub code scanning reads: every rule of the registry as a
+ * reporting descriptor, every refused or warned finding as a result.
  */
 final class SarifReport {
 
@@ -22,9 +22,7 @@ final class SarifReport {
 
 	static String render(LintResult result) {
 		List<Rule> rules = Arrays.asList(Rule.values());
-		JsonWriter json = new JsonWriter().beginObject()
-			.name("$schema").value(SCHEMA)
-			.name("version").value("2.1.0");
+		JsonWriter json = new JsonWriter().beginObject().name("$schema").value(SCHEMA).name("version").value("2.1.0");
 		json.name("runs").beginArray().beginObject();
 		json.name("tool").beginObject().name("driver").beginObject().name("name").value("Strata");
 		json.name("rules").beginArray();
@@ -45,9 +43,12 @@ final class SarifReport {
 		text(json.name("help"), "Instead: " + rule.safeAlternative() + ". Lock: " + rule.lock() + ". To allow: "
 				+ rule.allowDirective());
 		json.name("defaultConfiguration").beginObject().name("level").value(level(rule)).endObject();
-		json.name("properties").beginObject()
-			.name("severity").value(rule.severity().name())
-			.name("lock").value(rule.lock())
+		json.name("properties")
+			.beginObject()
+			.name("severity")
+			.value(rule.severity().name())
+			.name("lock")
+			.value(rule.lock())
 			.endObject();
 		json.endObject();
 	}
@@ -56,15 +57,21 @@ final class SarifReport {
 		Finding finding = assessment.finding();
 		String note = assessment.note().isEmpty() ? "" : " (" + assessment.note() + ")";
 		json.beginObject()
-			.name("ruleId").value(finding.ruleId())
-			.name("ruleIndex").value(ruleIndex)
-			.name("level").value((assessment.outcome() == Outcome.REFUSED) ? "error" : "warning");
+			.name("ruleId")
+			.value(finding.ruleId())
+			.name("ruleIndex")
+			.value(ruleIndex)
+			.name("level")
+			.value((assessment.outcome() == Outcome.REFUSED) ? "error" : "warning");
 		text(json.name("message"), finding.message() + note + ". Instead: " + finding.safeAlternative());
 		json.name("locations").beginArray().beginObject().name("physicalLocation").beginObject();
 		json.name("artifactLocation").beginObject().name("uri").value(ReportPaths.of(finding.file())).endObject();
-		json.name("region").beginObject()
-			.name("startLine").value(finding.line())
-			.name("startColumn").value(finding.column())
+		json.name("region")
+			.beginObject()
+			.name("startLine")
+			.value(finding.line())
+			.name("startColumn")
+			.value(finding.column())
 			.endObject();
 		json.endObject().endObject().endArray().endObject();
 	}

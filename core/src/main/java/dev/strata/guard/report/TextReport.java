@@ -8,7 +8,10 @@ import dev.strata.guard.GuardedMigration;
 import dev.strata.guard.Outcome;
 import dev.strata.guard.Severity;
 
-/** The report for people: per migration, its findings grouped by severity; then the verdict. */
+/**
+ * The report for people: per migration, its findings grouped by severity; then the
+ * verdict.
+ */
 final class TextReport {
 
 	private TextReport() {
@@ -16,8 +19,11 @@ final class TextReport {
 
 	static String render(LintResult result) {
 		StringBuilder out = new StringBuilder();
-		out.append("Strata lint: ").append(result.migrations().size()).append(" migration")
-			.append((result.migrations().size() == 1) ? "" : "s").append(" (")
+		out.append("Strata lint: ")
+			.append(result.migrations().size())
+			.append(" migration")
+			.append((result.migrations().size() == 1) ? "" : "s")
+			.append(" (")
 			.append(result.scope().name().toLowerCase(java.util.Locale.ROOT))
 			.append(result.sizeAware() ? ", table sizes from the database" : ", no database: sizes unknown")
 			.append(")\n");

@@ -6,8 +6,8 @@ import dev.strata.sql.Token;
 
 /**
  * {@code ADD [CONSTRAINT name] FOREIGN KEY | CHECK | UNIQUE | PRIMARY KEY | EXCLUDE | NOT NULL …}
- * on an existing table: validated at once unless {@code NOT VALID}, and an index built under an
- * exclusive lock unless {@code USING INDEX}.
+ * on an existing table: validated at once unless {@code NOT VALID}, and an index built
+ * under an exclusive lock unless {@code USING INDEX}.
  */
 final class AddConstraintCheck implements AlterAction.Check {
 

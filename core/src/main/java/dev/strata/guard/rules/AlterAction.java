@@ -9,8 +9,8 @@ import dev.strata.sql.Token;
  *
  * @param table the altered table
  * @param tokens the action's tokens, from its first keyword
- * @param newTable whether the migration created the table, which exempts it from locking and
- *     compatibility findings
+ * @param newTable whether the migration created the table, which exempts it from locking
+ * and compatibility findings
  */
 record AlterAction(Name table, List<Token> tokens, boolean newTable) {
 

@@ -3,8 +3,9 @@ package dev.strata.guard.rules;
 import java.util.Set;
 
 /**
- * {@code ALTER [COLUMN] name …}: a type change rewrites, SET NOT NULL scans, DROP NOT NULL lets
- * nulls reach old readers; defaults, statistics, storage and identity settings are harmless.
+ * {@code ALTER [COLUMN] name …}: a type change rewrites, SET NOT NULL scans, DROP NOT
+ * NULL lets nulls reach old readers; defaults, statistics, storage and identity settings
+ * are harmless.
  */
 final class AlterColumnCheck implements AlterAction.Check {
 
@@ -45,7 +46,8 @@ final class AlterColumnCheck implements AlterAction.Check {
 			}
 		}
 		else if (cursor.accept("DROP") || cursor.accept("ADD") || cursor.accept("RESTART")) {
-			// DROP DEFAULT / IDENTITY / EXPRESSION, ADD GENERATED … AS IDENTITY, RESTART: catalog only
+			// DROP DEFAULT / IDENTITY / EXPRESSION, ADD GENERATED … AS IDENTITY, RESTART:
+			// catalog only
 		}
 		else {
 			unrecognised(action, findings, "ALTER COLUMN … " + first);

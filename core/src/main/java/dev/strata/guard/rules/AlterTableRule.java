@@ -7,18 +7,19 @@ import dev.strata.sql.SqlStatement;
 import dev.strata.sql.Token;
 
 /**
- * {@code ALTER TABLE [IF EXISTS] [ONLY] name [*] action [, action …]}: each action at parenthesis
- * depth 0 is checked on its own, so one safe action cannot hide a dangerous one.
+ * {@code ALTER TABLE [IF EXISTS] [ONLY] name [*] action [, action …]}: each action at
+ * parenthesis depth 0 is checked on its own, so one safe action cannot hide a dangerous
+ * one.
  */
 final class AlterTableRule implements StatementRule {
 
 	/**
-	 * The actions known: those looked into below, then those that change no data, take a lock only
-	 * briefly, and break nothing.
+	 * The actions known: those looked into below, then those that change no data, take a
+	 * lock only briefly, and break nothing.
 	 */
-	private static final KeywordSet ACTIONS = KeywordSet.of("ADD", "DROP", "ALTER", "RENAME", "SET", "DETACH",
-			"ENABLE", "DISABLE", "FORCE", "NO", "OWNER", "REPLICA", "INHERIT", "OF", "NOT", "VALIDATE", "ATTACH",
-			"CLUSTER", "RESET");
+	private static final KeywordSet ACTIONS = KeywordSet.of("ADD", "DROP", "ALTER", "RENAME", "SET", "DETACH", "ENABLE",
+			"DISABLE", "FORCE", "NO", "OWNER", "REPLICA", "INHERIT", "OF", "NOT", "VALIDATE", "ATTACH", "CLUSTER",
+			"RESET");
 
 	/** What {@code ADD} starts a constraint with; anything else adds a column. */
 	private static final KeywordSet CONSTRAINT_STARTS = KeywordSet.of("CONSTRAINT", "FOREIGN", "CHECK", "UNIQUE",
@@ -116,8 +117,9 @@ final class AlterTableRule implements StatementRule {
 				}
 				return;
 			}
-			findings.add(Rule.RENAME_TABLE, action.first(), "renames table " + action.table().text()
-					+ ((to != null) ? " to " + to.text() : ""), action.table());
+			findings.add(Rule.RENAME_TABLE, action.first(),
+					"renames table " + action.table().text() + ((to != null) ? " to " + to.text() : ""),
+					action.table());
 			return;
 		}
 		cursor.accept("COLUMN");
@@ -130,9 +132,8 @@ final class AlterTableRule implements StatementRule {
 			}
 			return;
 		}
-		findings.add(Rule.RENAME_COLUMN, action.first(), "renames column "
-				+ ((column != null) ? column.text() : "?") + " of " + action.table().text()
-				+ ((to != null) ? " to " + to.text() : ""), action.table());
+		findings.add(Rule.RENAME_COLUMN, action.first(), "renames column " + ((column != null) ? column.text() : "?")
+				+ " of " + action.table().text() + ((to != null) ? " to " + to.text() : ""), action.table());
 	}
 
 	private static void set(SqlStatement statement, AlterAction action, Findings findings) {

@@ -3,8 +3,8 @@ package dev.strata.guard.rules;
 import dev.strata.sql.SqlStatement;
 
 /**
- * {@code ALTER TYPE name …}: renaming or dropping an enum value changes what stored rows mean;
- * adding values, attributes or renaming the type itself is harmless.
+ * {@code ALTER TYPE name …}: renaming or dropping an enum value changes what stored rows
+ * mean; adding values, attributes or renaming the type itself is harmless.
  */
 final class AlterTypeRule implements StatementRule {
 

@@ -3,8 +3,9 @@ package dev.strata.guard.rules;
 import dev.strata.sql.SqlStatement;
 
 /**
- * {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] [[IF NOT EXISTS] name] ON [ONLY] table …}: without
- * CONCURRENTLY it blocks writes while the index is built, unless the table is new.
+ * {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] [[IF NOT EXISTS] name] ON [ONLY] table …}:
+ * without CONCURRENTLY it blocks writes while the index is built, unless the table is
+ * new.
  */
 final class CreateIndexRule implements StatementRule {
 

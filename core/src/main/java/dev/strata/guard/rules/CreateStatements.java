@@ -4,8 +4,8 @@ import dev.strata.sql.KeywordSet;
 import dev.strata.sql.SqlStatement;
 
 /**
- * {@code CREATE …}: records what the migration creates, so later statements on it are exempt, and
- * hands {@code CREATE INDEX} to its rule. Creating is otherwise safe.
+ * {@code CREATE …}: records what the migration creates, so later statements on it are
+ * exempt, and hands {@code CREATE INDEX} to its rule. Creating is otherwise safe.
  */
 final class CreateStatements implements StatementRule {
 
@@ -13,12 +13,15 @@ final class CreateStatements implements StatementRule {
 	private static final KeywordSet MODIFIERS = KeywordSet.of("OR", "REPLACE", "TEMP", "TEMPORARY", "UNLOGGED",
 			"GLOBAL", "LOCAL", "RECURSIVE", "TRUSTED", "PROCEDURAL", "DEFAULT", "CONSTRAINT");
 
-	/** The object kinds known: those looked into below, then those whose creation needs no further look. */
+	/**
+	 * The object kinds known: those looked into below, then those whose creation needs no
+	 * further look.
+	 */
 	private static final KeywordSet KINDS = KeywordSet.of("UNIQUE", "INDEX", "TABLE", "TYPE", "DOMAIN", "SEQUENCE",
-			"SCHEMA", "MATERIALIZED",
-			"VIEW", "FUNCTION", "PROCEDURE", "TRIGGER", "EXTENSION", "POLICY", "ROLE", "USER", "GROUP", "RULE",
-			"AGGREGATE", "OPERATOR", "CAST", "COLLATION", "CONVERSION", "TEXT", "STATISTICS", "EVENT", "FOREIGN",
-			"SERVER", "PUBLICATION", "SUBSCRIPTION", "TABLESPACE", "DATABASE", "LANGUAGE", "ACCESS", "TRANSFORM");
+			"SCHEMA", "MATERIALIZED", "VIEW", "FUNCTION", "PROCEDURE", "TRIGGER", "EXTENSION", "POLICY", "ROLE", "USER",
+			"GROUP", "RULE", "AGGREGATE", "OPERATOR", "CAST", "COLLATION", "CONVERSION", "TEXT", "STATISTICS", "EVENT",
+			"FOREIGN", "SERVER", "PUBLICATION", "SUBSCRIPTION", "TABLESPACE", "DATABASE", "LANGUAGE", "ACCESS",
+			"TRANSFORM");
 
 	private final CreateIndexRule createIndex = new CreateIndexRule();
 
@@ -32,7 +35,8 @@ final class CreateStatements implements StatementRule {
 		String kind = cursor.word(0, KINDS);
 		if (kind == null) {
 			String word = cursor.word(0); // copied only here, for the message
-			StatementRule.unrecognised(statement, findings, (word != null) ? "CREATE " + word : "this CREATE statement");
+			StatementRule.unrecognised(statement, findings,
+					(word != null) ? "CREATE " + word : "this CREATE statement");
 			return;
 		}
 		if (kind.equals("UNIQUE") || kind.equals("INDEX")) {

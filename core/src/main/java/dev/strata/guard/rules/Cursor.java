@@ -10,8 +10,8 @@ import dev.strata.sql.TokenKind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a statement's tokens from left to right: the recogniser's only tool. It knows keywords,
- * names and parentheses, nothing of SQL grammar.
+ * Reads a statement's tokens from left to right: the recogniser's only tool. It knows
+ * keywords, names and parentheses, nothing of SQL grammar.
  */
 final class Cursor {
 
@@ -33,8 +33,8 @@ final class Cursor {
 	}
 
 	/**
-	 * The upper-cased WORD {@code ahead} tokens on, or {@code null}. A copy: for messages, and for
-	 * tests the in-place methods below cannot make.
+	 * The upper-cased WORD {@code ahead} tokens on, or {@code null}. A copy: for
+	 * messages, and for tests the in-place methods below cannot make.
 	 */
 	@Nullable String word(int ahead) {
 		Token token = token(ahead);
@@ -44,7 +44,10 @@ final class Cursor {
 		return token.text().toUpperCase(Locale.ROOT);
 	}
 
-	/** The member of {@code keywords} that {@link #word} would be, or {@code null}; found in place. */
+	/**
+	 * The member of {@code keywords} that {@link #word} would be, or {@code null}; found
+	 * in place.
+	 */
 	@Nullable String word(int ahead, KeywordSet keywords) {
 		return keywords.find(token(ahead));
 	}
@@ -101,7 +104,10 @@ final class Cursor {
 		}
 	}
 
-	/** Reads a possibly qualified name ({@code a}, {@code "a"}, {@code s.a}); {@code null} if none is here. */
+	/**
+	 * Reads a possibly qualified name ({@code a}, {@code "a"}, {@code s.a}); {@code null}
+	 * if none is here.
+	 */
 	@Nullable Name name() {
 		Token token = peek();
 		if (token == null || !Name.isIdentifier(token)) {
@@ -127,7 +133,10 @@ final class Cursor {
 				&& Name.isIdentifier(this.tokens.get(this.position + 1));
 	}
 
-	/** Reads {@code name [, name …]}, each optionally followed by {@code *} or {@code (args)}. */
+	/**
+	 * Reads {@code name [, name …]}, each optionally followed by {@code *} or
+	 * {@code (args)}.
+	 */
 	List<Name> names() {
 		List<Name> names = new ArrayList<>();
 		while (true) {
@@ -154,7 +163,10 @@ final class Cursor {
 
 	// Helpers over token lists, for rules that look at a whole clause.
 
-	/** {@code +1} for an opening parenthesis or bracket, {@code -1} for a closing one, else {@code 0}. */
+	/**
+	 * {@code +1} for an opening parenthesis or bracket, {@code -1} for a closing one,
+	 * else {@code 0}.
+	 */
 	static int nesting(Token token) {
 		if (token.is("(") || token.is("[")) {
 			return 1;
@@ -209,7 +221,9 @@ final class Cursor {
 		return false;
 	}
 
-	/** Whether the WORD appears anywhere, inside parentheses too (never inside strings). */
+	/**
+	 * Whether the WORD appears anywhere, inside parentheses too (never inside strings).
+	 */
 	static boolean containsAnywhere(List<Token> tokens, String word) {
 		for (Token token : tokens) {
 			if (token.isWord(word)) {

@@ -6,8 +6,9 @@ import dev.strata.sql.SqlStatement;
 import dev.strata.sql.Token;
 
 /**
- * {@code WITH …} and {@code MERGE …}: statements that may hide a DELETE or an UPDATE inside. Each
- * one found is checked by its own rule; a WITH that only reads is checked for function calls.
+ * {@code WITH …} and {@code MERGE …}: statements that may hide a DELETE or an UPDATE
+ * inside. Each one found is checked by its own rule; a WITH that only reads is checked
+ * for function calls.
  */
 final class DataModifyingRule implements StatementRule {
 
@@ -55,7 +56,9 @@ final class DataModifyingRule implements StatementRule {
 		}
 	}
 
-	/** The tokens from {@code start} up to the parenthesis that closes the group it is in. */
+	/**
+	 * The tokens from {@code start} up to the parenthesis that closes the group it is in.
+	 */
 	private static List<Token> group(List<Token> tokens, int start) {
 		int depth = 0;
 		for (int i = start; i < tokens.size(); i++) {

@@ -3,8 +3,9 @@ package dev.strata.guard.rules;
 import dev.strata.sql.SqlStatement;
 
 /**
- * {@code DELETE FROM [ONLY] table …} on a table that existed before the migration: with or without
- * WHERE, rows are gone. Deleting from a table created in the same migration is exempt.
+ * {@code DELETE FROM [ONLY] table …} on a table that existed before the migration: with
+ * or without WHERE, rows are gone. Deleting from a table created in the same migration is
+ * exempt.
  */
 final class DeleteRule implements StatementRule {
 

@@ -7,9 +7,9 @@ import dev.strata.sql.Token;
 import dev.strata.sql.TokenKind;
 
 /**
- * {@code DO [LANGUAGE l] $$ … $$}: procedural code the guard cannot follow. Its body is lexed only
- * to tell {@code dynamic-sql} (an {@code EXECUTE} inside) from a plain {@code do-block}; words in
- * the body's strings and comments still do not count.
+ * {@code DO [LANGUAGE l] $$ … $$}: procedural code the guard cannot follow. Its body is
+ * lexed only to tell {@code dynamic-sql} (an {@code EXECUTE} inside) from a plain
+ * {@code do-block}; words in the body's strings and comments still do not count.
  */
 final class DoBlockRule implements StatementRule {
 

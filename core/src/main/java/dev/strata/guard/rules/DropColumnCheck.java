@@ -1,9 +1,9 @@
 package dev.strata.guard.rules;
 
 /**
- * {@code DROP [COLUMN] [IF EXISTS] name [CASCADE]} and {@code DROP CONSTRAINT …}: dropping a column
- * that existed before the migration loses its data; dropping a constraint loses none, though
- * CASCADE may reach further.
+ * {@code DROP [COLUMN] [IF EXISTS] name [CASCADE]} and {@code DROP CONSTRAINT …}:
+ * dropping a column that existed before the migration loses its data; dropping a
+ * constraint loses none, though CASCADE may reach further.
  */
 final class DropColumnCheck implements AlterAction.Check {
 

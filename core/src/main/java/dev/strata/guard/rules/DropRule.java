@@ -8,9 +8,10 @@ import dev.strata.sql.SqlStatement;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code DROP kind [CONCURRENTLY] [IF EXISTS] name [, …] [CASCADE | RESTRICT]}: one finding per
- * pre-existing object whose kind loses data, plus {@code cascade} when CASCADE reaches beyond the
- * named objects. Objects created earlier in the migration are exempt.
+ * {@code DROP kind [CONCURRENTLY] [IF EXISTS] name [, …] [CASCADE | RESTRICT]}: one
+ * finding per pre-existing object whose kind loses data, plus {@code cascade} when
+ * CASCADE reaches beyond the named objects. Objects created earlier in the migration are
+ * exempt.
  */
 final class DropRule implements StatementRule {
 
@@ -52,12 +53,12 @@ final class DropRule implements StatementRule {
 		return switch (kind) {
 			case "TABLE" -> new Kind(Rule.DROP_TABLE, "drops table", scope::isNewTable);
 			case "SCHEMA" -> new Kind(Rule.DROP_SCHEMA, "drops schema", (name) -> scope.isNewSchema(name.name()));
-			case "TYPE", "DOMAIN" -> new Kind(Rule.DROP_TYPE, "drops " + kind.toLowerCase(java.util.Locale.ROOT),
-					scope::isNewType);
+			case "TYPE", "DOMAIN" ->
+				new Kind(Rule.DROP_TYPE, "drops " + kind.toLowerCase(java.util.Locale.ROOT), scope::isNewType);
 			case "SEQUENCE" -> new Kind(Rule.DROP_SEQUENCE, "drops sequence", scope::isNewSequence);
 			case "EXTENSION" -> new Kind(Rule.DROP_EXTENSION, "drops extension", scope::isNewExtension);
-			case "MATERIALIZED VIEW" -> new Kind(Rule.DROP_MATERIALIZED_VIEW, "drops materialized view",
-					scope::isNewMaterializedView);
+			case "MATERIALIZED VIEW" ->
+				new Kind(Rule.DROP_MATERIALIZED_VIEW, "drops materialized view", scope::isNewMaterializedView);
 			case "INDEX" -> new Kind(concurrently ? null : Rule.DROP_INDEX_NOT_CONCURRENTLY,
 					"drops index without CONCURRENTLY:", scope::isNewIndex);
 			// Dropping these loses no data; CASCADE still may.

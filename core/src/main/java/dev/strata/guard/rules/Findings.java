@@ -8,7 +8,10 @@ import dev.strata.sql.SqlStatement;
 import dev.strata.sql.Token;
 import org.jspecify.annotations.Nullable;
 
-/** Collects the findings of one migration's statements, one statement at a time: rules report into it. */
+/**
+ * Collects the findings of one migration's statements, one statement at a time: rules
+ * report into it.
+ */
 final class Findings {
 
 	private static final int STATEMENT_PREVIEW = 120;
@@ -23,7 +26,10 @@ final class Findings {
 		this.file = file;
 	}
 
-	/** Starts on the next statement: what {@link #all()} returns from now on is its findings. */
+	/**
+	 * Starts on the next statement: what {@link #all()} returns from now on is its
+	 * findings.
+	 */
 	void startStatement(SqlStatement statement) {
 		this.statement = statement;
 		this.found.clear();
@@ -31,7 +37,8 @@ final class Findings {
 
 	/**
 	 * Reports a finding.
-	 * @param at the token it is about (an {@code ALTER TABLE} action), or {@code null} for the statement
+	 * @param at the token it is about (an {@code ALTER TABLE} action), or {@code null}
+	 * for the statement
 	 * @param table the table whose lock or size matters, or {@code null}
 	 */
 	void add(Rule rule, @Nullable Token at, String message, @Nullable Name table) {

@@ -10,9 +10,10 @@ import dev.strata.sql.TokenKind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A top-level {@code SELECT} (or {@code VALUES}, {@code WITH … SELECT}) that calls a function the
- * guard does not know: whatever the function does happens, unseen. Queries that call only
- * well-known built-ins (aggregates, {@code setval}, {@code set_config}, …) are safe.
+ * A top-level {@code SELECT} (or {@code VALUES}, {@code WITH … SELECT}) that calls a
+ * function the guard does not know: whatever the function does happens, unseen. Queries
+ * that call only well-known built-ins (aggregates, {@code setval}, {@code set_config}, …)
+ * are safe.
  */
 final class FunctionCallRule implements StatementRule {
 
@@ -28,12 +29,13 @@ final class FunctionCallRule implements StatementRule {
 			"greatest", "least", "lower", "upper", "length", "now", "cast", "extract", "substring", "position", "trim",
 			"overlay", "format", "concat", "concat_ws", "string_agg", "array_agg", "json_agg", "jsonb_agg", "to_char",
 			"to_date", "to_timestamp", "date_trunc", "set_config", "current_setting", "setval", "nextval", "currval",
-			"pg_advisory_xact_lock", "pg_advisory_lock", "pg_advisory_unlock", "pg_try_advisory_xact_lock",
-			"version", "row_number", "rank", "dense_rank", "md5", "gen_random_uuid", "random", "generate_series",
-			"unnest", "abs", "round", "floor", "ceil", "replace", "split_part", "regexp_replace", "left", "right",
+			"pg_advisory_xact_lock", "pg_advisory_lock", "pg_advisory_unlock", "pg_try_advisory_xact_lock", "version",
+			"row_number", "rank", "dense_rank", "md5", "gen_random_uuid", "random", "generate_series", "unnest", "abs",
+			"round", "floor", "ceil", "replace", "split_part", "regexp_replace", "left", "right",
 			"pg_get_serial_sequence", "to_regclass", "jsonb_build_object", "json_build_object", "array_length",
 			"pg_notify", "bool_and", "bool_or", "every", "string_to_array", "array_to_string", "timezone",
-			"make_interval", "age", "date_part", "current_schema", "quote_ident", "quote_literal", "has_table_privilege");
+			"make_interval", "age", "date_part", "current_schema", "quote_ident", "quote_literal",
+			"has_table_privilege");
 
 	@Override
 	public void check(SqlStatement statement, MigrationScope scope, Findings findings) {

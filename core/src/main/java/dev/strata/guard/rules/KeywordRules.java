@@ -7,8 +7,8 @@ import dev.strata.sql.Token;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Rules that are only a keyword pattern, as table rows: the leading words, a word that must
- * appear (or must not) anywhere in the statement, and the message.
+ * Rules that are only a keyword pattern, as table rows: the leading words, a word that
+ * must appear (or must not) anywhere in the statement, and the message.
  */
 final class KeywordRules implements StatementRule {
 
@@ -45,8 +45,7 @@ final class KeywordRules implements StatementRule {
 			return;
 		}
 		Name target = target(statement, row.leading().size());
-		findings.add(row.rule(), null, String.format(row.message(), (target != null) ? target.text() : "it"),
-				target);
+		findings.add(row.rule(), null, String.format(row.message(), (target != null) ? target.text() : "it"), target);
 	}
 
 	private static @Nullable Row row(SqlStatement statement) {
@@ -54,7 +53,8 @@ final class KeywordRules implements StatementRule {
 		if (tokens.isEmpty()) {
 			return null;
 		}
-		// Every statement is asked twice: only rows whose first word is as long as the first token
+		// Every statement is asked twice: only rows whose first word is as long as the
+		// first token
 		// can match it, and most statements start with a word of a length no row has.
 		Token first = tokens.get(0);
 		int length = first.endOffset() - first.offset();
@@ -80,7 +80,10 @@ final class KeywordRules implements StatementRule {
 		return groups;
 	}
 
-	/** The first name after the leading words, skipping options in parentheses and option words. */
+	/**
+	 * The first name after the leading words, skipping options in parentheses and option
+	 * words.
+	 */
 	private static @Nullable Name target(SqlStatement statement, int from) {
 		Cursor cursor = new Cursor(statement.tokens());
 		for (int i = 0; i < from; i++) {
@@ -88,10 +91,10 @@ final class KeywordRules implements StatementRule {
 		}
 		while (!cursor.atEnd()) {
 			cursor.skipParentheses();
-			if (cursor.accept("FULL") || cursor.accept("VERBOSE") || cursor.accept("ANALYZE")
-					|| cursor.accept("FREEZE") || cursor.accept("CONCURRENTLY") || cursor.accept("TABLE")
-					|| cursor.accept("INDEX") || cursor.accept("SCHEMA") || cursor.accept("DATABASE")
-					|| cursor.accept("SYSTEM") || cursor.accept("IF", "EXISTS")) {
+			if (cursor.accept("FULL") || cursor.accept("VERBOSE") || cursor.accept("ANALYZE") || cursor.accept("FREEZE")
+					|| cursor.accept("CONCURRENTLY") || cursor.accept("TABLE") || cursor.accept("INDEX")
+					|| cursor.accept("SCHEMA") || cursor.accept("DATABASE") || cursor.accept("SYSTEM")
+					|| cursor.accept("IF", "EXISTS")) {
 				continue;
 			}
 			return cursor.name();
@@ -102,7 +105,10 @@ final class KeywordRules implements StatementRule {
 	private record Row(Rule rule, List<String> leading, @Nullable String required, @Nullable String unless,
 			String message, String[] leadingWords) {
 
-		/** {@code leadingWords} is {@code leading} as the array {@code startsWith} takes, made once, not per statement. */
+		/**
+		 * {@code leadingWords} is {@code leading} as the array {@code startsWith} takes,
+		 * made once, not per statement.
+		 */
 		Row(Rule rule, List<String> leading, @Nullable String required, @Nullable String unless, String message) {
 			this(rule, leading, required, unless, message, leading.toArray(String[]::new));
 		}

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The objects a migration created so far, statement by statement. What a migration creates, it
- * may change or drop without a finding: no other session can use it yet.
+ * The objects a migration created so far, statement by statement. What a migration
+ * creates, it may change or drop without a finding: no other session can use it yet.
  */
 final class MigrationScope {
 

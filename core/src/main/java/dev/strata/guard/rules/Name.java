@@ -8,8 +8,8 @@ import dev.strata.sql.TokenKind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A possibly schema-qualified object name, normalised as PostgreSQL does: unquoted parts folded
- * to lower case, quoted ones kept exactly.
+ * A possibly schema-qualified object name, normalised as PostgreSQL does: unquoted parts
+ * folded to lower case, quoted ones kept exactly.
  *
  * @param schema the schema, or {@code null} when not written
  * @param name the object's own name
@@ -17,13 +17,18 @@ import org.jspecify.annotations.Nullable;
  */
 record Name(@Nullable String schema, String name, String text) {
 
-	/** Whether both can denote the same object; an unqualified name matches any schema. */
+	/**
+	 * Whether both can denote the same object; an unqualified name matches any schema.
+	 */
 	boolean sameAs(Name other) {
 		return this.name.equals(other.name)
 				&& (this.schema == null || other.schema == null || this.schema.equals(other.schema));
 	}
 
-	/** The name built from {@code parts}: identifier tokens, dots between them already dropped. */
+	/**
+	 * The name built from {@code parts}: identifier tokens, dots between them already
+	 * dropped.
+	 */
 	static Name of(List<Token> parts) {
 		StringBuilder text = new StringBuilder();
 		for (Token part : parts) {
@@ -37,7 +42,9 @@ record Name(@Nullable String schema, String name, String text) {
 		return new Name(schema, name, text.toString());
 	}
 
-	/** The unqualified name {@code part}: {@link #of(List)} of one part, without the list. */
+	/**
+	 * The unqualified name {@code part}: {@link #of(List)} of one part, without the list.
+	 */
 	static Name of(Token part) {
 		return new Name(null, identifier(part), part.text());
 	}

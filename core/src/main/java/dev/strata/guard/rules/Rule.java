@@ -11,9 +11,10 @@ import dev.strata.guard.Severity;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every rule of the guard: the single source of truth for its id, severity, lock, why it is
- * dangerous, the safe alternative and its name in squawk and strong_migrations. The report, the
- * directives, the configuration and docs/guard.md (checked by a test) all read it from here.
+ * Every rule of the guard: the single source of truth for its id, severity, lock, why it
+ * is dangerous, the safe alternative and its name in squawk and strong_migrations. The
+ * report, the directives, the configuration and docs/guard.md (checked by a test) all
+ * read it from here.
  */
 public enum Rule {
 
@@ -27,8 +28,7 @@ public enum Rule {
 
 	DROP_SCHEMA("drop-schema", Severity.DESTRUCTIVE, Locks.ACCESS_EXCLUSIVE,
 			"drops the schema and, with CASCADE, every table in it",
-			"move what is still needed out of the schema first; drop it in a separate, allowed migration",
-			null, null),
+			"move what is still needed out of the schema first; drop it in a separate, allowed migration", null, null),
 
 	DROP_COLUMN("drop-column", Severity.DESTRUCTIVE, Locks.ACCESS_EXCLUSIVE,
 			"drops the column's data; the running application version still reads and writes it",
@@ -99,11 +99,9 @@ public enum Rule {
 
 	DROP_INDEX_NOT_CONCURRENTLY("drop-index-not-concurrently", Severity.LOCKING, Locks.ACCESS_EXCLUSIVE,
 			"blocks reads and writes of the table while waiting for and holding the lock",
-			"DROP INDEX CONCURRENTLY in a migration of its own", "require-concurrent-index-deletion",
-			"remove_index"),
+			"DROP INDEX CONCURRENTLY in a migration of its own", "require-concurrent-index-deletion", "remove_index"),
 
-	ADD_FOREIGN_KEY_WITHOUT_NOT_VALID("add-foreign-key-without-not-valid", Severity.LOCKING,
-			Locks.SHARE_ROW_EXCLUSIVE,
+	ADD_FOREIGN_KEY_WITHOUT_NOT_VALID("add-foreign-key-without-not-valid", Severity.LOCKING, Locks.SHARE_ROW_EXCLUSIVE,
 			"blocks writes to both tables while every existing row is checked",
 			"ADD CONSTRAINT … FOREIGN KEY … NOT VALID, then VALIDATE CONSTRAINT in a later migration",
 			"adding-foreign-key-constraint", "add_foreign_key"),
@@ -147,12 +145,10 @@ public enum Rule {
 			"do it in a maintenance window, or with pg_repack", null, null),
 
 	VACUUM_FULL("vacuum-full", Severity.LOCKING, Locks.ACCESS_EXCLUSIVE,
-			"rewrites the table while blocking reads and writes", "plain VACUUM, or pg_repack",
-			"prefer-repack", null),
+			"rewrites the table while blocking reads and writes", "plain VACUUM, or pg_repack", "prefer-repack", null),
 
 	CLUSTER("cluster", Severity.LOCKING, Locks.ACCESS_EXCLUSIVE,
-			"rewrites the table in index order while blocking reads and writes", "pg_repack", "prefer-repack",
-			null),
+			"rewrites the table in index order while blocking reads and writes", "pg_repack", "prefer-repack", null),
 
 	REFRESH_MATERIALIZED_VIEW_NOT_CONCURRENTLY("refresh-materialized-view-not-concurrently", Severity.LOCKING,
 			Locks.ACCESS_EXCLUSIVE, "blocks reads of the view until the refresh is done",
@@ -163,8 +159,8 @@ public enum Rule {
 			"blocks writes to the table, and reads that would use the index, while it is rebuilt",
 			"REINDEX … CONCURRENTLY in a migration of its own", "require-concurrent-reindex", null),
 
-	DETACH_PARTITION_NOT_CONCURRENTLY("detach-partition-not-concurrently", Severity.LOCKING,
-			Locks.ACCESS_EXCLUSIVE, "blocks reads and writes of the whole partitioned table",
+	DETACH_PARTITION_NOT_CONCURRENTLY("detach-partition-not-concurrently", Severity.LOCKING, Locks.ACCESS_EXCLUSIVE,
+			"blocks reads and writes of the whole partitioned table",
 			"ALTER TABLE … DETACH PARTITION … CONCURRENTLY in a migration of its own",
 			"require-concurrent-partition-detach", null),
 
@@ -189,8 +185,8 @@ public enum Rule {
 
 	DROP_NOT_NULL("drop-not-null", Severity.INCOMPATIBLE, Locks.ACCESS_EXCLUSIVE,
 			"the running application version may not expect nulls in the column",
-			"make sure every application version copes with nulls before dropping the constraint",
-			"ban-drop-not-null", null),
+			"make sure every application version copes with nulls before dropping the constraint", "ban-drop-not-null",
+			null),
 
 	// REVIEW: the guard cannot see what it does
 
@@ -246,8 +242,8 @@ public enum Rule {
 	}
 
 	/**
-	 * The rule with this id, for ids a user wrote: the one check of them, so that every place that
-	 * reads one fails with the same message.
+	 * The rule with this id, for ids a user wrote: the one check of them, so that every
+	 * place that reads one fails with the same message.
 	 * @param where where the id was written, for the message
 	 * @throws UnknownRuleException if no rule has the id
 	 */
@@ -264,7 +260,10 @@ public enum Rule {
 		return this.severity;
 	}
 
-	/** The PostgreSQL lock the statement takes, as in the documentation ({@code ACCESS EXCLUSIVE}). */
+	/**
+	 * The PostgreSQL lock the statement takes, as in the documentation
+	 * ({@code ACCESS EXCLUSIVE}).
+	 */
 	public String lock() {
 		return this.lock;
 	}
@@ -288,7 +287,9 @@ public enum Rule {
 		return this.strongMigrations;
 	}
 
-	/** The directive that allows a finding of this rule, with a reason left to fill in. */
+	/**
+	 * The directive that allows a finding of this rule, with a reason left to fill in.
+	 */
 	public String allowDirective() {
 		return "-- strata:allow " + this.id + " reason=\"…\"";
 	}

@@ -7,9 +7,10 @@ import dev.strata.sql.SqlStatement;
 import dev.strata.sql.Token;
 
 /**
- * A top-level {@code SELECT}: {@code SELECT … INTO [TEMP | UNLOGGED] [TABLE] t} creates {@code t},
- * as {@code CREATE TABLE t AS} does, so the migration may drop, empty or delete from it later
- * without a finding; then the query is checked for calls of unknown functions.
+ * A top-level {@code SELECT}: {@code SELECT … INTO [TEMP | UNLOGGED] [TABLE] t} creates
+ * {@code t}, as {@code CREATE TABLE t AS} does, so the migration may drop, empty or
+ * delete from it later without a finding; then the query is checked for calls of unknown
+ * functions.
  */
 final class SelectRule implements StatementRule {
 

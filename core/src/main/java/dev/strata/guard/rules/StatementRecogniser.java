@@ -8,31 +8,31 @@ import dev.strata.sql.KeywordSet;
 import dev.strata.sql.SqlStatement;
 
 /**
- * Finds the rule for each statement of a migration from its leading keywords, in order, keeping
- * track of what the migration created. Statements starting with a keyword it does not know are
- * reported as {@code unrecognised-statement}: the guard fails closed.
+ * Finds the rule for each statement of a migration from its leading keywords, in order,
+ * keeping track of what the migration created. Statements starting with a keyword it does
+ * not know are reported as {@code unrecognised-statement}: the guard fails closed.
  */
 public final class StatementRecogniser {
 
 	/**
-	 * The leading keywords known: those of statements with a rule below, then those of statements that
-	 * change no existing data and take no blocking lock.
+	 * The leading keywords known: those of statements with a rule below, then those of
+	 * statements that change no existing data and take no blocking lock.
 	 */
-	private static final KeywordSet LEADING = KeywordSet.of("CREATE", "DROP", "ALTER", "DELETE", "UPDATE",
-			"TRUNCATE", "WITH", "MERGE", "SELECT", "VALUES", "DO", "VACUUM", "REINDEX", "REFRESH", "EXPLAIN",
-			"INSERT", "COPY", "COMMENT", "GRANT", "REVOKE", "SET", "RESET", "SHOW", "ANALYZE", "ANALYSE", "SECURITY",
-			"LOCK", "BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT", "SAVEPOINT", "RELEASE", "DEALLOCATE",
-			"DISCARD", "LISTEN", "UNLISTEN", "NOTIFY", "CHECKPOINT", "LOAD", "REASSIGN", "IMPORT", "TABLE");
+	private static final KeywordSet LEADING = KeywordSet.of("CREATE", "DROP", "ALTER", "DELETE", "UPDATE", "TRUNCATE",
+			"WITH", "MERGE", "SELECT", "VALUES", "DO", "VACUUM", "REINDEX", "REFRESH", "EXPLAIN", "INSERT", "COPY",
+			"COMMENT", "GRANT", "REVOKE", "SET", "RESET", "SHOW", "ANALYZE", "ANALYSE", "SECURITY", "LOCK", "BEGIN",
+			"START", "COMMIT", "END", "ROLLBACK", "ABORT", "SAVEPOINT", "RELEASE", "DEALLOCATE", "DISCARD", "LISTEN",
+			"UNLISTEN", "NOTIFY", "CHECKPOINT", "LOAD", "REASSIGN", "IMPORT", "TABLE");
 
 	/**
-	 * ALTER kinds known: those with a rule below, then those that change no data (renames of these
-	 * objects break no running query on a table).
+	 * ALTER kinds known: those with a rule below, then those that change no data (renames
+	 * of these objects break no running query on a table).
 	 */
-	private static final KeywordSet ALTER_KINDS = KeywordSet.of("TABLE", "TYPE",
-			"SEQUENCE", "VIEW", "FUNCTION", "PROCEDURE", "ROUTINE", "INDEX", "SCHEMA", "ROLE", "USER", "GROUP",
-			"DEFAULT", "EXTENSION", "DOMAIN", "MATERIALIZED", "POLICY", "TRIGGER", "PUBLICATION", "SUBSCRIPTION",
-			"DATABASE", "AGGREGATE", "OPERATOR", "COLLATION", "CONVERSION", "TEXT", "STATISTICS", "EVENT", "FOREIGN",
-			"SERVER", "LANGUAGE", "LARGE", "RULE", "TABLESPACE");
+	private static final KeywordSet ALTER_KINDS = KeywordSet.of("TABLE", "TYPE", "SEQUENCE", "VIEW", "FUNCTION",
+			"PROCEDURE", "ROUTINE", "INDEX", "SCHEMA", "ROLE", "USER", "GROUP", "DEFAULT", "EXTENSION", "DOMAIN",
+			"MATERIALIZED", "POLICY", "TRIGGER", "PUBLICATION", "SUBSCRIPTION", "DATABASE", "AGGREGATE", "OPERATOR",
+			"COLLATION", "CONVERSION", "TEXT", "STATISTICS", "EVENT", "FOREIGN", "SERVER", "LANGUAGE", "LARGE", "RULE",
+			"TABLESPACE");
 
 	private final StatementRule keywords = new KeywordRules();
 
@@ -63,14 +63,18 @@ public final class StatementRecogniser {
 		return perStatement(file, statements).stream().flatMap(List::stream).toList();
 	}
 
-	/** The findings of each statement: element {@code i} holds those of {@code statements[i]}. */
+	/**
+	 * The findings of each statement: element {@code i} holds those of
+	 * {@code statements[i]}.
+	 */
 	public List<List<Finding>> perStatement(String file, List<SqlStatement> statements) {
 		return perStatement(file, statements, new MigrationScope());
 	}
 
 	/**
-	 * What a migration's statements do, with the tables it creates: what the guard judges a migration
-	 * by, apart from the statements, so that a caller can let the statements go.
+	 * What a migration's statements do, with the tables it creates: what the guard judges
+	 * a migration by, apart from the statements, so that a caller can let the statements
+	 * go.
 	 */
 	public Recognised recognise(String file, List<SqlStatement> statements) {
 		MigrationScope scope = new MigrationScope();
@@ -78,7 +82,10 @@ public final class StatementRecogniser {
 		return new Recognised(perStatement, scope.createdTables().stream().map(Name::text).toList());
 	}
 
-	/** As {@link #perStatement(String, List)}, recording what the migration creates in {@code scope}. */
+	/**
+	 * As {@link #perStatement(String, List)}, recording what the migration creates in
+	 * {@code scope}.
+	 */
 	List<List<Finding>> perStatement(String file, List<SqlStatement> statements, MigrationScope scope) {
 		List<List<Finding>> result = new ArrayList<>(statements.size());
 		Findings findings = new Findings(file);
@@ -110,21 +117,26 @@ public final class StatementRecogniser {
 			case "VALUES" -> this.functionCall;
 			case "DO" -> this.doBlock;
 			case "VACUUM", "REINDEX", "REFRESH" -> (s, scope, findings) -> {
-				// KeywordRules found nothing wrong: VACUUM without FULL, REINDEX CONCURRENTLY, …
+				// KeywordRules found nothing wrong: VACUUM without FULL, REINDEX
+				// CONCURRENTLY, …
 			};
 			case "EXPLAIN" -> Cursor.containsAnywhere(statement.tokens(), "ANALYZE")
 					|| Cursor.containsAnywhere(statement.tokens(), "ANALYSE") ? unrecognised("EXPLAIN ANALYZE")
 							: noFinding();
-			default -> noFinding(); // a statement that changes no existing data and takes no blocking lock
+			default -> noFinding(); // a statement that changes no existing data and takes
+									// no blocking lock
 		};
 	}
 
-	/** A statement starting with a keyword not in {@link #LEADING}, or with no keyword at all. */
+	/**
+	 * A statement starting with a keyword not in {@link #LEADING}, or with no keyword at
+	 * all.
+	 */
 	private static StatementRule unknown(SqlStatement statement) {
 		String first = statement.keyword(0); // copied only here, for the message
 		if (first == null) {
-			return (s, scope, findings) -> StatementRule.unrecognised(s, findings, "a statement starting with "
-					+ (s.tokens().isEmpty() ? "nothing" : s.tokens().get(0).text()));
+			return (s, scope, findings) -> StatementRule.unrecognised(s, findings,
+					"a statement starting with " + (s.tokens().isEmpty() ? "nothing" : s.tokens().get(0).text()));
 		}
 		return unrecognised("a statement starting with " + first);
 	}
@@ -152,7 +164,9 @@ public final class StatementRecogniser {
 
 	/**
 	 * What {@link #recognise} read.
-	 * @param perStatement the findings of each statement: element {@code i} holds those of statement {@code i}
+	 *
+	 * @param perStatement the findings of each statement: element {@code i} holds those
+	 * of statement {@code i}
 	 * @param createdTables the tables the migration creates, as written
 	 */
 	public record Recognised(List<List<Finding>> perStatement, List<String> createdTables) {

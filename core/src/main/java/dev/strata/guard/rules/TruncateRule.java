@@ -4,7 +4,10 @@ import java.util.List;
 
 import dev.strata.sql.SqlStatement;
 
-/** {@code TRUNCATE [TABLE] [ONLY] name [, …] [CASCADE]}: empties every pre-existing table named. */
+/**
+ * {@code TRUNCATE [TABLE] [ONLY] name [, …] [CASCADE]}: empties every pre-existing table
+ * named.
+ */
 final class TruncateRule implements StatementRule {
 
 	@Override

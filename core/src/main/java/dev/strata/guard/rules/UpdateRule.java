@@ -3,8 +3,8 @@ package dev.strata.guard.rules;
 import dev.strata.sql.SqlStatement;
 
 /**
- * {@code UPDATE [ONLY] table … SET …} without a WHERE outside parentheses: every row is overwritten.
- * An UPDATE with a WHERE is an ordinary backfill and reported by nothing.
+ * {@code UPDATE [ONLY] table … SET …} without a WHERE outside parentheses: every row is
+ * overwritten. An UPDATE with a WHERE is an ordinary backfill and reported by nothing.
  */
 final class UpdateRule implements StatementRule {
 

@@ -48,14 +48,13 @@ class AllowPolicyTest {
 		AllowPolicy policy = new AllowPolicy(settings(true, true, Map.of()));
 		assertThat(policy.decide(Rule.DROP_COLUMN, false, null))
 			.isEqualTo(new AllowPolicy.Decision(Outcome.ALLOWED, "allowed by strata.allow-destructive"));
-		assertThat(policy.decide(Rule.CREATE_INDEX_NOT_CONCURRENTLY, false, null).outcome())
-			.isEqualTo(Outcome.REFUSED);
+		assertThat(policy.decide(Rule.CREATE_INDEX_NOT_CONCURRENTLY, false, null).outcome()).isEqualTo(Outcome.REFUSED);
 	}
 
 	@Test
 	void ruleModesOverrideTheSeverity() {
-		AllowPolicy policy = new AllowPolicy(settings(false, false,
-				Map.of("drop-column", RuleMode.WARN, "delete", RuleMode.OFF)));
+		AllowPolicy policy = new AllowPolicy(
+				settings(false, false, Map.of("drop-column", RuleMode.WARN, "delete", RuleMode.OFF)));
 		assertThat(policy.decide(Rule.DROP_COLUMN, false, null).outcome()).isEqualTo(Outcome.WARNED);
 		assertThat(policy.reports(Rule.DELETE)).isFalse();
 		assertThat(policy.reports(Rule.DROP_COLUMN)).isTrue();

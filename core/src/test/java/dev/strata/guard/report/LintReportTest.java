@@ -85,8 +85,8 @@ class LintReportTest {
 	@Test
 	void lintJudgesAsTheGuardChecksPreparedFiles() {
 		List<MigrationFile> files = List.of(file("1", "CREATE TABLE big (id int); CREATE INDEX ON big (id)"),
-				file("2", "CREATE INDEX ON big (x); CREATE INDEX ON other (x); DROP TABLE gone"),
-				file("3", "-- strata:allow drop-table reason=\"empty\"\nDROP TABLE old; ALTER TABLE t ADD COLUMN c int"));
+				file("2", "CREATE INDEX ON big (x); CREATE INDEX ON other (x); DROP TABLE gone"), file("3",
+						"-- strata:allow drop-table reason=\"empty\"\nDROP TABLE old; ALTER TABLE t ADD COLUMN c int"));
 		TableSizes sizes = (table) -> new TableSize(table, 500_000, 8192, true);
 		LintResult result = Lint.of(files, GuardSettings.DEFAULTS, sizes, LintScope.ALL);
 		GuardReport checked = new Guard(GuardSettings.DEFAULTS, sizes).check(new MigrationPreparer().prepare(files));
@@ -108,10 +108,11 @@ class LintReportTest {
 		List<MigrationFile> files = List.of(file("1", "CREATE INDEX ON big (x)"),
 				file("2", "-- strata:allow drop-tabel reason=\"x\"\nDROP TABLE a"), file("3", "SELECT 'unterminated"),
 				file("4", "DROP TABLE b"), file("5", "COPY t FROM stdin"));
-		assertThatThrownBy(() -> Lint.of(files, GuardSettings.DEFAULTS, sizes, LintScope.ALL))
-			.isInstanceOfSatisfying(MigrationPreparationException.class, (ex) -> assertThat(ex.errors()).hasSize(2)
-				.satisfiesExactly((error) -> assertThat(error).contains("V3__step.sql"),
-						(error) -> assertThat(error).contains("V5__step.sql")));
+		assertThatThrownBy(() -> Lint.of(files, GuardSettings.DEFAULTS, sizes, LintScope.ALL)).isInstanceOfSatisfying(
+				MigrationPreparationException.class,
+				(ex) -> assertThat(ex.errors()).hasSize(2)
+					.satisfiesExactly((error) -> assertThat(error).contains("V3__step.sql"),
+							(error) -> assertThat(error).contains("V5__step.sql")));
 		assertThatThrownBy(() -> Lint.of(files.subList(0, 2), GuardSettings.DEFAULTS, sizes, LintScope.ALL))
 			.isInstanceOfSatisfying(MigrationPreparationException.class,
 					(ex) -> assertThat(ex.errors()).singleElement().asString().contains("'drop-tabel'"));
@@ -121,8 +122,7 @@ class LintReportTest {
 	void lintsFilesWithoutADatabase(@TempDir Path dir) throws Exception {
 		Files.writeString(dir.resolve("V1__a.sql"), "CREATE TABLE a (id int);");
 		Files.writeString(dir.resolve("V2__b.sql"), "ALTER TABLE a DROP COLUMN id;");
-		LintResult result = Lint.run(List.of("filesystem:" + dir), getClass().getClassLoader(),
-				GuardSettings.DEFAULTS);
+		LintResult result = Lint.run(List.of("filesystem:" + dir), getClass().getClassLoader(), GuardSettings.DEFAULTS);
 		assertThat(result.migrations()).hasSize(2);
 		assertThat(result.verdict()).isEqualTo(Verdict.REFUSED);
 		assertThat(result.sizeAware()).isFalse();

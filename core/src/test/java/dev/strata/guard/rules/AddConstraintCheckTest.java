@@ -16,8 +16,8 @@ class AddConstraintCheckTest {
 
 	@Test
 	void checkNeedsNotValid() {
-		assertThat(rules("ALTER TABLE t ADD CONSTRAINT positive CHECK (amount > 0)")).containsExactly(
-				"add-check-without-not-valid");
+		assertThat(rules("ALTER TABLE t ADD CONSTRAINT positive CHECK (amount > 0)"))
+			.containsExactly("add-check-without-not-valid");
 		assertThat(rules("ALTER TABLE t ADD CONSTRAINT positive CHECK (amount > 0) NOT VALID")).isEmpty();
 	}
 
@@ -27,14 +27,14 @@ class AddConstraintCheckTest {
 		assertThat(rules("ALTER TABLE t ADD CONSTRAINT u UNIQUE USING INDEX u_idx")).isEmpty();
 		assertThat(rules("ALTER TABLE t ADD PRIMARY KEY (id)")).containsExactly("add-primary-key");
 		assertThat(rules("ALTER TABLE t ADD CONSTRAINT t_pkey PRIMARY KEY USING INDEX t_idx")).isEmpty();
-		assertThat(rules("ALTER TABLE t ADD EXCLUDE USING gist (r WITH &&)")).containsExactly(
-				"add-unique-constraint");
+		assertThat(rules("ALTER TABLE t ADD EXCLUDE USING gist (r WITH &&)")).containsExactly("add-unique-constraint");
 	}
 
 	@Test
 	void constraintsOnNewTablesAreExempt() {
 		assertThat(rules("CREATE TABLE t (id int, u int); ALTER TABLE t ADD PRIMARY KEY (id);"
-				+ " ALTER TABLE t ADD FOREIGN KEY (u) REFERENCES users (id); ALTER TABLE t ADD UNIQUE (u)")).isEmpty();
+				+ " ALTER TABLE t ADD FOREIGN KEY (u) REFERENCES users (id); ALTER TABLE t ADD UNIQUE (u)"))
+			.isEmpty();
 	}
 
 }

@@ -10,8 +10,8 @@ class AlterColumnCheckTest {
 	@Test
 	void typeChangeRewrites() {
 		assertThat(rules("ALTER TABLE t ALTER COLUMN a TYPE bigint")).containsExactly("alter-column-type");
-		assertThat(rules("ALTER TABLE t ALTER a SET DATA TYPE text USING a::text")).containsExactly(
-				"alter-column-type");
+		assertThat(rules("ALTER TABLE t ALTER a SET DATA TYPE text USING a::text"))
+			.containsExactly("alter-column-type");
 		assertThat(rules("CREATE TABLE t (a int); ALTER TABLE t ALTER a TYPE bigint")).isEmpty();
 	}
 

@@ -62,13 +62,14 @@ class AlterTableRuleTest {
 	void renamesOfNewObjectsAreExempt() {
 		assertThat(rules("CREATE TABLE t (a int); ALTER TABLE t RENAME TO u; DROP TABLE u")).isEmpty();
 		assertThat(rules("ALTER TABLE users ADD COLUMN a int; ALTER TABLE users RENAME a TO b;"
-				+ " ALTER TABLE users DROP COLUMN b")).isEmpty();
+				+ " ALTER TABLE users DROP COLUMN b"))
+			.isEmpty();
 	}
 
 	@Test
 	void detachPartitionNeedsConcurrently() {
-		assertThat(rules("ALTER TABLE events DETACH PARTITION events_2020")).containsExactly(
-				"detach-partition-not-concurrently");
+		assertThat(rules("ALTER TABLE events DETACH PARTITION events_2020"))
+			.containsExactly("detach-partition-not-concurrently");
 		assertThat(rules("ALTER TABLE events DETACH PARTITION events_2020 CONCURRENTLY")).isEmpty();
 		assertThat(rules("ALTER TABLE events DETACH PARTITION events_2020 FINALIZE")).isEmpty();
 	}
@@ -86,7 +87,8 @@ class AlterTableRuleTest {
 				+ " ALTER TABLE t VALIDATE CONSTRAINT c; ALTER TABLE t DISABLE TRIGGER ALL;"
 				+ " ALTER TABLE t ATTACH PARTITION p FOR VALUES IN (1); ALTER TABLE t REPLICA IDENTITY FULL;"
 				+ " ALTER TABLE t ALTER COLUMN a SET DEFAULT 0; ALTER TABLE t ALTER a DROP DEFAULT;"
-				+ " ALTER TABLE t ALTER COLUMN a SET STATISTICS 500")).isEmpty();
+				+ " ALTER TABLE t ALTER COLUMN a SET STATISTICS 500"))
+			.isEmpty();
 	}
 
 	@Test

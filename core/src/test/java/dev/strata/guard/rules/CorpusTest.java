@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the recogniser over guard/corpus.sql, where every statement is preceded by
- * {@code -- expect: rule[, rule]} or {@code -- expect: none}, and reports every mismatch at once.
+ * {@code -- expect: rule[, rule]} or {@code -- expect: none}, and reports every mismatch
+ * at once.
  */
 class CorpusTest {
 

@@ -71,7 +71,9 @@ class CursorTest {
 		cursor.next();
 		cursor.next();
 		assertThat(cursor.name()).isEqualTo(new Name("t", "C", "s.t.\"C\""));
-		assertThat(cursor.name()).isEqualTo(new Name(null, "x", "x")); // a dot without a name after it ends it
+		assertThat(cursor.name()).isEqualTo(new Name(null, "x", "x")); // a dot without a
+																		// name after it
+																		// ends it
 		assertThat(cursor.next().is(".")).isTrue();
 		assertThat(cursor.name()).isNull();
 	}

@@ -18,8 +18,8 @@ class DataChangeRulesTest {
 	void updateWithoutWhere() {
 		assertThat(rules("UPDATE users SET active = true")).containsExactly("update-without-where");
 		assertThat(rules("UPDATE users SET active = true WHERE active IS NULL")).isEmpty();
-		assertThat(rules("UPDATE users u SET n = (SELECT count(*) FROM o WHERE o.u = u.id)")).containsExactly(
-				"update-without-where");
+		assertThat(rules("UPDATE users u SET n = (SELECT count(*) FROM o WHERE o.u = u.id)"))
+			.containsExactly("update-without-where");
 		assertThat(rules("CREATE TABLE t (a int); UPDATE t SET a = 1")).isEmpty();
 	}
 
@@ -33,8 +33,9 @@ class DataChangeRulesTest {
 
 	@Test
 	void dataModifyingWith() {
-		assertThat(rules("WITH gone AS (DELETE FROM users WHERE id < 10 RETURNING id) INSERT INTO log SELECT id"
-				+ " FROM gone")).containsExactly("delete");
+		assertThat(rules(
+				"WITH gone AS (DELETE FROM users WHERE id < 10 RETURNING id) INSERT INTO log SELECT id" + " FROM gone"))
+			.containsExactly("delete");
 		assertThat(rules("WITH x AS (SELECT 1) UPDATE users SET a = 1")).containsExactly("update-without-where");
 		assertThat(rules("WITH x AS (SELECT id FROM users) SELECT count(*) FROM x")).isEmpty();
 		assertThat(rules("WITH x AS (SELECT id FROM users FOR UPDATE) SELECT 1")).isEmpty();
@@ -55,7 +56,6 @@ class DataChangeRulesTest {
 		assertThat(rules("ALTER TYPE mood ADD VALUE IF NOT EXISTS 'ok' AFTER 'sad'")).isEmpty();
 		assertThat(rules("CREATE TYPE m AS ENUM ('a'); ALTER TYPE m RENAME VALUE 'a' TO 'b'")).isEmpty();
 	}
-
 
 	@Test
 	void tablesCreatedByCreateTableAsAreNewToo() {

@@ -61,14 +61,15 @@ class DropRuleTest {
 	@Test
 	void droppingCodeAndViewsIsNotReported() {
 		assertThat(rules("DROP VIEW IF EXISTS v; DROP FUNCTION f(int, text); DROP TRIGGER t ON users;"
-				+ " DROP POLICY p ON users")).isEmpty();
+				+ " DROP POLICY p ON users"))
+			.isEmpty();
 	}
 
 	@Test
 	void reportsDropExtension() {
 		assertThat(rules("DROP EXTENSION IF EXISTS pgcrypto")).containsExactly("drop-extension");
-		assertThat(rules("DROP EXTENSION hstore, \"uuid-ossp\" CASCADE"))
-			.containsExactly("drop-extension", "drop-extension", "cascade");
+		assertThat(rules("DROP EXTENSION hstore, \"uuid-ossp\" CASCADE")).containsExactly("drop-extension",
+				"drop-extension", "cascade");
 		assertThat(findings("DROP EXTENSION hstore").get(0).message()).isEqualTo("drops extension hstore");
 	}
 

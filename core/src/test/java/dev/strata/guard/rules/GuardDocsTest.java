@@ -10,7 +10,10 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-/** docs/guard.md documents every rule of the registry, and each documented example triggers its rule. */
+/**
+ * docs/guard.md documents every rule of the registry, and each documented example
+ * triggers its rule.
+ */
 class GuardDocsTest {
 
 	private static final Path DOC = Path.of("..", "docs", "guard.md");
@@ -19,8 +22,9 @@ class GuardDocsTest {
 	void everyRuleHasASectionWhoseExampleTriggersIt() throws IOException {
 		String doc = Files.readString(DOC);
 		for (Rule rule : Rule.values()) {
-			Matcher section = Pattern.compile("#### `" + Pattern.quote(rule.id()) + "`\\n\\n```sql\\n(.*?)\\n```",
-					Pattern.DOTALL).matcher(doc);
+			Matcher section = Pattern
+				.compile("#### `" + Pattern.quote(rule.id()) + "`\\n\\n```sql\\n(.*?)\\n```", Pattern.DOTALL)
+				.matcher(doc);
 			assertThat(section.find()).as("section with an example for " + rule.id()).isTrue();
 			assertThat(Recognise.rules(section.group(1))).as("example of " + rule.id()).contains(rule.id());
 			assertThat(doc).contains(rule.lock());

@@ -27,8 +27,8 @@ class KeywordRulesTest {
 		assertThat(rules("CLUSTER users USING users_pkey")).containsExactly("cluster");
 		assertThat(rules("REINDEX TABLE users")).containsExactly("reindex-not-concurrently");
 		assertThat(rules("REINDEX TABLE CONCURRENTLY users")).isEmpty();
-		assertThat(rules("REFRESH MATERIALIZED VIEW stats")).containsExactly(
-				"refresh-materialized-view-not-concurrently");
+		assertThat(rules("REFRESH MATERIALIZED VIEW stats"))
+			.containsExactly("refresh-materialized-view-not-concurrently");
 		assertThat(rules("REFRESH MATERIALIZED VIEW CONCURRENTLY stats")).isEmpty();
 		assertThat(findings("VACUUM FULL users").get(0).table()).isEqualTo("users");
 	}

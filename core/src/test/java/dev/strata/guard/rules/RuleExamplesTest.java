@@ -13,9 +13,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Every rule has its own examples, {@code guard/rules/<rule-id>.sql}, squawk-style: cases it must
- * find and near misses it must pass. Each case is a migration of its own, so a case can set up what
- * it needs (a table created in the same migration) without leaking into the next.
+ * Every rule has its own examples, {@code guard/rules/<rule-id>.sql}, squawk-style: cases
+ * it must find and near misses it must pass. Each case is a migration of its own, so a
+ * case can set up what it needs (a table created in the same migration) without leaking
+ * into the next.
  */
 class RuleExamplesTest {
 
@@ -62,7 +63,8 @@ class RuleExamplesTest {
 
 	private static void add(List<Case> cases, Boolean finds, StringBuilder sql) {
 		if (finds != null && !sql.toString().isBlank()) {
-			SqlScript.parse("V1__test.sql", sql.toString()); // a case that does not parse fails here, named
+			SqlScript.parse("V1__test.sql", sql.toString()); // a case that does not parse
+																// fails here, named
 			cases.add(new Case(finds, sql.toString().strip()));
 		}
 	}
