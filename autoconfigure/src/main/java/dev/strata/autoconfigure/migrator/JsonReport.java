@@ -15,6 +15,7 @@ import dev.strata.drift.SnapshotInfo;
 import dev.strata.guard.Assessment;
 import dev.strata.guard.Finding;
 import dev.strata.guard.GuardedMigration;
+import dev.strata.guard.report.FindingJson;
 import dev.strata.guard.report.LintResult;
 import dev.strata.json.JsonWriter;
 import org.jspecify.annotations.Nullable;
@@ -166,31 +167,7 @@ final class JsonReport {
 
 	private static void finding(JsonWriter json, Assessment assessment) {
 		Finding finding = assessment.finding();
-		json.beginObject()
-			.name("rule")
-			.value(finding.ruleId())
-			.name("severity")
-			.value(finding.severity().name())
-			.name("outcome")
-			.value(assessment.outcome().name())
-			.name("message")
-			.value(finding.message())
-			.name("file")
-			.value(finding.file())
-			.name("line")
-			.value(finding.line())
-			.name("column")
-			.value(finding.column())
-			.name("statement")
-			.value(finding.statement())
-			.name("lock")
-			.value(finding.lock())
-			.name("safeAlternative")
-			.value(finding.safeAlternative())
-			.name("allowDirective")
-			.value(finding.rule().allowDirective())
-			.name("note")
-			.value(assessment.note())
+		FindingJson.open(json, assessment)
 			.name("table")
 			.value((assessment.size() != null) ? assessment.size().table() : finding.table())
 			.name("rows")

@@ -3,7 +3,6 @@ package dev.strata.guard.report;
 import java.util.Locale;
 
 import dev.strata.guard.Assessment;
-import dev.strata.guard.Finding;
 import dev.strata.guard.GuardedMigration;
 import dev.strata.json.JsonWriter;
 
@@ -47,32 +46,7 @@ final class JsonReport {
 	}
 
 	private static void finding(JsonWriter json, Assessment assessment) {
-		Finding finding = assessment.finding();
-		json.beginObject()
-			.name("rule")
-			.value(finding.ruleId())
-			.name("severity")
-			.value(finding.severity().name())
-			.name("outcome")
-			.value(assessment.outcome().name())
-			.name("message")
-			.value(finding.message())
-			.name("file")
-			.value(finding.file())
-			.name("line")
-			.value(finding.line())
-			.name("column")
-			.value(finding.column())
-			.name("statement")
-			.value(finding.statement())
-			.name("lock")
-			.value(finding.lock())
-			.name("safeAlternative")
-			.value(finding.safeAlternative())
-			.name("allowDirective")
-			.value(finding.rule().allowDirective())
-			.name("note")
-			.value(assessment.note());
+		FindingJson.open(json, assessment);
 		if (assessment.size() != null) {
 			json.name("table")
 				.value(assessment.size().table())
