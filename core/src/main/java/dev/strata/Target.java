@@ -10,6 +10,8 @@ import dev.strata.drift.SnapshotStore;
 import dev.strata.history.AppliedMigration;
 import dev.strata.history.SchemaHistory;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The schema a command works on, found once per command on its connection: which schema
@@ -19,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Target {
 
-	private static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(Target.class);
+	private static final Logger logger = LoggerFactory.getLogger(Target.class);
 
 	private final SchemaHistory history;
 

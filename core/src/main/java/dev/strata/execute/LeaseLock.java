@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Set;
 
 import dev.strata.history.Identifiers;
 import dev.strata.history.SqlLiterals;
@@ -30,6 +31,8 @@ import org.slf4j.LoggerFactory;
 final class LeaseLock extends MigrationLock {
 
 	private static final Logger logger = LoggerFactory.getLogger(LeaseLock.class);
+
+	private static final Set<String> CREATED_MEANWHILE = Set.of("42P07", "42710", "23505");
 
 	private final Connection connection;
 
@@ -98,9 +101,11 @@ final class LeaseLock extends MigrationLock {
 					+ " expires_at timestamptz not null, released boolean not null)");
 		}
 		catch (SQLException ex) {
-			// 42P07: created meanwhile; 23505: the same race, seen in the catalog's
-			// unique index.
-			if (!"42P07".equals(ex.getSQLState()) && !"23505".equals(ex.getSQLState())) {
+			// Created by another migrator meanwhile, seen as the table (42P07), its row
+			// type (42710) or
+			// the catalog's unique index (23505), depending on where the two creations
+			// collided.
+			if (!CREATED_MEANWHILE.contains(ex.getSQLState())) {
 				throw ex;
 			}
 		}
