@@ -17,6 +17,7 @@ import dev.strata.source.Durations;
 import dev.strata.source.MigrationFile;
 import dev.strata.source.MigrationType;
 import dev.strata.sql.SqlStatement;
+import dev.strata.sql.Token;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,9 +105,40 @@ public final class MigrationExecutor {
 			this.listener.refused(migration, ex);
 			throw ex;
 		}
+		resetStringSetting(migration);
 		Duration duration = elapsed(start);
 		this.listener.applied(migration, duration);
 		return duration;
+	}
+
+	/**
+	 * A file that sets {@code standard_conforming_strings} for its session would leave
+	 * the next file to run with that setting, while Strata splits every file as the
+	 * server reads it by default: back to the session's default before the next one.
+	 */
+	private void resetStringSetting(PreparedMigration migration) {
+		if (this.fence.sharedSession() || !setsStandardConformingStrings(migration)) {
+			return;
+		}
+		try (Statement statement = this.connection.createStatement()) {
+			statement.execute("reset standard_conforming_strings");
+		}
+		catch (SQLException ex) {
+			logger.debug("Could not reset standard_conforming_strings", ex);
+		}
+	}
+
+	private static boolean setsStandardConformingStrings(PreparedMigration migration) {
+		for (SqlStatement statement : migration.statements()) {
+			if ("SET".equals(statement.keyword(0))) {
+				for (Token token : statement.tokens()) {
+					if (token.isWord("STANDARD_CONFORMING_STRINGS")) {
+						return true;
+					}
+				}
+			}
+		}
+		return false;
 	}
 
 	private void applyInTransaction(PreparedMigration migration, long start) throws SQLException {
@@ -239,6 +271,7 @@ public final class MigrationExecutor {
 			this.listener.failed(migration, elapsed(start), ex);
 			throw ex;
 		}
+		resetStringSetting(migration);
 		Duration duration = elapsed(start);
 		this.listener.applied(migration, duration);
 		return duration;
