@@ -628,19 +628,9 @@ public final class SqlLexer {
 			case '<':
 			case '>':
 			case '=':
-			case '~':
-			case '!':
-			case '@':
-			case '#':
-			case '%':
-			case '^':
-			case '&':
-			case '|':
-			case '`':
-			case '?':
 				return true;
 			default:
-				return false;
+				return isSpecialOperatorChar(c);
 		}
 	}
 
