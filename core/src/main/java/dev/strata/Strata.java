@@ -2,6 +2,7 @@ package dev.strata;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -149,12 +150,13 @@ public final class Strata {
 
 	private <T> T withConnection(ConnectionCallback<T> callback) {
 		Connection connection;
+		long start = System.nanoTime();
 		try {
 			connection = this.config.dataSource().getConnection();
 		}
 		catch (SQLException ex) {
-			throw new StrataException(ErrorCategory.CONFIGURATION, "Could not connect to the database: "
-					+ ex.getMessage() + " (SQLState " + ex.getSQLState() + "). Check the URL, user and password.", ex);
+			throw ConnectionFailedException.of(ex, Duration.ofNanos(System.nanoTime() - start),
+					this.config.dataSource(), this.config.connectionSettings());
 		}
 		try (connection) {
 			return callback.run(connection);

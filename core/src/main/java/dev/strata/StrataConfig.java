@@ -67,8 +67,11 @@ public final class StrataConfig {
 
 	private final DriftSettings drift;
 
+	private final ConnectionSettings connectionSettings;
+
 	private StrataConfig(Builder builder) {
 		this.dataSource = builder.dataSource;
+		this.connectionSettings = builder.connectionSettings;
 		this.locations = builder.locations.stream().map(Location::parse).toList();
 		this.schema = builder.schema;
 		this.table = builder.table;
@@ -94,6 +97,13 @@ public final class StrataConfig {
 
 	public DataSource dataSource() {
 		return this.dataSource;
+	}
+
+	/**
+	 * Which settings configured {@link #dataSource()}, named when a connection fails.
+	 */
+	public ConnectionSettings connectionSettings() {
+		return this.connectionSettings;
 	}
 
 	public List<Location> locations() {
@@ -189,6 +199,8 @@ public final class StrataConfig {
 
 		private final DataSource dataSource;
 
+		private ConnectionSettings connectionSettings = ConnectionSettings.DEFAULT;
+
 		private List<String> locations = List.of(DEFAULT_LOCATION);
 
 		private @Nullable String schema;
@@ -241,6 +253,16 @@ public final class StrataConfig {
 
 		private Builder(DataSource dataSource) {
 			this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
+		}
+
+		/**
+		 * Which settings configured the DataSource, so that a failed connection names
+		 * them ({@code spring.datasource.url}, {@code strata.url}, …); by default it
+		 * speaks of the DataSource given to {@link StrataConfig#builder}.
+		 */
+		public Builder connectionSettings(ConnectionSettings connectionSettings) {
+			this.connectionSettings = Objects.requireNonNull(connectionSettings, "connectionSettings must not be null");
+			return this;
 		}
 
 		/**
