@@ -7,6 +7,7 @@ import java.util.List;
 import dev.strata.execute.CompositeMigrationListener;
 import dev.strata.execute.MigrationListener;
 import dev.strata.execute.MigrationLock;
+import dev.strata.execute.SessionName;
 import dev.strata.plan.MigrationPlan;
 import dev.strata.plan.Planner;
 import dev.strata.source.MigrationFile;
@@ -83,9 +84,18 @@ final class CommandContext {
 		// The command's own connection waits idle meanwhile; keep it from being cut as
 		// idle.
 		try (MigrationLock lock = MigrationLock.acquire(this.config.dataSource(), connection, target().schema(),
-				this.config.table(), this.config.lock(), () -> connection.isValid(5))) {
-			this.target = Target.resolve(connection, this.config);
-			return work.run(this.target, lock);
+				this.config.table(), this.config.lock(), () -> connection.isValid(5), this.config.sessionName())) {
+			// The migrations' session shows as Strata's too (a blocked ALTER TABLE names
+			// who waits), unless a pooler shares it with other clients.
+			SessionName.Applied named = lock.sharedSession() ? SessionName.Applied.NOTHING
+					: SessionName.apply(connection, this.config.sessionName());
+			try {
+				this.target = Target.resolve(connection, this.config);
+				return work.run(this.target, lock);
+			}
+			finally {
+				named.restore();
+			}
 		}
 	}
 

@@ -21,6 +21,7 @@ import dev.strata.guard.policy.RuleMode;
 import dev.strata.guard.report.LintFormat;
 import dev.strata.guard.report.LintScope;
 import dev.strata.execute.MigrationListener;
+import dev.strata.execute.SessionName;
 import dev.strata.history.SchemaHistory;
 import dev.strata.source.Location;
 import org.jspecify.annotations.Nullable;
@@ -69,9 +70,12 @@ public final class StrataConfig {
 
 	private final ConnectionSettings connectionSettings;
 
+	private final String sessionName;
+
 	private StrataConfig(Builder builder) {
 		this.dataSource = builder.dataSource;
 		this.connectionSettings = builder.connectionSettings;
+		this.sessionName = SessionName.of(builder.applicationName);
 		this.locations = builder.locations.stream().map(Location::parse).toList();
 		this.schema = builder.schema;
 		this.table = builder.table;
@@ -104,6 +108,14 @@ public final class StrataConfig {
 	 */
 	public ConnectionSettings connectionSettings() {
 		return this.connectionSettings;
+	}
+
+	/**
+	 * The {@code application_name} Strata's sessions carry while they migrate or hold the
+	 * lock: {@code strata}, the application's name, the host and the process id.
+	 */
+	public String sessionName() {
+		return this.sessionName;
 	}
 
 	public List<Location> locations() {
@@ -201,6 +213,8 @@ public final class StrataConfig {
 
 		private ConnectionSettings connectionSettings = ConnectionSettings.DEFAULT;
 
+		private @Nullable String applicationName;
+
 		private List<String> locations = List.of(DEFAULT_LOCATION);
 
 		private @Nullable String schema;
@@ -262,6 +276,15 @@ public final class StrataConfig {
 		 */
 		public Builder connectionSettings(ConnectionSettings connectionSettings) {
 			this.connectionSettings = Objects.requireNonNull(connectionSettings, "connectionSettings must not be null");
+			return this;
+		}
+
+		/**
+		 * The application's name ({@code spring.application.name}), part of the
+		 * {@code application_name} Strata's sessions carry (see {@link #sessionName()}).
+		 */
+		public Builder applicationName(@Nullable String applicationName) {
+			this.applicationName = applicationName;
 			return this;
 		}
 

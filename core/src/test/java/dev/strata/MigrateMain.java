@@ -7,8 +7,10 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A migrator process for {@link ConcurrentMigrateTest} and the lock tests:
- * {@code MigrateMain <jdbc-url> <user> <password> <location> [<lock-mode> [<lease-seconds>]]}.
- * Exits 0 after a successful migrate, else with the error category's exit code.
+ * {@code MigrateMain <jdbc-url> <user> <password> <location> [<lock-mode> [<lease-seconds>]]};
+ * the environment variables {@code STRATA_LOCK_WAIT_SECONDS} and
+ * {@code STRATA_APPLICATION_NAME} set the lock wait and the application's name. Exits 0
+ * after a successful migrate, else with the error category's exit code.
  */
 public final class MigrateMain {
 
@@ -28,6 +30,11 @@ public final class MigrateMain {
 			if (args.length > 5) {
 				config.lockLease(Duration.ofSeconds(Long.parseLong(args[5])));
 			}
+			String lockWait = System.getenv("STRATA_LOCK_WAIT_SECONDS");
+			if (lockWait != null) {
+				config.lockWaitTimeout(Duration.ofSeconds(Long.parseLong(lockWait)));
+			}
+			config.applicationName(System.getenv("STRATA_APPLICATION_NAME"));
 			MigrateResult result = new Strata(config.build()).migrate();
 			System.out.println("applied " + result.applied().size());
 			System.exit(0);

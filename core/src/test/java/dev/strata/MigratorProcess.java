@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.strata.test.TestDatabase;
@@ -39,6 +40,15 @@ final class MigratorProcess {
 	 * {@code url}.
 	 */
 	static MigratorProcess start(String url, TestDatabase db, String location, Path log, String... extra) {
+		return start(url, db, location, log, Map.of(), extra);
+	}
+
+	/**
+	 * As {@link #start(String, TestDatabase, String, Path, String...)}, with environment
+	 * variables for {@link MigrateMain}.
+	 */
+	static MigratorProcess start(String url, TestDatabase db, String location, Path log,
+			Map<String, String> environment, String... extra) {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 						// The short-lived JVM starts faster without the optimising
@@ -47,9 +57,9 @@ final class MigratorProcess {
 						MigrateMain.class.getName(), url, db.username(), db.password(), location));
 		command.addAll(List.of(extra));
 		try {
-			return new MigratorProcess(
-					new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start(),
-					log.toFile());
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+			builder.environment().putAll(environment);
+			return new MigratorProcess(builder.start(), log.toFile());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

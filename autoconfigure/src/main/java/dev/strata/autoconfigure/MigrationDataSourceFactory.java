@@ -1,5 +1,7 @@
 package dev.strata.autoconfigure;
 
+import java.util.Properties;
+
 import javax.sql.DataSource;
 
 import dev.strata.ConnectionSettings;
@@ -21,8 +23,19 @@ final class MigrationDataSourceFactory {
 
 	private final StrataProperties properties;
 
+	private final @Nullable String sessionName;
+
 	MigrationDataSourceFactory(StrataProperties properties) {
+		this(properties, null);
+	}
+
+	/**
+	 * @param sessionName the {@code application_name} of the DataSources Strata opens
+	 * itself ({@code strata.url}, {@code strata.user}), {@code null} for the driver's
+	 */
+	MigrationDataSourceFactory(StrataProperties properties, @Nullable String sessionName) {
 		this.properties = properties;
+		this.sessionName = sessionName;
 	}
 
 	DataSource create(@Nullable DataSource strataDataSource, @Nullable DataSource applicationDataSource) {
@@ -39,12 +52,12 @@ final class MigrationDataSourceFactory {
 			if (this.properties.getPassword() == null && url.password() != null) {
 				builder.password(url.password());
 			}
-			return builder.build();
+			return named(builder.build());
 		}
 		if (StringUtils.hasText(this.properties.getUser()) && applicationDataSource != null) {
 			DataSourceBuilder<?> builder = DataSourceBuilder.derivedFrom(applicationDataSource)
 				.type(SimpleDriverDataSource.class);
-			return withCredentials(builder).build();
+			return named(withCredentials(builder).build());
 		}
 		if (applicationDataSource == null) {
 			throw new IllegalStateException("Strata has no DataSource to migrate: define one DataSource bean (or mark"
@@ -72,6 +85,20 @@ final class MigrationDataSourceFactory {
 		return new ConnectionSettings(applicationUrl,
 				springDatasourceUrl ? "spring.datasource.username and spring.datasource.password"
 						: "the application DataSource's user and password");
+	}
+
+	/**
+	 * Strata's own connections carry its {@code application_name} from the start, so they
+	 * show as Strata's in {@code pg_stat_activity}; an {@code ApplicationName} in the URL
+	 * wins.
+	 */
+	private DataSource named(DataSource dataSource) {
+		if (this.sessionName != null && dataSource instanceof SimpleDriverDataSource simple) {
+			Properties properties = new Properties();
+			properties.setProperty("ApplicationName", this.sessionName);
+			simple.setConnectionProperties(properties);
+		}
+		return dataSource;
 	}
 
 	private DataSourceBuilder<?> withCredentials(DataSourceBuilder<?> builder) {

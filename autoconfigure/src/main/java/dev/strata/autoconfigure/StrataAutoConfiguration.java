@@ -6,6 +6,7 @@ import dev.strata.Strata;
 import dev.strata.StrataConfig;
 import dev.strata.autoconfigure.migrator.MigratorModeCondition;
 import dev.strata.execute.MigrationListener;
+import dev.strata.execute.SessionName;
 import dev.strata.status.MigrationProgress;
 import dev.strata.status.StatusMonitor;
 import org.jspecify.annotations.Nullable;
@@ -47,10 +48,13 @@ public final class StrataAutoConfiguration {
 			@StrataDataSource ObjectProvider<DataSource> strataDataSource, ResourceLoader resourceLoader,
 			ObjectProvider<MigrationListener> listeners, ObjectProvider<StrataConfigCustomizer> customizers,
 			Environment environment) {
-		MigrationDataSourceFactory factory = new MigrationDataSourceFactory(properties);
+		String applicationName = environment.getProperty("spring.application.name");
+		MigrationDataSourceFactory factory = new MigrationDataSourceFactory(properties,
+				SessionName.of(applicationName));
 		DataSource migrationDataSource = factory.create(strataDataSource.getIfAvailable(), dataSource.getIfUnique());
 		StrataConfig.Builder builder = StrataConfigFactory
 			.builder(properties, migrationDataSource, classLoader(resourceLoader))
+			.applicationName(applicationName)
 			.connectionSettings(factory.settings(strataDataSource.getIfAvailable(),
 					environment.containsProperty("spring.datasource.url")));
 		listeners.orderedStream().forEach(builder::listener);

@@ -171,6 +171,7 @@ final class AdvisoryLock extends MigrationLock {
 				logger.debug("Could not release the migration lock explicitly", ex);
 			}
 			finally {
+				restoreSessionName();
 				closeQuietly(this.connection);
 			}
 		}

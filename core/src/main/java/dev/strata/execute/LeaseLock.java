@@ -54,10 +54,10 @@ final class LeaseLock extends MigrationLock {
 	}
 
 	static LeaseLock acquire(Connection connection, String schema, String table, LockSettings settings,
-			WhileWaiting whileWaiting) throws SQLException {
+			WhileWaiting whileWaiting, String sessionName) throws SQLException {
 		String qualifiedName = qualifiedName(schema, table);
 		createTable(connection, schema, qualifiedName);
-		String holder = SqlLiterals.string(describeThisProcess());
+		String holder = SqlLiterals.string(sessionName);
 		String take = "insert into " + qualifiedName + " as l (id, token, holder, pid, acquired_at, renewed_at,"
 				+ " expires_at, released) values (1, 1, " + holder + ", " + ProcessHandle.current().pid()
 				+ ", clock_timestamp(), clock_timestamp(), clock_timestamp() + " + interval(settings.lease())
@@ -194,19 +194,6 @@ final class LeaseLock extends MigrationLock {
 
 	private static String interval(Duration duration) {
 		return "interval '" + duration.toMillis() + " milliseconds'";
-	}
-
-	/** Host, process and Java command, so an operator can find the holder. */
-	private static String describeThisProcess() {
-		String host = System.getenv("HOSTNAME");
-		String command = ProcessHandle.current()
-			.info()
-			.command()
-			.map((c) -> c.substring(c.lastIndexOf('/') + 1))
-			.orElse("java");
-		String description = ((host != null && !host.isEmpty()) ? host : "unknown host") + " pid "
-				+ ProcessHandle.current().pid() + " (" + command + ")";
-		return (description.length() > 300) ? description.substring(0, 300) : description;
 	}
 
 }

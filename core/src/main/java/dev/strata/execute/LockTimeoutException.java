@@ -19,10 +19,7 @@ public class LockTimeoutException extends StrataException {
 	}
 
 	private static String wayOut(MigrationLock.@Nullable LockHolder holder) {
-		if (holder != null && holder.mode() == LockMode.LEASE) {
-			return "If that migrator is gone, its lease runs out by itself at " + holder.expires() + ".";
-		}
-		return "If that session is stuck, end it with select pg_terminate_backend(<pid>) (the lock goes with it).";
+		return (holder != null) ? holder.wayOut() : "Try again: the lock is free now.";
 	}
 
 	public MigrationLock.@Nullable LockHolder holder() {

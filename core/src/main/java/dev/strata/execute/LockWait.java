@@ -41,9 +41,10 @@ final class LockWait {
 			}
 			if (now >= nextReport) {
 				MigrationLock.LockHolder current = holder.find();
-				logger.info("Waiting for the migration lock on {}: held by {} (waited {} s of {} s)", table,
+				logger.info("Waiting for the migration lock on {}: held by {} (waited {} s of {} s). {}", table,
 						(current != null) ? current : "nobody (just released)",
-						Duration.ofNanos(now - start).toSeconds(), maxWait.toSeconds());
+						Duration.ofNanos(now - start).toSeconds(), maxWait.toSeconds(),
+						(current != null) ? current.wayOut() : "");
 				nextReport = now + REPORT_EVERY.toNanos();
 			}
 			whileWaiting.run();

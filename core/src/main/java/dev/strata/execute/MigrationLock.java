@@ -44,6 +44,8 @@ public abstract sealed class MigrationLock implements LockFence, AutoCloseable p
 
 	private final Duration waited;
 
+	private SessionName.Applied named = SessionName.Applied.NOTHING;
+
 	MigrationLock(String schema, String table, Duration waited) {
 		this.table = schema + "." + table;
 		this.waited = waited;
@@ -84,7 +86,20 @@ public abstract sealed class MigrationLock implements LockFence, AutoCloseable p
 	 */
 	public static MigrationLock acquire(DataSource dataSource, @Nullable Connection migrating, String schema,
 			String table, LockSettings settings, WhileWaiting whileWaiting) throws SQLException {
+		return acquire(dataSource, migrating, schema, table, settings, whileWaiting, SessionName.of(null));
+	}
+
+	/**
+	 * As
+	 * {@link #acquire(DataSource, Connection, String, String, LockSettings, WhileWaiting)},
+	 * naming the holder {@code sessionName} ({@link SessionName#of}): the advisory lock's
+	 * session carries it as its {@code application_name} while it holds the lock, a lease
+	 * records it as its holder.
+	 */
+	public static MigrationLock acquire(DataSource dataSource, @Nullable Connection migrating, String schema,
+			String table, LockSettings settings, WhileWaiting whileWaiting, String sessionName) throws SQLException {
 		Connection connection = dataSource.getConnection();
+		SessionName.Applied named = SessionName.Applied.NOTHING;
 		try {
 			connection.setAutoCommit(true);
 			LockMode mode = settings.mode();
@@ -97,10 +112,18 @@ public abstract sealed class MigrationLock implements LockFence, AutoCloseable p
 							+ " strata.lock-mode to choose explicitly)", schema, leaseTableName(table));
 				}
 			}
-			return (mode == LockMode.LEASE) ? LeaseLock.acquire(connection, schema, table, settings, whileWaiting)
-					: AdvisoryLock.acquire(connection, schema, table, settings, whileWaiting);
+			if (mode == LockMode.LEASE) {
+				return LeaseLock.acquire(connection, schema, table, settings, whileWaiting, sessionName);
+			}
+			// Its own session: the name shows in pg_stat_activity and as the holder, and
+			// goes back before the connection returns to a pool.
+			named = SessionName.apply(connection, sessionName);
+			MigrationLock lock = AdvisoryLock.acquire(connection, schema, table, settings, whileWaiting);
+			lock.named = named;
+			return lock;
 		}
 		catch (SQLException | RuntimeException ex) {
+			named.restore();
 			closeQuietly(connection);
 			throw ex;
 		}
@@ -150,6 +173,15 @@ public abstract sealed class MigrationLock implements LockFence, AutoCloseable p
 
 	@Override
 	public abstract void close();
+
+	/**
+	 * Puts back the {@code application_name} the lock's connection had, before it is
+	 * closed (returned to its pool).
+	 */
+	void restoreSessionName() {
+		this.named.restore();
+		this.named = SessionName.Applied.NOTHING;
+	}
 
 	static void closeQuietly(Connection connection) {
 		try {
@@ -207,6 +239,18 @@ public abstract sealed class MigrationLock implements LockFence, AutoCloseable p
 		/** An advisory lock's holder. */
 		public LockHolder(int pid, @Nullable String applicationName, Instant since, @Nullable String clientAddress) {
 			this(pid, applicationName, since, clientAddress, LockMode.ADVISORY, null);
+		}
+
+		/**
+		 * What to do if the holder is stuck: the exact command that ends an advisory
+		 * lock's session, or when a lease runs out by itself.
+		 */
+		public String wayOut() {
+			if (this.mode == LockMode.LEASE) {
+				return "If that migrator is gone, its lease runs out by itself at " + this.expires + ".";
+			}
+			return "If that session is stuck, end it with: select pg_catalog.pg_terminate_backend(" + this.pid
+					+ "); (the lock goes with it; a migrator still at work rolls back the migration in flight and stops).";
 		}
 
 		@Override
