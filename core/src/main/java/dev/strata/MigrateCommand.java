@@ -50,6 +50,18 @@ final class MigrateCommand implements Command<MigrateResult> {
 
 	private final long start = System.nanoTime();
 
+	/**
+	 * What the run is doing, for the message if the connection is lost between
+	 * migrations.
+	 */
+	private String doing = "reading the history";
+
+	/** The first pending migration, once known. */
+	private @Nullable String firstPending;
+
+	/** The last migration this run applied, if any. */
+	private @Nullable String lastApplied;
+
 	MigrateCommand(StrataConfig config) {
 		this.config = config;
 		this.listener = new CompositeMigrationListener(config.listeners());
@@ -57,6 +69,18 @@ final class MigrateCommand implements Command<MigrateResult> {
 
 	@Override
 	public MigrateResult run(CommandContext context) throws SQLException {
+		try {
+			return migrate(context);
+		}
+		catch (SQLException ex) {
+			if (isConnectionLoss(ex, context.connection())) {
+				throw lostConnection(ex);
+			}
+			throw ex;
+		}
+	}
+
+	private MigrateResult migrate(CommandContext context) throws SQLException {
 		Connection connection = context.connection();
 		Target target = context.target();
 		logger.info("Migrating schema \"{}\" at {} (PostgreSQL {})", target.schema(),
@@ -71,13 +95,16 @@ final class MigrateCommand implements Command<MigrateResult> {
 			logger.info(result.summary());
 			return result;
 		}
+		this.firstPending = plan.pending().isEmpty() ? null : plan.pending().get(0).displayName();
 		Judged early = null;
+		this.doing = "judging the pending migrations";
 		if (plan.isValid() && (target.historyExists() || target.history().countOtherObjects() == 0)) {
 			// Refuse before the lock and the history table exist, so a refusal leaves the
 			// database as it was.
 			early = judge(connection, plan.pending());
 		}
 		Judged judgedEarly = early;
+		this.doing = "taking the migration lock and reading the history again";
 		return context.underLock((lockedTarget, lock) -> {
 			this.listener.lockAcquired(lock.waited());
 			return migrateLocked(context, lockedTarget, judgedEarly, lock, start);
@@ -88,6 +115,7 @@ final class MigrateCommand implements Command<MigrateResult> {
 			MigrationLock lock, long start) throws SQLException {
 		Connection connection = context.connection();
 		boolean baselined = false;
+		this.doing = "creating or upgrading the history table";
 		if (!target.historyExists() && target.history().countOtherObjects() > 0) {
 			if (!this.config.baselineOnMigrate()) {
 				throw new ValidationException(target.schema(),
@@ -100,10 +128,13 @@ final class MigrateCommand implements Command<MigrateResult> {
 		}
 		target = target.withHistoryCreated();
 		target.upgradeHistory();
+		this.doing = "reading the history under the migration lock";
 		MigrationPlan plan = context.plan(target);
 		if (!plan.isValid()) {
 			throw new ValidationException(target.schema(), plan.problems());
 		}
+		this.firstPending = plan.pending().isEmpty() ? null : plan.pending().get(0).displayName();
+		this.doing = "preparing to apply the first migration";
 		// Judged before the lock already, unless another migrator changed what is pending
 		// meanwhile.
 		Judged judged = (early != null && early.pending().equals(plan.pending())) ? early
@@ -134,6 +165,7 @@ final class MigrateCommand implements Command<MigrateResult> {
 						migration.transactional() ? "" : " (outside a transaction)", duration.toMillis());
 				applied.add(new MigrateResult.AppliedReport((file.version() != null) ? file.version().toString() : null,
 						file.description(), file.script(), migration.transactional(), duration));
+				this.lastApplied = file.displayName();
 			}
 			success = true;
 		}
@@ -146,6 +178,7 @@ final class MigrateCommand implements Command<MigrateResult> {
 		lock.checkHeld(
 				"Every migration of this run is applied and recorded; the schema snapshot was not stored, and the"
 						+ " next run stores it.");
+		this.doing = "storing the schema snapshot";
 		if (!applied.isEmpty() || baselined || !target.snapshotExists()) {
 			Snapshots.takeAfterRun(connection, this.config, target,
 					(applied.isEmpty() && baselined) ? "BASELINE" : "MIGRATE");
@@ -212,6 +245,46 @@ final class MigrateCommand implements Command<MigrateResult> {
 			}
 		}
 		return (current != null) ? current.toString() : null;
+	}
+
+	private static boolean isConnectionLoss(SQLException ex, Connection connection) {
+		String state = ex.getSQLState();
+		if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+			return true;
+		}
+		try {
+			return connection.isClosed();
+		}
+		catch (SQLException notKnown) {
+			return false;
+		}
+	}
+
+	/**
+	 * The connection went while no migration was running (each migration names itself
+	 * when it fails): says what Strata was doing, where the run stood, and that a rerun
+	 * is safe.
+	 */
+	private StrataException lostConnection(SQLException ex) {
+		String where;
+		if (this.lastApplied != null) {
+			where = "after " + this.lastApplied + " was applied and recorded";
+		}
+		else if (this.firstPending != null) {
+			where = "before the first pending migration, " + this.firstPending
+					+ ", started: nothing of this run is applied";
+		}
+		else {
+			where = "before any migration started: nothing of this run is applied";
+		}
+		String message = String.valueOf(ex.getMessage());
+		int newline = message.indexOf('\n');
+		message = (newline < 0) ? message : message.substring(0, newline);
+		return new StrataException(ErrorCategory.UNEXPECTED,
+				"Lost the connection to the database while " + this.doing + ", " + where
+						+ ". Running the migrator again is safe: it starts after the last recorded migration."
+						+ " PostgreSQL: " + message + " (SQLState " + ex.getSQLState() + ")",
+				ex);
 	}
 
 	private static boolean enableConnectionCheck(Connection connection) throws SQLException {

@@ -42,6 +42,9 @@ public final class MigrationExecutor {
 	/** The index a failure of settling an interrupted statement is reported with. */
 	private static final int FIX_UP = -2;
 
+	/** The index a failure of a transactional migration's COMMIT is reported with. */
+	private static final int COMMIT = -3;
+
 	private final Connection connection;
 
 	private final SchemaHistory history;
@@ -106,6 +109,9 @@ public final class MigrationExecutor {
 			this.listener.refused(migration, ex);
 			throw ex;
 		}
+		catch (SQLException ex) {
+			throw unaccounted(migration, ex, start);
+		}
 		resetStringSetting(migration);
 		Duration duration = elapsed(start);
 		this.listener.applied(migration, duration);
@@ -165,6 +171,9 @@ public final class MigrationExecutor {
 					sleep(backoff);
 					continue;
 				}
+				if (failure.index() == COMMIT && isLost(failure)) {
+					throw failed(migration, failure, false, commitOutcomeUnknown(migration));
+				}
 				throw failed(migration, failure, true,
 						"The migration was rolled back: nothing of it is applied." + retried(attempt, sqlState));
 			}
@@ -200,7 +209,12 @@ public final class MigrationExecutor {
 
 	private void runInTransaction(PreparedMigration migration, long start)
 			throws SQLException, StatementRunner.StatementFailure {
-		this.connection.setAutoCommit(false);
+		try {
+			this.connection.setAutoCommit(false);
+		}
+		catch (SQLException ex) {
+			throw new StatementRunner.StatementFailure(-1, ex);
+		}
 		try {
 			this.check.before(migration, this.connection);
 		}
@@ -237,15 +251,72 @@ public final class MigrationExecutor {
 						new SQLException("the migration lock is no longer held by this migrator", LockFence.LOST));
 			}
 		}
-		this.connection.commit();
+		catch (SQLException ex) {
+			// Strata's own steps (a statement to send them on): before the commit, so
+			// rolled back.
+			throw new StatementRunner.StatementFailure(-1, ex);
+		}
+		try {
+			this.connection.commit();
+		}
+		catch (SQLException ex) {
+			throw new StatementRunner.StatementFailure(COMMIT, ex);
+		}
+	}
+
+	/**
+	 * Whether the failure says the connection is gone, so the server's answer never came.
+	 */
+	private boolean isLost(StatementRunner.StatementFailure failure) {
+		try {
+			return isConnectionLoss(failure.sqlException()) || this.connection.isClosed();
+		}
+		catch (SQLException ex) {
+			return true;
+		}
+	}
+
+	/**
+	 * A COMMIT whose answer was lost may have committed or not: the history row that
+	 * commits with the migration tells, so say where to look instead of guessing.
+	 */
+	private String commitOutcomeUnknown(PreparedMigration migration) {
+		MigrationFile file = migration.file();
+		String query = (file.version() != null) ? " (or: select success from " + this.history.qualifiedName()
+				+ " where version = '" + file.version() + "')" : "";
+		return "The connection was lost while its COMMIT was in flight, so whether it committed is unknown: its"
+				+ " history row commits with it or not at all. The status command" + query + " tells: applied, it"
+				+ " committed; still pending, it did not, and the next migrate applies it.";
+	}
+
+	/**
+	 * A database error no step above accounted for: still named after the migration,
+	 * without claiming what became of it.
+	 */
+	private MigrationFailedException unaccounted(PreparedMigration migration, SQLException ex, long start) {
+		MigrationFailedException failure = failed(migration, new StatementRunner.StatementFailure(-1, ex), false,
+				"Whether it is applied is unknown: the status command tells.");
+		this.listener.failed(migration, elapsed(start), failure);
+		return failure;
 	}
 
 	private void applyWithoutTransaction(PreparedMigration migration, long start) throws SQLException {
 		logger.info("{} runs outside a transaction ({}), statement by statement", migration.file().displayName(),
 				migration.nonTransactionalReason());
 		SchemaHistory.NewEntry entry = entry(migration, 0, false, false);
-		int rank = migration.statements().isEmpty() ? this.history.append(entry)
-				: this.history.appendInFlight(entry, 1);
+		int rank;
+		try {
+			rank = migration.statements().isEmpty() ? this.history.append(entry)
+					: this.history.appendInFlight(entry, 1);
+		}
+		catch (SQLException ex) {
+			StatementRunner.StatementFailure failure = new StatementRunner.StatementFailure(-1, ex);
+			throw failed(migration, failure, false, "It runs outside a transaction, and none of its statements ran:"
+					+ " Strata could not record it as started."
+					+ (isLost(failure) ? " If that record reached the"
+							+ " server before the connection was lost, the history shows statement 1 in flight, and"
+							+ " the next migrate settles it from the catalog." : ""));
+		}
 		runWithoutTransaction(migration, rank, new InterruptedMigrationResume.Settled(0, List.of(), ""), start);
 	}
 
@@ -264,13 +335,24 @@ public final class MigrationExecutor {
 		long start = System.nanoTime();
 		try {
 			InterruptedMigrationResume resume = new InterruptedMigrationResume(this.connection, migration, row);
-			InterruptedMigrationResume.Settled settled = resume.settle();
+			InterruptedMigrationResume.Settled settled;
+			try {
+				settled = resume.settle();
+			}
+			catch (SQLException ex) {
+				throw failed(migration, new StatementRunner.StatementFailure(FIX_UP, ex), false, "It was interrupted"
+						+ " before; reading the in-flight statement's outcome failed, so nothing changed, and the next"
+						+ " migrate tries to resume it again.");
+			}
 			runWithoutTransaction(migration, row.installedRank(), settled, start);
 			logger.info("{}: resumed after an interrupted run: {}", migration.file().displayName(), settled.report());
 		}
 		catch (MigrationFailedException ex) {
 			this.listener.failed(migration, elapsed(start), ex);
 			throw ex;
+		}
+		catch (SQLException ex) {
+			throw unaccounted(migration, ex, start);
 		}
 		resetStringSetting(migration);
 		Duration duration = elapsed(start);
@@ -287,7 +369,6 @@ public final class MigrationExecutor {
 	 */
 	private void runWithoutTransaction(PreparedMigration migration, int rank,
 			InterruptedMigrationResume.Settled settled, long start) throws SQLException {
-		this.connection.setAutoCommit(true);
 		boolean sessionSettings = !this.fence.sharedSession();
 		if (!sessionSettings) {
 			logger.info("{}: no lock_timeout or statement_timeout of Strata's applies outside a transaction through a"
@@ -298,6 +379,7 @@ public final class MigrationExecutor {
 		int first = settled.next();
 		int done = first;
 		try (StatementRunner runner = new StatementRunner(this.connection)) {
+			this.connection.setAutoCommit(true);
 			if (sessionSettings) {
 				for (String setting : timeouts(migration, "set ")) {
 					runner.add(-1, setting, true);
@@ -318,6 +400,11 @@ public final class MigrationExecutor {
 		}
 		catch (StatementRunner.StatementFailure failure) {
 			throw failedWithoutTransaction(migration, rank, failure, done, start);
+		}
+		catch (SQLException ex) {
+			// Strata's own steps between statements: switching to autocommit, recording
+			// progress.
+			throw failedWithoutTransaction(migration, rank, new StatementRunner.StatementFailure(-1, ex), done, start);
 		}
 		finally {
 			if (sessionSettings) {
@@ -375,6 +462,18 @@ public final class MigrationExecutor {
 							+ " statements ran" + rolledBack + "; the history row is left as it was (statement "
 							+ (stopped + 1) + " in flight), and the next migrate settles it.");
 		}
+		if (failure.index() < 0 && lost) {
+			String recorded = (done < total)
+					? "Its history row shows a statement in flight: the one about to start,"
+							+ " or the one before it if the last progress record did not reach the server."
+					: "Its history row shows it as applied if the final record reached the server, else its last"
+							+ " statement in flight.";
+			return failed(migration, failure, false, "It runs outside a transaction: the connection was lost between"
+					+ " its statements, after " + done + " of " + total + " had completed" + rolledBack + ". "
+					+ recorded + " The next migrate reads an in-flight statement's outcome from the catalog and"
+					+ " resumes, or, for a statement the catalog cannot tell, asks you to check and run the repair"
+					+ " command.");
+		}
 		if (failure.index() < 0) {
 			return failed(migration, failure, false, "It runs outside a transaction; the failure came before its next"
 					+ " statement started, so the history row is unchanged: " + applied + " of " + total
@@ -396,7 +495,14 @@ public final class MigrationExecutor {
 							: "The catalog cannot tell whether this kind of statement completed: Strata refuses to"
 									+ " continue until you check and run the repair command."));
 		}
-		this.history.recordProgress(rank, applied, null, millisSince(start), false);
+		String unrecorded = "";
+		try {
+			this.history.recordProgress(rank, applied, null, millisSince(start), false);
+		}
+		catch (SQLException ex) {
+			unrecorded = " Strata could not record the failure (" + ex.getMessage() + "): the history still shows"
+					+ " statement " + (failure.index() + 1) + " in flight.";
+		}
 		ResumableStatement resumable = ResumableStatement.recognise(statement);
 		String invalidIndex = (resumable != null
 				&& resumable.kind() == ResumableStatement.Kind.CREATE_INDEX_CONCURRENTLY)
@@ -407,8 +513,8 @@ public final class MigrationExecutor {
 		return failed(migration, failure, false, "It ran outside a transaction: " + applied + " of " + total
 				+ " statements are applied and recorded" + rolledBack + "; " + number + " failed"
 				+ ((notRun > 0) ? " and the " + notRun + " after it did not run" : "") + "." + invalidIndex
-				+ " The history marks it as failed, and Strata refuses to continue until you clean up and run the"
-				+ " repair command.");
+				+ ((unrecorded.isEmpty()) ? " The history marks it as failed, and Strata refuses to continue until you"
+						+ " clean up and run the repair command." : unrecorded));
 	}
 
 	/**
@@ -468,6 +574,11 @@ public final class MigrationExecutor {
 			SqlStatement statement = migration.statements().get(failure.index());
 			line = statement.line();
 			statementText = statement.abbreviated(STATEMENT_PREVIEW);
+		}
+		else if (failure.index() == COMMIT) {
+			List<SqlStatement> statements = migration.statements();
+			line = statements.isEmpty() ? 1 : statements.get(statements.size() - 1).line();
+			statementText = "COMMIT (Strata's, after every statement and the history row)";
 		}
 		else if (failure.index() == FIX_UP) {
 			line = 1;
