@@ -74,7 +74,9 @@ public class ConnectionFailedException extends StrataException {
 				.append('.');
 			case NO_CONNECT_PRIVILEGE -> message.append(serverMessage)
 				.append(": the role lacks the CONNECT privilege on the database; its owner can give it with GRANT"
-						+ " CONNECT ON DATABASE <database> TO <role>. Check ")
+						+ " CONNECT ON DATABASE ")
+				.append((address != null && address.database() != null) ? address.database() : "<database>")
+				.append(" TO <role>. Check ")
 				.append(settings.credentials())
 				.append('.');
 			case NOT_POSTGRESQL -> message.append("something answered, but the connection could not be set up (")

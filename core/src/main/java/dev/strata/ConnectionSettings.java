@@ -24,7 +24,8 @@ public record ConnectionSettings(String url, String credentials) {
 	}
 
 	/**
-	 * {@code "spring.datasource.url, spring.datasource.username and …"}, for messages.
+	 * Both, for messages: {@code spring.datasource.url (host, port, database);
+	 * spring.datasource.username and spring.datasource.password (login)}.
 	 */
 	public String describe() {
 		return this.url + " (host, port, database); " + this.credentials + " (login)";
