@@ -126,6 +126,29 @@ class ConnectionFailureTest {
 		}
 	}
 
+	@Test
+	@Timeout(30)
+	void aRoleWithoutConnectOnTheDatabaseNamesTheGrant() {
+		PostgresServer server = PostgresServer.shared();
+		try (TestDatabase db = server.createDatabase()) {
+			String role = "noconnect_" + db.name();
+			db.execute("create role " + role + " login; revoke connect on database " + db.name() + " from public");
+			try {
+				PGSimpleDataSource dataSource = new PGSimpleDataSource();
+				dataSource.setURL(db.jdbcUrl());
+				dataSource.setUser(role);
+				ConnectionFailedException ex = migrate(dataSource, STRATA_URL);
+				assertThat(ex.reason()).isEqualTo(ConnectionFailedException.Reason.NO_CONNECT_PRIVILEGE);
+				assertThat(ex.getMessage()).contains("permission denied for database")
+					.contains("GRANT CONNECT ON DATABASE " + db.name() + " TO <role>")
+					.contains("Check strata.user and strata.password.");
+			}
+			finally {
+				db.execute("drop role " + role);
+			}
+		}
+	}
+
 	private static ConnectionFailedException migrate(PGSimpleDataSource dataSource, ConnectionSettings settings) {
 		Strata strata = new Strata(StrataConfig.builder(dataSource).connectionSettings(settings).build());
 		return catchThrowableOfType(ConnectionFailedException.class, strata::migrate);
