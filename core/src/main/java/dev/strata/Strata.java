@@ -9,8 +9,8 @@ import dev.strata.drift.DriftReport;
 import dev.strata.execute.MigrationLock;
 import dev.strata.guard.report.LintResult;
 import dev.strata.guard.report.LintScope;
-import dev.strata.source.MigrationFile;
-import dev.strata.source.MigrationSource;
+import dev.strata.migration.Migration;
+import dev.strata.migration.Migrations;
 
 /**
  * Strata's commands. Each returns a result object that the Spring Boot integration, the
@@ -124,9 +124,9 @@ public final class Strata {
 		return execute(new RepairCommand());
 	}
 
-	/** The migration files at the configured locations. */
-	List<MigrationFile> loadMigrations() {
-		return new MigrationSource(this.config.locations(), this.config.classLoader()).load();
+	/** The migrations every resolver finds, in the order they apply. */
+	List<Migration> loadMigrations() {
+		return Migrations.resolve(this.config.resolvers());
 	}
 
 	/**
@@ -150,7 +150,7 @@ public final class Strata {
 	private <T> T withConnection(ConnectionCallback<T> callback) {
 		Connection connection;
 		try {
-			connection = this.config.dataSource().getConnection();
+			connection = this.config.target().dataSource().getConnection();
 		}
 		catch (SQLException ex) {
 			throw new StrataException(ErrorCategory.CONFIGURATION, "Could not connect to the database: "

@@ -22,7 +22,10 @@ import dev.strata.guard.report.LintFormat;
 import dev.strata.guard.report.LintScope;
 import dev.strata.execute.MigrationListener;
 import dev.strata.history.SchemaHistory;
+import dev.strata.migration.MigrationResolver;
+import dev.strata.migration.sql.SqlMigrationResolver;
 import dev.strata.source.Location;
+import dev.strata.target.MigrationTarget;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,6 +48,8 @@ public final class StrataConfig {
 
 	private final String table;
 
+	private final MigrationTarget target;
+
 	private final boolean outOfOrder;
 
 	private final String baselineVersion;
@@ -59,6 +64,8 @@ public final class StrataConfig {
 
 	private final ClassLoader classLoader;
 
+	private final List<MigrationResolver> resolvers;
+
 	private final GuardSettings guard;
 
 	private final LintScope lintScope;
@@ -72,6 +79,8 @@ public final class StrataConfig {
 		this.locations = builder.locations.stream().map(Location::parse).toList();
 		this.schema = builder.schema;
 		this.table = builder.table;
+		this.target = new MigrationTarget(builder.targetName, builder.dataSource, builder.schema, builder.table,
+				builder.searchPath);
 		this.outOfOrder = builder.outOfOrder;
 		this.baselineVersion = builder.baselineVersion;
 		this.baselineOnMigrate = builder.baselineOnMigrate;
@@ -80,6 +89,10 @@ public final class StrataConfig {
 				builder.retryBackoff);
 		this.listeners = List.copyOf(builder.listeners);
 		this.classLoader = builder.classLoader;
+		List<MigrationResolver> resolvers = new ArrayList<>();
+		resolvers.add(new SqlMigrationResolver(this.locations, this.classLoader));
+		resolvers.addAll(builder.resolvers);
+		this.resolvers = List.copyOf(resolvers);
 		this.guard = new GuardSettings(builder.allowDestructive, builder.guardStrict, builder.guardRules,
 				builder.guardBaselineVersion, builder.largeTableRows, builder.verifyEffects);
 		this.lintScope = builder.lintScope;
@@ -109,6 +122,14 @@ public final class StrataConfig {
 
 	public String table() {
 		return this.table;
+	}
+
+	/**
+	 * The target this configuration migrates: its DataSource, {@link #schema()},
+	 * {@link #table()} and search_path.
+	 */
+	public MigrationTarget target() {
+		return this.target;
 	}
 
 	public boolean outOfOrder() {
@@ -145,6 +166,14 @@ public final class StrataConfig {
 
 	public ClassLoader classLoader() {
 		return this.classLoader;
+	}
+
+	/**
+	 * Where migrations come from: the SQL files at {@link #locations()}, then every
+	 * resolver added to the builder.
+	 */
+	public List<MigrationResolver> resolvers() {
+		return this.resolvers;
 	}
 
 	/**
@@ -195,6 +224,10 @@ public final class StrataConfig {
 
 		private String table = SchemaHistory.DEFAULT_TABLE;
 
+		private String targetName = MigrationTarget.DEFAULT_NAME;
+
+		private List<String> searchPath = List.of();
+
 		private boolean outOfOrder;
 
 		private String baselineVersion = DEFAULT_BASELINE_VERSION;
@@ -216,6 +249,8 @@ public final class StrataConfig {
 		private Duration retryBackoff = ExecutionSettings.DEFAULTS.retryBackoff();
 
 		private final List<MigrationListener> listeners = new ArrayList<>();
+
+		private final List<MigrationResolver> resolvers = new ArrayList<>();
 
 		private ClassLoader classLoader = defaultClassLoader();
 
@@ -266,6 +301,24 @@ public final class StrataConfig {
 
 		public Builder table(String table) {
 			this.table = Objects.requireNonNull(table, "table must not be null");
+			return this;
+		}
+
+		/**
+		 * How results, logs and metrics name the target;
+		 * {@value MigrationTarget#DEFAULT_NAME} unless set.
+		 */
+		public Builder targetName(String targetName) {
+			this.targetName = Objects.requireNonNull(targetName, "targetName must not be null");
+			return this;
+		}
+
+		/**
+		 * The schemas migrations run with as their {@code search_path}, in order; none
+		 * (the default) leaves the connection's {@code search_path} as configured.
+		 */
+		public Builder searchPath(List<String> searchPath) {
+			this.searchPath = List.copyOf(searchPath);
 			return this;
 		}
 
@@ -330,6 +383,15 @@ public final class StrataConfig {
 
 		public Builder listener(MigrationListener listener) {
 			this.listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
+			return this;
+		}
+
+		/**
+		 * Adds a source of migrations of another kind, read beside the SQL files at the
+		 * locations.
+		 */
+		public Builder resolver(MigrationResolver resolver) {
+			this.resolvers.add(Objects.requireNonNull(resolver, "resolver must not be null"));
 			return this;
 		}
 

@@ -3,18 +3,15 @@ package dev.strata.source;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds, reads and checks every migration file at the configured locations. Every
- * {@code .sql} file must be a valid migration: a typo in a name is an error, never a
- * silently skipped file.
+ * Finds and reads every migration file at the configured locations. Every {@code .sql}
+ * file must be a valid migration: a typo in a name is an error, never a silently skipped
+ * file.
  */
 public final class MigrationSource {
 
@@ -34,34 +31,22 @@ public final class MigrationSource {
 	}
 
 	/**
-	 * Reads all migrations: versioned ones in version order, then repeatable ones by
-	 * description.
-	 * @throws MigrationSourceException for a bad name, a duplicate, an unreadable or
-	 * non-UTF-8 file
+	 * Reads every migration file, in the order found; duplicates and the order they apply
+	 * in are {@code dev.strata.migration.Migrations}' concern.
+	 * @throws MigrationSourceException for a bad name, an unreadable or non-UTF-8 file
 	 */
 	public List<MigrationFile> load() {
-		List<MigrationFile> versioned = new ArrayList<>();
-		List<MigrationFile> repeatable = new ArrayList<>();
-		Map<Object, MigrationFile> seen = new HashMap<>();
+		List<MigrationFile> files = new ArrayList<>();
 		for (Location location : this.locations) {
 			List<ScannedFile> found = scan(location);
 			if (found.isEmpty()) {
 				logger.warn("No migrations found at {}", location);
 			}
 			for (ScannedFile file : found) {
-				MigrationFile migration = read(file);
-				Object key = (migration.version() != null) ? migration.version() : "R:" + migration.description();
-				MigrationFile previous = seen.putIfAbsent(key, migration);
-				if (previous != null) {
-					throw duplicate(previous, migration);
-				}
-				(migration.version() != null ? versioned : repeatable).add(migration);
+				files.add(read(file));
 			}
 		}
-		versioned.sort(Comparator.comparing(MigrationFile::version));
-		repeatable.sort(Comparator.comparing(MigrationFile::description));
-		versioned.addAll(repeatable);
-		return versioned;
+		return files;
 	}
 
 	private List<ScannedFile> scan(Location location) {
@@ -82,15 +67,6 @@ public final class MigrationSource {
 					"check that the file is readable", ex);
 		}
 		return MigrationFile.read(name, file.relativePath(), file.describe(), bytes);
-	}
-
-	private static MigrationSourceException duplicate(MigrationFile first, MigrationFile second) {
-		String what = (first.version() != null) ? "version " + first.version()
-				: "repeatable migration '" + first.description() + "'";
-		return new MigrationSourceException(second.location(),
-				"has the same " + what + " as " + first.location()
-						+ " (versions equal as numbers are the same: V1, V1.0, V01)",
-				"give one of them another version, or remove the copy");
 	}
 
 }
