@@ -126,7 +126,9 @@ public final class Strata {
 
 	/** The migration files at the configured locations. */
 	List<MigrationFile> loadMigrations() {
-		return new MigrationSource(this.config.locations(), this.config.classLoader()).load();
+		return new MigrationSource(this.config.locations(), this.config.classLoader(),
+				this.config.locationsConfigured())
+			.load();
 	}
 
 	/**

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
 
 import dev.strata.source.MigrationSourceException;
@@ -33,6 +34,88 @@ class MigrationLocationsTest {
 	@BeforeEach
 	void files() {
 		this.files = new MigrationDir(this.dir).write("V1__init.sql", "create table init (id int);");
+	}
+
+	@Test
+	void aConfiguredDirectoryThatDoesNotExistIsAnErrorAndNothingIsCreated(TestDatabase db) {
+		String typo = "filesystem:" + this.dir.resolve("migrashuns");
+
+		StrataException ex = catchThrowableOfType(StrataException.class, () -> Db.strata(db, typo).migrate());
+
+		assertThat(ex.category()).isEqualTo(ErrorCategory.CONFIGURATION);
+		assertThat(ex.getMessage()).isEqualTo("Migration location " + typo
+				+ " does not exist. Fix: correct the location (strata.locations), or create the directory.");
+		assertNothingCreated(db);
+	}
+
+	@Test
+	void aRelativeDirectoryIsNamedAsTheProcessResolvedIt(TestDatabase db) {
+		StrataException ex = catchThrowableOfType(StrataException.class,
+				() -> Db.strata(db, "filesystem:no/such/dir").migrate());
+
+		assertThat(ex.getMessage()).startsWith("Migration location filesystem:no/such/dir ("
+				+ Path.of("no/such/dir").toAbsolutePath() + ") does not exist.");
+	}
+
+	@Test
+	void aConfiguredClasspathLocationThatDoesNotExistIsAnError(TestDatabase db) {
+		StrataException ex = catchThrowableOfType(StrataException.class,
+				() -> Db.strata(db, "classpath:db/migrashuns").migrate());
+
+		assertThat(ex.category()).isEqualTo(ErrorCategory.CONFIGURATION);
+		assertThat(ex.getMessage()).startsWith("Migration location classpath:db/migrashuns is not on the classpath.");
+		assertNothingCreated(db);
+	}
+
+	@Test
+	void everyCommandThatReadsMigrationsRefusesAMissingLocation(TestDatabase db) {
+		Strata strata = Db.strata(db, this.files.location(), "filesystem:" + this.dir.resolve("typo"));
+
+		assertThat(catchThrowableOfType(StrataException.class, strata::status).getMessage()).contains("typo");
+		assertThat(catchThrowableOfType(StrataException.class, strata::validate).getMessage()).contains("typo");
+		assertThat(catchThrowableOfType(StrataException.class, strata::dryRun).getMessage()).contains("typo");
+		assertThat(catchThrowableOfType(StrataException.class, strata::lint).getMessage()).contains("typo");
+		assertNothingCreated(db);
+	}
+
+	@Test
+	void theDefaultLocationMayBeMissing(TestDatabase db) {
+		// No db/migration on core's test classpath: a project without migrations yet.
+		MigrateResult result = Db.strata(db, (builder) -> {
+		}).migrate();
+
+		assertThat(result.applied()).isEmpty();
+		assertThat(result.currentVersion()).isNull();
+	}
+
+	@Test
+	void aLocationThatIsAFileIsAnError(TestDatabase db) {
+		String file = "filesystem:" + this.dir.resolve("V1__init.sql");
+
+		StrataException ex = catchThrowableOfType(StrataException.class, () -> Db.strata(db, file).migrate());
+
+		assertThat(ex.category()).isEqualTo(ErrorCategory.CONFIGURATION);
+		assertThat(ex.getMessage()).startsWith("Migration location " + file + " is not a directory.");
+		assertNothingCreated(db);
+	}
+
+	@Test
+	void anUnreadableLocationIsAnError(TestDatabase db) throws IOException {
+		Path locked = Files.createDirectory(this.dir.resolve("locked"));
+		Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+		try {
+			assumeThat(Files.isReadable(locked)).as("not running as root, who reads anything").isFalse();
+
+			StrataException ex = catchThrowableOfType(StrataException.class,
+					() -> Db.strata(db, "filesystem:" + locked).migrate());
+
+			assertThat(ex.category()).isEqualTo(ErrorCategory.CONFIGURATION);
+			assertThat(ex.getMessage()).startsWith("Migration location filesystem:" + locked + " cannot be read");
+			assertNothingCreated(db);
+		}
+		finally {
+			Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+		}
 	}
 
 	@Test

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatException;
 /**
  * An application whose {@code strata.*} configuration has a mistake does not start: the
  * failure analysis names the property and what was meant, before any bean exists, so a
- * mistyped {@code validate} never migrates.
+ * mistyped {@code validate} never migrates; a configured location that does not exist
+ * names it, and nothing is created.
  */
 @StrataPostgres(databasePerTest = true)
 @ExtendWith(OutputCaptureExtension.class)
@@ -58,16 +59,46 @@ class StrictConfigurationAtStartupTests {
 		assertThat(StrataTestContexts.tableExists(database, StrataTestContexts.HISTORY)).isFalse();
 	}
 
+	@Test
+	void aConfiguredLocationThatDoesNotExistStopsTheApplicationAndCreatesNothing(TestDatabase database,
+			CapturedOutput output) {
+		assertThatException().isThrownBy(() -> startWith(database, "--strata.locations=classpath:db/basc"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Migration location classpath:db/basc is not on the classpath. Fix: correct the location"
+					+ " (strata.locations); src/main/resources/db/migration is classpath:db/migration.")
+			.doesNotContain("\tat ");
+		assertThat(StrataTestContexts.tableExists(database, StrataTestContexts.HISTORY)).isFalse();
+		assertThat(StrataTestContexts.tableExists(database, StrataTestContexts.HISTORY + "_snapshot")).isFalse();
+	}
+
+	@Test
+	void theDefaultLocationMissingIsOneWarningLine(TestDatabase database, CapturedOutput output) {
+		// No db/migration on this module's test classpath: an application without
+		// migrations yet.
+		try (ConfigurableApplicationContext context = startWith(database)) {
+			assertThat(context.isRunning()).isTrue();
+		}
+		assertThat(output.getOut().lines().filter((line) -> line.contains("classpath:db/migration"))).singleElement()
+			.satisfies((line) -> assertThat(line).contains("WARN",
+					"No migrations: classpath:db/migration does not exist"));
+	}
+
 	private static ConfigurableApplicationContext start(TestDatabase database, String... arguments) {
+		String[] all = new String[arguments.length + 1];
+		all[0] = "--strata.locations=classpath:db/basic";
+		System.arraycopy(arguments, 0, all, 1, arguments.length);
+		return startWith(database, all);
+	}
+
+	private static ConfigurableApplicationContext startWith(TestDatabase database, String... arguments) {
 		SpringApplication application = new SpringApplication(Application.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
-		String[] all = new String[arguments.length + 5];
+		String[] all = new String[arguments.length + 4];
 		all[0] = "--spring.main.banner-mode=off";
 		all[1] = "--spring.datasource.url=" + database.jdbcUrl();
 		all[2] = "--spring.datasource.username=" + database.username();
 		all[3] = "--spring.datasource.password=" + database.password();
-		all[4] = "--strata.locations=classpath:db/basic";
-		System.arraycopy(arguments, 0, all, 5, arguments.length);
+		System.arraycopy(arguments, 0, all, 4, arguments.length);
 		return application.run(all);
 	}
 

@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import dev.strata.ErrorCategory;
+import dev.strata.StrataException;
+
 /**
  * Lists the {@code .sql} files below a directory, recursively. Everything named like a
  * migration must be a file it can read: a dangling symbolic link, or a directory or pipe
@@ -20,7 +23,16 @@ final class FilesystemScanner {
 
 	static List<ScannedFile> scan(Location location, Path root) {
 		if (!Files.isDirectory(root)) {
-			return List.of();
+			throw new StrataException(ErrorCategory.CONFIGURATION,
+					"Migration location " + location + where(location, root)
+							+ " is not a directory. Fix: name the directory that holds the"
+							+ " migrations (strata.locations).");
+		}
+		if (!Files.isReadable(root) || !Files.isExecutable(root)) {
+			throw new StrataException(ErrorCategory.CONFIGURATION,
+					"Migration location " + location + where(location, root)
+							+ " cannot be read (permission denied). Fix: let the application's"
+							+ " user read the directory.");
 		}
 		List<ScannedFile> files = new ArrayList<>();
 		try (Stream<Path> paths = Files.walk(root)) {
@@ -52,6 +64,17 @@ final class FilesystemScanner {
 			relative.append(element);
 		}
 		return relative.toString();
+	}
+
+	/**
+	 * Where a location's directory is when its name does not say: a relative one from the
+	 * working directory, a classpath one on disk.
+	 */
+	static String where(Location location, Path root) {
+		if (location.kind() == Location.Kind.CLASSPATH) {
+			return " (" + root + ")";
+		}
+		return root.isAbsolute() ? "" : " (" + root.toAbsolutePath() + ")";
 	}
 
 	private static boolean isNamedLikeAMigration(Path path) {

@@ -422,6 +422,21 @@ class StrataMigratorTest {
 	}
 
 	@Test
+	void aMissingLocationExitsTwoNamingItAndCreatesNothing() {
+		twoMigrations();
+		String typo = "filesystem:" + this.migrations.resolve("migrashuns");
+		MigratorRun run = run("strata.locations=" + typo, "strata.migrator.output=json");
+		assertThat(run.exitCode).as(run.toString()).isEqualTo(2);
+		assertThat(run.json().get("error").get("category").asString()).isEqualTo("CONFIGURATION");
+		assertThat(run.json().get("error").get("message").asString()).isEqualTo("Migration location " + typo
+				+ " does not exist. Fix: correct the location (strata.locations)," + " or create the directory.");
+		assertThat(historyExists()).isFalse();
+		assertThat(this.database.queryForObject("select to_regclass('strata_schema_history_snapshot') is null",
+				Boolean.class))
+			.isTrue();
+	}
+
+	@Test
 	void aWrongExpectedDatabaseIsRefusedBeforeAnythingIsTouched() {
 		twoMigrations();
 		MigratorRun run = run("strata.migrator.expected-database=production_db", "strata.migrator.output=json");
