@@ -15,6 +15,8 @@ import dev.strata.StrataException;
 import dev.strata.autoconfigure.migrator.MigratorMode;
 import dev.strata.autoconfigure.migrator.MigratorProperties;
 import dev.strata.guard.rules.Rule;
+import dev.strata.source.Location;
+import dev.strata.source.Version;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.BeanUtils;
@@ -40,7 +42,8 @@ import org.springframework.core.env.Environment;
  * Checks every {@code strata.*} property before anything runs, so that a mistake in the
  * configuration is an error that names it rather than a setting silently ignored: a key
  * Strata does not know (with the closest one it does), a value that does not convert
- * (with the values that would), a guard rule id that names no rule.
+ * (with the values that would), a guard rule id that names no rule, a version or location
+ * Strata cannot read.
  *
  * <p>
  * Spring Boot's binding does the work, as for
@@ -85,7 +88,7 @@ public final class StrataPropertiesCheck implements ApplicationListener<Applicat
 	 * Checks the {@code strata.*} properties of the environment.
 	 * @throws StrataException of category {@link ErrorCategory#CONFIGURATION} naming the
 	 * first mistake found: unknown keys (all of them), else a value that does not
-	 * convert, else an unknown guard rule id
+	 * convert, else an unknown guard rule id, else a value Strata cannot use
 	 */
 	public static void check(Environment environment) {
 		NoUnboundElementsBindHandler handler = new NoUnboundElementsBindHandler(BindHandler.DEFAULT,
@@ -100,6 +103,7 @@ public final class StrataPropertiesCheck implements ApplicationListener<Applicat
 			throw new StrataException(ErrorCategory.CONFIGURATION, message, ex);
 		}
 		checkRuleIds(properties.getGuard().getRules().keySet());
+		checkValues(properties);
 	}
 
 	private static String unknownProperties(Set<ConfigurationProperty> unknown) {
@@ -233,6 +237,58 @@ public final class StrataPropertiesCheck implements ApplicationListener<Applicat
 								+ String.join(", ", rules) + " (see docs/guard.md).");
 			}
 		}
+	}
+
+	/**
+	 * Values that convert but that Strata cannot use, found now rather than as a failed
+	 * bean that does not name its property.
+	 */
+	private static void checkValues(AllProperties properties) {
+		version("strata.baseline-version", properties.getBaselineVersion());
+		String guardBaseline = properties.getGuard().getBaselineVersion();
+		if (guardBaseline != null && !guardBaseline.isBlank()) {
+			version("strata.guard.baseline-version", guardBaseline);
+		}
+		if (properties.getLocations().isEmpty()) {
+			throw invalid("strata.locations", "", "expected at least one location");
+		}
+		for (String location : properties.getLocations()) {
+			if (!isLocation(location)) {
+				throw invalid("strata.locations", location,
+						"expected classpath:<path> or filesystem:<directory>, such as classpath:db/migration");
+			}
+		}
+		notNegative("strata.lock-retries", properties.getLockRetries());
+		notNegative("strata.guard.large-table-rows", properties.getGuard().getLargeTableRows());
+	}
+
+	private static void version(String property, String value) {
+		try {
+			Version.parse(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw invalid(property, value, "expected a version such as 1, 1.2 or 2_1_3");
+		}
+	}
+
+	private static boolean isLocation(String location) {
+		try {
+			return !location.isBlank() && !Location.parse(location).path().isEmpty();
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+	private static void notNegative(String property, long value) {
+		if (value < 0) {
+			throw invalid(property, String.valueOf(value), "expected zero or more");
+		}
+	}
+
+	private static StrataException invalid(String property, String value, String expected) {
+		return new StrataException(ErrorCategory.CONFIGURATION,
+				"Invalid value '" + value + "' for " + property + ": " + expected + ".");
 	}
 
 	private static String lastElement(String name) {

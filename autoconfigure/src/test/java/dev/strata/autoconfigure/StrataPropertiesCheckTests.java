@@ -140,6 +140,20 @@ class StrataPropertiesCheckTests {
 	}
 
 	@Test
+	void aValueThatConvertsButIsNoVersionOrLocationSaysWhatIsExpected() {
+		assertThat(failure("--strata.baseline-version=v2").getMessage())
+			.isEqualTo("Invalid value 'v2' for strata.baseline-version: expected a version such as 1, 1.2 or 2_1_3.");
+		assertThat(failure("--strata.guard.baseline-version=2.x").getMessage())
+			.startsWith("Invalid value '2.x' for strata.guard.baseline-version");
+		assertThat(failure("--strata.locations=filesystem:").getMessage())
+			.isEqualTo("Invalid value 'filesystem:' for strata.locations: expected classpath:<path> or"
+					+ " filesystem:<directory>, such as classpath:db/migration.");
+		assertThat(failure("--strata.lock-retries=-1").getMessage()).endsWith("expected zero or more.");
+		assertThatNoException().isThrownBy(() -> check("--strata.baseline-version=2_1",
+				"--strata.guard.baseline-version=", "--strata.locations=db/migration,filesystem:/opt/migrations"));
+	}
+
+	@Test
 	void anUnknownRuleIdNamesTheClosestRuleAndListsThemAll() {
 		String message = failure("--strata.guard.rules.drop-colum=warn").getMessage();
 		assertThat(message)
