@@ -44,6 +44,8 @@ public final class StrataConfig {
 
 	private final List<Location> locations;
 
+	private final boolean locationsConfigured;
+
 	private final @Nullable String schema;
 
 	private final String table;
@@ -77,6 +79,7 @@ public final class StrataConfig {
 	private StrataConfig(Builder builder) {
 		this.dataSource = builder.dataSource;
 		this.locations = builder.locations.stream().map(Location::parse).toList();
+		this.locationsConfigured = builder.locationsConfigured;
 		this.schema = builder.schema;
 		this.table = builder.table;
 		this.target = new MigrationTarget(builder.targetName, builder.dataSource, builder.schema, builder.table,
@@ -90,7 +93,7 @@ public final class StrataConfig {
 		this.listeners = List.copyOf(builder.listeners);
 		this.classLoader = builder.classLoader;
 		List<MigrationResolver> resolvers = new ArrayList<>();
-		resolvers.add(new SqlMigrationResolver(this.locations, this.classLoader));
+		resolvers.add(new SqlMigrationResolver(this.locations, this.classLoader, this.locationsConfigured));
 		resolvers.addAll(builder.resolvers);
 		this.resolvers = List.copyOf(resolvers);
 		this.guard = new GuardSettings(builder.allowDestructive, builder.guardStrict, builder.guardRules,
@@ -111,6 +114,15 @@ public final class StrataConfig {
 
 	public List<Location> locations() {
 		return this.locations;
+	}
+
+	/**
+	 * Whether the locations were given ({@code strata.locations}) rather than defaulted:
+	 * a given location must exist, while the default one may be missing (a project
+	 * without migrations yet).
+	 */
+	public boolean locationsConfigured() {
+		return this.locationsConfigured;
 	}
 
 	/**
@@ -220,6 +232,8 @@ public final class StrataConfig {
 
 		private List<String> locations = List.of(DEFAULT_LOCATION);
 
+		private boolean locationsConfigured;
+
 		private @Nullable String schema;
 
 		private String table = SchemaHistory.DEFAULT_TABLE;
@@ -280,7 +294,8 @@ public final class StrataConfig {
 
 		/**
 		 * Locations such as {@code classpath:db/migration} or
-		 * {@code filesystem:/migrations}.
+		 * {@code filesystem:/migrations}. Each one given must exist; without this call,
+		 * {@value StrataConfig#DEFAULT_LOCATION} is read if it exists.
 		 */
 		public Builder locations(String... locations) {
 			return locations(List.of(locations));
@@ -291,6 +306,7 @@ public final class StrataConfig {
 				throw new IllegalArgumentException("at least one location is needed");
 			}
 			this.locations = List.copyOf(locations);
+			this.locationsConfigured = true;
 			return this;
 		}
 

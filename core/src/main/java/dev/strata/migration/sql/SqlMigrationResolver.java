@@ -11,8 +11,19 @@ public final class SqlMigrationResolver implements MigrationResolver {
 
 	private final MigrationSource source;
 
+	/**
+	 * Locations that may be missing, each such one logged as a warning.
+	 */
 	public SqlMigrationResolver(List<Location> locations, ClassLoader classLoader) {
-		this.source = new MigrationSource(locations, classLoader);
+		this(locations, classLoader, false);
+	}
+
+	/**
+	 * @param configured whether the locations were configured, so that each must exist
+	 * (see {@link MigrationSource#MigrationSource(List, ClassLoader, boolean)})
+	 */
+	public SqlMigrationResolver(List<Location> locations, ClassLoader classLoader, boolean configured) {
+		this.source = new MigrationSource(locations, classLoader, configured);
 	}
 
 	@Override
