@@ -2,11 +2,15 @@ package dev.strata;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.strata.drift.DriftReport;
+import dev.strata.drift.SnapshotStore;
 import dev.strata.execute.MigrationLock;
+import dev.strata.execute.ServerRefusals;
 import dev.strata.guard.report.LintResult;
 import dev.strata.guard.report.LintScope;
 import dev.strata.migration.Migration;
@@ -149,21 +153,56 @@ public final class Strata {
 
 	private <T> T withConnection(ConnectionCallback<T> callback) {
 		Connection connection;
+		long start = System.nanoTime();
 		try {
 			connection = this.config.target().dataSource().getConnection();
 		}
 		catch (SQLException ex) {
-			throw new StrataException(ErrorCategory.CONFIGURATION, "Could not connect to the database: "
-					+ ex.getMessage() + " (SQLState " + ex.getSQLState() + "). Check the URL, user and password.", ex);
+			throw ConnectionFailedException.of(ex, Duration.ofNanos(System.nanoTime() - start),
+					this.config.dataSource(), this.config.connectionSettings());
 		}
 		try (connection) {
-			return callback.run(connection);
+			try {
+				return callback.run(connection);
+			}
+			catch (SQLException ex) {
+				if (ServerRefusals.isConfigurationProblem(ex.getSQLState())) {
+					throw refused(ex, connection);
+				}
+				throw ex;
+			}
 		}
 		catch (SQLException ex) {
 			ErrorCategory category = isConnectionProblem(ex) ? ErrorCategory.CONFIGURATION : ErrorCategory.UNEXPECTED;
 			throw new StrataException(category,
 					"Database error: " + ex.getMessage() + " (SQLState " + ex.getSQLState() + ")", ex);
 		}
+	}
+
+	/**
+	 * A missing privilege or a read-only server met outside a migration (creating the
+	 * history, taking a lease, reading the catalog): a configuration error with what to
+	 * grant, or where to point Strata instead.
+	 */
+	private StrataException refused(SQLException ex, Connection connection) {
+		String role;
+		try {
+			role = connection.getMetaData().getUserName();
+		}
+		catch (SQLException notKnown) {
+			role = null;
+		}
+		String table = this.config.table();
+		String hint = ServerRefusals.hint(ex, null, role,
+				Set.of(table, MigrationLock.leaseTableName(table), SnapshotStore.tableName(table)));
+		String message = String.valueOf(ex.getMessage());
+		if (message.startsWith("ERROR: ")) {
+			message = message.substring("ERROR: ".length());
+		}
+		int newline = message.indexOf('\n');
+		message = (newline < 0) ? message : message.substring(0, newline);
+		return new StrataException(ErrorCategory.CONFIGURATION, "PostgreSQL refused what Strata needed to do: "
+				+ message + " (SQLState " + ex.getSQLState() + ")." + ((hint != null) ? "\n  Hint: " + hint : ""), ex);
 	}
 
 	private static boolean isConnectionProblem(SQLException ex) {

@@ -76,8 +76,11 @@ public final class StrataConfig {
 
 	private final DriftSettings drift;
 
+	private final ConnectionSettings connectionSettings;
+
 	private StrataConfig(Builder builder) {
 		this.dataSource = builder.dataSource;
+		this.connectionSettings = builder.connectionSettings;
 		this.locations = builder.locations.stream().map(Location::parse).toList();
 		this.locationsConfigured = builder.locationsConfigured;
 		this.schema = builder.schema;
@@ -110,6 +113,13 @@ public final class StrataConfig {
 
 	public DataSource dataSource() {
 		return this.dataSource;
+	}
+
+	/**
+	 * Which settings configured {@link #dataSource()}, named when a connection fails.
+	 */
+	public ConnectionSettings connectionSettings() {
+		return this.connectionSettings;
 	}
 
 	public List<Location> locations() {
@@ -230,6 +240,8 @@ public final class StrataConfig {
 
 		private final DataSource dataSource;
 
+		private ConnectionSettings connectionSettings = ConnectionSettings.DEFAULT;
+
 		private List<String> locations = List.of(DEFAULT_LOCATION);
 
 		private boolean locationsConfigured;
@@ -290,6 +302,16 @@ public final class StrataConfig {
 
 		private Builder(DataSource dataSource) {
 			this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
+		}
+
+		/**
+		 * Which settings configured the DataSource, so that a failed connection names
+		 * them ({@code spring.datasource.url}, {@code strata.url}, …); by default it
+		 * speaks of the DataSource given to {@link StrataConfig#builder}.
+		 */
+		public Builder connectionSettings(ConnectionSettings connectionSettings) {
+			this.connectionSettings = Objects.requireNonNull(connectionSettings, "connectionSettings must not be null");
+			return this;
 		}
 
 		/**

@@ -2,6 +2,7 @@ package dev.strata.autoconfigure;
 
 import javax.sql.DataSource;
 
+import dev.strata.ConnectionSettings;
 import dev.strata.JdbcUrls;
 import org.jspecify.annotations.Nullable;
 
@@ -50,6 +51,27 @@ final class MigrationDataSourceFactory {
 					+ " one with @StrataDataSource), or set strata.url");
 		}
 		return applicationDataSource;
+	}
+
+	/**
+	 * Which properties configure the DataSource {@link #create} chooses, in the same
+	 * order, for the messages of a failed connection.
+	 * @param springDatasourceUrl whether {@code spring.datasource.url} is set
+	 */
+	ConnectionSettings settings(@Nullable DataSource strataDataSource, boolean springDatasourceUrl) {
+		if (strataDataSource != null) {
+			return new ConnectionSettings("the URL of the @StrataDataSource DataSource bean", "its user and password");
+		}
+		String applicationUrl = springDatasourceUrl ? "spring.datasource.url" : "the application DataSource's URL";
+		if (StringUtils.hasText(this.properties.getUrl())) {
+			return new ConnectionSettings("strata.url", "strata.user and strata.password");
+		}
+		if (StringUtils.hasText(this.properties.getUser())) {
+			return new ConnectionSettings(applicationUrl, "strata.user and strata.password");
+		}
+		return new ConnectionSettings(applicationUrl,
+				springDatasourceUrl ? "spring.datasource.username and spring.datasource.password"
+						: "the application DataSource's user and password");
 	}
 
 	private DataSourceBuilder<?> withCredentials(DataSourceBuilder<?> builder) {

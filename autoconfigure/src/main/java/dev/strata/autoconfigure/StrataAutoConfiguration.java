@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportRuntimeHints;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
 /**
@@ -44,11 +45,14 @@ public final class StrataAutoConfiguration {
 	@ConditionalOnMissingBean
 	Strata strata(StrataProperties properties, ObjectProvider<DataSource> dataSource,
 			@StrataDataSource ObjectProvider<DataSource> strataDataSource, ResourceLoader resourceLoader,
-			ObjectProvider<MigrationListener> listeners, ObjectProvider<StrataConfigCustomizer> customizers) {
-		DataSource migrationDataSource = new MigrationDataSourceFactory(properties)
-			.create(strataDataSource.getIfAvailable(), dataSource.getIfUnique());
-		StrataConfig.Builder builder = StrataConfigFactory.builder(properties, migrationDataSource,
-				classLoader(resourceLoader));
+			ObjectProvider<MigrationListener> listeners, ObjectProvider<StrataConfigCustomizer> customizers,
+			Environment environment) {
+		MigrationDataSourceFactory factory = new MigrationDataSourceFactory(properties);
+		DataSource migrationDataSource = factory.create(strataDataSource.getIfAvailable(), dataSource.getIfUnique());
+		StrataConfig.Builder builder = StrataConfigFactory
+			.builder(properties, migrationDataSource, classLoader(resourceLoader))
+			.connectionSettings(factory.settings(strataDataSource.getIfAvailable(),
+					environment.containsProperty("spring.datasource.url")));
 		listeners.orderedStream().forEach(builder::listener);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return new Strata(builder.build());

@@ -1,5 +1,6 @@
 package dev.strata.autoconfigure;
 
+import dev.strata.ConnectionFailedException;
 import dev.strata.StrataException;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
@@ -17,6 +18,9 @@ class StrataFailureAnalyzer extends AbstractFailureAnalyzer<StrataException> {
 	}
 
 	private static String action(StrataException cause) {
+		if (cause instanceof ConnectionFailedException connection) {
+			return "Check " + connection.settings().describe() + ".";
+		}
 		return switch (cause.category()) {
 			case CONFIGURATION -> "Check the datasource and strata.* properties named above.";
 			case VALIDATION -> "Fix the migration files or the history as described above, then start again.";

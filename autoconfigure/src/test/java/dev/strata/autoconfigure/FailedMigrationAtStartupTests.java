@@ -58,6 +58,27 @@ class FailedMigrationAtStartupTests {
 	}
 
 	@Test
+	void failureAnalyzerNamesTheDatasourcePropertiesOfAnUnreachableDatabase() throws Exception {
+		int port;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		StrataTestContexts.runner()
+			.withPropertyValues("spring.datasource.url=jdbc:postgresql://127.0.0.1:" + port + "/orders",
+					"spring.datasource.username=app", "spring.datasource.password=secret-Pa55word")
+			.run((context) -> {
+				FailureAnalysis analysis = new StrataFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription())
+					.startsWith("Could not connect to PostgreSQL at 127.0.0.1:" + port + ", database \"orders\"")
+					.contains("refused")
+					.doesNotContain("secret-Pa55word");
+				assertThat(analysis.getAction()).isEqualTo("Check spring.datasource.url (host, port, database);"
+						+ " spring.datasource.username and spring.datasource.password (login).");
+			});
+	}
+
+	@Test
 	void failureAnalyzerExplainsPendingMigrationsInValidateMode(TestDatabase database) {
 		StrataTestContexts.runner(database, "basic").withPropertyValues("strata.on-startup=validate").run((context) -> {
 			FailureAnalysis analysis = new StrataFailureAnalyzer().analyze(context.getStartupFailure());

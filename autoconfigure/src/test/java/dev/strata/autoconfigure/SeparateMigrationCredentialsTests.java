@@ -151,7 +151,7 @@ class SeparateMigrationCredentialsTests {
 				FailureAnalysis analysis = new StrataFailureAnalyzer().analyze(context.getStartupFailure());
 				assertThat(analysis).isNotNull();
 				assertThat(analysis.getDescription()).contains("Could not connect").contains(unknownRole);
-				assertThat(analysis.getAction()).contains("strata.* properties");
+				assertThat(analysis.getAction()).contains("strata.user and strata.password");
 			});
 		assertThat(StrataTestContexts.tableExists(database, "greeting")).isFalse();
 		assertThat(output).contains("Could not connect").doesNotContain(this.canary);

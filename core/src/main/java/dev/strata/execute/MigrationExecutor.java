@@ -6,6 +6,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import dev.strata.StrataException;
 import dev.strata.history.AppliedMigration;
@@ -527,9 +528,25 @@ public final class MigrationExecutor {
 		String hint = (failure.index() < 0 && UNIQUE_VIOLATION.equals(cause.getSQLState()))
 				? "the history table already holds a successful row for this version, and its unique index refused a"
 						+ " second one: another migrator applied it meanwhile (was the migration lock lost?)"
-				: FailureHints.forSqlState(cause.getSQLState());
+				: ServerRefusals.isConfigurationProblem(cause.getSQLState())
+						? ServerRefusals.hint(cause,
+								(failure.index() >= 0) ? migration.statements().get(failure.index()) : null, role(),
+								Set.of(this.history.table(), MigrationLock.leaseTableName(this.history.table())))
+						: FailureHints.forSqlState(cause.getSQLState());
 		return new MigrationFailedException(file.displayName(), file.location(), line, statementText, cause, rolledBack,
 				outcome, hint);
+	}
+
+	/**
+	 * The role the migration runs as, for a hint; {@code null} if the driver cannot tell.
+	 */
+	private @Nullable String role() {
+		try {
+			return this.connection.getMetaData().getUserName();
+		}
+		catch (SQLException ex) {
+			return null;
+		}
 	}
 
 	private String retried(int attempts, @Nullable String sqlState) {

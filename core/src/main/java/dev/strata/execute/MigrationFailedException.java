@@ -8,7 +8,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A statement of a migration failed. Names the file, the line, the statement and
- * PostgreSQL's message and SQLState, and says what state the database was left in.
+ * PostgreSQL's message and SQLState, and says what state the database was left in. Its
+ * category is {@link ErrorCategory#MIGRATION_FAILED}, or
+ * {@link ErrorCategory#CONFIGURATION} when the role lacks a privilege or the server is
+ * read-only (see {@link ServerRefusals}).
  */
 public class MigrationFailedException extends StrataException {
 
@@ -28,7 +31,7 @@ public class MigrationFailedException extends StrataException {
 
 	public MigrationFailedException(String migration, String file, int line, String statement, SQLException cause,
 			boolean rolledBack, String outcome, @Nullable String hint) {
-		super(ErrorCategory.MIGRATION_FAILED, message(migration, file, line, statement, cause, outcome, hint), cause);
+		super(category(cause), message(migration, file, line, statement, cause, outcome, hint), cause);
 		this.migration = migration;
 		this.file = file;
 		this.line = line;
@@ -36,6 +39,15 @@ public class MigrationFailedException extends StrataException {
 		this.sqlState = cause.getSQLState();
 		this.serverMessage = serverMessage(cause);
 		this.rolledBack = rolledBack;
+	}
+
+	/**
+	 * A missing privilege or a read-only server is the configuration's fault, not the
+	 * migration's: exit code 2, not 5.
+	 */
+	private static ErrorCategory category(SQLException cause) {
+		return ServerRefusals.isConfigurationProblem(cause.getSQLState()) ? ErrorCategory.CONFIGURATION
+				: ErrorCategory.MIGRATION_FAILED;
 	}
 
 	private static String message(String migration, String file, int line, String statement, SQLException cause,

@@ -91,7 +91,7 @@ public class StrataMigrator implements InitializingBean {
 		try {
 			TargetGuard guard = new TargetGuard(properties);
 			guard.checkConfiguration();
-			report.database(guard.check(strata.config().dataSource()));
+			report.database(guard.check(strata.config().dataSource(), strata.config().connectionSettings()));
 			new MigratorCommands(strata, properties).run(properties.getCommand(), report);
 			return report.success();
 		}

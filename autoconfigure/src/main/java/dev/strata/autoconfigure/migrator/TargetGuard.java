@@ -4,9 +4,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import dev.strata.ConnectionFailedException;
+import dev.strata.ConnectionSettings;
 import dev.strata.ErrorCategory;
 import dev.strata.StrataException;
 import org.jspecify.annotations.Nullable;
@@ -42,8 +45,8 @@ final class TargetGuard {
 	 * Checks the database the DataSource reaches.
 	 * @return the database's name, for the report
 	 */
-	String check(DataSource dataSource) {
-		Target target = read(dataSource);
+	String check(DataSource dataSource, ConnectionSettings settings) {
+		Target target = read(dataSource, settings);
 		String expectedDatabase = this.properties.getExpectedDatabase();
 		if (StringUtils.hasText(expectedDatabase) && !expectedDatabase.equals(target.database())) {
 			throw refused(
@@ -61,8 +64,16 @@ final class TargetGuard {
 		return target.database();
 	}
 
-	private static Target read(DataSource dataSource) {
-		try (Connection connection = dataSource.getConnection();
+	private static Target read(DataSource dataSource, ConnectionSettings settings) {
+		Connection connection;
+		long start = System.nanoTime();
+		try {
+			connection = dataSource.getConnection();
+		}
+		catch (SQLException ex) {
+			throw ConnectionFailedException.of(ex, Duration.ofNanos(System.nanoTime() - start), dataSource, settings);
+		}
+		try (connection;
 				Statement statement = connection.createStatement();
 				ResultSet rs = statement
 					.executeQuery("select current_database(), current_setting('" + ENVIRONMENT_SETTING + "', true)")) {
@@ -71,8 +82,8 @@ final class TargetGuard {
 			return new Target(rs.getString(1), StringUtils.hasLength(environment) ? environment : null);
 		}
 		catch (SQLException ex) {
-			throw new StrataException(ErrorCategory.CONFIGURATION, "Could not connect to the database: "
-					+ ex.getMessage() + " (SQLState " + ex.getSQLState() + "). Check the URL, user and password.", ex);
+			throw new StrataException(ErrorCategory.CONFIGURATION, "Could not read which database the migrator is"
+					+ " connected to: " + ex.getMessage() + " (SQLState " + ex.getSQLState() + ").", ex);
 		}
 	}
 

@@ -1,0 +1,105 @@
+package dev.strata;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Database addresses that cannot be reached, each in its own way, without a network: a
+ * closed local port (refused), a local port whose accept queue is full so the kernel
+ * drops further connection attempts (a genuine connect timeout, like a firewall that
+ * drops packets), a non-routable address, and a name that never resolves.
+ */
+final class Unreachable {
+
+	/** Never resolves: {@code .invalid} is reserved (RFC 2606). */
+	static final String UNRESOLVABLE_HOST = "no-such-host.invalid";
+
+	/** A private address no network routes: connection attempts go unanswered. */
+	static final String NON_ROUTABLE_HOST = "10.255.255.1";
+
+	private Unreachable() {
+	}
+
+	/** A local port nothing listens on. */
+	static int closedPort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Whether a plain TCP connect to {@code host} times out as on a real network. Some
+	 * sandboxes answer every address through a proxy; a test of a non-routable address is
+	 * meaningless there.
+	 */
+	static boolean connectTimesOut(String host, int port) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(host, port), 1000);
+			return false;
+		}
+		catch (SocketTimeoutException ex) {
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * A local port that accepts no more connections: its accept queue is full and never
+	 * drained, so the kernel drops further SYNs and a connect times out. Close it after
+	 * the test.
+	 */
+	static final class BlackHole implements AutoCloseable {
+
+		private final ServerSocket server;
+
+		private final List<Socket> queued = new ArrayList<>();
+
+		BlackHole() {
+			try {
+				this.server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+				// Fill the queue until a connect times out: from then on, every one does.
+				for (int i = 0; i < 16; i++) {
+					Socket socket = new Socket();
+					try {
+						socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port()), 300);
+						this.queued.add(socket);
+					}
+					catch (SocketTimeoutException ex) {
+						socket.close();
+						return;
+					}
+				}
+				throw new IllegalStateException("the accept queue of port " + port() + " never filled up");
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+		int port() {
+			return this.server.getLocalPort();
+		}
+
+		@Override
+		public void close() throws IOException {
+			for (Socket socket : this.queued) {
+				socket.close();
+			}
+			this.server.close();
+		}
+
+	}
+
+}
