@@ -9,7 +9,7 @@ import java.util.List;
 import dev.strata.drift.SnapshotStore;
 import dev.strata.history.AppliedMigration;
 import dev.strata.history.SchemaHistory;
-import dev.strata.target.MigrationTarget;
+import dev.strata.targets.MigrationTarget;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
