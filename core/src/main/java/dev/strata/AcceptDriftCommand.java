@@ -28,7 +28,7 @@ final class AcceptDriftCommand implements Command<AcceptDriftResult> {
 				.check(context.connection(), target.snapshotExists());
 			SnapshotInfo snapshot = Snapshots.take(context.connection(), config, target, "ACCEPTED");
 			logger.info("Accepted schema drift: {}", accepted.describe());
-			return new AcceptDriftResult(target.schema(), accepted, snapshot);
+			return new AcceptDriftResult(target.target().name(), target.schema(), accepted, snapshot);
 		});
 	}
 

@@ -16,11 +16,11 @@ final class BaselineCommand implements Command<BaselineResult> {
 						"Schema \"" + target.schema() + "\" already has a history in " + config.table()
 								+ "; a baseline is only for a database that has none. Use migrate instead.");
 			}
-			Target created = target.withHistoryCreated();
+			TargetState created = target.withHistoryCreated();
 			MigrateCommand.recordBaseline(created.history(), config.baselineVersion());
-			context.listener().baselined(config.baselineVersion());
+			context.listener().baselined(created.target(), config.baselineVersion());
 			Snapshots.takeAfterRun(context.connection(), config, created, "BASELINE");
-			return new BaselineResult(created.schema(), config.baselineVersion());
+			return new BaselineResult(created.target().name(), created.schema(), config.baselineVersion());
 		});
 	}
 

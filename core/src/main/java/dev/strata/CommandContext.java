@@ -10,7 +10,7 @@ import dev.strata.execute.MigrationLock;
 import dev.strata.execute.SessionName;
 import dev.strata.plan.MigrationPlan;
 import dev.strata.plan.Planner;
-import dev.strata.source.MigrationFile;
+import dev.strata.migration.Migration;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,7 +28,7 @@ final class CommandContext {
 
 	private final MigrationListener listener;
 
-	private @Nullable Target target;
+	private @Nullable TargetState target;
 
 	CommandContext(StrataConfig config, Connection connection, @Nullable MigrationsLoading migrations) {
 		this.config = config;
@@ -51,15 +51,15 @@ final class CommandContext {
 	}
 
 	/** The target schema and its history, found on this command's connection. */
-	Target target() throws SQLException {
+	TargetState target() throws SQLException {
 		if (this.target == null) {
-			this.target = Target.resolve(this.connection, this.config);
+			this.target = TargetState.resolve(this.connection, this.config.target());
 		}
 		return this.target;
 	}
 
 	/** The migration files at the configured locations. */
-	List<MigrationFile> migrations() {
+	List<Migration> migrations() {
 		if (this.migrations == null) {
 			throw new IllegalStateException("This command does not read migrations");
 		}
@@ -71,7 +71,7 @@ final class CommandContext {
 		return plan(target());
 	}
 
-	MigrationPlan plan(Target target) throws SQLException {
+	MigrationPlan plan(TargetState target) throws SQLException {
 		return new Planner(this.config.outOfOrder()).plan(migrations(), target.readHistory());
 	}
 
@@ -83,14 +83,15 @@ final class CommandContext {
 		Connection connection = this.connection;
 		// The command's own connection waits idle meanwhile; keep it from being cut as
 		// idle.
-		try (MigrationLock lock = MigrationLock.acquire(this.config.dataSource(), connection, target().schema(),
-				this.config.table(), this.config.lock(), () -> connection.isValid(5), this.config.sessionName())) {
+		try (MigrationLock lock = MigrationLock.acquire(this.config.target().dataSource(), connection,
+				target().schema(), this.config.target().table(), this.config.lock(), () -> connection.isValid(5),
+				this.config.sessionName())) {
 			// The migrations' session shows as Strata's too (a blocked ALTER TABLE names
 			// who waits), unless a pooler shares it with other clients.
 			SessionName.Applied named = lock.sharedSession() ? SessionName.Applied.NOTHING
 					: SessionName.apply(connection, this.config.sessionName());
 			try {
-				this.target = Target.resolve(connection, this.config);
+				this.target = TargetState.resolve(connection, this.config.target());
 				return work.run(this.target, lock);
 			}
 			finally {
@@ -103,7 +104,7 @@ final class CommandContext {
 	@FunctionalInterface
 	interface LockedWork<T> {
 
-		T run(Target target, MigrationLock lock) throws SQLException;
+		T run(TargetState target, MigrationLock lock) throws SQLException;
 
 	}
 

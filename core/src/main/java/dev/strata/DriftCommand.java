@@ -12,7 +12,7 @@ final class DriftCommand implements Command<DriftReport> {
 
 	@Override
 	public DriftReport run(CommandContext context) throws SQLException {
-		Target target = context.target();
+		TargetState target = context.target();
 		return Snapshots.checker(context.config(), target).check(context.connection(), target.snapshotExists());
 	}
 

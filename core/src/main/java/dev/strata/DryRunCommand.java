@@ -2,7 +2,7 @@ package dev.strata;
 
 import java.sql.SQLException;
 
-import dev.strata.plan.MigrationPreparer;
+import dev.strata.migration.MigrationPreparer;
 import dev.strata.plan.MigrationStatus;
 
 /**
@@ -15,7 +15,7 @@ final class DryRunCommand implements Command<DryRunResult> {
 	public DryRunResult run(CommandContext context) throws SQLException {
 		StatusResult status = new StatusCommand().run(context);
 		return new DryRunResult(status,
-				new MigrationPreparer().prepare(status.pending().stream().map(MigrationStatus::file).toList()));
+				new MigrationPreparer().prepare(status.pending().stream().map(MigrationStatus::migration).toList()));
 	}
 
 }

@@ -2,7 +2,7 @@ package dev.strata;
 
 import java.util.List;
 
-import dev.strata.plan.PreparedMigration;
+import dev.strata.migration.PreparedMigration;
 
 /**
  * What {@code migrate} would apply, touching nothing.

@@ -1,47 +1,37 @@
 package dev.strata;
 
 /**
- * What kind of problem stopped a command. Each category maps to one exit code of the
- * migrator (see docs/configuration.md), so the categories are a public contract.
+ * What kind of problem stopped a command. The categories are a public contract: the
+ * migrator maps each to one exit code (autoconfigure's {@code MigratorExitCodes}, see
+ * docs/configuration.md), the failure analyzer and the health contributor read them too.
  */
 public enum ErrorCategory {
 
 	/** Something nobody planned for: a bug, or an I/O error outside the database. */
-	UNEXPECTED(1),
+	UNEXPECTED,
 
 	/** Properties, the connection, or the target database are wrong. */
-	CONFIGURATION(2),
+	CONFIGURATION,
 
 	/**
 	 * Migration files or the history do not agree: bad file, checksum mismatch, missing,
 	 * out of order, failed entry.
 	 */
-	VALIDATION(3),
+	VALIDATION,
 
 	/** The guard refused a statement. */
-	REFUSED(4),
+	REFUSED,
 
 	/**
 	 * A migration failed and was rolled back (or, outside a transaction, recorded as
 	 * failed).
 	 */
-	MIGRATION_FAILED(5),
+	MIGRATION_FAILED,
 
 	/** Another migrator held the lock for longer than the configured wait. */
-	LOCK_TIMEOUT(6),
+	LOCK_TIMEOUT,
 
 	/** The live schema differs from what the migrations built. */
-	DRIFT(7);
-
-	private final int exitCode;
-
-	ErrorCategory(int exitCode) {
-		this.exitCode = exitCode;
-	}
-
-	/** The process exit code the migrator uses for this category. */
-	public int exitCode() {
-		return this.exitCode;
-	}
+	DRIFT;
 
 }

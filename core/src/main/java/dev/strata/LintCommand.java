@@ -7,7 +7,7 @@ import dev.strata.guard.LiveTableSizes;
 import dev.strata.guard.report.Lint;
 import dev.strata.guard.report.LintResult;
 import dev.strata.guard.report.LintScope;
-import dev.strata.source.MigrationFile;
+import dev.strata.migration.Migration;
 
 /**
  * {@code lint}: the guard's verdict on the pending (or all) migrations, with live table
@@ -18,7 +18,7 @@ final class LintCommand implements Command<LintResult> {
 	@Override
 	public LintResult run(CommandContext context) throws SQLException {
 		StrataConfig config = context.config();
-		List<MigrationFile> selected = (config.lintScope() == LintScope.ALL) ? context.migrations()
+		List<Migration> selected = (config.lintScope() == LintScope.ALL) ? context.migrations()
 				: context.plan().pending();
 		return Lint.of(selected, config.guard(), new LiveTableSizes(context.connection()), config.lintScope());
 	}

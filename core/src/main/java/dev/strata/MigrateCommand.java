@@ -21,9 +21,9 @@ import dev.strata.history.AppliedMigration;
 import dev.strata.history.HistoryType;
 import dev.strata.history.SchemaHistory;
 import dev.strata.plan.MigrationPlan;
-import dev.strata.plan.MigrationPreparer;
-import dev.strata.plan.PreparedMigration;
-import dev.strata.source.MigrationFile;
+import dev.strata.migration.MigrationPreparer;
+import dev.strata.migration.PreparedMigration;
+import dev.strata.migration.Migration;
 import dev.strata.source.Version;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -82,15 +82,15 @@ final class MigrateCommand implements Command<MigrateResult> {
 
 	private MigrateResult migrate(CommandContext context) throws SQLException {
 		Connection connection = context.connection();
-		Target target = context.target();
+		TargetState target = context.target();
 		logger.info("Migrating schema \"{}\" at {} (PostgreSQL {})", target.schema(),
-				JdbcUrls.forLog(connection.getMetaData().getURL()), Target.serverVersion(connection));
+				JdbcUrls.forLog(connection.getMetaData().getURL()), TargetState.serverVersion(connection));
 		MigrationPlan plan = context.plan();
 		long start = this.start;
 		// a database migrated before drift existed has no snapshot yet: take the lock
 		// once to store one
 		if (target.historyExists() && target.snapshotExists() && plan.isValid() && !plan.hasPending()) {
-			MigrateResult result = new MigrateResult(target.schema(), plan.currentVersionText(),
+			MigrateResult result = new MigrateResult(target.target().name(), target.schema(), plan.currentVersionText(),
 					plan.currentVersionText(), List.of(), false, Duration.ZERO, elapsed(start));
 			logger.info(result.summary());
 			return result;
@@ -106,12 +106,12 @@ final class MigrateCommand implements Command<MigrateResult> {
 		Judged judgedEarly = early;
 		this.doing = "taking the migration lock and reading the history again";
 		return context.underLock((lockedTarget, lock) -> {
-			this.listener.lockAcquired(lock.waited());
+			this.listener.lockAcquired(this.config.target(), lock.waited());
 			return migrateLocked(context, lockedTarget, judgedEarly, lock, start);
 		});
 	}
 
-	private MigrateResult migrateLocked(CommandContext context, Target target, @Nullable Judged early,
+	private MigrateResult migrateLocked(CommandContext context, TargetState target, @Nullable Judged early,
 			MigrationLock lock, long start) throws SQLException {
 		Connection connection = context.connection();
 		boolean baselined = false;
@@ -123,7 +123,7 @@ final class MigrateCommand implements Command<MigrateResult> {
 			}
 			target = target.withHistoryCreated();
 			recordBaseline(target.history(), this.config.baselineVersion());
-			this.listener.baselined(this.config.baselineVersion());
+			this.listener.baselined(this.config.target(), this.config.baselineVersion());
 			baselined = true;
 		}
 		target = target.withHistoryCreated();
@@ -143,24 +143,24 @@ final class MigrateCommand implements Command<MigrateResult> {
 		GuardReport guarded = judged.report();
 		String initialVersion = plan.currentVersionText();
 		List<MigrateResult.AppliedReport> applied = new ArrayList<>();
-		MigrationExecutor executor = new MigrationExecutor(connection, target.history(), this.config.execution(),
-				this.listener, new EffectCheck(guarded, this.config.guard()), lock);
+		MigrationExecutor executor = new MigrationExecutor(this.config.target(), connection, target.history(),
+				this.config.execution(), this.listener, new EffectCheck(guarded, this.config.guard()), lock);
 		// A session setting would leak to other clients through a pooler in transaction
 		// mode.
 		boolean checkingConnection = !lock.sharedSession() && enableConnectionCheck(connection);
 		boolean success = false;
-		this.listener.runStarting(prepared);
+		this.listener.runStarting(this.config.target(), prepared);
 		try {
 			for (PreparedMigration migration : prepared) {
-				GuardLog.applying(guarded.of(migration.file().location()));
+				GuardLog.applying(guarded.of(migration.migration().location()));
 				if (migration.statements().isEmpty()) {
 					logger.warn("{} has no statement (empty, or comments only): recorded as applied, nothing ran",
-							migration.file().location());
+							migration.migration().location());
 				}
-				AppliedMigration interrupted = plan.interrupted(migration.file());
+				AppliedMigration interrupted = plan.interrupted(migration.migration());
 				Duration duration = (interrupted != null) ? executor.resume(migration, interrupted)
 						: executor.apply(migration);
-				MigrationFile file = migration.file();
+				Migration file = migration.migration();
 				logger.info("Applied {}{} in {} ms", file.displayName(),
 						migration.transactional() ? "" : " (outside a transaction)", duration.toMillis());
 				applied.add(new MigrateResult.AppliedReport((file.version() != null) ? file.version().toString() : null,
@@ -170,7 +170,7 @@ final class MigrateCommand implements Command<MigrateResult> {
 			success = true;
 		}
 		finally {
-			this.listener.runFinished(success);
+			this.listener.runFinished(this.config.target(), success);
 			if (checkingConnection) {
 				resetConnectionCheck(connection);
 			}
@@ -184,8 +184,8 @@ final class MigrateCommand implements Command<MigrateResult> {
 					(applied.isEmpty() && baselined) ? "BASELINE" : "MIGRATE");
 		}
 		String currentVersion = currentVersion(initialVersion, applied);
-		MigrateResult result = new MigrateResult(target.schema(), initialVersion, currentVersion, List.copyOf(applied),
-				baselined, lock.waited(), elapsed(start));
+		MigrateResult result = new MigrateResult(target.target().name(), target.schema(), initialVersion,
+				currentVersion, List.copyOf(applied), baselined, lock.waited(), elapsed(start));
 		logger.info(result.summary());
 		return result;
 	}
@@ -194,7 +194,7 @@ final class MigrateCommand implements Command<MigrateResult> {
 	 * Reads, splits and judges the pending migrations. @throws GuardRefusedException if
 	 * one is refused
 	 */
-	private Judged judge(Connection connection, List<MigrationFile> pending) {
+	private Judged judge(Connection connection, List<Migration> pending) {
 		List<PreparedMigration> prepared = new MigrationPreparer().prepare(pending);
 		return new Judged(pending, prepared, guard(connection, prepared));
 	}
@@ -206,7 +206,7 @@ final class MigrateCommand implements Command<MigrateResult> {
 	 * @param prepared the files split into statements
 	 * @param report the guard's verdict
 	 */
-	private record Judged(List<MigrationFile> pending, List<PreparedMigration> prepared, GuardReport report) {
+	private record Judged(List<Migration> pending, List<PreparedMigration> prepared, GuardReport report) {
 	}
 
 	/**
@@ -218,8 +218,8 @@ final class MigrateCommand implements Command<MigrateResult> {
 		if (report.isRefused()) {
 			GuardRefusedException refusal = new GuardRefusedException(report.refused(), "nothing was applied");
 			for (PreparedMigration migration : prepared) {
-				if (!report.of(migration.file().location()).refused().isEmpty()) {
-					this.listener.refused(migration, refusal);
+				if (!report.of(migration.migration().location()).refused().isEmpty()) {
+					this.listener.refused(this.config.target(), migration, refusal);
 				}
 			}
 			throw refusal;

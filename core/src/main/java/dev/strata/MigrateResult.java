@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What {@code migrate} did.
  *
+ * @param target the name of the target (see
+ * {@link dev.strata.targets.MigrationTarget#name()})
  * @param schema the schema holding the history table
  * @param initialVersion the version before, {@code null} for an empty history
  * @param currentVersion the version after
@@ -16,8 +18,9 @@ import org.jspecify.annotations.Nullable;
  * @param lockWait how long it waited for another migrator
  * @param duration the whole command
  */
-public record MigrateResult(String schema, @Nullable String initialVersion, @Nullable String currentVersion,
-		List<AppliedReport> applied, boolean baselined, Duration lockWait, Duration duration) {
+public record MigrateResult(String target, String schema, @Nullable String initialVersion,
+		@Nullable String currentVersion, List<AppliedReport> applied, boolean baselined, Duration lockWait,
+		Duration duration) {
 
 	/**
 	 * One applied migration.

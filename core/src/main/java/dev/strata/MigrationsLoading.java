@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
-import dev.strata.source.MigrationFile;
+import dev.strata.migration.Migration;
 
 /**
  * Reads the migration files on a thread of its own while the caller opens its first
@@ -14,9 +14,9 @@ import dev.strata.source.MigrationFile;
  */
 final class MigrationsLoading {
 
-	private final CompletableFuture<List<MigrationFile>> files;
+	private final CompletableFuture<List<Migration>> files;
 
-	private MigrationsLoading(Supplier<List<MigrationFile>> loader) {
+	private MigrationsLoading(Supplier<List<Migration>> loader) {
 		this.files = new CompletableFuture<>();
 		Thread thread = new Thread(() -> {
 			try {
@@ -30,7 +30,7 @@ final class MigrationsLoading {
 		thread.start();
 	}
 
-	static MigrationsLoading start(Supplier<List<MigrationFile>> loader) {
+	static MigrationsLoading start(Supplier<List<Migration>> loader) {
 		return new MigrationsLoading(loader);
 	}
 
@@ -38,7 +38,7 @@ final class MigrationsLoading {
 	 * The files, or the failure loading them threw (a bad file name, a duplicate, an
 	 * unreadable file).
 	 */
-	List<MigrationFile> get() {
+	List<Migration> get() {
 		try {
 			return this.files.join();
 		}

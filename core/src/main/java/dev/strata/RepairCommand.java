@@ -8,7 +8,7 @@ import dev.strata.history.AppliedMigration;
 import dev.strata.plan.MigrationPlan;
 import dev.strata.plan.MigrationState;
 import dev.strata.plan.MigrationStatus;
-import dev.strata.source.MigrationFile;
+import dev.strata.migration.Migration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +30,7 @@ final class RepairCommand implements Command<RepairResult> {
 		context.migrations();
 		return context.underLock((target, lock) -> {
 			if (!target.historyExists()) {
-				return new RepairResult(target.schema(), List.of(), List.of());
+				return new RepairResult(target.target().name(), target.schema(), List.of(), List.of());
 			}
 			MigrationPlan plan = context.plan(target);
 			List<String> removed = new ArrayList<>();
@@ -57,7 +57,7 @@ final class RepairCommand implements Command<RepairResult> {
 				}
 				else if (status.state() == MigrationState.CHECKSUM_MISMATCH
 						|| status.state() == MigrationState.DESCRIPTION_MISMATCH) {
-					MigrationFile file = status.file();
+					Migration file = status.migration();
 					target.history().realign(status.applied().installedRank(), file.checksum(), file.description());
 					realigned.add(status.displayName() + ": checksum " + status.applied().checksum() + " -> "
 							+ file.checksum());
@@ -72,7 +72,8 @@ final class RepairCommand implements Command<RepairResult> {
 			target.history().signAll();
 			removed.forEach((name) -> logger.info("Repair removed the failed entry of {}", name));
 			realigned.forEach((line) -> logger.info("Repair realigned {}", line));
-			return new RepairResult(target.schema(), List.copyOf(removed), List.copyOf(realigned));
+			return new RepairResult(target.target().name(), target.schema(), List.copyOf(removed),
+					List.copyOf(realigned));
 		});
 	}
 

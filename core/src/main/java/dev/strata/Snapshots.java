@@ -21,20 +21,20 @@ final class Snapshots {
 	private Snapshots() {
 	}
 
-	static SnapshotStore store(Target target) {
+	static SnapshotStore store(TargetState target) {
 		return new SnapshotStore(target.schema(), target.history().table());
 	}
 
-	static SnapshotScope scope(StrataConfig config, Target target) {
+	static SnapshotScope scope(StrataConfig config, TargetState target) {
 		return SnapshotScope.of(config.drift(), target.schema(), target.history().table());
 	}
 
-	static DriftChecker checker(StrataConfig config, Target target) {
+	static DriftChecker checker(StrataConfig config, TargetState target) {
 		return new DriftChecker(store(target), scope(config, target));
 	}
 
 	/** Takes and stores a snapshot; the caller holds the migration lock. */
-	static SnapshotInfo take(Connection connection, StrataConfig config, Target target, String reason)
+	static SnapshotInfo take(Connection connection, StrataConfig config, TargetState target, String reason)
 			throws SQLException {
 		long start = System.nanoTime();
 		SnapshotInfo info = store(target).write(connection, scope(config, target), reason);
@@ -49,7 +49,7 @@ final class Snapshots {
 	 * dropped instead, so that checks say "no snapshot" rather than report the run's own
 	 * changes as drift, and the next migrate takes one even with nothing pending.
 	 */
-	static void takeAfterRun(Connection connection, StrataConfig config, Target target, String reason) {
+	static void takeAfterRun(Connection connection, StrataConfig config, TargetState target, String reason) {
 		try {
 			take(connection, config, target, reason);
 		}

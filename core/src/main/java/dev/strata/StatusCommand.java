@@ -15,7 +15,7 @@ final class StatusCommand implements Command<StatusResult> {
 
 	@Override
 	public StatusResult run(CommandContext context) throws SQLException {
-		Target target = context.target();
+		TargetState target = context.target();
 		MigrationPlan plan = context.plan();
 		List<ValidationProblem> problems = plan.problems();
 		if (!target.historyExists() && target.history().countOtherObjects() > 0
@@ -23,8 +23,8 @@ final class StatusCommand implements Command<StatusResult> {
 			problems = new ArrayList<>(problems);
 			problems.add(NotEmptyWithoutHistory.problem(target.schema(), context.config().table()));
 		}
-		return new StatusResult(target.schema(), target.historyExists(), plan.currentVersionText(), plan.statuses(),
-				List.copyOf(problems));
+		return new StatusResult(target.target().name(), target.schema(), target.historyExists(),
+				plan.currentVersionText(), plan.statuses(), List.copyOf(problems));
 	}
 
 }

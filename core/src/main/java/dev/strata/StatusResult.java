@@ -10,13 +10,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * The migrations compared with the history, read without taking the migration lock.
  *
+ * @param target the name of the target (see
+ * {@link dev.strata.targets.MigrationTarget#name()})
  * @param schema the schema holding the history table
  * @param historyExists whether the history table exists yet
  * @param currentVersion the highest applied version, {@code null} for an empty history
  * @param migrations every migration with its state
  * @param problems what would stop {@code migrate}
  */
-public record StatusResult(String schema, boolean historyExists, @Nullable String currentVersion,
+public record StatusResult(String target, String schema, boolean historyExists, @Nullable String currentVersion,
 		List<MigrationStatus> migrations, List<ValidationProblem> problems) {
 
 	/**

@@ -13,8 +13,8 @@ import dev.strata.execute.MigrationLock;
 import dev.strata.execute.ServerRefusals;
 import dev.strata.guard.report.LintResult;
 import dev.strata.guard.report.LintScope;
-import dev.strata.source.MigrationFile;
-import dev.strata.source.MigrationSource;
+import dev.strata.migration.Migration;
+import dev.strata.migration.Migrations;
 
 /**
  * Strata's commands. Each returns a result object that the Spring Boot integration, the
@@ -128,9 +128,9 @@ public final class Strata {
 		return execute(new RepairCommand());
 	}
 
-	/** The migration files at the configured locations. */
-	List<MigrationFile> loadMigrations() {
-		return new MigrationSource(this.config.locations(), this.config.classLoader()).load();
+	/** The migrations every resolver finds, in the order they apply. */
+	List<Migration> loadMigrations() {
+		return Migrations.resolve(this.config.resolvers());
 	}
 
 	/**
@@ -155,11 +155,11 @@ public final class Strata {
 		Connection connection;
 		long start = System.nanoTime();
 		try {
-			connection = this.config.dataSource().getConnection();
+			connection = this.config.target().dataSource().getConnection();
 		}
 		catch (SQLException ex) {
 			throw ConnectionFailedException.of(ex, Duration.ofNanos(System.nanoTime() - start),
-					this.config.dataSource(), this.config.connectionSettings());
+					this.config.target().dataSource(), this.config.connectionSettings());
 		}
 		try (connection) {
 			try {
@@ -192,7 +192,7 @@ public final class Strata {
 		catch (SQLException notKnown) {
 			role = null;
 		}
-		String table = this.config.table();
+		String table = this.config.target().table();
 		String hint = ServerRefusals.hint(ex, null, role,
 				Set.of(table, MigrationLock.leaseTableName(table), SnapshotStore.tableName(table)));
 		String message = String.valueOf(ex.getMessage());

@@ -23,7 +23,10 @@ import dev.strata.guard.report.LintScope;
 import dev.strata.execute.MigrationListener;
 import dev.strata.execute.SessionName;
 import dev.strata.history.SchemaHistory;
+import dev.strata.migration.MigrationResolver;
+import dev.strata.migration.sql.SqlMigrationResolver;
 import dev.strata.source.Location;
+import dev.strata.targets.MigrationTarget;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,9 +45,13 @@ public final class StrataConfig {
 
 	private final List<Location> locations;
 
+	private final boolean locationsConfigured;
+
 	private final @Nullable String schema;
 
 	private final String table;
+
+	private final MigrationTarget target;
 
 	private final boolean outOfOrder;
 
@@ -59,6 +66,8 @@ public final class StrataConfig {
 	private final List<MigrationListener> listeners;
 
 	private final ClassLoader classLoader;
+
+	private final List<MigrationResolver> resolvers;
 
 	private final GuardSettings guard;
 
@@ -77,8 +86,11 @@ public final class StrataConfig {
 		this.connectionSettings = builder.connectionSettings;
 		this.sessionName = SessionName.of(builder.applicationName);
 		this.locations = builder.locations.stream().map(Location::parse).toList();
+		this.locationsConfigured = builder.locationsConfigured;
 		this.schema = builder.schema;
 		this.table = builder.table;
+		this.target = new MigrationTarget(builder.targetName, builder.dataSource, builder.schema, builder.table,
+				builder.searchPath);
 		this.outOfOrder = builder.outOfOrder;
 		this.baselineVersion = builder.baselineVersion;
 		this.baselineOnMigrate = builder.baselineOnMigrate;
@@ -87,6 +99,10 @@ public final class StrataConfig {
 				builder.retryBackoff);
 		this.listeners = List.copyOf(builder.listeners);
 		this.classLoader = builder.classLoader;
+		List<MigrationResolver> resolvers = new ArrayList<>();
+		resolvers.add(new SqlMigrationResolver(this.locations, this.classLoader, this.locationsConfigured));
+		resolvers.addAll(builder.resolvers);
+		this.resolvers = List.copyOf(resolvers);
 		this.guard = new GuardSettings(builder.allowDestructive, builder.guardStrict, builder.guardRules,
 				builder.guardBaselineVersion, builder.largeTableRows, builder.verifyEffects);
 		this.lintScope = builder.lintScope;
@@ -123,6 +139,15 @@ public final class StrataConfig {
 	}
 
 	/**
+	 * Whether the locations were given ({@code strata.locations}) rather than defaulted:
+	 * a given location must exist, while the default one may be missing (a project
+	 * without migrations yet).
+	 */
+	public boolean locationsConfigured() {
+		return this.locationsConfigured;
+	}
+
+	/**
 	 * The schema of the history table, {@code null} for the connection's current schema.
 	 */
 	public @Nullable String schema() {
@@ -131,6 +156,14 @@ public final class StrataConfig {
 
 	public String table() {
 		return this.table;
+	}
+
+	/**
+	 * The target this configuration migrates: its DataSource, {@link #schema()},
+	 * {@link #table()} and search_path.
+	 */
+	public MigrationTarget target() {
+		return this.target;
 	}
 
 	public boolean outOfOrder() {
@@ -167,6 +200,14 @@ public final class StrataConfig {
 
 	public ClassLoader classLoader() {
 		return this.classLoader;
+	}
+
+	/**
+	 * Where migrations come from: the SQL files at {@link #locations()}, then every
+	 * resolver added to the builder.
+	 */
+	public List<MigrationResolver> resolvers() {
+		return this.resolvers;
 	}
 
 	/**
@@ -217,9 +258,15 @@ public final class StrataConfig {
 
 		private List<String> locations = List.of(DEFAULT_LOCATION);
 
+		private boolean locationsConfigured;
+
 		private @Nullable String schema;
 
 		private String table = SchemaHistory.DEFAULT_TABLE;
+
+		private String targetName = MigrationTarget.DEFAULT_NAME;
+
+		private List<String> searchPath = List.of();
 
 		private boolean outOfOrder;
 
@@ -242,6 +289,8 @@ public final class StrataConfig {
 		private Duration retryBackoff = ExecutionSettings.DEFAULTS.retryBackoff();
 
 		private final List<MigrationListener> listeners = new ArrayList<>();
+
+		private final List<MigrationResolver> resolvers = new ArrayList<>();
 
 		private ClassLoader classLoader = defaultClassLoader();
 
@@ -290,7 +339,8 @@ public final class StrataConfig {
 
 		/**
 		 * Locations such as {@code classpath:db/migration} or
-		 * {@code filesystem:/migrations}.
+		 * {@code filesystem:/migrations}. Each one given must exist; without this call,
+		 * {@value StrataConfig#DEFAULT_LOCATION} is read if it exists.
 		 */
 		public Builder locations(String... locations) {
 			return locations(List.of(locations));
@@ -301,6 +351,7 @@ public final class StrataConfig {
 				throw new IllegalArgumentException("at least one location is needed");
 			}
 			this.locations = List.copyOf(locations);
+			this.locationsConfigured = true;
 			return this;
 		}
 
@@ -311,6 +362,24 @@ public final class StrataConfig {
 
 		public Builder table(String table) {
 			this.table = Objects.requireNonNull(table, "table must not be null");
+			return this;
+		}
+
+		/**
+		 * How results, logs and metrics name the target;
+		 * {@value MigrationTarget#DEFAULT_NAME} unless set.
+		 */
+		public Builder targetName(String targetName) {
+			this.targetName = Objects.requireNonNull(targetName, "targetName must not be null");
+			return this;
+		}
+
+		/**
+		 * The schemas migrations run with as their {@code search_path}, in order; none
+		 * (the default) leaves the connection's {@code search_path} as configured.
+		 */
+		public Builder searchPath(List<String> searchPath) {
+			this.searchPath = List.copyOf(searchPath);
 			return this;
 		}
 
@@ -375,6 +444,15 @@ public final class StrataConfig {
 
 		public Builder listener(MigrationListener listener) {
 			this.listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
+			return this;
+		}
+
+		/**
+		 * Adds a source of migrations of another kind, read beside the SQL files at the
+		 * locations.
+		 */
+		public Builder resolver(MigrationResolver resolver) {
+			this.resolvers.add(Objects.requireNonNull(resolver, "resolver must not be null"));
 			return this;
 		}
 

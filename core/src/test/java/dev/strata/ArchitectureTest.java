@@ -12,15 +12,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The engine's layering, held by the build: the stage packages form no cycle, and a stage
- * does not reach into a later one. The few edges that still do are listed by name below,
- * each with why; they are what the rest of the core reshape (a migration as an
- * abstraction, a closed API) removes, and no new one can slip in meanwhile.
+ * does not reach into a later one.
  */
 class ArchitectureTest {
 
 	/** The pipeline's stages, in order (docs/architecture.md). */
-	private static final List<String> STAGES = List.of("source", "sql", "guard", "history", "plan", "execute", "drift",
-			"status");
+	private static final List<String> STAGES = List.of("targets", "source", "sql", "migration", "guard", "history",
+			"plan", "execute", "drift", "status");
 
 	private static final JavaClasses CORE = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -51,14 +49,11 @@ class ArchitectureTest {
 	}
 
 	/**
-	 * Edges against the pipeline's order that exist today: the directives are read in
-	 * {@code source} with the {@code sql} lexer (they belong to the SQL kind of
-	 * migration); the guard judges a {@code plan.PreparedMigration} and its effect check
-	 * is an {@code execute.TransactionCheck}.
+	 * Edges against the pipeline's order that exist today: none. An edge that must exist
+	 * is named here, with why.
 	 */
 	private static boolean knownEdge(String from, String to) {
-		return (from.equals("source") && to.equals("sql")) || (from.equals("guard") && to.equals("plan"))
-				|| (from.equals("guard") && to.equals("execute"));
+		return false;
 	}
 
 }

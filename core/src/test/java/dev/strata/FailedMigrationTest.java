@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.strata.targets.MigrationTarget;
 import dev.strata.execute.MigrationFailedException;
 import dev.strata.test.StrataPostgres;
 import dev.strata.test.TestDatabase;
@@ -135,19 +136,20 @@ class FailedMigrationTest {
 		dev.strata.execute.MigrationListener listener = new dev.strata.execute.MigrationListener() {
 
 			@Override
-			public void started(dev.strata.plan.PreparedMigration migration) {
-				events.add("started " + migration.file().script());
+			public void started(MigrationTarget target, dev.strata.migration.PreparedMigration migration) {
+				events.add("started " + migration.migration().script());
 			}
 
 			@Override
-			public void applied(dev.strata.plan.PreparedMigration migration, java.time.Duration duration) {
-				events.add("applied " + migration.file().script());
+			public void applied(MigrationTarget target, dev.strata.migration.PreparedMigration migration,
+					java.time.Duration duration) {
+				events.add("applied " + migration.migration().script());
 			}
 
 			@Override
-			public void failed(dev.strata.plan.PreparedMigration migration, java.time.Duration duration,
-					MigrationFailedException failure) {
-				events.add("failed " + migration.file().script() + " " + failure.sqlState());
+			public void failed(MigrationTarget target, dev.strata.migration.PreparedMigration migration,
+					java.time.Duration duration, MigrationFailedException failure) {
+				events.add("failed " + migration.migration().script() + " " + failure.sqlState());
 			}
 
 		};

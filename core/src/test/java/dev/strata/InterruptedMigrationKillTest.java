@@ -107,8 +107,10 @@ class InterruptedMigrationKillTest {
 					outcome = "finished before the kill";
 				}
 				else {
-					assertThat(migrator.exitValue()).as(output).isEqualTo(5);
-					assertThat(output).contains("was in flight when the connection was lost")
+					assertThat(migrator.exitValue()).as(output)
+						.isEqualTo(MigrateMain.exitCode(ErrorCategory.MIGRATION_FAILED));
+					assertThat(output).contains("category MIGRATION_FAILED")
+						.contains("was in flight when the connection was lost")
 						.contains("resumes the migration by itself");
 					outcome = observe(db);
 				}

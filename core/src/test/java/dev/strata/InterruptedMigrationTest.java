@@ -7,12 +7,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 
+import dev.strata.migration.sql.SqlMigration;
 import dev.strata.history.HistoryType;
 import dev.strata.history.SchemaHistory;
 import dev.strata.plan.MigrationState;
 import dev.strata.plan.MigrationStatus;
 import dev.strata.plan.ValidationProblem;
-import dev.strata.source.MigrationFile;
+import dev.strata.migration.Migration;
 import dev.strata.test.StrataPostgres;
 import dev.strata.test.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -239,7 +240,7 @@ class InterruptedMigrationTest {
 		ValidationException refused = catchThrowableOfType(ValidationException.class,
 				() -> Db.strata(db, this.files.location()).migrate());
 
-		assertThat(refused.category().exitCode()).isEqualTo(3);
+		assertThat(refused.category()).isEqualTo(ErrorCategory.VALIDATION);
 		assertThat(refused.problems()).extracting(ValidationProblem::kind)
 			.containsExactly(ValidationProblem.Kind.FAILED);
 		assertThat(refused.getMessage()).contains("V2 (index books): was interrupted outside a transaction")
@@ -301,14 +302,14 @@ class InterruptedMigrationTest {
 	 * leaves behind.
 	 */
 	private void interrupt(TestDatabase db, String script, int inFlight) throws SQLException {
-		MigrationFile file = Db.strata(db, this.files.location())
+		SqlMigration file = (SqlMigration) Db.strata(db, this.files.location())
 			.status()
 			.migrations()
 			.stream()
 			.filter((status) -> status.script().equals(script))
 			.findFirst()
 			.orElseThrow()
-			.file();
+			.migration();
 		int total = (int) file.content().lines().filter((line) -> line.endsWith(";")).count();
 		try (Connection connection = db.connect()) {
 			SchemaHistory history = new SchemaHistory(connection, "public", "strata_schema_history");

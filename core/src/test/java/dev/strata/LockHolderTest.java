@@ -88,7 +88,8 @@ class LockHolderTest {
 			Path log = this.dir.resolve("waiting.log");
 			MigratorProcess waiting = MigratorProcess.start(db.jdbcUrl(), db, files.location(), log,
 					Map.of("STRATA_LOCK_WAIT_SECONDS", "7", "STRATA_APPLICATION_NAME", "billing"));
-			assertThat(waiting.exitCode(60)).as(waiting.log()).isEqualTo(6);
+			assertThat(waiting.exitCode(60)).as(waiting.log())
+				.isEqualTo(MigrateMain.exitCode(ErrorCategory.LOCK_TIMEOUT));
 			String command = "select pg_catalog.pg_terminate_backend(" + holderPid + ");";
 			assertThat(waiting.log())
 				.contains("Waiting for the migration lock on public.strata_schema_history: held by pid " + holderPid

@@ -58,7 +58,8 @@ class LostConnectionStepsTest {
 		int pid = waitForBackend(db, "state = 'active' and query = 'COMMIT'", migrator);
 		db.execute("select pg_terminate_backend(" + pid + ")");
 
-		assertThat(migrator.exitCode(60)).as(migrator.log()).isEqualTo(5);
+		assertThat(migrator.exitCode(60)).as(migrator.log())
+			.isEqualTo(MigrateMain.exitCode(ErrorCategory.MIGRATION_FAILED));
 		assertThat(migrator.log()).contains("Migration V2 (audit) failed at")
 			.contains("statement:  COMMIT (Strata's, after every statement and the history row)")
 			.contains("terminating connection")

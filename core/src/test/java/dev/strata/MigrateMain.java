@@ -14,6 +14,14 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class MigrateMain {
 
+	/**
+	 * The exit code for a failure of this category. Not the migrator's (those belong to
+	 * autoconfigure), but one per category all the same.
+	 */
+	static int exitCode(ErrorCategory category) {
+		return 10 + category.ordinal();
+	}
+
 	private MigrateMain() {
 	}
 
@@ -41,7 +49,10 @@ public final class MigrateMain {
 		}
 		catch (StrataException ex) {
 			ex.printStackTrace();
-			System.exit(ex.category().exitCode());
+			// Exit codes are the migrator's (autoconfigure); the category says what
+			// failed.
+			System.out.println("category " + ex.category());
+			System.exit(exitCode(ex.category()));
 		}
 	}
 

@@ -11,9 +11,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.strata.targets.MigrationTarget;
 import dev.strata.execute.MigrationFailedException;
 import dev.strata.execute.MigrationListener;
-import dev.strata.plan.PreparedMigration;
+import dev.strata.migration.PreparedMigration;
 import dev.strata.test.StrataPostgres;
 import dev.strata.test.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -172,7 +173,7 @@ class MigrationTimeoutsTest {
 		return new MigrationListener() {
 
 			@Override
-			public void retrying(PreparedMigration migration, int attempt, Duration backoff) {
+			public void retrying(MigrationTarget target, PreparedMigration migration, int attempt, Duration backoff) {
 				retries.incrementAndGet();
 			}
 

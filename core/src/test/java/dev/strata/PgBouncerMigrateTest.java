@@ -146,7 +146,7 @@ class PgBouncerMigrateTest {
 			LockLostException ex = catchThrowableOfType(LockLostException.class, strata::migrate);
 			thief.get(20, TimeUnit.SECONDS);
 
-			assertThat(ex.category().exitCode()).isEqualTo(6);
+			assertThat(ex.category()).isEqualTo(ErrorCategory.LOCK_TIMEOUT);
 			assertThat(ex.getMessage()).contains("V4 (slow) was rolled back before it could commit");
 			assertThat(Db.tableExists(db, "slow")).isFalse();
 			assertThat(Db.history(db)).doesNotContain("4|SQL|true");

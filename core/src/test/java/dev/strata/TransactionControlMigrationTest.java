@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.nio.file.Path;
 
 import dev.strata.execute.MigrationFailedException;
-import dev.strata.plan.MigrationPreparationException;
+import dev.strata.migration.MigrationPreparationException;
 import dev.strata.test.StrataPostgres;
 import dev.strata.test.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;

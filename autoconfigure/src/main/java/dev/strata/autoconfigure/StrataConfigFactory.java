@@ -19,9 +19,13 @@ final class StrataConfigFactory {
 	}
 
 	static StrataConfig.Builder builder(StrataProperties properties, DataSource dataSource, ClassLoader classLoader) {
-		return StrataConfig.builder(dataSource)
-			.classLoader(classLoader)
-			.locations(properties.getLocations())
+		StrataConfig.Builder builder = StrataConfig.builder(dataSource);
+		if (properties.locationsConfigured()) {
+			// Left unset, the default location may be missing; a configured one must
+			// exist.
+			builder.locations(properties.getLocations());
+		}
+		return builder.classLoader(classLoader)
 			.schema(properties.getSchema())
 			.table(properties.getTable())
 			.outOfOrder(properties.isOutOfOrder())

@@ -52,6 +52,9 @@ public class StrataProperties {
 	 */
 	private List<String> locations = new ArrayList<>(List.of(StrataConfig.DEFAULT_LOCATION));
 
+	// Whether strata.locations was set: a location set must exist, the default need not.
+	private boolean locationsConfigured;
+
 	/**
 	 * Schema of the history table. Defaults to the connection's current schema. Created
 	 * if missing.
@@ -181,6 +184,15 @@ public class StrataProperties {
 
 	public void setLocations(List<String> locations) {
 		this.locations = locations;
+		this.locationsConfigured = true;
+	}
+
+	/**
+	 * Whether the locations were set (binding calls the setter only for a property that
+	 * is there), rather than left at the default. Not a bean property.
+	 */
+	boolean locationsConfigured() {
+		return this.locationsConfigured;
 	}
 
 	public @Nullable String getSchema() {

@@ -6,9 +6,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
 
+import dev.strata.targets.MigrationTarget;
 import dev.strata.Strata;
 import dev.strata.execute.MigrationListener;
-import dev.strata.plan.PreparedMigration;
+import dev.strata.migration.PreparedMigration;
 import dev.strata.test.StrataPostgres;
 import dev.strata.test.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -154,8 +155,8 @@ class MigrateOnStartupTests {
 		final List<String> applied = new CopyOnWriteArrayList<>();
 
 		@Override
-		public void applied(PreparedMigration migration, Duration duration) {
-			this.applied.add(migration.file().script());
+		public void applied(MigrationTarget target, PreparedMigration migration, Duration duration) {
+			this.applied.add(migration.migration().script());
 		}
 
 	}

@@ -13,12 +13,13 @@ import dev.strata.execute.LockFence;
 import dev.strata.execute.MigrationExecutor;
 import dev.strata.execute.MigrationListener;
 import dev.strata.execute.MigrationLock;
-import dev.strata.execute.TransactionCheck;
+import dev.strata.migration.TransactionCheck;
 import dev.strata.history.SchemaHistory;
-import dev.strata.plan.MigrationPreparer;
-import dev.strata.plan.PreparedMigration;
+import dev.strata.migration.MigrationPreparer;
+import dev.strata.migration.PreparedMigration;
 import dev.strata.source.Location;
-import dev.strata.source.MigrationSource;
+import dev.strata.migration.sql.SqlMigrationResolver;
+import dev.strata.targets.MigrationTarget;
 import dev.strata.test.PostgresServer;
 import dev.strata.test.TestDatabase;
 
@@ -39,9 +40,9 @@ public final class FenceCost {
 		int n = (args.length > 0) ? Integer.parseInt(args[0]) : 400;
 		int rounds = (args.length > 1) ? Integer.parseInt(args[1]) : 12;
 		Path dir = Corpus.write(Files.createTempDirectory("strata-fence-cost"), n);
-		List<PreparedMigration> prepared = new MigrationPreparer()
-			.prepare(new MigrationSource(List.of(Location.parse("filesystem:" + dir)), FenceCost.class.getClassLoader())
-				.load());
+		List<PreparedMigration> prepared = new MigrationPreparer().prepare(
+				new SqlMigrationResolver(List.of(Location.parse("filesystem:" + dir)), FenceCost.class.getClassLoader())
+					.resolve());
 		PostgresServer server = PostgresServer.shared();
 		List<Long> differences = new ArrayList<>();
 		for (int round = 0; round < rounds; round++) {
@@ -69,8 +70,10 @@ public final class FenceCost {
 			history.create();
 			try (MigrationLock lock = fenced ? MigrationLock.acquire(database.dataSource(), "public",
 					SchemaHistory.DEFAULT_TABLE, Duration.ofSeconds(10)) : null) {
-				MigrationExecutor executor = new MigrationExecutor(connection, history, ExecutionSettings.DEFAULTS,
-						new MigrationListener() {
+				MigrationExecutor executor = new MigrationExecutor(
+						new MigrationTarget(MigrationTarget.DEFAULT_NAME, database.dataSource(), "public",
+								SchemaHistory.DEFAULT_TABLE, List.of()),
+						connection, history, ExecutionSettings.DEFAULTS, new MigrationListener() {
 						}, TransactionCheck.NONE, (lock != null) ? lock : LockFence.NONE);
 				long start = System.nanoTime();
 				for (PreparedMigration migration : prepared) {

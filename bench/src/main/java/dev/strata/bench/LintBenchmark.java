@@ -8,6 +8,8 @@ import dev.strata.guard.GuardSettings;
 import dev.strata.guard.TableSizes;
 import dev.strata.guard.report.Lint;
 import dev.strata.guard.report.LintScope;
+import dev.strata.migration.Migration;
+import dev.strata.migration.sql.SqlMigration;
 import dev.strata.source.MigrationFile;
 import dev.strata.source.MigrationType;
 import dev.strata.source.Version;
@@ -46,7 +48,7 @@ public class LintBenchmark {
 	 * The same scripts as migration files, built outside the timed part (no disk, no
 	 * checksum).
 	 */
-	private List<MigrationFile> files;
+	private List<Migration> files;
 
 	@Setup(Level.Trial)
 	public void generate() {
@@ -54,8 +56,8 @@ public class LintBenchmark {
 		this.files = new ArrayList<>(this.scripts.size());
 		for (int i = 0; i < this.scripts.size(); i++) {
 			String name = Corpus.fileName(i + 1);
-			this.files.add(new MigrationFile(MigrationType.VERSIONED, Version.parse(Integer.toString(i + 1)), name,
-					name, "bench:" + name, this.scripts.get(i), 0));
+			this.files.add(new SqlMigration(new MigrationFile(MigrationType.VERSIONED,
+					Version.parse(Integer.toString(i + 1)), name, name, "bench:" + name, this.scripts.get(i), 0)));
 		}
 	}
 

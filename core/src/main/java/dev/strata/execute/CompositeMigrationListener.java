@@ -3,8 +3,9 @@ package dev.strata.execute;
 import java.time.Duration;
 import java.util.List;
 
+import dev.strata.targets.MigrationTarget;
 import dev.strata.StrataException;
-import dev.strata.plan.PreparedMigration;
+import dev.strata.migration.PreparedMigration;
 
 /** Forwards every event to several listeners, in order. */
 public final class CompositeMigrationListener implements MigrationListener {
@@ -16,53 +17,54 @@ public final class CompositeMigrationListener implements MigrationListener {
 	}
 
 	@Override
-	public void lockAcquired(Duration waited) {
-		this.listeners.forEach((listener) -> listener.lockAcquired(waited));
+	public void lockAcquired(MigrationTarget target, Duration waited) {
+		this.listeners.forEach((listener) -> listener.lockAcquired(target, waited));
 	}
 
 	@Override
-	public void baselined(String version) {
-		this.listeners.forEach((listener) -> listener.baselined(version));
+	public void baselined(MigrationTarget target, String version) {
+		this.listeners.forEach((listener) -> listener.baselined(target, version));
 	}
 
 	@Override
-	public void runStarting(List<PreparedMigration> pending) {
-		this.listeners.forEach((listener) -> listener.runStarting(pending));
+	public void runStarting(MigrationTarget target, List<PreparedMigration> pending) {
+		this.listeners.forEach((listener) -> listener.runStarting(target, pending));
 	}
 
 	@Override
-	public void runFinished(boolean success) {
-		this.listeners.forEach((listener) -> listener.runFinished(success));
+	public void runFinished(MigrationTarget target, boolean success) {
+		this.listeners.forEach((listener) -> listener.runFinished(target, success));
 	}
 
 	@Override
-	public void started(PreparedMigration migration) {
-		this.listeners.forEach((listener) -> listener.started(migration));
+	public void started(MigrationTarget target, PreparedMigration migration) {
+		this.listeners.forEach((listener) -> listener.started(target, migration));
 	}
 
 	@Override
-	public void applied(PreparedMigration migration, Duration duration) {
-		this.listeners.forEach((listener) -> listener.applied(migration, duration));
+	public void applied(MigrationTarget target, PreparedMigration migration, Duration duration) {
+		this.listeners.forEach((listener) -> listener.applied(target, migration, duration));
 	}
 
 	@Override
-	public void failed(PreparedMigration migration, Duration duration, MigrationFailedException failure) {
-		this.listeners.forEach((listener) -> listener.failed(migration, duration, failure));
+	public void failed(MigrationTarget target, PreparedMigration migration, Duration duration,
+			MigrationFailedException failure) {
+		this.listeners.forEach((listener) -> listener.failed(target, migration, duration, failure));
 	}
 
 	@Override
-	public void refused(PreparedMigration migration, StrataException refusal) {
-		this.listeners.forEach((listener) -> listener.refused(migration, refusal));
+	public void refused(MigrationTarget target, PreparedMigration migration, StrataException refusal) {
+		this.listeners.forEach((listener) -> listener.refused(target, migration, refusal));
 	}
 
 	@Override
-	public void lockLost(PreparedMigration migration, LockLostException failure) {
-		this.listeners.forEach((listener) -> listener.lockLost(migration, failure));
+	public void lockLost(MigrationTarget target, PreparedMigration migration, LockLostException failure) {
+		this.listeners.forEach((listener) -> listener.lockLost(target, migration, failure));
 	}
 
 	@Override
-	public void retrying(PreparedMigration migration, int attempt, Duration backoff) {
-		this.listeners.forEach((listener) -> listener.retrying(migration, attempt, backoff));
+	public void retrying(MigrationTarget target, PreparedMigration migration, int attempt, Duration backoff) {
+		this.listeners.forEach((listener) -> listener.retrying(target, migration, attempt, backoff));
 	}
 
 }

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.strata.history.AppliedMigration;
-import dev.strata.plan.PreparedMigration;
+import dev.strata.migration.PreparedMigration;
 import dev.strata.plan.ResumableStatement;
 import dev.strata.plan.Resumability;
 import dev.strata.sql.SqlStatement;
@@ -207,7 +207,7 @@ final class InterruptedMigrationResume {
 					logger.info(
 							"{}: the interrupted run's statement is still running in backend {} ({}); waiting for"
 									+ " it to stop before reading its outcome",
-							this.migration.file().displayName(), pids, statement.abbreviated(STATEMENT_PREVIEW));
+							this.migration.migration().displayName(), pids, statement.abbreviated(STATEMENT_PREVIEW));
 					logged = true;
 				}
 				try {

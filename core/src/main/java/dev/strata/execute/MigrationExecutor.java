@@ -12,16 +12,18 @@ import dev.strata.StrataException;
 import dev.strata.history.AppliedMigration;
 import dev.strata.history.HistoryType;
 import dev.strata.history.SchemaHistory;
-import dev.strata.plan.PreparedMigration;
+import dev.strata.migration.PreparedMigration;
+import dev.strata.migration.TransactionCheck;
 import dev.strata.plan.ResumableStatement;
 import dev.strata.source.Durations;
-import dev.strata.source.MigrationFile;
+import dev.strata.migration.Migration;
 import dev.strata.source.MigrationType;
 import dev.strata.sql.SqlStatement;
 import dev.strata.sql.Token;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.strata.targets.MigrationTarget;
 
 /**
  * Runs prepared migrations on one connection and records them in the history. A
@@ -43,7 +45,9 @@ public final class MigrationExecutor {
 	private static final int FIX_UP = -2;
 
 	/** The index a failure of a transactional migration's COMMIT is reported with. */
-	private static final int COMMIT = -3;
+	private static final int COMMIT = -4;
+
+	private final MigrationTarget target;
 
 	private final Connection connection;
 
@@ -57,18 +61,15 @@ public final class MigrationExecutor {
 
 	private final LockFence fence;
 
-	public MigrationExecutor(Connection connection, SchemaHistory history, ExecutionSettings settings,
-			MigrationListener listener) {
-		this(connection, history, settings, listener, TransactionCheck.NONE, LockFence.NONE);
-	}
-
 	/**
+	 * @param target what the migrations run against, for events and the search_path
 	 * @param check runs inside each transactional migration, before commit
 	 * @param fence checked inside each migration's transaction, so nothing commits once
 	 * the migration lock is lost
 	 */
-	public MigrationExecutor(Connection connection, SchemaHistory history, ExecutionSettings settings,
-			MigrationListener listener, TransactionCheck check, LockFence fence) {
+	public MigrationExecutor(MigrationTarget target, Connection connection, SchemaHistory history,
+			ExecutionSettings settings, MigrationListener listener, TransactionCheck check, LockFence fence) {
+		this.target = target;
 		this.connection = connection;
 		this.history = history;
 		this.settings = settings;
@@ -85,9 +86,9 @@ public final class MigrationExecutor {
 		String lost = this.fence.lostReason();
 		if (lost != null) {
 			throw new LockLostException(this.fence.table(), lost,
-					"Strata stopped before " + migration.file().displayName() + ": nothing of it ran.");
+					"Strata stopped before " + migration.migration().displayName() + ": nothing of it ran.");
 		}
-		this.listener.started(migration);
+		this.listener.started(this.target, migration);
 		long start = System.nanoTime();
 		try {
 			if (migration.transactional()) {
@@ -98,15 +99,15 @@ public final class MigrationExecutor {
 			}
 		}
 		catch (MigrationFailedException ex) {
-			this.listener.failed(migration, elapsed(start), ex);
+			this.listener.failed(this.target, migration, elapsed(start), ex);
 			throw ex;
 		}
 		catch (LockLostException ex) {
-			this.listener.lockLost(migration, ex);
+			this.listener.lockLost(this.target, migration, ex);
 			throw ex;
 		}
 		catch (StrataException ex) {
-			this.listener.refused(migration, ex);
+			this.listener.refused(this.target, migration, ex);
 			throw ex;
 		}
 		catch (SQLException ex) {
@@ -114,7 +115,7 @@ public final class MigrationExecutor {
 		}
 		resetStringSetting(migration);
 		Duration duration = elapsed(start);
-		this.listener.applied(migration, duration);
+		this.listener.applied(this.target, migration, duration);
 		return duration;
 	}
 
@@ -158,16 +159,16 @@ public final class MigrationExecutor {
 				rollbackQuietly();
 				String sqlState = failure.sqlException().getSQLState();
 				if (LockFence.LOST.equals(sqlState)) {
-					throw lockLost(failure, migration.file().displayName()
+					throw lockLost(failure, migration.migration().displayName()
 							+ " was rolled back before it could commit: nothing of it is applied.");
 				}
 				if (LOCK_NOT_AVAILABLE.equals(sqlState) && attempt < this.settings.lockRetries()) {
 					Duration backoff = this.settings.retryBackoff().multipliedBy(1L << attempt);
 					logger.warn(
 							"{} waited longer than lock_timeout for a lock; rolled back, retrying in {} ms ({} of {})",
-							migration.file().displayName(), backoff.toMillis(), attempt + 1,
+							migration.migration().displayName(), backoff.toMillis(), attempt + 1,
 							this.settings.lockRetries());
-					this.listener.retrying(migration, attempt + 1, backoff);
+					this.listener.retrying(this.target, migration, attempt + 1, backoff);
 					sleep(backoff);
 					continue;
 				}
@@ -222,14 +223,11 @@ public final class MigrationExecutor {
 			throw new StatementRunner.StatementFailure(-1, ex);
 		}
 		try (StatementRunner runner = new StatementRunner(this.connection)) {
-			for (String setting : timeouts(migration, "set local ")) {
+			for (String setting : runSettings(migration, "set local ")) {
 				runner.add(-1, setting, false);
 			}
-			List<SqlStatement> statements = migration.statements();
-			for (int i = 0; i < statements.size(); i++) {
-				SqlStatement statement = statements.get(i);
-				runner.add(i, statement.text(), StatementRunner.mayReturnRows(statement));
-			}
+			// The body's statements are queued, not yet sent, where they return no rows.
+			run(migration, runner, true, 0, null).run(migration.body());
 			String insert = this.history.insertInTransaction(entry(migration, 0, true, true), this.fence.condition());
 			if (this.check.inspects(migration)) {
 				runner.flush();
@@ -281,7 +279,7 @@ public final class MigrationExecutor {
 	 * commits with the migration tells, so say where to look instead of guessing.
 	 */
 	private String commitOutcomeUnknown(PreparedMigration migration) {
-		MigrationFile file = migration.file();
+		Migration file = migration.migration();
 		String query = (file.version() != null) ? " (or: select success from " + this.history.qualifiedName()
 				+ " where version = '" + file.version() + "')" : "";
 		return "The connection was lost while its COMMIT was in flight, so whether it committed is unknown: its"
@@ -296,12 +294,12 @@ public final class MigrationExecutor {
 	private MigrationFailedException unaccounted(PreparedMigration migration, SQLException ex, long start) {
 		MigrationFailedException failure = failed(migration, new StatementRunner.StatementFailure(-1, ex), false,
 				"Whether it is applied is unknown: the status command tells.");
-		this.listener.failed(migration, elapsed(start), failure);
+		this.listener.failed(this.target, migration, elapsed(start), failure);
 		return failure;
 	}
 
 	private void applyWithoutTransaction(PreparedMigration migration, long start) throws SQLException {
-		logger.info("{} runs outside a transaction ({}), statement by statement", migration.file().displayName(),
+		logger.info("{} runs outside a transaction ({}), statement by statement", migration.migration().displayName(),
 				migration.nonTransactionalReason());
 		SchemaHistory.NewEntry entry = entry(migration, 0, false, false);
 		int rank;
@@ -331,7 +329,7 @@ public final class MigrationExecutor {
 	 * @throws MigrationFailedException if a statement failed
 	 */
 	public Duration resume(PreparedMigration migration, AppliedMigration row) throws SQLException {
-		this.listener.started(migration);
+		this.listener.started(this.target, migration);
 		long start = System.nanoTime();
 		try {
 			InterruptedMigrationResume resume = new InterruptedMigrationResume(this.connection, migration, row);
@@ -345,10 +343,11 @@ public final class MigrationExecutor {
 						+ " migrate tries to resume it again.");
 			}
 			runWithoutTransaction(migration, row.installedRank(), settled, start);
-			logger.info("{}: resumed after an interrupted run: {}", migration.file().displayName(), settled.report());
+			logger.info("{}: resumed after an interrupted run: {}", migration.migration().displayName(),
+					settled.report());
 		}
 		catch (MigrationFailedException ex) {
-			this.listener.failed(migration, elapsed(start), ex);
+			this.listener.failed(this.target, migration, elapsed(start), ex);
 			throw ex;
 		}
 		catch (SQLException ex) {
@@ -356,7 +355,7 @@ public final class MigrationExecutor {
 		}
 		resetStringSetting(migration);
 		Duration duration = elapsed(start);
-		this.listener.applied(migration, duration);
+		this.listener.applied(this.target, migration, duration);
 		return duration;
 	}
 
@@ -371,39 +370,39 @@ public final class MigrationExecutor {
 			InterruptedMigrationResume.Settled settled, long start) throws SQLException {
 		boolean sessionSettings = !this.fence.sharedSession();
 		if (!sessionSettings) {
-			logger.info("{}: no lock_timeout or statement_timeout of Strata's applies outside a transaction through a"
-					+ " pooler in transaction mode (a session setting would leak to other clients); the migration role's"
-					+ " own settings apply", migration.file().displayName());
+			logger
+				.info("{}: no lock_timeout, statement_timeout or search_path of Strata's applies outside a transaction through a"
+						+ " pooler in transaction mode (a session setting would leak to other clients); the migration role's"
+						+ " own settings apply", migration.migration().displayName());
 		}
-		List<SqlStatement> statements = migration.statements();
-		int first = settled.next();
-		int done = first;
+		StatementsRun run = null;
 		try (StatementRunner runner = new StatementRunner(this.connection)) {
 			this.connection.setAutoCommit(true);
 			if (sessionSettings) {
-				for (String setting : timeouts(migration, "set ")) {
+				for (String setting : runSettings(migration, "set ")) {
 					runner.add(-1, setting, true);
 				}
 			}
 			for (String fixUp : settled.fixUps()) {
 				runner.add(FIX_UP, fixUp, true);
 			}
-			for (int i = first; i < statements.size(); i++) {
-				checkFence(runner);
+			run = run(migration, runner, false, settled.next(), (statementRunner, index, done) -> {
+				checkFence(statementRunner);
 				// Inside the file's own transaction block this write commits (or not)
 				// with the block.
-				this.history.recordProgress(rank, done, i + 1, millisSince(start), false);
-				runner.add(i, statements.get(i).text(), true);
-				done++;
-			}
-			this.history.recordProgress(rank, done, null, millisSince(start), true);
+				this.history.recordProgress(rank, done, index + 1, millisSince(start), false);
+			});
+			run.run(migration.body());
+			this.history.recordProgress(rank, run.done(), null, millisSince(start), true);
 		}
 		catch (StatementRunner.StatementFailure failure) {
+			int done = (run != null) ? run.done() : settled.next();
 			throw failedWithoutTransaction(migration, rank, failure, done, start);
 		}
 		catch (SQLException ex) {
 			// Strata's own steps between statements: switching to autocommit, recording
 			// progress.
+			int done = (run != null) ? run.done() : settled.next();
 			throw failedWithoutTransaction(migration, rank, new StatementRunner.StatementFailure(-1, ex), done, start);
 		}
 		finally {
@@ -411,6 +410,12 @@ public final class MigrationExecutor {
 				resetTimeouts();
 			}
 		}
+	}
+
+	private StatementsRun run(PreparedMigration migration, StatementRunner runner, boolean transactional, int first,
+			StatementsRun.@Nullable BeforeStatement before) {
+		return new StatementsRun(this.connection, runner, transactional, lockTimeout(migration),
+				statementTimeout(migration), first, before);
 	}
 
 	/**
@@ -446,6 +451,9 @@ public final class MigrationExecutor {
 	private StrataException failedWithoutTransaction(PreparedMigration migration, int rank,
 			StatementRunner.StatementFailure failure, int done, long start) throws SQLException {
 		List<SqlStatement> statements = migration.statements();
+		if (statements.isEmpty()) {
+			return failedCodeWithoutTransaction(migration, rank, failure, done, start);
+		}
 		int total = statements.size();
 		boolean lost = this.connection.isClosed() || isConnectionLoss(failure.sqlException());
 		int stopped = (failure.index() >= 0) ? failure.index() : done;
@@ -458,7 +466,7 @@ public final class MigrationExecutor {
 		}
 		if (LockFence.LOST.equals(failure.sqlException().getSQLState())) {
 			return lockLost(failure,
-					migration.file().displayName() + " runs outside a transaction: " + applied + " of " + total
+					migration.migration().displayName() + " runs outside a transaction: " + applied + " of " + total
 							+ " statements ran" + rolledBack + "; the history row is left as it was (statement "
 							+ (stopped + 1) + " in flight), and the next migrate settles it.");
 		}
@@ -518,6 +526,29 @@ public final class MigrationExecutor {
 	}
 
 	/**
+	 * The failure of a migration of code outside a transaction: the catalog cannot tell
+	 * what its code did, so the row is marked failed whenever it can be written, for a
+	 * person to check.
+	 */
+	private StrataException failedCodeWithoutTransaction(PreparedMigration migration, int rank,
+			StatementRunner.StatementFailure failure, int done, long start) throws SQLException {
+		if (LockFence.LOST.equals(failure.sqlException().getSQLState())) {
+			return lockLost(failure, migration.migration().displayName() + " runs outside a transaction: what its code"
+					+ " did before it stopped stays applied, and the history row is left as it was.");
+		}
+		boolean lost = this.connection.isClosed() || isConnectionLoss(failure.sqlException());
+		if (!lost) {
+			OwnTransactionBlock.rollBack(this.connection);
+			this.history.recordProgress(rank, done, null, millisSince(start), false);
+		}
+		return failed(migration, failure, false,
+				"It ran outside a transaction: what its code did before the failure" + " stays applied. "
+						+ (lost ? "The connection was lost, so the history row could not be marked failed"
+								: "The history marks it as failed")
+						+ ", and Strata refuses to continue until you check and run the repair command.");
+	}
+
+	/**
 	 * Whether the failure says the connection is gone, so the statement's outcome is
 	 * unknown.
 	 */
@@ -527,19 +558,29 @@ public final class MigrationExecutor {
 				&& (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03"));
 	}
 
-	private List<String> timeouts(PreparedMigration migration, String prefix) {
-		List<String> settings = new ArrayList<>(2);
-		Duration lockTimeout = firstNonNull(migration.directives().lockTimeout(), this.settings.lockTimeout());
-		Duration statementTimeout = firstNonNull(migration.directives().statementTimeout(),
-				this.settings.statementTimeout());
-		settings.add(prefix + "lock_timeout = '" + millis(lockTimeout) + "'");
-		settings.add(prefix + "statement_timeout = '" + millis(statementTimeout) + "'");
+	private List<String> runSettings(PreparedMigration migration, String prefix) {
+		List<String> settings = new ArrayList<>(3);
+		settings.add(prefix + "lock_timeout = '" + millis(lockTimeout(migration)) + "'");
+		settings.add(prefix + "statement_timeout = '" + millis(statementTimeout(migration)) + "'");
+		String searchPath = this.target.searchPathSetting();
+		if (searchPath != null) {
+			settings.add(prefix + "search_path = " + searchPath);
+		}
 		return settings;
+	}
+
+	private @Nullable Duration lockTimeout(PreparedMigration migration) {
+		return firstNonNull(migration.directives().lockTimeout(), this.settings.lockTimeout());
+	}
+
+	private @Nullable Duration statementTimeout(PreparedMigration migration) {
+		return firstNonNull(migration.directives().statementTimeout(), this.settings.statementTimeout());
 	}
 
 	private void resetTimeouts() {
 		try (Statement statement = this.connection.createStatement()) {
-			statement.execute("reset lock_timeout; reset statement_timeout");
+			statement.execute("reset lock_timeout; reset statement_timeout"
+					+ ((this.target.searchPathSetting() != null) ? "; reset search_path" : ""));
 		}
 		catch (SQLException ex) {
 			logger.debug("Could not reset timeouts", ex);
@@ -556,21 +597,20 @@ public final class MigrationExecutor {
 
 	private static SchemaHistory.NewEntry entry(PreparedMigration migration, int millis, boolean success,
 			boolean transactional) {
-		MigrationFile file = migration.file();
+		Migration file = migration.migration();
 		int statements = migration.statements().size();
-		boolean versioned = file.type() == MigrationType.VERSIONED;
-		return new SchemaHistory.NewEntry(versioned ? file.version().toString() : null, file.description(),
-				versioned ? HistoryType.SQL : HistoryType.SQL_REPEATABLE, file.script(), file.checksum(), millis,
+		return new SchemaHistory.NewEntry((file.version() != null) ? file.version().toString() : null,
+				file.description(), HistoryType.of(file.kind(), file.type()), file.script(), file.checksum(), millis,
 				success, transactional, success ? statements : 0, statements, migration.sqlChecksum());
 	}
 
 	private MigrationFailedException failed(PreparedMigration migration, StatementRunner.StatementFailure failure,
 			boolean rolledBack, String outcome) {
-		MigrationFile file = migration.file();
+		Migration file = migration.migration();
 		SQLException cause = failure.sqlException();
 		int line;
 		String statementText;
-		if (failure.index() >= 0) {
+		if (failure.index() >= 0 && failure.index() < migration.statements().size()) {
 			SqlStatement statement = migration.statements().get(failure.index());
 			line = statement.line();
 			statementText = statement.abbreviated(STATEMENT_PREVIEW);
@@ -579,6 +619,14 @@ public final class MigrationExecutor {
 			List<SqlStatement> statements = migration.statements();
 			line = statements.isEmpty() ? 1 : statements.get(statements.size() - 1).line();
 			statementText = "COMMIT (Strata's, after every statement and the history row)";
+		}
+		else if (failure.index() >= 0) {
+			line = 1;
+			statementText = "(statement " + (failure.index() + 1) + " the migration's code ran)";
+		}
+		else if (failure.index() == StatementsRun.BODY) {
+			line = 1;
+			statementText = "(the migration's own code)";
 		}
 		else if (failure.index() == FIX_UP) {
 			line = 1;
@@ -594,7 +642,9 @@ public final class MigrationExecutor {
 						+ " second one: another migrator applied it meanwhile (was the migration lock lost?)"
 				: ServerRefusals.isConfigurationProblem(cause.getSQLState())
 						? ServerRefusals.hint(cause,
-								(failure.index() >= 0) ? migration.statements().get(failure.index()) : null, role(),
+								(failure.index() >= 0 && failure.index() < migration.statements().size())
+										? migration.statements().get(failure.index()) : null,
+								role(),
 								Set.of(this.history.table(), MigrationLock.leaseTableName(this.history.table())))
 						: FailureHints.forSqlState(cause.getSQLState());
 		return new MigrationFailedException(file.displayName(), file.location(), line, statementText, cause, rolledBack,

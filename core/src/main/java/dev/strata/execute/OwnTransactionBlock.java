@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
-import dev.strata.plan.TransactionControl;
+import dev.strata.migration.sql.TransactionControl;
 import dev.strata.sql.SqlStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.strata.sql.SqlStatement;
-import dev.strata.sql.Token;
-
 /**
  * Sends a migration's statements to PostgreSQL in as few round trips as it can:
  * consecutive statements that return no rows go together in one JDBC batch, which the
@@ -125,25 +122,6 @@ final class StatementRunner implements AutoCloseable {
 			}
 		}
 		return false;
-	}
-
-	/** Whether a statement may produce a result set, which a JDBC batch cannot carry. */
-	static boolean mayReturnRows(SqlStatement statement) {
-		String first = statement.keyword(0);
-		if (first == null) {
-			return true;
-		}
-		switch (first) {
-			case "SELECT", "WITH", "VALUES", "TABLE", "SHOW", "EXPLAIN", "CALL", "FETCH", "EXECUTE", "COPY":
-				return true;
-			default:
-				for (Token token : statement.tokens()) {
-					if (token.isWord("RETURNING")) {
-						return true;
-					}
-				}
-				return false;
-		}
 	}
 
 	@Override

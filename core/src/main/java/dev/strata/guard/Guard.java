@@ -11,10 +11,11 @@ import dev.strata.guard.policy.AllowPolicy.Decision;
 import dev.strata.guard.rules.Rule;
 import dev.strata.guard.rules.StatementRecogniser;
 import dev.strata.guard.rules.UnknownRuleException;
-import dev.strata.plan.MigrationPreparationException;
-import dev.strata.plan.PreparedMigration;
-import dev.strata.source.MigrationDirectives.AllowDirective;
-import dev.strata.source.MigrationFile;
+import dev.strata.migration.MigrationKind;
+import dev.strata.migration.MigrationPreparationException;
+import dev.strata.migration.PreparedMigration;
+import dev.strata.migration.MigrationDirectives.AllowDirective;
+import dev.strata.migration.Migration;
 import dev.strata.source.Version;
 import org.jspecify.annotations.Nullable;
 
@@ -71,10 +72,10 @@ public final class Guard {
 	 * {@link #judge} skips it, as {@code check} did.
 	 */
 	public RecognisedMigration recognise(PreparedMigration migration) {
-		StatementRecogniser.Recognised recognised = this.recogniser.recognise(migration.file().location(),
+		StatementRecogniser.Recognised recognised = this.recogniser.recognise(migration.migration().location(),
 				migration.statements());
-		return new RecognisedMigration(migration.file(), migration.directives().allows(), migration.transactional(),
-				recognised.perStatement(), recognised.createdTables());
+		return new RecognisedMigration(migration.migration(), migration.directives().allows(),
+				migration.transactional(), recognised.perStatement(), recognised.createdTables());
 	}
 
 	/**
@@ -116,7 +117,7 @@ public final class Guard {
 	}
 
 	private GuardedMigration judge(RecognisedMigration migration, Set<String> createdInRun) {
-		MigrationFile file = migration.file();
+		Migration file = migration.migration();
 		List<AllowDirective> allows = migration.allows();
 		Set<String> allowedRules = allows.isEmpty() ? Set.of()
 				: allows.stream()
@@ -153,6 +154,8 @@ public final class Guard {
 				assessments.add(assess(finding, i, allows, used));
 			}
 		}
+		// The guard cannot read a migration of code: only its effect shows what it did.
+		review |= file.kind() != MigrationKind.SQL;
 		boolean checkEffects = migration.transactional() && switch (this.settings.verifyEffects()) {
 			case NEVER -> false;
 			case REVIEW -> review;
@@ -208,7 +211,7 @@ public final class Guard {
 	 * Directive rules that allowed nothing, so they cannot rot unseen. A directive over a
 	 * statement the guard cannot see into is kept: it is there for the effect check.
 	 */
-	private static List<String> unused(MigrationFile file, List<AllowDirective> allows, Set<String> used,
+	private static List<String> unused(Migration file, List<AllowDirective> allows, Set<String> used,
 			List<List<Finding>> perStatement) {
 		List<String> warnings = new ArrayList<>();
 		for (AllowDirective allow : allows) {
@@ -243,7 +246,7 @@ public final class Guard {
 			for (String id : allow.rules()) {
 				if (Rule.byId(id).isEmpty()) {
 					errors.add(new UnknownRuleException(id,
-							migration.file().location() + ":" + allow.line() + " strata:allow directive")
+							migration.migration().location() + ":" + allow.line() + " strata:allow directive")
 						.getMessage());
 				}
 			}
@@ -251,7 +254,7 @@ public final class Guard {
 		return errors;
 	}
 
-	private boolean isBaselined(MigrationFile file) {
+	private boolean isBaselined(Migration file) {
 		String baseline = this.settings.baselineVersion();
 		return baseline != null && file.version() != null && file.version().compareTo(Version.parse(baseline)) <= 0;
 	}

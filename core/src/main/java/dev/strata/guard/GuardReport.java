@@ -18,7 +18,7 @@ public final class GuardReport {
 	public GuardReport(List<GuardedMigration> migrations) {
 		this.migrations = List.copyOf(migrations);
 		for (GuardedMigration migration : this.migrations) {
-			this.byLocation.putIfAbsent(migration.file().location(), migration);
+			this.byLocation.putIfAbsent(migration.migration().location(), migration);
 		}
 	}
 

@@ -3,12 +3,12 @@ package dev.strata.guard;
 import java.util.List;
 import java.util.Set;
 
-import dev.strata.source.MigrationFile;
+import dev.strata.migration.Migration;
 
 /**
  * What the guard made of one migration.
  *
- * @param file the migration
+ * @param migration the migration
  * @param assessments its findings with their outcomes, in statement order
  * @param warnings directive warnings (an allow that allows nothing), with file:line
  * @param checkEffects whether its effect is checked inside its transaction before commit
@@ -17,7 +17,7 @@ import dev.strata.source.MigrationFile;
  * @param skipped whether it is at or below {@code strata.guard.baseline-version} and was
  * not checked
  */
-public record GuardedMigration(MigrationFile file, List<Assessment> assessments, List<String> warnings,
+public record GuardedMigration(Migration migration, List<Assessment> assessments, List<String> warnings,
 		boolean checkEffects, Set<String> allowedRules, boolean skipped) {
 
 	public GuardedMigration {

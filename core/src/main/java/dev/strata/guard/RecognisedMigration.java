@@ -2,8 +2,8 @@ package dev.strata.guard;
 
 import java.util.List;
 
-import dev.strata.source.MigrationDirectives.AllowDirective;
-import dev.strata.source.MigrationFile;
+import dev.strata.migration.MigrationDirectives.AllowDirective;
+import dev.strata.migration.Migration;
 
 /**
  * A prepared migration whose statements the guard has read but not yet judged: what each
@@ -12,7 +12,7 @@ import dev.strata.source.MigrationFile;
  */
 public final class RecognisedMigration {
 
-	private final MigrationFile file;
+	private final Migration migration;
 
 	private final List<AllowDirective> allows;
 
@@ -22,17 +22,17 @@ public final class RecognisedMigration {
 
 	private final List<String> createdTables;
 
-	RecognisedMigration(MigrationFile file, List<AllowDirective> allows, boolean transactional,
+	RecognisedMigration(Migration migration, List<AllowDirective> allows, boolean transactional,
 			List<List<Finding>> perStatement, List<String> createdTables) {
-		this.file = file;
+		this.migration = migration;
 		this.allows = allows;
 		this.transactional = transactional;
 		this.perStatement = perStatement;
 		this.createdTables = createdTables;
 	}
 
-	public MigrationFile file() {
-		return this.file;
+	public Migration migration() {
+		return this.migration;
 	}
 
 	/** Its {@code strata:allow} directives. */

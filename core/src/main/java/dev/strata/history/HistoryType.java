@@ -1,5 +1,8 @@
 package dev.strata.history;
 
+import dev.strata.migration.MigrationKind;
+import dev.strata.source.MigrationType;
+
 /** The {@code type} column of the history table. */
 public enum HistoryType {
 
@@ -9,7 +12,27 @@ public enum HistoryType {
 	/** A repeatable SQL migration; one row per application. */
 	SQL_REPEATABLE,
 
+	/** A versioned migration of code. */
+	JAVA,
+
+	/** A repeatable migration of code; one row per application. */
+	JAVA_REPEATABLE,
+
 	/** The baseline marker: versions at or below it were already in the database. */
-	BASELINE
+	BASELINE;
+
+	/** The type a migration of this kind records. */
+	public static HistoryType of(MigrationKind kind, MigrationType type) {
+		boolean versioned = type == MigrationType.VERSIONED;
+		return switch (kind) {
+			case SQL -> versioned ? SQL : SQL_REPEATABLE;
+			case JAVA -> versioned ? JAVA : JAVA_REPEATABLE;
+		};
+	}
+
+	/** Whether the row is a repeatable migration's. */
+	public boolean isRepeatable() {
+		return this == SQL_REPEATABLE || this == JAVA_REPEATABLE;
+	}
 
 }

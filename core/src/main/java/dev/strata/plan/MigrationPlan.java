@@ -2,7 +2,7 @@ package dev.strata.plan;
 
 import java.util.List;
 
-import dev.strata.source.MigrationFile;
+import dev.strata.migration.Migration;
 import dev.strata.source.Version;
 import org.jspecify.annotations.Nullable;
 
@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param currentVersion the highest applied version (or the baseline), {@code null} for
  * an empty history
  */
-public record MigrationPlan(List<MigrationStatus> statuses, List<MigrationFile> pending,
-		List<ValidationProblem> problems, @Nullable Version currentVersion) {
+public record MigrationPlan(List<MigrationStatus> statuses, List<Migration> pending, List<ValidationProblem> problems,
+		@Nullable Version currentVersion) {
 
 	public boolean isValid() {
 		return this.problems.isEmpty();
@@ -30,9 +30,9 @@ public record MigrationPlan(List<MigrationStatus> statuses, List<MigrationFile> 
 	 * The history row of a pending file whose last run was interrupted and resumes, or
 	 * {@code null} for a file that runs from its start.
 	 */
-	public dev.strata.history.@Nullable AppliedMigration interrupted(MigrationFile file) {
+	public dev.strata.history.@Nullable AppliedMigration interrupted(Migration file) {
 		for (MigrationStatus status : this.statuses) {
-			if (status.state() == MigrationState.INTERRUPTED && file.equals(status.file())) {
+			if (status.state() == MigrationState.INTERRUPTED && file.equals(status.migration())) {
 				return status.applied();
 			}
 		}

@@ -3,32 +3,33 @@ package dev.strata.plan;
 import java.time.Instant;
 
 import dev.strata.history.AppliedMigration;
-import dev.strata.source.MigrationFile;
+import dev.strata.migration.Migration;
 import dev.strata.source.MigrationNames;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One line of the plan: a migration file, its history row, or both, and its state.
+ * One line of the plan: a migration, its history row, or both, and its state.
  *
  * @param state where it stands
- * @param file the file, {@code null} when it is missing
+ * @param migration the migration, {@code null} when it is missing
  * @param applied the latest history row for it, {@code null} when never applied
  */
-public record MigrationStatus(MigrationState state, @Nullable MigrationFile file, @Nullable AppliedMigration applied) {
+public record MigrationStatus(MigrationState state, @Nullable Migration migration, @Nullable AppliedMigration applied) {
 
 	public @Nullable String version() {
-		if (this.file != null && this.file.version() != null) {
-			return this.file.version().toString();
+		if (this.migration != null && this.migration.version() != null) {
+			return this.migration.version().toString();
 		}
 		return (this.applied != null) ? this.applied.version() : null;
 	}
 
 	public String description() {
-		return (this.file != null) ? this.file.description() : (this.applied != null) ? this.applied.description() : "";
+		return (this.migration != null) ? this.migration.description()
+				: (this.applied != null) ? this.applied.description() : "";
 	}
 
 	public String script() {
-		return (this.file != null) ? this.file.script() : (this.applied != null) ? this.applied.script() : "";
+		return (this.migration != null) ? this.migration.script() : (this.applied != null) ? this.applied.script() : "";
 	}
 
 	public @Nullable Instant installedOn() {

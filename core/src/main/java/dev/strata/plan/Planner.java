@@ -11,7 +11,7 @@ import java.util.Set;
 
 import dev.strata.history.AppliedMigration;
 import dev.strata.history.HistoryType;
-import dev.strata.source.MigrationFile;
+import dev.strata.migration.Migration;
 import dev.strata.source.MigrationType;
 import dev.strata.source.Version;
 import org.jspecify.annotations.Nullable;
@@ -32,15 +32,15 @@ public final class Planner {
 		this.outOfOrder = outOfOrder;
 	}
 
-	public MigrationPlan plan(List<MigrationFile> files, List<AppliedMigration> history) {
+	public MigrationPlan plan(List<Migration> files, List<AppliedMigration> history) {
 		Map<Version, AppliedMigration> versionedRows = new HashMap<>();
 		Map<String, AppliedMigration> repeatableRows = new LinkedHashMap<>();
 		List<AppliedMigration> supersededRows = new ArrayList<>();
 		AppliedMigration baseline = null;
 		for (AppliedMigration row : history) {
 			switch (row.type()) {
-				case SQL -> versionedRows.put(row.parsedVersion(), row);
-				case SQL_REPEATABLE -> {
+				case SQL, JAVA -> versionedRows.put(row.parsedVersion(), row);
+				case SQL_REPEATABLE, JAVA_REPEATABLE -> {
 					AppliedMigration previous = repeatableRows.put(row.description(), row);
 					if (previous != null) {
 						supersededRows.add(previous);
@@ -52,22 +52,22 @@ public final class Planner {
 		Version baselineVersion = (baseline != null) ? baseline.parsedVersion() : null;
 		Version current = currentVersion(versionedRows.values(), baselineVersion);
 		Version newestFile = null;
-		for (MigrationFile file : files) {
+		for (Migration file : files) {
 			if (file.version() != null) {
 				newestFile = file.version();
 			}
 		}
 
 		List<MigrationStatus> statuses = new ArrayList<>();
-		List<MigrationFile> pendingVersioned = new ArrayList<>();
-		List<MigrationFile> pendingRepeatable = new ArrayList<>();
+		List<Migration> pendingVersioned = new ArrayList<>();
+		List<Migration> pendingRepeatable = new ArrayList<>();
 		List<ValidationProblem> problems = new ArrayList<>();
 		if (baseline != null) {
 			statuses.add(new MigrationStatus(MigrationState.BASELINE, null, baseline));
 		}
 		Set<Version> fileVersions = new HashSet<>();
 		Set<String> repeatableDescriptions = new HashSet<>();
-		for (MigrationFile file : files) {
+		for (Migration file : files) {
 			if (file.type() == MigrationType.VERSIONED) {
 				fileVersions.add(file.version());
 				MigrationStatus status = versioned(file, versionedRows.get(file.version()), baselineVersion, current);
@@ -117,7 +117,7 @@ public final class Planner {
 		return new MigrationPlan(List.copyOf(statuses), List.copyOf(pendingVersioned), List.copyOf(problems), current);
 	}
 
-	private MigrationStatus versioned(MigrationFile file, @Nullable AppliedMigration row, @Nullable Version baseline,
+	private MigrationStatus versioned(Migration file, @Nullable AppliedMigration row, @Nullable Version baseline,
 			@Nullable Version current) {
 		if (row != null) {
 			if (!row.success()) {
@@ -143,7 +143,7 @@ public final class Planner {
 		return new MigrationStatus(MigrationState.PENDING, file, null);
 	}
 
-	private static MigrationStatus repeatable(MigrationFile file, @Nullable AppliedMigration row) {
+	private static MigrationStatus repeatable(Migration file, @Nullable AppliedMigration row) {
 		if (row == null) {
 			return new MigrationStatus(MigrationState.PENDING, file, null);
 		}

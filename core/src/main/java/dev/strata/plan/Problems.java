@@ -3,7 +3,9 @@ package dev.strata.plan;
 import java.util.List;
 
 import dev.strata.history.AppliedMigration;
-import dev.strata.source.MigrationFile;
+import dev.strata.migration.Migration;
+import dev.strata.migration.sql.SqlChecksum;
+import dev.strata.migration.sql.SqlMigration;
 import dev.strata.sql.SqlScript;
 import dev.strata.sql.SqlStatement;
 import org.jspecify.annotations.Nullable;
@@ -22,7 +24,7 @@ final class Problems {
 	static @Nullable ValidationProblem of(MigrationStatus status) {
 		String name = status.displayName();
 		AppliedMigration row = status.applied();
-		MigrationFile file = status.file();
+		Migration file = status.migration();
 		return switch (status.state()) {
 			case CHECKSUM_MISMATCH -> checksumMismatch(name, row, file);
 			case DESCRIPTION_MISMATCH -> new ValidationProblem(ValidationProblem.Kind.DESCRIPTION_MISMATCH, name,
@@ -39,7 +41,7 @@ final class Problems {
 		};
 	}
 
-	private static ValidationProblem checksumMismatch(String name, AppliedMigration row, MigrationFile file) {
+	private static ValidationProblem checksumMismatch(String name, AppliedMigration row, Migration file) {
 		String checksums = " (checksum " + row.checksum() + " in the history, " + file.checksum() + " now)";
 		if (sameSql(row, file)) {
 			return new ValidationProblem(ValidationProblem.Kind.CHECKSUM_MISMATCH, name,
@@ -58,17 +60,13 @@ final class Problems {
 	 * Whether the file's SQL, without comments and whitespace, is what was applied (known
 	 * for rows that record it).
 	 */
-	private static boolean sameSql(AppliedMigration row, MigrationFile file) {
+	private static boolean sameSql(AppliedMigration row, Migration file) {
 		if (row.sqlChecksum() == null) {
 			return false;
 		}
-		try {
-			return row.sqlChecksum() == SqlChecksum.of(SqlScript.parse(file.location(), file.content()).statements());
-		}
-		catch (RuntimeException ex) {
-			// A file that no longer parses has certainly changed its SQL.
-			return false;
-		}
+		// A file that no longer splits has certainly changed its SQL.
+		List<SqlStatement> statements = SqlMigration.statementsOf(file);
+		return statements != null && row.sqlChecksum() == SqlChecksum.of(statements);
 	}
 
 	/**
@@ -84,7 +82,7 @@ final class Problems {
 						+ " (strata.migrator.command=repair) to sign the rows again as they are");
 	}
 
-	private static ValidationProblem failed(String name, AppliedMigration row, @Nullable MigrationFile file) {
+	private static ValidationProblem failed(String name, AppliedMigration row, @Nullable Migration file) {
 		if (row.interrupted()) {
 			return interrupted(name, row, file);
 		}
@@ -109,7 +107,7 @@ final class Problems {
 	 * A run stopped with a statement in flight that Strata cannot resume: say exactly
 	 * which statements certainly ran, which one may or may not have, and which did not.
 	 */
-	private static ValidationProblem interrupted(String name, AppliedMigration row, @Nullable MigrationFile file) {
+	private static ValidationProblem interrupted(String name, AppliedMigration row, @Nullable Migration file) {
 		int inFlight = row.statementInFlight();
 		StringBuilder detail = new StringBuilder(
 				"was interrupted outside a transaction (process killed or connection" + " lost) while statement ")
@@ -141,12 +139,9 @@ final class Problems {
 		return label + " ".repeat(Math.max(longest, "not run:".length()) + 1 - label.length());
 	}
 
-	private static void appendStatements(StringBuilder detail, MigrationFile file, int statementsRun, String stopped) {
-		List<SqlStatement> statements;
-		try {
-			statements = SqlScript.parse(file.location(), file.content()).statements();
-		}
-		catch (RuntimeException ex) {
+	private static void appendStatements(StringBuilder detail, Migration file, int statementsRun, String stopped) {
+		List<SqlStatement> statements = SqlMigration.statementsOf(file);
+		if (statements == null) {
 			return;
 		}
 		for (int i = 0; i < statements.size(); i++) {

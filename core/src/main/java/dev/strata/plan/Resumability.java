@@ -3,8 +3,10 @@ package dev.strata.plan;
 import java.util.List;
 
 import dev.strata.history.AppliedMigration;
-import dev.strata.source.MigrationFile;
+import dev.strata.migration.Migration;
+import dev.strata.migration.sql.SqlMigration;
 import dev.strata.sql.SqlScript;
+import dev.strata.migration.sql.SqlMigration;
 import dev.strata.sql.SqlStatement;
 import org.jspecify.annotations.Nullable;
 
@@ -20,7 +22,7 @@ public final class Resumability {
 	}
 
 	/** Whether {@code migrate} resumes the migration of this row by itself. */
-	public static boolean canResume(AppliedMigration row, @Nullable MigrationFile file) {
+	public static boolean canResume(AppliedMigration row, @Nullable Migration file) {
 		return row.interrupted() && whyNot(row, file) == null;
 	}
 
@@ -28,7 +30,7 @@ public final class Resumability {
 	 * Why the interrupted migration of {@code row} cannot resume by itself, as the end of
 	 * a sentence, or {@code null} if it can.
 	 */
-	static @Nullable String whyNot(AppliedMigration row, @Nullable MigrationFile file) {
+	static @Nullable String whyNot(AppliedMigration row, @Nullable Migration file) {
 		if (file == null) {
 			return "its file is gone, so Strata cannot tell what the statement was";
 		}
@@ -63,13 +65,8 @@ public final class Resumability {
 		return statement;
 	}
 
-	static @Nullable List<SqlStatement> statements(MigrationFile file) {
-		try {
-			return SqlScript.parse(file.location(), file.content()).statements();
-		}
-		catch (RuntimeException ex) {
-			return null;
-		}
+	static @Nullable List<SqlStatement> statements(Migration migration) {
+		return SqlMigration.statementsOf(migration);
 	}
 
 }

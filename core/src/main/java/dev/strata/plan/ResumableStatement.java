@@ -2,8 +2,11 @@ package dev.strata.plan;
 
 import java.util.List;
 
+import dev.strata.migration.sql.TransactionControl;
 import dev.strata.sql.SqlStatement;
+import dev.strata.migration.sql.TransactionControl;
 import dev.strata.sql.Token;
+import dev.strata.migration.sql.TransactionControl;
 import dev.strata.sql.TokenKind;
 import org.jspecify.annotations.Nullable;
 

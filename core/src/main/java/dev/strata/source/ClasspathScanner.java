@@ -23,6 +23,11 @@ final class ClasspathScanner {
 	private ClasspathScanner() {
 	}
 
+	/** Whether the location names a directory (or a file) on the classpath. */
+	static boolean exists(Location location, ClassLoader classLoader) {
+		return classLoader.getResource(location.path()) != null;
+	}
+
 	static List<ScannedFile> scan(Location location, ClassLoader classLoader) {
 		List<ScannedFile> files = new ArrayList<>();
 		try {

@@ -1,20 +1,21 @@
 package dev.strata.source;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
+import dev.strata.ErrorCategory;
+import dev.strata.StrataException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds, reads and checks every migration file at the configured locations. Every
- * {@code .sql} file must be a valid migration: a typo in a name is an error, never a
- * silently skipped file.
+ * Finds and reads every migration file at the configured locations. Every {@code .sql}
+ * file must be a valid migration: a typo in a name is an error, never a silently skipped
+ * file. So is a location that was configured but does not exist; only the default
+ * location may be missing (a project without migrations yet).
  */
 public final class MigrationSource {
 
@@ -24,9 +25,24 @@ public final class MigrationSource {
 
 	private final ClassLoader classLoader;
 
+	private final boolean configured;
+
+	/**
+	 * Locations that may be missing, each such one logged as a warning.
+	 */
 	public MigrationSource(List<Location> locations, ClassLoader classLoader) {
+		this(locations, classLoader, false);
+	}
+
+	/**
+	 * @param configured whether the locations were configured rather than defaulted: a
+	 * configured location that does not exist is an error (a typo in it must not read as
+	 * "no migrations"); the default one missing is a warning
+	 */
+	public MigrationSource(List<Location> locations, ClassLoader classLoader, boolean configured) {
 		this.locations = List.copyOf(locations);
 		this.classLoader = classLoader;
+		this.configured = configured;
 	}
 
 	public List<Location> locations() {
@@ -34,34 +50,50 @@ public final class MigrationSource {
 	}
 
 	/**
-	 * Reads all migrations: versioned ones in version order, then repeatable ones by
-	 * description.
-	 * @throws MigrationSourceException for a bad name, a duplicate, an unreadable or
-	 * non-UTF-8 file
+	 * Reads every migration file, in the order found; duplicates and the order they apply
+	 * in are {@code dev.strata.migration.Migrations}' concern.
+	 * @throws MigrationSourceException for a bad name, an unreadable or non-UTF-8 file,
+	 * an entry named like a migration that is no file
+	 * @throws StrataException of category {@link ErrorCategory#CONFIGURATION} for a
+	 * configured location that does not exist, and a filesystem location that is no
+	 * readable directory
 	 */
 	public List<MigrationFile> load() {
-		List<MigrationFile> versioned = new ArrayList<>();
-		List<MigrationFile> repeatable = new ArrayList<>();
-		Map<Object, MigrationFile> seen = new HashMap<>();
+		List<MigrationFile> files = new ArrayList<>();
 		for (Location location : this.locations) {
+			if (!exists(location)) {
+				if (this.configured) {
+					throw missing(location);
+				}
+				logger.warn("No migrations: {} does not exist", location);
+				continue;
+			}
 			List<ScannedFile> found = scan(location);
 			if (found.isEmpty()) {
 				logger.warn("No migrations found at {}", location);
 			}
 			for (ScannedFile file : found) {
-				MigrationFile migration = read(file);
-				Object key = (migration.version() != null) ? migration.version() : "R:" + migration.description();
-				MigrationFile previous = seen.putIfAbsent(key, migration);
-				if (previous != null) {
-					throw duplicate(previous, migration);
-				}
-				(migration.version() != null ? versioned : repeatable).add(migration);
+				files.add(read(file));
 			}
 		}
-		versioned.sort(Comparator.comparing(MigrationFile::version));
-		repeatable.sort(Comparator.comparing(MigrationFile::description));
-		versioned.addAll(repeatable);
-		return versioned;
+		return files;
+	}
+
+	private boolean exists(Location location) {
+		return switch (location.kind()) {
+			case CLASSPATH -> ClasspathScanner.exists(location, this.classLoader);
+			case FILESYSTEM -> Files.exists(Path.of(location.path()));
+		};
+	}
+
+	private static StrataException missing(Location location) {
+		String problem = switch (location.kind()) {
+			case CLASSPATH -> " is not on the classpath. Fix: correct the location (strata.locations);"
+					+ " src/main/resources/db/migration is classpath:db/migration.";
+			case FILESYSTEM -> FilesystemScanner.where(location, Path.of(location.path()))
+					+ " does not exist. Fix: correct the location (strata.locations)," + " or create the directory.";
+		};
+		return new StrataException(ErrorCategory.CONFIGURATION, "Migration location " + location + problem);
 	}
 
 	private List<ScannedFile> scan(Location location) {
@@ -82,15 +114,6 @@ public final class MigrationSource {
 					"check that the file is readable", ex);
 		}
 		return MigrationFile.read(name, file.relativePath(), file.describe(), bytes);
-	}
-
-	private static MigrationSourceException duplicate(MigrationFile first, MigrationFile second) {
-		String what = (first.version() != null) ? "version " + first.version()
-				: "repeatable migration '" + first.description() + "'";
-		return new MigrationSourceException(second.location(),
-				"has the same " + what + " as " + first.location()
-						+ " (versions equal as numbers are the same: V1, V1.0, V01)",
-				"give one of them another version, or remove the copy");
 	}
 
 }

@@ -213,4 +213,23 @@ public final class SqlStatement {
 				+ ", tokens=" + tokens + ", leadingComments=" + leadingComments + "]";
 	}
 
+	/** Whether a statement may produce a result set, which a JDBC batch cannot carry. */
+	public boolean mayReturnRows() {
+		String first = keyword(0);
+		if (first == null) {
+			return true;
+		}
+		switch (first) {
+			case "SELECT", "WITH", "VALUES", "TABLE", "SHOW", "EXPLAIN", "CALL", "FETCH", "EXECUTE", "COPY":
+				return true;
+			default:
+				for (Token token : tokens()) {
+					if (token.isWord("RETURNING")) {
+						return true;
+					}
+				}
+				return false;
+		}
+	}
+
 }

@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import dev.strata.targets.MigrationTarget;
 import dev.strata.execute.MigrationListener;
-import dev.strata.plan.PreparedMigration;
+import dev.strata.migration.PreparedMigration;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,21 +43,21 @@ public final class MigrationProgress implements MigrationListener {
 	}
 
 	@Override
-	public void runStarting(List<PreparedMigration> pending) {
+	public void runStarting(MigrationTarget target, List<PreparedMigration> pending) {
 		this.progress = new Progress(0, pending.size(), null, this.clock.instant());
 	}
 
 	@Override
-	public void started(PreparedMigration migration) {
+	public void started(MigrationTarget target, PreparedMigration migration) {
 		Progress current = this.progress;
 		if (current != null) {
-			this.progress = new Progress(current.done(), current.total(), migration.file().displayName(),
+			this.progress = new Progress(current.done(), current.total(), migration.migration().displayName(),
 					current.since());
 		}
 	}
 
 	@Override
-	public void applied(PreparedMigration migration, java.time.Duration duration) {
+	public void applied(MigrationTarget target, PreparedMigration migration, java.time.Duration duration) {
 		Progress current = this.progress;
 		if (current != null) {
 			this.progress = new Progress(current.done() + 1, current.total(), null, current.since());
@@ -64,7 +65,7 @@ public final class MigrationProgress implements MigrationListener {
 	}
 
 	@Override
-	public void runFinished(boolean success) {
+	public void runFinished(MigrationTarget target, boolean success) {
 		this.progress = null;
 		this.runsFinished++;
 	}

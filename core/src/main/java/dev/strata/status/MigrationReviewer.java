@@ -10,10 +10,12 @@ import dev.strata.guard.Guard;
 import dev.strata.guard.GuardSettings;
 import dev.strata.guard.GuardedMigration;
 import dev.strata.guard.TableSizes;
-import dev.strata.plan.MigrationPreparer;
+import dev.strata.migration.PreparedMigration;
+import dev.strata.migration.sql.SqlMigration;
 import dev.strata.plan.MigrationStatus;
-import dev.strata.source.MigrationFile;
+import dev.strata.migration.Migration;
 import dev.strata.sql.SqlScript;
+import dev.strata.sql.SqlStatement;
 import dev.strata.sql.SqlSyntaxException;
 
 /**
@@ -26,8 +28,6 @@ final class MigrationReviewer {
 
 	private final Guard guard;
 
-	private final MigrationPreparer preparer = new MigrationPreparer();
-
 	private volatile Map<Key, MigrationReview> reviewed = Map.of();
 
 	MigrationReviewer(GuardSettings settings) {
@@ -35,14 +35,14 @@ final class MigrationReviewer {
 	}
 
 	/**
-	 * A review of every migration that has a file, by {@link MigrationFile#location()}.
+	 * A review of every migration that has a file, by {@link Migration#location()}.
 	 */
 	Map<String, MigrationReview> review(StatusResult status) {
 		Map<Key, MigrationReview> previous = this.reviewed;
 		Map<Key, MigrationReview> current = new HashMap<>();
 		Map<String, MigrationReview> byLocation = new HashMap<>();
 		for (MigrationStatus migration : status.migrations()) {
-			MigrationFile file = migration.file();
+			Migration file = migration.migration();
 			if (file != null) {
 				Key key = new Key(file.location(), file.checksum());
 				MigrationReview review = previous.get(key);
@@ -58,23 +58,27 @@ final class MigrationReviewer {
 		return Map.copyOf(byLocation);
 	}
 
-	private MigrationReview review(MigrationFile file) {
-		SqlScript script;
-		try {
-			script = SqlScript.parse(file.location(), file.content());
+	private MigrationReview review(Migration migration) {
+		// A SQL file is split once, so its statements are shown even when it cannot run.
+		SqlScript script = null;
+		if (migration instanceof SqlMigration sql) {
+			try {
+				script = SqlScript.parse(sql.location(), sql.content());
+			}
+			catch (SqlSyntaxException | StrataException ex) {
+				return new MigrationReview(List.of(), List.of(), false, ex.getMessage(), List.of(), ex.getMessage());
+			}
 		}
-		catch (SqlSyntaxException | StrataException ex) {
-			return new MigrationReview(List.of(), List.of(), false, ex.getMessage(), List.of(), ex.getMessage());
-		}
+		List<SqlStatement> statements = (script != null) ? script.statements() : List.of();
 		try {
-			GuardedMigration guarded = this.guard.check(List.of(this.preparer.prepare(file, script)))
-				.migrations()
-				.get(0);
+			PreparedMigration prepared = (script != null) ? ((SqlMigration) migration).prepare(script)
+					: migration.prepare();
+			GuardedMigration guarded = this.guard.check(List.of(prepared)).migrations().get(0);
 			return new MigrationReview(guarded.assessments(), guarded.warnings(), guarded.skipped(), null,
-					script.statements(), null);
+					prepared.statements(), null);
 		}
 		catch (SqlSyntaxException | StrataException ex) {
-			return new MigrationReview(List.of(), List.of(), false, ex.getMessage(), script.statements(), null);
+			return new MigrationReview(List.of(), List.of(), false, ex.getMessage(), statements, null);
 		}
 	}
 

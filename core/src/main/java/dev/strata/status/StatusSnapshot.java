@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import dev.strata.StatusResult;
 import dev.strata.execute.MigrationLock;
-import dev.strata.source.MigrationFile;
+import dev.strata.migration.Migration;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,8 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param error why the database could not be read, {@code null} if it could
  * @param drift the latest schema drift check (possibly older than {@code takenAt}:
  * skipped while a migration runs)
- * @param reviews the guard's findings per migration file, by
- * {@link MigrationFile#location()}
+ * @param reviews the guard's findings per migration file, by {@link Migration#location()}
  */
 public record StatusSnapshot(OverallState state, Instant takenAt, @Nullable StatusResult status,
 		MigrationLock.@Nullable LockHolder lockHolder, MigrationProgress.@Nullable Progress progress,
@@ -33,7 +32,7 @@ public record StatusSnapshot(OverallState state, Instant takenAt, @Nullable Stat
 	}
 
 	/** What the guard says about this file, if it was reviewed. */
-	public Optional<MigrationReview> review(@Nullable MigrationFile file) {
+	public Optional<MigrationReview> review(@Nullable Migration file) {
 		return (file != null) ? Optional.ofNullable(this.reviews.get(file.location())) : Optional.empty();
 	}
 

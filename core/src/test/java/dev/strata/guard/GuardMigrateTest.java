@@ -12,7 +12,7 @@ import dev.strata.StrataConfig;
 import dev.strata.guard.policy.RuleMode;
 import dev.strata.guard.report.LintResult;
 import dev.strata.guard.report.LintScope;
-import dev.strata.plan.MigrationPreparationException;
+import dev.strata.migration.MigrationPreparationException;
 import dev.strata.test.StrataPostgres;
 import dev.strata.test.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;

@@ -7,12 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.strata.source.MigrationFile;
+import dev.strata.migration.sql.SqlMigration;
 import dev.strata.guard.effect.VerifyEffects;
 import dev.strata.guard.policy.RuleMode;
-import dev.strata.plan.MigrationPreparationException;
-import dev.strata.plan.MigrationPreparer;
-import dev.strata.plan.PreparedMigration;
-import dev.strata.source.MigrationFile;
+import dev.strata.migration.MigrationPreparationException;
+import dev.strata.migration.MigrationPreparer;
+import dev.strata.migration.PreparedMigration;
+import dev.strata.migration.Migration;
 import dev.strata.source.MigrationSourceException;
 import dev.strata.source.MigrationType;
 import dev.strata.source.Version;
@@ -21,8 +23,9 @@ import org.junit.jupiter.api.Test;
 class GuardTest {
 
 	static PreparedMigration prepare(String version, String sql) {
-		return new MigrationPreparer().prepare(new MigrationFile(MigrationType.VERSIONED, Version.parse(version),
-				"test", "V" + version + "__test.sql", "V" + version + "__test.sql", sql, 0));
+		return new SqlMigration(new MigrationFile(MigrationType.VERSIONED, Version.parse(version), "test",
+				"V" + version + "__test.sql", "V" + version + "__test.sql", sql, 0))
+			.prepare();
 	}
 
 	static GuardedMigration guard(GuardSettings settings, String sql) {

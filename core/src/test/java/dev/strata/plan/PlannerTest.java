@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.strata.source.MigrationFile;
+import dev.strata.migration.sql.SqlMigration;
 import dev.strata.history.AppliedMigration;
 import dev.strata.history.HistoryType;
-import dev.strata.source.MigrationFile;
+import dev.strata.migration.Migration;
 import dev.strata.source.MigrationType;
 import dev.strata.source.Version;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,7 @@ class PlannerTest {
 		MigrationPlan plan = plan(false, versioned("1", 11), versioned("2", 22), repeatable("views", 33));
 
 		assertThat(states(plan)).containsExactly("1 PENDING", "2 PENDING", "null PENDING");
-		assertThat(plan.pending()).extracting(MigrationFile::script)
+		assertThat(plan.pending()).extracting(Migration::script)
 			.containsExactly("V1__m.sql", "V2__m.sql", "R__views.sql");
 		assertThat(plan.currentVersion()).isNull();
 		assertThat(plan.isValid()).isTrue();
@@ -76,7 +78,7 @@ class PlannerTest {
 
 		MigrationPlan lenient = plan(true, versioned("1", 11), versioned("2", 22), versioned("3", 33));
 		assertThat(states(lenient)).containsExactly("1 APPLIED", "2 OUT_OF_ORDER", "3 APPLIED");
-		assertThat(lenient.pending()).extracting(MigrationFile::script).containsExactly("V2__m.sql");
+		assertThat(lenient.pending()).extracting(Migration::script).containsExactly("V2__m.sql");
 		assertThat(lenient.isValid()).isTrue();
 	}
 
@@ -100,7 +102,7 @@ class PlannerTest {
 		MigrationPlan plan = plan(false, versioned("1", 11), versioned("2", 22), versioned("3", 33));
 
 		assertThat(states(plan)).containsExactly("1 BELOW_BASELINE", "2 BASELINE", "2 BELOW_BASELINE", "3 PENDING");
-		assertThat(plan.pending()).extracting(MigrationFile::script).containsExactly("V3__m.sql");
+		assertThat(plan.pending()).extracting(Migration::script).containsExactly("V3__m.sql");
 		assertThat(plan.currentVersion()).isEqualTo(Version.parse("2"));
 	}
 
@@ -112,14 +114,14 @@ class PlannerTest {
 
 		MigrationPlan changed = plan(false, repeatable("views", 5));
 		assertThat(states(changed)).containsExactly("null MISSING", "null SUPERSEDED", "null OUTDATED");
-		assertThat(changed.pending()).extracting(MigrationFile::script).containsExactly("R__views.sql");
+		assertThat(changed.pending()).extracting(Migration::script).containsExactly("R__views.sql");
 
 		MigrationPlan same = plan(false, repeatable("views", 2), repeatable("gone", 3));
 		assertThat(states(same)).containsExactly("null APPLIED", "null SUPERSEDED", "null APPLIED");
 		assertThat(same.pending()).isEmpty();
 	}
 
-	private MigrationPlan plan(boolean outOfOrder, MigrationFile... files) {
+	private MigrationPlan plan(boolean outOfOrder, Migration... files) {
 		return new Planner(outOfOrder).plan(List.of(files), this.history);
 	}
 
@@ -138,14 +140,14 @@ class PlannerTest {
 				Instant.now(), 1, success, true, success ? 1 : 0, 1, null, true);
 	}
 
-	private static MigrationFile versioned(String version, int checksum) {
-		return new MigrationFile(MigrationType.VERSIONED, Version.parse(version), "m", "V" + version + "__m.sql",
-				"filesystem:/m/V" + version + "__m.sql", "select 1;", checksum);
+	private static Migration versioned(String version, int checksum) {
+		return new SqlMigration(new MigrationFile(MigrationType.VERSIONED, Version.parse(version), "m",
+				"V" + version + "__m.sql", "filesystem:/m/V" + version + "__m.sql", "select 1;", checksum));
 	}
 
-	private static MigrationFile repeatable(String description, int checksum) {
-		return new MigrationFile(MigrationType.REPEATABLE, null, description, "R__" + description + ".sql",
-				"filesystem:/m/R__" + description + ".sql", "select 1;", checksum);
+	private static Migration repeatable(String description, int checksum) {
+		return new SqlMigration(new MigrationFile(MigrationType.REPEATABLE, null, description,
+				"R__" + description + ".sql", "filesystem:/m/R__" + description + ".sql", "select 1;", checksum));
 	}
 
 }

@@ -14,7 +14,7 @@ import dev.strata.drift.DriftState;
 import dev.strata.drift.ObjectKind;
 import dev.strata.execute.MigrationLock;
 import dev.strata.guard.Outcome;
-import dev.strata.source.MigrationFile;
+import dev.strata.migration.Migration;
 import dev.strata.test.CountingDataSource;
 import dev.strata.test.StrataPostgres;
 import dev.strata.test.TestDatabase;
@@ -242,14 +242,14 @@ class StatusMonitorTest {
 		assertThat(second.review(file(second, "V2__drop.sql")).orElseThrow()).isSameAs(drop);
 	}
 
-	private static MigrationFile file(StatusSnapshot snapshot, String script) {
+	private static Migration file(StatusSnapshot snapshot, String script) {
 		return snapshot.status()
 			.migrations()
 			.stream()
 			.filter((migration) -> migration.script().equals(script))
 			.findFirst()
 			.orElseThrow()
-			.file();
+			.migration();
 	}
 
 	private Strata strata(DataSource dataSource) {

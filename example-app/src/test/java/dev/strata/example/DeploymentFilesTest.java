@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.strata.ErrorCategory;
+import dev.strata.autoconfigure.migrator.MigratorExitCodes;
 import dev.strata.autoconfigure.migrator.MigratorMode;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -109,17 +110,19 @@ class DeploymentFilesTest {
 	void documentedExitCodesAreTheRealOnes() throws IOException {
 		String migratorDocs = Files.readString(Path.of("../docs/migrator.md"));
 		for (ErrorCategory category : ErrorCategory.values()) {
-			assertThat(migratorDocs).contains("| `" + category.exitCode() + "` | `" + category.name() + "` |");
+			assertThat(migratorDocs)
+				.contains("| `" + MigratorExitCodes.of(category) + "` | `" + category.name() + "` |");
 		}
 		String compose = Files.readString(DEPLOY.resolve("docker-compose.yml"));
-		assertThat(compose).contains(ErrorCategory.CONFIGURATION.exitCode() + " configuration",
-				ErrorCategory.VALIDATION.exitCode() + " validation", ErrorCategory.REFUSED.exitCode() + " refused",
-				ErrorCategory.MIGRATION_FAILED.exitCode() + " migration failed",
-				ErrorCategory.LOCK_TIMEOUT.exitCode() + " lock timeout");
+		assertThat(compose).contains(MigratorExitCodes.of(ErrorCategory.CONFIGURATION) + " configuration",
+				MigratorExitCodes.of(ErrorCategory.VALIDATION) + " validation",
+				MigratorExitCodes.of(ErrorCategory.REFUSED) + " refused",
+				MigratorExitCodes.of(ErrorCategory.MIGRATION_FAILED) + " migration failed",
+				MigratorExitCodes.of(ErrorCategory.LOCK_TIMEOUT) + " lock timeout");
 	}
 
 	private static Integer[] codes(ErrorCategory... categories) {
-		return Arrays.stream(categories).map(ErrorCategory::exitCode).toArray(Integer[]::new);
+		return Arrays.stream(categories).map(MigratorExitCodes::of).toArray(Integer[]::new);
 	}
 
 	/**

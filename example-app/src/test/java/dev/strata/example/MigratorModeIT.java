@@ -95,6 +95,29 @@ class MigratorModeIT {
 	}
 
 	@Test
+	void aMistypedKeyOrLocationExitsTwoAndAppliesNothing() throws Exception {
+		// Issue 12: this typo used to run the default command, migrate, and apply all
+		// seven.
+		Result typo = run("--strata.migrator.comand=status", "--strata.migrator.output=json");
+		assertThat(typo.exitCode()).as(typo.toString()).isEqualTo(2);
+		assertThat(typo.json().get("error").get("message").asString()).startsWith(
+				"Unknown property strata.migrator.comand (from the command line): did you mean strata.migrator.command?");
+		assertThat(typo.json().get("database").isNull()).as("it did not connect").isTrue();
+		assertThat(typo.stderr()).doesNotContain("\tat ");
+
+		Result location = run("--strata.locations=filesystem:" + this.migrations.resolve("typo"));
+		assertThat(location.exitCode()).as(location.toString()).isEqualTo(2);
+		assertThat(location.stdout()).contains("Error (CONFIGURATION): Migration location filesystem:"
+				+ this.migrations.resolve("typo") + " does not exist.");
+		assertThat(historyExists()).isFalse();
+
+		// A configured classpath location is found inside the executable jar.
+		Result inJar = run("--strata.locations=classpath:db/migration", "--strata.migrator.command=status");
+		assertThat(inJar.exitCode()).as(inJar.toString()).isZero();
+		assertThat(inJar.stdout()).contains("V1 (create authors)");
+	}
+
+	@Test
 	void validateExitsThreeWithPendingMigrationsOrAChecksumMismatch() throws Exception {
 		write("V1__create_shelf.sql", "create table shelf (id int primary key);");
 		Result pending = run(filesystemLocation(), "--strata.migrator.command=validate",

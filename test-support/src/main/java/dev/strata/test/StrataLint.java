@@ -24,7 +24,7 @@ import dev.strata.guard.report.Lint;
 import dev.strata.guard.report.LintFormat;
 import dev.strata.guard.report.LintResult;
 import dev.strata.guard.report.Verdict;
-import dev.strata.plan.MigrationPreparationException;
+import dev.strata.migration.MigrationPreparationException;
 import dev.strata.source.Location;
 
 /**
@@ -286,7 +286,7 @@ public final class StrataLint {
 			String prefix = Location.parse(location) + "/";
 			return result.migrations()
 				.stream()
-				.noneMatch((migration) -> migration.file().location().startsWith(prefix));
+				.noneMatch((migration) -> migration.migration().location().startsWith(prefix));
 		}
 
 		private static List<String> directiveWarnings(LintResult result) {

@@ -105,7 +105,7 @@ public record MigrationsDescriptor(OverallState state, Instant takenAt, @Nullabl
 			List<FindingDescriptor> findings, @Nullable String guardError) {
 
 		static Pending of(MigrationStatus status, StatusSnapshot snapshot) {
-			MigrationReview review = snapshot.review(status.file()).orElse(null);
+			MigrationReview review = snapshot.review(status.migration()).orElse(null);
 			return new Pending(status.version(), status.description(), status.script(), status.state(),
 					(review != null) ? FindingDescriptor.of(review) : List.of(),
 					(review != null) ? review.error() : null);

@@ -65,7 +65,7 @@ public class StrataEndpoint {
 		}
 		for (MigrationStatus migration : status.migrations()) {
 			if (migration.version() != null && Version.parse(migration.version()).equals(wanted)) {
-				return MigrationDescriptor.of(migration, snapshot.review(migration.file()).orElse(null));
+				return MigrationDescriptor.of(migration, snapshot.review(migration.migration()).orElse(null));
 			}
 		}
 		return null;

@@ -3,13 +3,14 @@ package dev.strata.autoconfigure.actuate;
 import java.time.Duration;
 import java.time.Instant;
 
+import dev.strata.targets.MigrationTarget;
 import dev.strata.StatusResult;
 import dev.strata.StrataException;
 import dev.strata.execute.LockLostException;
 import dev.strata.execute.MigrationFailedException;
 import dev.strata.execute.MigrationListener;
-import dev.strata.plan.PreparedMigration;
-import dev.strata.source.MigrationFile;
+import dev.strata.migration.PreparedMigration;
+import dev.strata.migration.Migration;
 import dev.strata.status.DriftCheck;
 import dev.strata.status.StatusMonitor;
 import io.micrometer.core.instrument.Counter;
@@ -29,16 +30,11 @@ public class StrataMetrics implements MigrationListener {
 
 	private final MeterRegistry registry;
 
-	private final Timer lockWait;
-
 	private final ObjectProvider<StatusMonitor> monitor;
 
 	public StrataMetrics(MeterRegistry registry, ObjectProvider<StatusMonitor> monitor) {
 		this.registry = registry;
 		this.monitor = monitor;
-		this.lockWait = Timer.builder("strata.lock.wait")
-			.description("Time spent waiting for the migration lock")
-			.register(registry);
 		// Gauges hold their state object weakly: it must be this bean, which lives as
 		// long as the context.
 		Gauge.builder("strata.migrations.pending", this, (metrics) -> metrics.count(true))
@@ -56,55 +52,62 @@ public class StrataMetrics implements MigrationListener {
 			.register(registry);
 		// Registered up front so dashboards and alerts see zero rather than no data.
 		for (String outcome : new String[] { "applied", "failed", "refused", "baselined", "lock-lost" }) {
-			outcomeCounter(outcome);
+			outcomeCounter(MigrationTarget.DEFAULT_NAME, outcome);
 		}
 	}
 
 	@Override
-	public void lockAcquired(Duration waited) {
-		this.lockWait.record(waited);
+	public void lockAcquired(MigrationTarget target, Duration waited) {
+		Timer.builder("strata.lock.wait")
+			.description("Time spent waiting for the migration lock")
+			.tag("target", target.name())
+			.register(this.registry)
+			.record(waited);
 	}
 
 	@Override
-	public void applied(PreparedMigration migration, Duration duration) {
-		record(migration.file(), duration, "applied");
+	public void applied(MigrationTarget target, PreparedMigration migration, Duration duration) {
+		record(target, migration.migration(), duration, "applied");
 	}
 
 	@Override
-	public void failed(PreparedMigration migration, Duration duration, MigrationFailedException failure) {
-		record(migration.file(), duration, "failed");
+	public void failed(MigrationTarget target, PreparedMigration migration, Duration duration,
+			MigrationFailedException failure) {
+		record(target, migration.migration(), duration, "failed");
 	}
 
 	@Override
-	public void refused(PreparedMigration migration, StrataException refusal) {
-		outcomeCounter("refused").increment();
+	public void refused(MigrationTarget target, PreparedMigration migration, StrataException refusal) {
+		outcomeCounter(target.name(), "refused").increment();
 	}
 
 	@Override
-	public void lockLost(PreparedMigration migration, LockLostException failure) {
-		outcomeCounter("lock-lost").increment();
+	public void lockLost(MigrationTarget target, PreparedMigration migration, LockLostException failure) {
+		outcomeCounter(target.name(), "lock-lost").increment();
 	}
 
 	@Override
-	public void baselined(String version) {
-		outcomeCounter("baselined").increment();
+	public void baselined(MigrationTarget target, String version) {
+		outcomeCounter(target.name(), "baselined").increment();
 	}
 
-	private void record(MigrationFile file, Duration duration, String outcome) {
+	private void record(MigrationTarget target, Migration file, Duration duration, String outcome) {
 		Timer.builder("strata.migration.duration")
 			.description("Time to apply one migration")
 			.tag("version", (file.version() != null) ? file.version().toString() : "repeatable")
 			.tag("type", file.type().name())
 			.tag("outcome", outcome)
+			.tag("target", target.name())
 			.register(this.registry)
 			.record(duration);
-		outcomeCounter(outcome).increment();
+		outcomeCounter(target.name(), outcome).increment();
 	}
 
-	private Counter outcomeCounter(String outcome) {
+	private Counter outcomeCounter(String target, String outcome) {
 		return Counter.builder("strata.migrations")
 			.description("Migrations by outcome")
 			.tag("outcome", outcome)
+			.tag("target", target)
 			.register(this.registry);
 	}
 

@@ -2,10 +2,11 @@ package dev.strata.autoconfigure.actuate;
 
 import java.time.Duration;
 
+import dev.strata.targets.MigrationTarget;
 import dev.strata.execute.MigrationFailedException;
 import dev.strata.execute.MigrationListener;
-import dev.strata.plan.PreparedMigration;
-import dev.strata.source.MigrationFile;
+import dev.strata.migration.PreparedMigration;
+import dev.strata.migration.Migration;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -26,8 +27,8 @@ public class StrataObservations implements MigrationListener {
 	}
 
 	@Override
-	public void started(PreparedMigration migration) {
-		MigrationFile file = migration.file();
+	public void started(MigrationTarget target, PreparedMigration migration) {
+		Migration file = migration.migration();
 		this.current = Observation.createNotStarted("strata.migration", this.registry)
 			.contextualName("migrate " + file.displayName())
 			.lowCardinalityKeyValue("type", file.type().name())
@@ -38,12 +39,13 @@ public class StrataObservations implements MigrationListener {
 	}
 
 	@Override
-	public void applied(PreparedMigration migration, Duration duration) {
+	public void applied(MigrationTarget target, PreparedMigration migration, Duration duration) {
 		stop(null);
 	}
 
 	@Override
-	public void failed(PreparedMigration migration, Duration duration, MigrationFailedException failure) {
+	public void failed(MigrationTarget target, PreparedMigration migration, Duration duration,
+			MigrationFailedException failure) {
 		stop(failure);
 	}
 

@@ -142,16 +142,17 @@ final class JsonReport {
 			.value(lint.sizeAware());
 		json.name("migrations").beginArray();
 		for (GuardedMigration migration : lint.migrations()) {
-			String version = (migration.file().version() != null) ? migration.file().version().toString() : null;
+			String version = (migration.migration().version() != null) ? migration.migration().version().toString()
+					: null;
 			json.beginObject()
 				.name("migration")
-				.value(migration.file().displayName())
+				.value(migration.migration().displayName())
 				.name("version")
 				.value(version)
 				.name("script")
-				.value(migration.file().script())
+				.value(migration.migration().script())
 				.name("file")
-				.value(migration.file().location())
+				.value(migration.migration().location())
 				.name("skipped")
 				.value(migration.skipped());
 			json.name("findings").beginArray();

@@ -20,9 +20,8 @@ import dev.strata.guard.report.LintResult;
 import dev.strata.guard.report.Verdict;
 import dev.strata.plan.MigrationState;
 import dev.strata.plan.MigrationStatus;
-import dev.strata.plan.PreparedMigration;
+import dev.strata.migration.PreparedMigration;
 import dev.strata.plan.ValidationProblem;
-import dev.strata.source.MigrationFile;
 
 /**
  * Runs one command on {@link Strata} and records what it did in a report. A command that
@@ -212,7 +211,7 @@ final class MigratorCommands {
 	}
 
 	private static DryRunMigration dryRun(PreparedMigration migration) {
-		MigrationFile file = migration.file();
+		dev.strata.migration.Migration file = migration.migration();
 		return new DryRunMigration((file.version() != null) ? file.version().toString() : null, file.description(),
 				file.script(), migration.transactional(), migration.nonTransactionalReason(),
 				migration.statements()

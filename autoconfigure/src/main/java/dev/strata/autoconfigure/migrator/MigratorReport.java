@@ -240,7 +240,7 @@ public record MigratorReport(String command, int exitCode, @Nullable String data
 		}
 
 		MigratorReport failure(ErrorCategory category, String message) {
-			return build(category.exitCode(), new Failure(category.name(), message));
+			return build(MigratorExitCodes.of(category), new Failure(category.name(), message));
 		}
 
 		private MigratorReport build(int exitCode, @Nullable Failure error) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import dev.strata.ErrorCategory;
 import dev.strata.Strata;
 import dev.strata.StrataException;
+import dev.strata.autoconfigure.StrataPropertiesCheck;
 import dev.strata.autoconfigure.migrator.MigratorProperties.Output;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -34,7 +35,9 @@ import org.springframework.core.env.Environment;
  * <p>
  * The {@code Strata} bean and the properties are resolved here rather than injected, so
  * that a broken configuration (no DataSource, a property that does not bind) becomes a
- * report with exit code 2 instead of a stack trace with exit code 1.
+ * report with exit code 2 instead of a stack trace with exit code 1. Every
+ * {@code strata.*} property is checked first ({@link StrataPropertiesCheck}): an unknown
+ * key or a value that does not convert ends the run with exit code 2 before it connects.
  */
 public class StrataMigrator implements InitializingBean {
 
@@ -71,6 +74,8 @@ public class StrataMigrator implements InitializingBean {
 		MigratorProperties properties;
 		Strata strata;
 		try {
+			// Before anything else, so that a mistyped key or value connects to nothing.
+			StrataPropertiesCheck.check(this.environment);
 			properties = bindProperties();
 			strata = this.strata.getIfAvailable();
 			if (strata == null) {

@@ -30,6 +30,7 @@ import dev.strata.guard.report.LintFormat;
 import dev.strata.guard.report.LintResult;
 import dev.strata.guard.report.LintScope;
 import dev.strata.guard.rules.Rule;
+import dev.strata.migration.sql.SqlMigration;
 import dev.strata.source.MigrationFile;
 import dev.strata.source.MigrationType;
 import dev.strata.source.Version;
@@ -105,8 +106,8 @@ class JsonReportsTests {
 
 	static LintResult lint() {
 		String sql = "DROP TABLE \"" + AWKWARD.replace("\"", "\"\"") + "\";\nCREATE INDEX ON a (b)";
-		MigrationFile file = new MigrationFile(MigrationType.VERSIONED, Version.parse("2"), "drop é", "V2__drop_é.sql",
-				"classpath:db/migration/V2__drop_é.sql", sql, 0);
+		SqlMigration file = new SqlMigration(new MigrationFile(MigrationType.VERSIONED, Version.parse("2"), "drop é",
+				"V2__drop_é.sql", "classpath:db/migration/V2__drop_é.sql", sql, 0));
 		return Lint.of(List.of(file), GuardSettings.DEFAULTS, TableSizes.NONE, LintScope.ALL);
 	}
 

@@ -11,6 +11,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -56,7 +57,13 @@ final class MigratorRun {
 	static MigratorRun runWith(AutoConfigurations configurations, String... properties) {
 		int[] exitCode = { -1 };
 		StringBuilder output = new StringBuilder();
-		new ApplicationContextRunner().withConfiguration(configurations)
+		// Lazy beans, as the migrator's environment post processor makes them in a real
+		// run (spring.main.lazy-initialization=true): the migrator is the first bean
+		// created.
+		new ApplicationContextRunner()
+			.withInitializer(
+					(context) -> context.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor()))
+			.withConfiguration(configurations)
 			.withBean(MigratorExit.class, () -> (code) -> exitCode[0] = code)
 			.withBean(ReportPrinter.class, () -> (report, format) -> output.append(report))
 			.withPropertyValues(properties)

@@ -383,6 +383,57 @@ class StrataMigratorTest {
 		assertThat(run.exitCode).isEqualTo(2);
 		assertThat(run.json().get("command").asString()).isEqualTo("upgrade");
 		assertThat(run.json().get("error").get("category").asString()).isEqualTo("CONFIGURATION");
+		assertThat(run.json().get("error").get("message").asString())
+			.startsWith("Invalid value 'upgrade' for strata.migrator.command")
+			.contains("the valid values are migrate, validate, status, dry-run, ")
+			.doesNotContain("No enum constant");
+	}
+
+	@Test
+	void aMistypedKeyExitsTwoBeforeConnectingAndAppliesNothing() {
+		twoMigrations();
+		MigratorRun run = run("strata.migrator.comand=status", "strata.migrator.output=json");
+		assertThat(run.exitCode).as(run.toString()).isEqualTo(2);
+		JsonNode report = run.json();
+		assertThat(report.get("error").get("category").asString()).isEqualTo("CONFIGURATION");
+		assertThat(report.get("error").get("message").asString()).startsWith("Unknown property strata.migrator.comand ")
+			.contains(": did you mean strata.migrator.command?");
+		assertThat(report.get("database").isNull()).as("no connection was made").isTrue();
+		assertThat(historyExists()).isFalse();
+		assertThat(this.database.queryForObject("select to_regclass('book') is null", Boolean.class)).isTrue();
+	}
+
+	@Test
+	void aBadValueExitsTwoBeforeConnectingAndNamesWhatWouldBeValid() {
+		twoMigrations();
+		String[][] mistakes = { { "strata.migrator.command=stauts", "did you mean status?" },
+				{ "strata.lock-timeout=10 seconds", "expected a duration such as 10s" },
+				{ "strata.guard.rules.drop-colum=warn", "did you mean drop-column?" },
+				{ "strata.guard.rules.drop-column=allow", "the valid values are off, warn, refuse" } };
+		for (String[] mistake : mistakes) {
+			MigratorRun run = run(mistake[0]);
+			assertThat(run.exitCode).as(run.toString()).isEqualTo(2);
+			assertThat(run.output).as(mistake[0])
+				.contains("Error (CONFIGURATION): ", mistake[1])
+				.doesNotContain("No enum constant", "Failed to bind", "Exception");
+			assertThat(run.output).as("no connection was made").doesNotContain(" on database ");
+		}
+		assertThat(historyExists()).isFalse();
+	}
+
+	@Test
+	void aMissingLocationExitsTwoNamingItAndCreatesNothing() {
+		twoMigrations();
+		String typo = "filesystem:" + this.migrations.resolve("migrashuns");
+		MigratorRun run = run("strata.locations=" + typo, "strata.migrator.output=json");
+		assertThat(run.exitCode).as(run.toString()).isEqualTo(2);
+		assertThat(run.json().get("error").get("category").asString()).isEqualTo("CONFIGURATION");
+		assertThat(run.json().get("error").get("message").asString()).isEqualTo("Migration location " + typo
+				+ " does not exist. Fix: correct the location (strata.locations)," + " or create the directory.");
+		assertThat(historyExists()).isFalse();
+		assertThat(this.database.queryForObject("select to_regclass('strata_schema_history_snapshot') is null",
+				Boolean.class))
+			.isTrue();
 	}
 
 	@Test

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.strata.execute.TransactionCheck;
+import dev.strata.migration.TransactionCheck;
 import dev.strata.guard.Assessment;
 import dev.strata.guard.Finding;
 import dev.strata.guard.GuardRefusedException;
@@ -17,7 +17,7 @@ import dev.strata.guard.Outcome;
 import dev.strata.guard.Severity;
 import dev.strata.guard.policy.AllowPolicy;
 import dev.strata.guard.rules.Rule;
-import dev.strata.plan.PreparedMigration;
+import dev.strata.migration.PreparedMigration;
 import dev.strata.sql.SqlStatement;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -47,7 +47,7 @@ public final class EffectCheck implements TransactionCheck {
 
 	@Override
 	public boolean inspects(PreparedMigration migration) {
-		return this.report.of(migration.file().location()).checkEffects();
+		return this.report.of(migration.migration().location()).checkEffects();
 	}
 
 	@Override
@@ -62,7 +62,7 @@ public final class EffectCheck implements TransactionCheck {
 		if (earlier == null) {
 			return;
 		}
-		GuardedMigration guarded = this.report.of(migration.file().location());
+		GuardedMigration guarded = this.report.of(migration.migration().location());
 		List<Effect> effects = effects(earlier, CatalogSnapshot.take(connection));
 		List<Assessment> refused = new ArrayList<>();
 		Finding where = where(migration, guarded);
@@ -78,7 +78,7 @@ public final class EffectCheck implements TransactionCheck {
 		}
 		if (!refused.isEmpty()) {
 			throw new GuardRefusedException(refused,
-					"migration " + migration.file().displayName() + " was rolled back: nothing of it is applied");
+					"migration " + migration.migration().displayName() + " was rolled back: nothing of it is applied");
 		}
 	}
 
@@ -97,7 +97,7 @@ public final class EffectCheck implements TransactionCheck {
 			}
 		}
 		SqlStatement first = migration.statements().isEmpty() ? null : migration.statements().get(0);
-		return new Finding(Rule.UNRECOGNISED_STATEMENT, "", migration.file().location(),
+		return new Finding(Rule.UNRECOGNISED_STATEMENT, "", migration.migration().location(),
 				(first != null) ? first.line() : 1, (first != null) ? first.column() : 1,
 				(first != null) ? first.abbreviated(120) : "", null);
 	}

@@ -26,11 +26,11 @@ final class JsonReport {
 		for (GuardedMigration migration : result.migrations()) {
 			json.beginObject()
 				.name("migration")
-				.value(migration.file().displayName())
+				.value(migration.migration().displayName())
 				.name("version")
-				.value((migration.file().version() != null) ? migration.file().version().toString() : null)
+				.value((migration.migration().version() != null) ? migration.migration().version().toString() : null)
 				.name("file")
-				.value(migration.file().location())
+				.value(migration.migration().location())
 				.name("skipped")
 				.value(migration.skipped());
 			json.name("findings").beginArray();

@@ -7,10 +7,11 @@ import dev.strata.guard.GuardedMigration;
 import dev.strata.guard.GuardSettings;
 import dev.strata.guard.RecognisedMigration;
 import dev.strata.guard.TableSizes;
-import dev.strata.plan.MigrationPreparer;
+import dev.strata.migration.MigrationPreparer;
+import dev.strata.migration.Migrations;
+import dev.strata.migration.sql.SqlMigrationResolver;
 import dev.strata.source.Location;
-import dev.strata.source.MigrationFile;
-import dev.strata.source.MigrationSource;
+import dev.strata.migration.Migration;
 
 /**
  * Lint without a database: every migration at the locations, judged by text alone (no
@@ -29,13 +30,13 @@ public final class Lint {
 	 * {@code migrate} would
 	 */
 	public static LintResult run(List<String> locations, ClassLoader classLoader, GuardSettings settings) {
-		List<MigrationFile> files = new MigrationSource(locations.stream().map(Location::parse).toList(), classLoader)
-			.load();
+		List<Migration> files = Migrations
+			.resolve(List.of(new SqlMigrationResolver(locations.stream().map(Location::parse).toList(), classLoader)));
 		return of(files, settings, TableSizes.NONE, LintScope.ALL);
 	}
 
 	/** Lints these files with these sizes. */
-	public static LintResult of(List<MigrationFile> files, GuardSettings settings, TableSizes sizes, LintScope scope) {
+	public static LintResult of(List<Migration> files, GuardSettings settings, TableSizes sizes, LintScope scope) {
 		Guard guard = new Guard(settings, sizes);
 		// Each file's statements are read as soon as it is parsed, then let go: holding
 		// every file's

@@ -28,7 +28,10 @@ final class TextReport {
 			.append(result.sizeAware() ? ", table sizes from the database" : ", no database: sizes unknown")
 			.append(")\n");
 		for (GuardedMigration migration : result.migrations()) {
-			out.append('\n').append(migration.file().displayName()).append("  ").append(migration.file().location());
+			out.append('\n')
+				.append(migration.migration().displayName())
+				.append("  ")
+				.append(migration.migration().location());
 			if (migration.skipped()) {
 				out.append("\n  skipped: at or below strata.guard.baseline-version\n");
 				continue;

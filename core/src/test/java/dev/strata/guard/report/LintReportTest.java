@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.strata.source.MigrationFile;
+import dev.strata.migration.sql.SqlMigration;
 import dev.strata.guard.Assessment;
 import dev.strata.guard.Guard;
 import dev.strata.guard.GuardReport;
@@ -14,9 +16,9 @@ import dev.strata.guard.GuardSettings;
 import dev.strata.guard.Outcome;
 import dev.strata.guard.TableSize;
 import dev.strata.guard.TableSizes;
-import dev.strata.plan.MigrationPreparationException;
-import dev.strata.plan.MigrationPreparer;
-import dev.strata.source.MigrationFile;
+import dev.strata.migration.MigrationPreparationException;
+import dev.strata.migration.MigrationPreparer;
+import dev.strata.migration.Migration;
 import dev.strata.source.MigrationType;
 import dev.strata.source.Version;
 import org.junit.jupiter.api.Test;
@@ -24,12 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LintReportTest {
 
-	private static MigrationFile file(String version, String sql) {
-		return new MigrationFile(MigrationType.VERSIONED, Version.parse(version), "step " + version,
-				"V" + version + "__step.sql", "classpath:db/migration/V" + version + "__step.sql", sql, 0);
+	private static Migration file(String version, String sql) {
+		return new SqlMigration(new MigrationFile(MigrationType.VERSIONED, Version.parse(version), "step " + version,
+				"V" + version + "__step.sql", "classpath:db/migration/V" + version + "__step.sql", sql, 0));
 	}
 
-	private static LintResult lint(MigrationFile... files) {
+	private static LintResult lint(Migration... files) {
 		return Lint.of(List.of(files), GuardSettings.DEFAULTS, TableSizes.NONE, LintScope.ALL);
 	}
 
@@ -84,7 +86,7 @@ class LintReportTest {
 
 	@Test
 	void lintJudgesAsTheGuardChecksPreparedFiles() {
-		List<MigrationFile> files = List.of(file("1", "CREATE TABLE big (id int); CREATE INDEX ON big (id)"),
+		List<Migration> files = List.of(file("1", "CREATE TABLE big (id int); CREATE INDEX ON big (id)"),
 				file("2", "CREATE INDEX ON big (x); CREATE INDEX ON other (x); DROP TABLE gone"), file("3",
 						"-- strata:allow drop-table reason=\"empty\"\nDROP TABLE old; ALTER TABLE t ADD COLUMN c int"));
 		TableSizes sizes = (table) -> new TableSize(table, 500_000, 8192, true);
@@ -105,7 +107,7 @@ class LintReportTest {
 		TableSizes sizes = (table) -> {
 			throw new AssertionError("sizes asked for " + table);
 		};
-		List<MigrationFile> files = List.of(file("1", "CREATE INDEX ON big (x)"),
+		List<Migration> files = List.of(file("1", "CREATE INDEX ON big (x)"),
 				file("2", "-- strata:allow drop-tabel reason=\"x\"\nDROP TABLE a"), file("3", "SELECT 'unterminated"),
 				file("4", "DROP TABLE b"), file("5", "COPY t FROM stdin"));
 		assertThatThrownBy(() -> Lint.of(files, GuardSettings.DEFAULTS, sizes, LintScope.ALL)).isInstanceOfSatisfying(

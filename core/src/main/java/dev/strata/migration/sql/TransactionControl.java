@@ -1,4 +1,4 @@
-package dev.strata.plan;
+package dev.strata.migration.sql;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.strata.plan;
+package dev.strata.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,15 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.strata.source.MigrationFile;
+import dev.strata.migration.sql.SqlMigration;
+import dev.strata.migration.Migration;
 import dev.strata.source.MigrationType;
 import dev.strata.source.Version;
 import org.junit.jupiter.api.Test;
 
 class MigrationPreparerTest {
 
-	private static MigrationFile file(String version, String sql) {
-		return new MigrationFile(MigrationType.VERSIONED, Version.parse(version), "test", "V" + version + "__test.sql",
-				"V" + version + "__test.sql", sql, 0);
+	private static Migration file(String version, String sql) {
+		return new SqlMigration(new MigrationFile(MigrationType.VERSIONED, Version.parse(version), "test",
+				"V" + version + "__test.sql", "V" + version + "__test.sql", sql, 0));
 	}
 
 	@Test
@@ -24,7 +26,7 @@ class MigrationPreparerTest {
 		List<Integer> counts = new MigrationPreparer().prepare(
 				List.of(file("1", "SELECT 1; SELECT 2"), file("2", "CREATE INDEX CONCURRENTLY i ON t (c)")),
 				(migration) -> {
-					seen.add(migration.file().location() + " " + migration.transactional());
+					seen.add(migration.migration().location() + " " + migration.transactional());
 					return migration.statements().size();
 				});
 		assertThat(counts).containsExactly(2, 1);
@@ -37,7 +39,7 @@ class MigrationPreparerTest {
 		assertThatThrownBy(() -> new MigrationPreparer().prepare(
 				List.of(file("1", "SELECT 'open"), file("2", "SELECT 2"),
 						file("3", "CREATE INDEX CONCURRENTLY i ON t (c); SELECT 3")),
-				(migration) -> seen.add(migration.file().location())))
+				(migration) -> seen.add(migration.migration().location())))
 			.isInstanceOfSatisfying(MigrationPreparationException.class,
 					(ex) -> assertThat(ex.errors()).hasSize(2)
 						.satisfiesExactly((error) -> assertThat(error).contains("V1__test.sql"),
@@ -47,15 +49,15 @@ class MigrationPreparerTest {
 
 	@Test
 	void preparingAListIsHandingOnEachMigrationAsItIs() {
-		List<MigrationFile> files = List.of(file("1", "SELECT 1"), file("2", "-- strata:no-transaction\nVACUUM t"));
+		List<Migration> files = List.of(file("1", "SELECT 1"), file("2", "-- strata:no-transaction\nVACUUM t"));
 		List<PreparedMigration> prepared = new MigrationPreparer().prepare(files);
-		assertThat(prepared).extracting(PreparedMigration::file).containsExactlyElementsOf(files);
+		assertThat(prepared).extracting(PreparedMigration::migration).containsExactlyElementsOf(files);
 		assertThat(prepared).extracting(PreparedMigration::transactional).containsExactly(true, false);
 	}
 
 	@Test
 	void transactionCommandsInATransactionalFileAreRefusedWithEveryLineNamed() {
-		MigrationFile file = file("2", "create table a (id int);\ncommit;\ncreate table b (id int);\nselect 1/0;\n"
+		Migration file = file("2", "create table a (id int);\ncommit;\ncreate table b (id int);\nselect 1/0;\n"
 				+ "BEGIN  ISOLATION LEVEL SERIALIZABLE;\nsavepoint s;");
 
 		assertThatThrownBy(() -> new MigrationPreparer().prepare(List.of(file)))
@@ -73,7 +75,7 @@ class MigrationPreparerTest {
 				"rollback", "rollback to savepoint s", "rollback work to s", "abort", "abort and chain", "savepoint s",
 				"release savepoint s", "release s", "prepare transaction 'x'", "commit prepared 'x'",
 				"rollback prepared 'x'")) {
-			assertThatThrownBy(() -> new MigrationPreparer().prepare(file("1", "select 1;\n" + command))).as(command)
+			assertThatThrownBy(() -> file("1", "select 1;\n" + command).prepare()).as(command)
 				.hasMessageContaining("V1__test.sql:2 controls its transaction itself");
 		}
 	}
@@ -83,30 +85,31 @@ class MigrationPreparerTest {
 		for (String sql : List.of("create function f() returns int language sql begin atomic select 1; end",
 				"do $$ begin perform 1; end $$", "prepare transaction_stmt as select 1",
 				"create table t (commit int, savepoint text)", "select 'commit'", "start_transaction()")) {
-			assertThat(new MigrationPreparer().prepare(file("1", sql)).transactional()).as(sql).isTrue();
+			assertThat(file("1", sql).prepare().transactional()).as(sql).isTrue();
 		}
 	}
 
 	@Test
 	void noTransactionFileRunsItsOwnTransactionsAsWritten() {
-		PreparedMigration migration = new MigrationPreparer().prepare(
-				file("1", "-- strata:no-transaction\nbegin;\ncreate table a (id int);\ncommit;\nstart transaction;\n"
-						+ "create table b (id int);\ncommit and chain;\ncreate table c (id int);\nend;"));
+		PreparedMigration migration = file("1",
+				"-- strata:no-transaction\nbegin;\ncreate table a (id int);\ncommit;\nstart transaction;\n"
+						+ "create table b (id int);\ncommit and chain;\ncreate table c (id int);\nend;")
+			.prepare();
 		assertThat(migration.transactional()).isFalse();
 		assertThat(migration.nonTransactionalReason()).isEqualTo("strata:no-transaction directive");
 	}
 
 	@Test
 	void noTransactionFileThatLeavesItsBlockOpenIsRefused() {
-		assertThatThrownBy(() -> new MigrationPreparer().prepare(file("1",
-				"-- strata:no-transaction\nbegin;\ncreate table a (id int);\ncommit and chain;\ncreate table b (id int);")))
-			.isInstanceOf(dev.strata.source.MigrationSourceException.class)
+		assertThatThrownBy(() -> file("1",
+				"-- strata:no-transaction\nbegin;\ncreate table a (id int);\ncommit and chain;\ncreate table b (id int);")
+			.prepare()).isInstanceOf(dev.strata.source.MigrationSourceException.class)
 			.hasMessageContaining("V1__test.sql:4 opens a transaction block (commit and chain) that it never ends");
 	}
 
 	@Test
 	void doBlockThatCommitsMakesItsFileNonTransactionalAlongsideOtherStatements() {
-		PreparedMigration migration = new MigrationPreparer().prepare(file("1", """
+		PreparedMigration migration = file("1", """
 				create table batches (n int);
 				do $$
 				begin
@@ -117,21 +120,22 @@ class MigrationPreparerTest {
 				end
 				$$;
 				create index batches_n on batches (n);
-				"""));
+				""").prepare();
 		assertThat(migration.transactional()).isFalse();
 		assertThat(migration.nonTransactionalReason()).isEqualTo("DO block that commits at line 2");
 	}
 
 	@Test
 	void doBlockThatRollsBackInAPlainStringIsSeenToo() {
-		PreparedMigration migration = new MigrationPreparer().prepare(file("1",
-				"select 1;\nDO LANGUAGE plpgsql 'BEGIN IF true THEN ROLLBACK; END IF; RAISE NOTICE ''commit''; END'"));
+		PreparedMigration migration = file("1",
+				"select 1;\nDO LANGUAGE plpgsql 'BEGIN IF true THEN ROLLBACK; END IF; RAISE NOTICE ''commit''; END'")
+			.prepare();
 		assertThat(migration.nonTransactionalReason()).isEqualTo("DO block that rolls back at line 2");
 	}
 
 	@Test
 	void doBlockThatOnlyMentionsCommitStaysTransactional() {
-		PreparedMigration migration = new MigrationPreparer().prepare(file("1", """
+		PreparedMigration migration = file("1", """
 				do $$
 				declare commit_count int := 0;
 				begin
@@ -141,13 +145,13 @@ class MigrationPreparerTest {
 				  execute $q$ commit $q$;
 				end
 				$$;
-				"""));
+				""").prepare();
 		assertThat(migration.transactional()).isTrue();
 	}
 
 	@Test
 	void callOfAProcedureTheFileCreatesThatCommitsMakesItNonTransactional() {
-		PreparedMigration migration = new MigrationPreparer().prepare(file("1", """
+		PreparedMigration migration = file("1", """
 				create table batches (n int);
 				create or replace procedure public."Fill"(n int default 'commit')
 				language plpgsql
@@ -158,7 +162,7 @@ class MigrationPreparerTest {
 				end
 				$$;
 				call public."Fill"(1);
-				"""));
+				""").prepare();
 		assertThat(migration.transactional()).isFalse();
 		assertThat(migration.nonTransactionalReason())
 			.isEqualTo("CALL of procedure Fill, which commits or rolls back, at line 10");
@@ -166,11 +170,11 @@ class MigrationPreparerTest {
 
 	@Test
 	void procedureThatDoesNotCommitOrIsNotCalledLeavesTheFileTransactional() {
-		assertThat(new MigrationPreparer().prepare(file("1", """
+		assertThat(file("1", """
 				create procedure p(a text default 'commit') language plpgsql as $$ begin perform 1; end $$;
 				call p();
 				create procedure q() language plpgsql as $$ begin commit; end $$;
-				""")).transactional()).isTrue();
+				""").prepare().transactional()).isTrue();
 	}
 
 }

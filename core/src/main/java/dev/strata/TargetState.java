@@ -9,19 +9,22 @@ import java.util.List;
 import dev.strata.drift.SnapshotStore;
 import dev.strata.history.AppliedMigration;
 import dev.strata.history.SchemaHistory;
+import dev.strata.targets.MigrationTarget;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The schema a command works on, found once per command on its connection: which schema
+ * The {@link MigrationTarget} as found once per command on its connection: which schema
  * holds the history, whether the history exists, and, when the schema was not configured,
  * a check that the history is not merely somewhere else (the current schema changes once
  * a migration creates a schema named earlier on the search_path).
  */
-final class Target {
+final class TargetState {
 
-	private static final Logger logger = LoggerFactory.getLogger(Target.class);
+	private static final Logger logger = LoggerFactory.getLogger(TargetState.class);
+
+	private final MigrationTarget target;
 
 	private final SchemaHistory history;
 
@@ -29,29 +32,30 @@ final class Target {
 
 	private final boolean snapshotExists;
 
-	private Target(SchemaHistory history, boolean historyExists, boolean snapshotExists) {
+	private TargetState(MigrationTarget target, SchemaHistory history, boolean historyExists, boolean snapshotExists) {
+		this.target = target;
 		this.history = history;
 		this.historyExists = historyExists;
 		this.snapshotExists = snapshotExists;
 	}
 
-	static Target resolve(Connection connection, StrataConfig config) throws SQLException {
-		String snapshotTable = SnapshotStore.tableName(config.table());
-		Found found = find(connection, config.schema(), config.table(), snapshotTable);
+	static TargetState resolve(Connection connection, MigrationTarget target) throws SQLException {
+		String snapshotTable = SnapshotStore.tableName(target.table());
+		Found found = find(connection, target.schema(), target.table(), snapshotTable);
 		String schema = found.schema();
-		SchemaHistory history = new SchemaHistory(connection, schema, config.table(),
+		SchemaHistory history = new SchemaHistory(connection, schema, target.table(),
 				!found.history() || found.inFlightColumn(), !found.history() || found.uniqueIndex());
-		if (!found.history() && config.schema() == null) {
+		if (!found.history() && target.schema() == null) {
 			List<String> elsewhere = history.schemasElsewhereWithTable();
 			if (!elsewhere.isEmpty()) {
-				throw new StrataException(ErrorCategory.CONFIGURATION, "The history table " + config.table()
+				throw new StrataException(ErrorCategory.CONFIGURATION, "The history table " + target.table()
 						+ " is not in schema \"" + schema + "\" (the connection's current schema) but exists in "
 						+ String.join(", ", elsewhere.stream().map((s) -> "\"" + s + "\"").toList())
 						+ ". Strata will not take that for an empty history. Set strata.schema to the schema that"
 						+ " holds the history, or fix the connection's search_path.");
 			}
 		}
-		return new Target(history, found.history(), found.snapshot());
+		return new TargetState(target, history, found.history(), found.snapshot());
 	}
 
 	/**
@@ -99,6 +103,11 @@ final class Target {
 	 */
 	private record Found(String schema, boolean history, boolean snapshot, boolean inFlightColumn,
 			boolean uniqueIndex) {
+	}
+
+	/** The target as configured. */
+	MigrationTarget target() {
+		return this.target;
 	}
 
 	SchemaHistory history() {
@@ -149,11 +158,11 @@ final class Target {
 	}
 
 	/** Creates the history table; returns a target that knows it exists. */
-	Target withHistoryCreated() throws SQLException {
+	TargetState withHistoryCreated() throws SQLException {
 		if (!this.historyExists) {
 			this.history.create();
 		}
-		return new Target(this.history, true, this.snapshotExists);
+		return new TargetState(this.target, this.history, true, this.snapshotExists);
 	}
 
 	static @Nullable String serverVersion(Connection connection) {

@@ -1,4 +1,4 @@
-package dev.strata.plan;
+package dev.strata.migration;
 
 import java.util.List;
 

@@ -1,71 +1,118 @@
-package dev.strata.plan;
+package dev.strata.migration.sql;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
-import dev.strata.source.MigrationDirectives;
+import dev.strata.migration.Migration;
+import dev.strata.migration.MigrationDirectives;
+import dev.strata.migration.MigrationKind;
+import dev.strata.migration.PreparedMigration;
 import dev.strata.source.MigrationFile;
 import dev.strata.source.MigrationSourceException;
+import dev.strata.source.MigrationType;
+import dev.strata.source.Version;
 import dev.strata.sql.SqlScript;
 import dev.strata.sql.SqlStatement;
 import dev.strata.sql.SqlSyntaxException;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Reads, splits and checks every pending migration before the first one runs, so that a
- * bad file anywhere means nothing is applied. Collects every problem instead of stopping
- * at the first.
+ * A migration written as a SQL file: split into statements by Strata's lexer, configured
+ * by {@code strata:} comments, and run in one transaction unless a statement (or the
+ * file's directive) needs it to run outside one.
  */
-public final class MigrationPreparer {
+public final class SqlMigration implements Migration {
+
+	private final MigrationFile file;
+
+	public SqlMigration(MigrationFile file) {
+		this.file = file;
+	}
+
+	/** The file as read. */
+	public MigrationFile file() {
+		return this.file;
+	}
+
+	@Override
+	public MigrationKind kind() {
+		return MigrationKind.SQL;
+	}
+
+	@Override
+	public MigrationType type() {
+		return this.file.type();
+	}
+
+	@Override
+	public @Nullable Version version() {
+		return this.file.version();
+	}
+
+	@Override
+	public String description() {
+		return this.file.description();
+	}
+
+	@Override
+	public String script() {
+		return this.file.script();
+	}
+
+	@Override
+	public String location() {
+		return this.file.location();
+	}
+
+	@Override
+	public int checksum() {
+		return this.file.checksum();
+	}
 
 	/**
-	 * @throws MigrationPreparationException listing every file that cannot run
+	 * The statements of a SQL migration, split but not checked, for messages about what
+	 * ran; {@code null} for another kind of migration or a file that no longer splits.
 	 */
-	public List<PreparedMigration> prepare(List<MigrationFile> pending) {
-		return prepare(pending, Function.identity());
+	public static @Nullable List<SqlStatement> statementsOf(Migration migration) {
+		if (!(migration instanceof SqlMigration sql)) {
+			return null;
+		}
+		try {
+			return SqlScript.parse(sql.location(), sql.content()).statements();
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	/** The text, see {@link MigrationFile#content()}. */
+	public String content() {
+		return this.file.content();
 	}
 
 	/**
-	 * As {@link #prepare(List)}, handing each migration to {@code then} as soon as it is
-	 * prepared and keeping what {@code then} makes of it: a caller that needs the
-	 * statements only briefly never holds every file's at once.
-	 * @throws MigrationPreparationException listing every file that cannot run
+	 * Splits the file and reads its directives.
+	 * @throws SqlSyntaxException naming the file and line of a statement it cannot split
+	 * @throws MigrationSourceException naming the file and line of a directive or
+	 * statement that cannot run as written
 	 */
-	public <T> List<T> prepare(List<MigrationFile> pending, Function<PreparedMigration, T> then) {
-		List<T> prepared = new ArrayList<>(pending.size());
-		List<String> errors = new ArrayList<>();
-		for (MigrationFile file : pending) {
-			PreparedMigration migration;
-			try {
-				migration = prepare(file);
-			}
-			catch (SqlSyntaxException | MigrationSourceException ex) {
-				errors.add(ex.getMessage());
-				continue;
-			}
-			prepared.add(then.apply(migration));
-		}
-		if (!errors.isEmpty()) {
-			throw new MigrationPreparationException(errors);
-		}
-		return prepared;
-	}
-
-	/** Prepares one file. @throws SqlSyntaxException, MigrationSourceException */
-	public PreparedMigration prepare(MigrationFile file) {
-		return prepare(file, SqlScript.parse(file.location(), file.content()));
+	@Override
+	public PreparedMigration prepare() {
+		return prepare(SqlScript.parse(this.file.location(), this.file.content()));
 	}
 
 	/**
-	 * Prepares one file already split into {@code script}. @throws
+	 * Prepares the file already split into {@code script}. @throws
 	 * MigrationSourceException
 	 */
-	public PreparedMigration prepare(MigrationFile file, SqlScript script) {
-		MigrationDirectives directives = MigrationDirectives.read(script, file.location());
+	public PreparedMigration prepare(SqlScript script) {
+		MigrationFile file = this.file;
+		MigrationDirectives directives = DirectiveParser.read(script, file.location());
 		List<SqlStatement> statements = script.statements();
 		if (directives.noTransaction()) {
 			refuseUnendedBlock(file, statements);
-			return new PreparedMigration(file, statements, directives, false, "strata:no-transaction directive");
+			return PreparedMigration.ofStatements(this, statements, directives, false,
+					"strata:no-transaction directive");
 		}
 		refuseTransactionControl(file, statements);
 		String committing = CommittingRoutines.reason(statements);
@@ -73,7 +120,7 @@ public final class MigrationPreparer {
 			// Not refused alongside other statements, unlike CREATE INDEX CONCURRENTLY: a
 			// body that commits
 			// already splits the file into transactions of the author's choosing.
-			return new PreparedMigration(file, statements, directives, false, committing);
+			return PreparedMigration.ofStatements(this, statements, directives, false, committing);
 		}
 		SqlStatement nonTransactional = null;
 		String reason = null;
@@ -91,7 +138,7 @@ public final class MigrationPreparer {
 			}
 		}
 		if (nonTransactional == null) {
-			return new PreparedMigration(file, statements, directives, true, "");
+			return PreparedMigration.ofStatements(this, statements, directives, true, "");
 		}
 		if (ordinary != null) {
 			throw new MigrationSourceException(file.location() + ":" + nonTransactional.line(),
@@ -100,7 +147,7 @@ public final class MigrationPreparer {
 					"move the " + reason + " into a migration file of its own; Strata runs such a file outside a"
 							+ " transaction, statement by statement");
 		}
-		return new PreparedMigration(file, statements, directives, false,
+		return PreparedMigration.ofStatements(this, statements, directives, false,
 				reason + " at line " + nonTransactional.line());
 	}
 
@@ -151,6 +198,21 @@ public final class MigrationPreparer {
 					"opens a transaction block (" + opened.abbreviated(60) + ") that it never ends",
 					"end the block with COMMIT before the end of the file");
 		}
+	}
+
+	@Override
+	public boolean equals(Object obj) {
+		return obj instanceof SqlMigration other && this.file.equals(other.file);
+	}
+
+	@Override
+	public int hashCode() {
+		return this.file.hashCode();
+	}
+
+	@Override
+	public String toString() {
+		return this.file.toString();
 	}
 
 }

@@ -1,9 +1,7 @@
-package dev.strata.execute;
+package dev.strata.migration;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-
-import dev.strata.plan.PreparedMigration;
 
 /**
  * A check that runs inside a transactional migration's own transaction: {@link #before}

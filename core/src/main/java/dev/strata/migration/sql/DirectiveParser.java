@@ -1,4 +1,4 @@
-package dev.strata.source;
+package dev.strata.migration.sql;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -6,6 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.strata.migration.MigrationDirectives;
+import dev.strata.migration.MigrationDirectives.AllowDirective;
+import dev.strata.source.Durations;
+import dev.strata.source.MigrationSourceException;
 import dev.strata.sql.SqlScript;
 import dev.strata.sql.SqlStatement;
 import dev.strata.sql.Token;
@@ -13,51 +17,14 @@ import dev.strata.sql.TokenKind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code strata:} directives of one migration file: SQL comments that configure how
- * it runs. An unknown directive is an error, so a typo never silently does nothing.
- *
- * @param noTransaction {@code -- strata:no-transaction}: run every statement outside a
- * transaction
- * @param lockTimeout {@code -- strata:lock-timeout=60s}, or {@code null} for the
- * configured default
- * @param statementTimeout {@code -- strata:statement-timeout=2h}, or {@code null} for the
- * default
- * @param allows {@code -- strata:allow RULE[,RULE] reason="…"} directives, for the guard
+ * Reads the {@code strata:} directives of a SQL migration from its comments. An unknown
+ * directive is an error, so a typo never silently does nothing.
  */
-public record MigrationDirectives(boolean noTransaction, @Nullable Duration lockTimeout,
-		@Nullable Duration statementTimeout, List<AllowDirective> allows) {
+public final class DirectiveParser {
 
 	private static final String PREFIX = "strata:";
 
-	/** No directives at all. */
-	public static final MigrationDirectives NONE = new MigrationDirectives(false, null, null, List.of());
-
-	/**
-	 * A {@code strata:allow} directive.
-	 *
-	 * @param rules the rule ids it allows, as written
-	 * @param reason why, as written
-	 * @param line the line of the comment
-	 * @param statement the index of the statement it sits directly above, or
-	 * {@link #WHOLE_FILE}
-	 */
-	public record AllowDirective(List<String> rules, String reason, int line, int statement) {
-
-		/**
-		 * {@link #statement()} of a directive at the top of the file, followed by a blank
-		 * line.
-		 */
-		public static final int WHOLE_FILE = -1;
-
-		public boolean coversWholeFile() {
-			return this.statement == WHOLE_FILE;
-		}
-
-		/** Whether it covers the statement with this index. */
-		public boolean covers(int statementIndex) {
-			return coversWholeFile() || this.statement == statementIndex;
-		}
-
+	private DirectiveParser() {
 	}
 
 	/**

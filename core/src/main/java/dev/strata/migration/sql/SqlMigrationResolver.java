@@ -1,0 +1,34 @@
+package dev.strata.migration.sql;
+
+import java.util.List;
+
+import dev.strata.migration.MigrationResolver;
+import dev.strata.source.Location;
+import dev.strata.source.MigrationSource;
+
+/** The SQL files at the configured locations, each a {@link SqlMigration}. */
+public final class SqlMigrationResolver implements MigrationResolver {
+
+	private final MigrationSource source;
+
+	/**
+	 * Locations that may be missing, each such one logged as a warning.
+	 */
+	public SqlMigrationResolver(List<Location> locations, ClassLoader classLoader) {
+		this(locations, classLoader, false);
+	}
+
+	/**
+	 * @param configured whether the locations were configured, so that each must exist
+	 * (see {@link MigrationSource#MigrationSource(List, ClassLoader, boolean)})
+	 */
+	public SqlMigrationResolver(List<Location> locations, ClassLoader classLoader, boolean configured) {
+		this.source = new MigrationSource(locations, classLoader, configured);
+	}
+
+	@Override
+	public List<SqlMigration> resolve() {
+		return this.source.load().stream().map(SqlMigration::new).toList();
+	}
+
+}

@@ -1,0 +1,97 @@
+package dev.strata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.strata.execute.MigrationListener;
+import dev.strata.migration.PreparedMigration;
+import dev.strata.targets.MigrationTarget;
+import dev.strata.test.StrataPostgres;
+import dev.strata.test.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A target is a DataSource, a schema, a history table and the search_path migrations run
+ * with; results and events name it.
+ */
+@StrataPostgres(databasePerTest = true)
+class TargetTest {
+
+	@TempDir
+	Path dir;
+
+	MigrationDir files;
+
+	@BeforeEach
+	void files() {
+		this.files = new MigrationDir(this.dir).write("V1__accounts.sql", "create table accounts (id int primary key);")
+			.write("V2__index.sql", "create index concurrently accounts_id on accounts (id);")
+			.write("V3__view.sql", "create view account_ids as select id from accounts;");
+	}
+
+	@Test
+	void unqualifiedNamesLandInTheSchemasOfTheSearchPath(TestDatabase db) {
+		db.execute("create schema tenant_a");
+
+		MigrateResult result = Db
+			.strata(db,
+					(builder) -> builder.locations(this.files.location())
+						.schema("tenant_a")
+						.searchPath(List.of("tenant_a")))
+			.migrate();
+
+		assertThat(result.schema()).isEqualTo("tenant_a");
+		assertThat(result.applied()).hasSize(3);
+		assertThat(Db.tableExists(db, "tenant_a.accounts")).isTrue();
+		assertThat(Db.tableExists(db, "tenant_a.accounts_id")).as("index built outside a transaction").isTrue();
+		assertThat(Db.tableExists(db, "tenant_a.account_ids")).isTrue();
+		assertThat(Db.tableExists(db, "public.accounts")).isFalse();
+		assertThat(Db.history(db, "tenant_a")).containsExactly("1|SQL|true", "2|SQL|true", "3|SQL|true");
+	}
+
+	@Test
+	void withoutASearchPathMigrationsRunWithTheConnectionsOwn(TestDatabase db) {
+		db.execute("create schema tenant_a");
+
+		Db.strata(db, (builder) -> builder.locations(this.files.location()).schema("tenant_a")).migrate();
+
+		assertThat(Db.tableExists(db, "public.accounts")).isTrue();
+		assertThat(Db.tableExists(db, "tenant_a.accounts")).isFalse();
+		assertThat(Db.history(db, "tenant_a")).hasSize(3);
+	}
+
+	@Test
+	void resultsAndEventsNameTheTarget(TestDatabase db) {
+		List<String> events = new CopyOnWriteArrayList<>();
+		MigrationListener listener = new MigrationListener() {
+
+			@Override
+			public void lockAcquired(MigrationTarget target, Duration waited) {
+				events.add("lock " + target.name());
+			}
+
+			@Override
+			public void applied(MigrationTarget target, PreparedMigration migration, Duration duration) {
+				events.add(target.name() + " " + migration.migration().script());
+			}
+
+		};
+		Strata strata = Db.strata(db,
+				(builder) -> builder.locations(this.files.location()).targetName("tenant-a").listener(listener));
+
+		MigrateResult result = strata.migrate();
+
+		assertThat(result.target()).isEqualTo("tenant-a");
+		assertThat(strata.status().target()).isEqualTo("tenant-a");
+		assertThat(events).containsExactly("lock tenant-a", "tenant-a V1__accounts.sql", "tenant-a V2__index.sql",
+				"tenant-a V3__view.sql");
+		assertThat(Db.strata(db, this.files.location()).status().target()).isEqualTo(MigrationTarget.DEFAULT_NAME);
+	}
+
+}
