@@ -3,7 +3,7 @@ package dev.strata;
 import java.sql.SQLException;
 import java.util.Optional;
 
-import dev.strata.execute.MigrationLock;
+import dev.strata.execute.internal.MigrationLock;
 
 /** Who holds the migration lock right now, by either mechanism; never takes it. */
 final class LockHolderQuery implements Command<Optional<MigrationLock.LockHolder>> {

@@ -21,7 +21,7 @@ import dev.strata.guard.policy.RuleMode;
 import dev.strata.guard.report.LintFormat;
 import dev.strata.guard.report.LintScope;
 import dev.strata.execute.MigrationListener;
-import dev.strata.history.SchemaHistory;
+import dev.strata.history.internal.SchemaHistory;
 import dev.strata.migration.MigrationResolver;
 import dev.strata.migration.sql.SqlMigrationResolver;
 import dev.strata.source.Location;

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.strata.execute.LockLostException;
 import dev.strata.execute.LockMode;
-import dev.strata.execute.MigrationLock;
+import dev.strata.execute.internal.MigrationLock;
 import dev.strata.test.PgBouncer;
 import dev.strata.test.StrataPostgres;
 import dev.strata.test.TestDatabase;

@@ -3,7 +3,7 @@ package dev.strata.autoconfigure;
 import javax.sql.DataSource;
 
 import dev.strata.ConnectionSettings;
-import dev.strata.JdbcUrls;
+import dev.strata.internal.JdbcUrls;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.jdbc.DataSourceBuilder;

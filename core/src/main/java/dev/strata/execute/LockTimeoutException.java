@@ -5,6 +5,7 @@ import java.time.Duration;
 import dev.strata.ErrorCategory;
 import dev.strata.StrataException;
 import org.jspecify.annotations.Nullable;
+import dev.strata.execute.internal.MigrationLock;
 
 /** Another migrator held the lock for longer than {@code strata.lock-wait-timeout}. */
 public class LockTimeoutException extends StrataException {

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.strata.StatusResult;
-import dev.strata.execute.MigrationLock;
+import dev.strata.execute.internal.MigrationLock;
 import dev.strata.migration.Migration;
 import org.jspecify.annotations.Nullable;
 
@@ -37,7 +37,7 @@ public record StatusSnapshot(OverallState state, Instant takenAt, @Nullable Stat
 	}
 
 	/** The same snapshot, seen while a run is in progress in this process. */
-	StatusSnapshot migrating(MigrationProgress.Progress progress) {
+	public StatusSnapshot migrating(MigrationProgress.Progress progress) {
 		return new StatusSnapshot(OverallState.MIGRATING, this.takenAt, this.status, this.lockHolder, progress,
 				this.error, this.drift, this.reviews);
 	}

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.strata.drift.DriftState;
-import dev.strata.execute.MigrationLock;
+import dev.strata.execute.internal.MigrationLock;
 import dev.strata.history.AppliedMigration;
 import dev.strata.plan.MigrationState;
 import dev.strata.plan.MigrationStatus;
