@@ -7,7 +7,7 @@ import dev.strata.drift.SnapshotInfo;
  * What {@code accept-drift} did.
  *
  * @param target the name of the target (see
- * {@link dev.strata.target.MigrationTarget#name()})
+ * {@link dev.strata.targets.MigrationTarget#name()})
  * @param schema the schema holding the history table
  * @param accepted the drift found just before re-baselining: what was accepted, for the
  * audit log

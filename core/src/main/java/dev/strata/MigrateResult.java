@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * What {@code migrate} did.
  *
  * @param target the name of the target (see
- * {@link dev.strata.target.MigrationTarget#name()})
+ * {@link dev.strata.targets.MigrationTarget#name()})
  * @param schema the schema holding the history table
  * @param initialVersion the version before, {@code null} for an empty history
  * @param currentVersion the version after

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * The migrations compared with the history, read without taking the migration lock.
  *
  * @param target the name of the target (see
- * {@link dev.strata.target.MigrationTarget#name()})
+ * {@link dev.strata.targets.MigrationTarget#name()})
  * @param schema the schema holding the history table
  * @param historyExists whether the history table exists yet
  * @param currentVersion the highest applied version, {@code null} for an empty history

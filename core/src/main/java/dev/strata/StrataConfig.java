@@ -25,7 +25,7 @@ import dev.strata.history.internal.SchemaHistory;
 import dev.strata.migration.MigrationResolver;
 import dev.strata.migration.sql.SqlMigrationResolver;
 import dev.strata.source.Location;
-import dev.strata.target.MigrationTarget;
+import dev.strata.targets.MigrationTarget;
 import org.jspecify.annotations.Nullable;
 
 /**

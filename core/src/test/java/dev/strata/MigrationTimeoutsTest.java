@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.strata.target.MigrationTarget;
+import dev.strata.targets.MigrationTarget;
 import dev.strata.execute.MigrationFailedException;
 import dev.strata.execute.MigrationListener;
 import dev.strata.migration.PreparedMigration;

@@ -6,7 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
 
-import dev.strata.target.MigrationTarget;
+import dev.strata.targets.MigrationTarget;
 import dev.strata.Strata;
 import dev.strata.execute.MigrationListener;
 import dev.strata.migration.PreparedMigration;

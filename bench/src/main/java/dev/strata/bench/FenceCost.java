@@ -19,7 +19,7 @@ import dev.strata.migration.internal.MigrationPreparer;
 import dev.strata.migration.PreparedMigration;
 import dev.strata.source.Location;
 import dev.strata.migration.sql.SqlMigrationResolver;
-import dev.strata.target.MigrationTarget;
+import dev.strata.targets.MigrationTarget;
 import dev.strata.test.PostgresServer;
 import dev.strata.test.TestDatabase;
 

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import dev.strata.target.MigrationTarget;
+import dev.strata.targets.MigrationTarget;
 import dev.strata.execute.MigrationListener;
 import dev.strata.migration.PreparedMigration;
 import org.jspecify.annotations.Nullable;

@@ -110,6 +110,11 @@ class MigratorModeIT {
 		assertThat(location.stdout()).contains("Error (CONFIGURATION): Migration location filesystem:"
 				+ this.migrations.resolve("typo") + " does not exist.");
 		assertThat(historyExists()).isFalse();
+
+		// A configured classpath location is found inside the executable jar.
+		Result inJar = run("--strata.locations=classpath:db/migration", "--strata.migrator.command=status");
+		assertThat(inJar.exitCode()).as(inJar.toString()).isZero();
+		assertThat(inJar.stdout()).contains("V1 (create authors)");
 	}
 
 	@Test

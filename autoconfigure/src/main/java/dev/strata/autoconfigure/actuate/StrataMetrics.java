@@ -3,7 +3,7 @@ package dev.strata.autoconfigure.actuate;
 import java.time.Duration;
 import java.time.Instant;
 
-import dev.strata.target.MigrationTarget;
+import dev.strata.targets.MigrationTarget;
 import dev.strata.StatusResult;
 import dev.strata.StrataException;
 import dev.strata.execute.LockLostException;

@@ -2,7 +2,7 @@ package dev.strata.autoconfigure.actuate;
 
 import java.time.Duration;
 
-import dev.strata.target.MigrationTarget;
+import dev.strata.targets.MigrationTarget;
 import dev.strata.execute.MigrationFailedException;
 import dev.strata.execute.MigrationListener;
 import dev.strata.migration.PreparedMigration;

@@ -3,7 +3,7 @@ package dev.strata.execute.internal;
 import java.time.Duration;
 import java.util.List;
 
-import dev.strata.target.MigrationTarget;
+import dev.strata.targets.MigrationTarget;
 import dev.strata.StrataException;
 import dev.strata.migration.PreparedMigration;
 import dev.strata.execute.LockLostException;

@@ -23,7 +23,7 @@ import dev.strata.sql.Token;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import dev.strata.target.MigrationTarget;
+import dev.strata.targets.MigrationTarget;
 import dev.strata.execute.ExecutionSettings;
 import dev.strata.execute.LockLostException;
 import dev.strata.execute.MigrationFailedException;
