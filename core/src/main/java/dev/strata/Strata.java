@@ -9,6 +9,7 @@ import java.util.Set;
 
 import dev.strata.drift.DriftReport;
 import dev.strata.drift.internal.SnapshotStore;
+import dev.strata.execute.LockHolder;
 import dev.strata.execute.internal.MigrationLock;
 import dev.strata.execute.internal.ServerRefusals;
 import dev.strata.guard.report.LintResult;
@@ -83,7 +84,7 @@ public final class Strata {
 	}
 
 	/** Who holds the migration lock right now, if anyone. Never takes it. */
-	public Optional<MigrationLock.LockHolder> lockHolder() {
+	public Optional<LockHolder> lockHolder() {
 		return execute(new LockHolderQuery());
 	}
 

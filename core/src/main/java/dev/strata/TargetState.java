@@ -8,13 +8,8 @@ import java.util.List;
 
 import dev.strata.drift.internal.SnapshotStore;
 import dev.strata.history.AppliedMigration;
-<<<<<<< HEAD
 import dev.strata.history.internal.SchemaHistory;
 import dev.strata.targets.MigrationTarget;
-=======
-import dev.strata.history.SchemaHistory;
-import dev.strata.targets.MigrationTarget;
->>>>>>> main
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

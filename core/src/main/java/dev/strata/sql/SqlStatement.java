@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import dev.strata.sql.internal.KeywordSet;
 import dev.strata.sql.internal.TokenTable;
 
 /**

@@ -2,8 +2,6 @@ package dev.strata.sql;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import dev.strata.sql.internal.KeywordSet;
-import dev.strata.sql.internal.LineIndex;
 
 /**
  * One lexical token of a SQL script: its kind, exact source text (quotes, prefixes and

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.strata.StatusResult;
+import dev.strata.execute.LockHolder;
 import dev.strata.execute.internal.MigrationLock;
 import dev.strata.migration.Migration;
 import org.jspecify.annotations.Nullable;
@@ -24,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param reviews the guard's findings per migration file, by {@link Migration#location()}
  */
 public record StatusSnapshot(OverallState state, Instant takenAt, @Nullable StatusResult status,
-		MigrationLock.@Nullable LockHolder lockHolder, MigrationProgress.@Nullable Progress progress,
-		@Nullable String error, DriftCheck drift, Map<String, MigrationReview> reviews) {
+		@Nullable LockHolder lockHolder, MigrationProgress.@Nullable Progress progress, @Nullable String error,
+		DriftCheck drift, Map<String, MigrationReview> reviews) {
 
 	public StatusSnapshot {
 		reviews = Map.copyOf(reviews);

@@ -76,7 +76,7 @@ public final class CatalogQuery {
 				scope.ownTables().toArray(String[]::new));
 	}
 
-	static String select(ObjectKind kind) {
+	public static String select(ObjectKind kind) {
 		return switch (kind) {
 			case SCHEMA -> "select 'schema', format('%I', n.nspname), '' from nsp n";
 			case EXTENSION -> extensions();

@@ -21,7 +21,7 @@ import dev.strata.drift.ObjectKind;
  * table so that a report says "table t: column c added" rather than listing a loose
  * column.
  */
-final class ChangeAssembler {
+public final class ChangeAssembler {
 
 	/**
 	 * A row that differs between snapshot and live schema.
@@ -31,13 +31,13 @@ final class ChangeAssembler {
 	 * @param before the stored definition, {@code null} when added
 	 * @param after the live definition, {@code null} when removed
 	 */
-	record Row(String kind, String identity, @Nullable String before, @Nullable String after) {
+	public record Row(String kind, String identity, @Nullable String before, @Nullable String after) {
 	}
 
 	private ChangeAssembler() {
 	}
 
-	static List<ObjectChange> assemble(List<Row> rows) {
+	public static List<ObjectChange> assemble(List<Row> rows) {
 		Map<String, ObjectChange> tables = new LinkedHashMap<>();
 		Map<String, List<ObjectChange>> columnsByTable = new LinkedHashMap<>();
 		List<ObjectChange> changes = new ArrayList<>();
@@ -96,7 +96,7 @@ final class ChangeAssembler {
 	 * Splits {@code schema.table.column} (each part quoted as {@code format('%I')} does)
 	 * into {@code schema.table} and {@code column}.
 	 */
-	static String[] splitLast(String identity) {
+	public static String[] splitLast(String identity) {
 		int start;
 		if (identity.endsWith("\"")) {
 			int i = identity.length() - 2;

@@ -8,13 +8,13 @@ import java.util.Map;
  * prints them. Values are escaped ({@code \\}, {@code \n}, {@code \r}) so that a
  * multi-line function body is one line of the definition; {@link #parse} restores them.
  */
-final class Definition {
+public final class Definition {
 
 	private Definition() {
 	}
 
 	/** The attributes of a definition, values unescaped, in order. */
-	static Map<String, String> parse(String definition) {
+	public static Map<String, String> parse(String definition) {
 		Map<String, String> attributes = new LinkedHashMap<>();
 		if (definition.isEmpty()) {
 			return attributes;
@@ -31,7 +31,7 @@ final class Definition {
 		return attributes;
 	}
 
-	static String escape(String value) {
+	public static String escape(String value) {
 		return value.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
 	}
 

@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.strata.execute.LockHolder;
 import dev.strata.execute.LockMode;
 import dev.strata.execute.LockSettings;
 

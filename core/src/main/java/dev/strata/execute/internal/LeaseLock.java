@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Set;
 
+import dev.strata.execute.LockHolder;
 import dev.strata.history.internal.Identifiers;
 import dev.strata.history.internal.SqlLiterals;
 import org.jspecify.annotations.Nullable;

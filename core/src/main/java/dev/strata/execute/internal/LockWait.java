@@ -8,6 +8,7 @@ import dev.strata.StrataException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.strata.execute.LockHolder;
 import dev.strata.execute.LockTimeoutException;
 
 /**
@@ -41,7 +42,7 @@ final class LockWait {
 				throw new LockTimeoutException(table, maxWait, holder.find());
 			}
 			if (now >= nextReport) {
-				MigrationLock.LockHolder current = holder.find();
+				LockHolder current = holder.find();
 				logger.info("Waiting for the migration lock on {}: held by {} (waited {} s of {} s)", table,
 						(current != null) ? current : "nobody (just released)",
 						Duration.ofNanos(now - start).toSeconds(), maxWait.toSeconds());
@@ -76,7 +77,7 @@ final class LockWait {
 	@FunctionalInterface
 	interface HolderLookup {
 
-		MigrationLock.@Nullable LockHolder find() throws SQLException;
+		@Nullable LockHolder find() throws SQLException;
 
 	}
 

@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.strata.execute.LockHolder;
 import dev.strata.execute.LockLostException;
 import dev.strata.execute.LockMode;
 import dev.strata.execute.LockSettings;
@@ -187,42 +188,6 @@ public abstract sealed class MigrationLock implements LockFence, AutoCloseable p
 		};
 
 		void run() throws SQLException;
-
-	}
-
-	/**
-	 * Who holds the lock.
-	 *
-	 * @param pid with an advisory lock, the holder's backend process id; with a lease,
-	 * the migrator's operating-system process id
-	 * @param applicationName with an advisory lock, the session's
-	 * {@code application_name}; with a lease, the holder's own description (host,
-	 * process, application)
-	 * @param since when it took the lock
-	 * @param clientAddress where it connects from, {@code null} for a local socket or a
-	 * lease
-	 * @param mode which mechanism holds it
-	 * @param expires when a lease runs out unless renewed, {@code null} for an advisory
-	 * lock
-	 */
-	public record LockHolder(int pid, @Nullable String applicationName, Instant since, @Nullable String clientAddress,
-			LockMode mode, @Nullable Instant expires) {
-
-		/** An advisory lock's holder. */
-		public LockHolder(int pid, @Nullable String applicationName, Instant since, @Nullable String clientAddress) {
-			this(pid, applicationName, since, clientAddress, LockMode.ADVISORY, null);
-		}
-
-		@Override
-		public String toString() {
-			if (this.mode == LockMode.LEASE) {
-				return "lease of " + this.applicationName + " since " + this.since + ", valid until " + this.expires;
-			}
-			String app = (this.applicationName == null || this.applicationName.isEmpty()) ? ""
-					: " '" + this.applicationName + "'";
-			String from = (this.clientAddress != null) ? " from " + this.clientAddress : "";
-			return "pid " + this.pid + app + from + " since " + this.since;
-		}
 
 	}
 

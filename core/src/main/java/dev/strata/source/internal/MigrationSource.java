@@ -116,7 +116,8 @@ public final class MigrationSource {
 			throw new MigrationSourceException(file.describe(), "cannot be read: " + ex.getMessage(),
 					"check that the file is readable", ex);
 		}
-		return MigrationFile.read(name, file.relativePath(), file.describe(), bytes);
+		return MigrationFile.read(name.type(), name.version(), name.description(), file.relativePath(), file.describe(),
+				bytes);
 	}
 
 }

@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import dev.strata.sql.SqlSyntaxException;
 import dev.strata.sql.Token;
 import dev.strata.sql.TokenKind;
+import dev.strata.sql.LineIndex;
 
 /**
  * A single-pass PostgreSQL lexer. It follows the server's lexical rules with

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.RandomAccess;
 import dev.strata.sql.Token;
 import dev.strata.sql.TokenKind;
+import dev.strata.sql.LineIndex;
 
 /**
  * The tokens of one script as parallel arrays over the shared script text.

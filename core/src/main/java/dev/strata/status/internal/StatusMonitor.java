@@ -13,6 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import dev.strata.StatusResult;
 import dev.strata.Strata;
 import dev.strata.StrataException;
+import dev.strata.execute.LockHolder;
 import dev.strata.execute.internal.MigrationLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -123,7 +124,7 @@ public final class StatusMonitor implements AutoCloseable {
 	private StatusSnapshot read() {
 		Instant now = this.clock.instant();
 		StatusResult status;
-		MigrationLock.LockHolder holder;
+		LockHolder holder;
 		try {
 			status = this.strata.status();
 			holder = this.strata.lockHolder().orElse(null);
@@ -141,8 +142,7 @@ public final class StatusMonitor implements AutoCloseable {
 				this.reviewer.review(status));
 	}
 
-	private static OverallState stateOf(StatusResult status, MigrationLock.@Nullable LockHolder holder,
-			DriftCheck drift) {
+	private static OverallState stateOf(StatusResult status, @Nullable LockHolder holder, DriftCheck drift) {
 		if (holder != null) {
 			return OverallState.MIGRATING;
 		}

@@ -1,6 +1,6 @@
 package dev.strata.guard.rules.internal;
 
-import dev.strata.sql.internal.KeywordSet;
+import dev.strata.sql.KeywordSet;
 import dev.strata.sql.SqlStatement;
 
 /**

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import dev.strata.sql.internal.KeywordSet;
+import dev.strata.sql.KeywordSet;
 import dev.strata.sql.Token;
 import dev.strata.sql.TokenKind;
 import org.jspecify.annotations.Nullable;

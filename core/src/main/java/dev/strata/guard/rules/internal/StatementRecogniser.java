@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.strata.guard.Finding;
-import dev.strata.sql.internal.KeywordSet;
+import dev.strata.sql.KeywordSet;
 import dev.strata.sql.SqlStatement;
 
 /**

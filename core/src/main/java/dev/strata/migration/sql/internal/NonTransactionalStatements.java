@@ -2,7 +2,7 @@ package dev.strata.migration.sql.internal;
 
 import java.util.List;
 
-import dev.strata.sql.internal.KeywordSet;
+import dev.strata.sql.KeywordSet;
 import dev.strata.sql.SqlStatement;
 import dev.strata.sql.Token;
 import org.jspecify.annotations.Nullable;

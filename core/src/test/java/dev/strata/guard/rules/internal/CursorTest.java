@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import dev.strata.sql.internal.KeywordSet;
+import dev.strata.sql.KeywordSet;
 import dev.strata.sql.SqlScript;
 import org.junit.jupiter.api.Test;
 

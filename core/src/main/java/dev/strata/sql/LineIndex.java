@@ -1,4 +1,4 @@
-package dev.strata.sql.internal;
+package dev.strata.sql;
 
 /**
  * Where each line of a script starts, so that a token's line and column can be found from
@@ -19,7 +19,7 @@ public final class LineIndex {
 	 * the first {@code count} may still change)
 	 * @param count how many of them are lines
 	 */
-	LineIndex(int[] starts, int count) {
+	public LineIndex(int[] starts, int count) {
 		this.starts = starts;
 		this.count = count;
 	}

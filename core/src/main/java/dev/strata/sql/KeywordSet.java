@@ -1,4 +1,4 @@
-package dev.strata.sql.internal;
+package dev.strata.sql;
 
 import java.util.Arrays;
 import java.util.Collection;
@@ -6,8 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import dev.strata.sql.Token;
-import dev.strata.sql.TokenKind;
 
 /**
  * A fixed set of upper-case keywords, looked up with a WORD token where the token stands

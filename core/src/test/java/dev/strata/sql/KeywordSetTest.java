@@ -1,4 +1,4 @@
-package dev.strata.sql.internal;
+package dev.strata.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,8 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import dev.strata.sql.Token;
-import dev.strata.sql.TokenKind;
+import dev.strata.sql.internal.SqlLexer;
 
 class KeywordSetTest {
 
