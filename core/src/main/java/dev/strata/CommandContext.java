@@ -4,12 +4,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
-import dev.strata.execute.CompositeMigrationListener;
+import dev.strata.execute.internal.CompositeMigrationListener;
 import dev.strata.execute.MigrationListener;
-import dev.strata.execute.MigrationLock;
-import dev.strata.execute.SessionName;
-import dev.strata.plan.MigrationPlan;
-import dev.strata.plan.Planner;
+import dev.strata.execute.internal.MigrationLock;
+import dev.strata.execute.internal.SessionName;
+import dev.strata.plan.internal.MigrationPlan;
+import dev.strata.plan.internal.Planner;
 import dev.strata.migration.Migration;
 import org.jspecify.annotations.Nullable;
 

@@ -2,7 +2,7 @@ package dev.strata;
 
 import java.sql.SQLException;
 
-import dev.strata.migration.MigrationPreparer;
+import dev.strata.migration.internal.MigrationPreparer;
 import dev.strata.plan.MigrationStatus;
 
 /**

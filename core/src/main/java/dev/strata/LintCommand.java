@@ -3,7 +3,7 @@ package dev.strata;
 import java.sql.SQLException;
 import java.util.List;
 
-import dev.strata.guard.LiveTableSizes;
+import dev.strata.guard.internal.LiveTableSizes;
 import dev.strata.guard.report.Lint;
 import dev.strata.guard.report.LintResult;
 import dev.strata.guard.report.LintScope;

@@ -3,13 +3,14 @@ package dev.strata;
 import java.sql.SQLException;
 import java.util.Optional;
 
-import dev.strata.execute.MigrationLock;
+import dev.strata.execute.LockHolder;
+import dev.strata.execute.internal.MigrationLock;
 
 /** Who holds the migration lock right now, by either mechanism; never takes it. */
-final class LockHolderQuery implements Command<Optional<MigrationLock.LockHolder>> {
+final class LockHolderQuery implements Command<Optional<LockHolder>> {
 
 	@Override
-	public Optional<MigrationLock.LockHolder> run(CommandContext context) throws SQLException {
+	public Optional<LockHolder> run(CommandContext context) throws SQLException {
 		return Optional.ofNullable(
 				MigrationLock.currentHolder(context.connection(), context.target().schema(), context.config().table()));
 	}

@@ -7,27 +7,28 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.strata.execute.CompositeMigrationListener;
-import dev.strata.execute.MigrationExecutor;
+import dev.strata.execute.internal.CompositeMigrationListener;
+import dev.strata.execute.internal.MigrationExecutor;
 import dev.strata.execute.MigrationListener;
-import dev.strata.execute.MigrationLock;
-import dev.strata.guard.Guard;
-import dev.strata.guard.GuardLog;
+import dev.strata.execute.internal.MigrationLock;
+import dev.strata.guard.internal.Guard;
+import dev.strata.guard.internal.GuardLog;
 import dev.strata.guard.GuardRefusedException;
-import dev.strata.guard.GuardReport;
-import dev.strata.guard.LiveTableSizes;
-import dev.strata.guard.effect.EffectCheck;
+import dev.strata.guard.internal.GuardReport;
+import dev.strata.guard.internal.LiveTableSizes;
+import dev.strata.guard.effect.internal.EffectCheck;
 import dev.strata.history.AppliedMigration;
 import dev.strata.history.HistoryType;
-import dev.strata.history.SchemaHistory;
-import dev.strata.plan.MigrationPlan;
-import dev.strata.migration.MigrationPreparer;
+import dev.strata.history.internal.SchemaHistory;
+import dev.strata.plan.internal.MigrationPlan;
+import dev.strata.migration.internal.MigrationPreparer;
 import dev.strata.migration.PreparedMigration;
 import dev.strata.migration.Migration;
 import dev.strata.source.Version;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.strata.internal.JdbcUrls;
 
 /**
  * {@code migrate}: reads the history without the lock first, so a restart with nothing to

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.strata.history.AppliedMigration;
-import dev.strata.plan.MigrationPlan;
+import dev.strata.plan.internal.MigrationPlan;
 import dev.strata.plan.MigrationState;
 import dev.strata.plan.MigrationStatus;
 import dev.strata.migration.Migration;

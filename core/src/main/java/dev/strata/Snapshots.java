@@ -3,10 +3,10 @@ package dev.strata;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-import dev.strata.drift.DriftChecker;
+import dev.strata.drift.internal.DriftChecker;
 import dev.strata.drift.SnapshotInfo;
-import dev.strata.drift.SnapshotScope;
-import dev.strata.drift.SnapshotStore;
+import dev.strata.drift.internal.SnapshotScope;
+import dev.strata.drift.internal.SnapshotStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,7 +4,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.strata.plan.MigrationPlan;
+import dev.strata.plan.internal.MigrationPlan;
 import dev.strata.plan.ValidationProblem;
 
 /**

@@ -8,13 +8,14 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.strata.drift.DriftReport;
-import dev.strata.drift.SnapshotStore;
-import dev.strata.execute.MigrationLock;
-import dev.strata.execute.ServerRefusals;
+import dev.strata.drift.internal.SnapshotStore;
+import dev.strata.execute.LockHolder;
+import dev.strata.execute.internal.MigrationLock;
+import dev.strata.execute.internal.ServerRefusals;
 import dev.strata.guard.report.LintResult;
 import dev.strata.guard.report.LintScope;
 import dev.strata.migration.Migration;
-import dev.strata.migration.Migrations;
+import dev.strata.migration.internal.Migrations;
 
 /**
  * Strata's commands. Each returns a result object that the Spring Boot integration, the
@@ -83,7 +84,7 @@ public final class Strata {
 	}
 
 	/** Who holds the migration lock right now, if anyone. Never takes it. */
-	public Optional<MigrationLock.LockHolder> lockHolder() {
+	public Optional<LockHolder> lockHolder() {
 		return execute(new LockHolderQuery());
 	}
 

@@ -6,9 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
-import dev.strata.drift.SnapshotStore;
+import dev.strata.drift.internal.SnapshotStore;
 import dev.strata.history.AppliedMigration;
-import dev.strata.history.SchemaHistory;
+import dev.strata.history.internal.SchemaHistory;
 import dev.strata.targets.MigrationTarget;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;

@@ -2,10 +2,17 @@ package dev.strata;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMember;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
@@ -46,6 +53,49 @@ class ArchitectureTest {
 					.check(CORE);
 			}
 		}
+	}
+
+	/**
+	 * The public API is closed: what a package outside {@code ..internal..} makes public
+	 * (types, and the members of public types) names no internal type, so a user never
+	 * needs one. Internal packages are free to change.
+	 */
+	@Test
+	void publicApiNamesNoInternalType() {
+		List<String> leaks = new ArrayList<>();
+		for (JavaClass type : CORE) {
+			if (isInternal(type) || !type.getModifiers().contains(JavaModifier.PUBLIC)) {
+				continue;
+			}
+			for (JavaMember member : type.getMembers()) {
+				if (!member.getModifiers().contains(JavaModifier.PUBLIC)) {
+					continue;
+				}
+				List<JavaClass> used = new ArrayList<>();
+				if (member instanceof JavaField field) {
+					used.add(field.getRawType());
+				}
+				if (member instanceof JavaCodeUnit unit) {
+					used.add(unit.getRawReturnType());
+					used.addAll(unit.getRawParameterTypes());
+				}
+				for (JavaClass usedType : used) {
+					if (isInternal(usedType.getBaseComponentType())) {
+						leaks.add(member.getFullName() + " uses " + usedType.getName());
+					}
+				}
+			}
+			JavaClass parent = type.getRawSuperclass().orElse(null);
+			if (parent != null && isInternal(parent)) {
+				leaks.add(type.getName() + " extends " + parent.getName());
+			}
+		}
+		assertThat(leaks).isEmpty();
+	}
+
+	private static boolean isInternal(JavaClass type) {
+		return type.getPackageName().startsWith("dev.strata.")
+				&& (type.getPackageName().endsWith(".internal") || type.getPackageName().contains(".internal."));
 	}
 
 	/**

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-import dev.strata.history.SchemaHistory;
+import dev.strata.history.internal.SchemaHistory;
 import dev.strata.test.StrataPostgres;
 import dev.strata.test.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;

@@ -9,7 +9,7 @@ import java.sql.SQLException;
 
 import dev.strata.migration.sql.SqlMigration;
 import dev.strata.history.HistoryType;
-import dev.strata.history.SchemaHistory;
+import dev.strata.history.internal.SchemaHistory;
 import dev.strata.plan.MigrationState;
 import dev.strata.plan.MigrationStatus;
 import dev.strata.plan.ValidationProblem;

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.strata.execute.LockMode;
 import dev.strata.execute.LockSettings;
-import dev.strata.execute.MigrationLock;
+import dev.strata.execute.internal.MigrationLock;
 import dev.strata.test.StrataPostgres;
 import dev.strata.test.TestDatabase;
 import org.junit.jupiter.api.Test;

@@ -23,9 +23,10 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
+import dev.strata.execute.LockHolder;
 import dev.strata.execute.LockMode;
-import dev.strata.execute.MigrationLock;
-import dev.strata.execute.SessionName;
+import dev.strata.execute.internal.MigrationLock;
+import dev.strata.execute.internal.SessionName;
 import dev.strata.test.StrataPostgres;
 import dev.strata.test.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,7 @@ class LockHolderTest {
 							+ MigrationLock.keyFor("public", "strata_schema_history"));
 			assertThat(lockSession).singleElement().asString().endsWith("|" + label);
 			int holderPid = Integer.parseInt(lockSession.get(0).substring(0, lockSession.get(0).indexOf('|')));
-			MigrationLock.LockHolder holder = Db.strata(db, files.location()).lockHolder().orElseThrow();
+			LockHolder holder = Db.strata(db, files.location()).lockHolder().orElseThrow();
 			assertThat(holder.pid()).isEqualTo(holderPid);
 			assertThat(holder.applicationName()).isEqualTo(label);
 

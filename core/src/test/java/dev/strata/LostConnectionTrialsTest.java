@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.strata.execute.MigrationLock;
+import dev.strata.execute.internal.MigrationLock;
 import dev.strata.test.PostgresServer;
 import dev.strata.test.TestDatabase;
 import org.junit.jupiter.api.Test;

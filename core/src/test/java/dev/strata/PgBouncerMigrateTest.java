@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import dev.strata.execute.LockHolder;
 import dev.strata.execute.LockLostException;
 import dev.strata.execute.LockMode;
-import dev.strata.execute.MigrationLock;
+import dev.strata.execute.internal.MigrationLock;
 import dev.strata.test.PgBouncer;
 import dev.strata.test.StrataPostgres;
 import dev.strata.test.TestDatabase;
@@ -117,7 +118,7 @@ class PgBouncerMigrateTest {
 			db.execute("update strata_schema_history_lock set released = false, holder = 'dead-host pid 4242 (java)',"
 					+ " pid = 4242, token = token + 1, expires_at = clock_timestamp() + interval '3 seconds'");
 			this.files.write("V4__more.sql", "create table more (id int);");
-			MigrationLock.LockHolder holder = strata.lockHolder().orElseThrow();
+			LockHolder holder = strata.lockHolder().orElseThrow();
 			assertThat(holder.mode()).isEqualTo(LockMode.LEASE);
 			assertThat(holder.pid()).isEqualTo(4242);
 			assertThat(holder.toString()).contains("dead-host pid 4242");

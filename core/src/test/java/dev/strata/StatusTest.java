@@ -7,7 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 
-import dev.strata.execute.MigrationLock;
+import dev.strata.execute.internal.MigrationLock;
 import dev.strata.plan.MigrationStatus;
 import dev.strata.test.StrataPostgres;
 import dev.strata.test.TestDatabase;

@@ -5,7 +5,7 @@ import java.util.Properties;
 import javax.sql.DataSource;
 
 import dev.strata.ConnectionSettings;
-import dev.strata.JdbcUrls;
+import dev.strata.internal.JdbcUrls;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.jdbc.DataSourceBuilder;

@@ -6,9 +6,9 @@ import dev.strata.Strata;
 import dev.strata.StrataConfig;
 import dev.strata.autoconfigure.migrator.MigratorModeCondition;
 import dev.strata.execute.MigrationListener;
-import dev.strata.execute.SessionName;
+import dev.strata.execute.internal.SessionName;
 import dev.strata.status.MigrationProgress;
-import dev.strata.status.StatusMonitor;
+import dev.strata.status.internal.StatusMonitor;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.hint.RuntimeHints;

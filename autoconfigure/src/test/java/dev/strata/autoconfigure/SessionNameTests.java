@@ -5,7 +5,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 
 import dev.strata.Strata;
-import dev.strata.execute.SessionName;
+import dev.strata.execute.internal.SessionName;
 import dev.strata.test.StrataPostgres;
 import dev.strata.test.TestDatabase;
 import org.junit.jupiter.api.Test;

@@ -23,7 +23,7 @@ import dev.strata.StrataConfig;
 import dev.strata.drift.DriftReport;
 import dev.strata.drift.DriftState;
 import dev.strata.status.MigrationProgress;
-import dev.strata.status.StatusMonitor;
+import dev.strata.status.internal.StatusMonitor;
 import dev.strata.test.CountingDataSource;
 import dev.strata.test.PostgresServer;
 import dev.strata.test.TestDatabase;

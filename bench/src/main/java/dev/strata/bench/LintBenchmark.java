@@ -13,7 +13,7 @@ import dev.strata.migration.sql.SqlMigration;
 import dev.strata.source.MigrationFile;
 import dev.strata.source.MigrationType;
 import dev.strata.source.Version;
-import dev.strata.sql.SqlLexer;
+import dev.strata.sql.internal.SqlLexer;
 import dev.strata.sql.SqlScript;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

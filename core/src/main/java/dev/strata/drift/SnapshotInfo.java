@@ -1,6 +1,7 @@
 package dev.strata.drift;
 
 import java.time.Instant;
+import dev.strata.drift.internal.CatalogQuery;
 
 /**
  * The stored snapshot's header.
@@ -25,7 +26,7 @@ public record SnapshotInfo(Instant takenAt, int serverVersionNum, int formatVers
 		return this.serverVersionNum / 10000;
 	}
 
-	static String schemaList(java.util.List<String> schemas) {
+	public static String schemaList(java.util.List<String> schemas) {
 		return String.join(", ", schemas.stream().map((schema) -> '"' + schema.replace("\"", "\"\"") + '"').toList());
 	}
 

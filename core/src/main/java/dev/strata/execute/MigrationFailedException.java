@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import dev.strata.ErrorCategory;
 import dev.strata.StrataException;
 import org.jspecify.annotations.Nullable;
+import dev.strata.execute.internal.ServerRefusals;
 
 /**
  * A statement of a migration failed. Names the file, the line, the statement and

@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * How one migration asks to be run: outside a transaction, with its own timeouts, with
  * guard rules allowed. A SQL file writes them as {@code strata:} comments
- * ({@link dev.strata.migration.sql.DirectiveParser}); another kind of migration declares
- * them in its own way.
+ * ({@link dev.strata.migration.sql.internal.DirectiveParser}); another kind of migration
+ * declares them in its own way.
  *
  * @param noTransaction {@code -- strata:no-transaction}: run every statement outside a
  * transaction

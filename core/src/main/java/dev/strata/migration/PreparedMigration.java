@@ -2,7 +2,7 @@ package dev.strata.migration;
 
 import java.util.List;
 
-import dev.strata.migration.sql.SqlChecksum;
+import dev.strata.migration.sql.internal.SqlChecksum;
 import dev.strata.sql.SqlStatement;
 import org.jspecify.annotations.Nullable;
 

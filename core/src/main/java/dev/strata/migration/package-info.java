@@ -10,3 +10,4 @@
 package dev.strata.migration;
 
 import org.jspecify.annotations.NullMarked;
+import dev.strata.migration.internal.Migrations;

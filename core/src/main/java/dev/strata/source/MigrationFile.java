@@ -3,6 +3,7 @@ package dev.strata.source;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
+import dev.strata.source.internal.MigrationText;
 
 /**
  * One migration file, read and checksummed. Its text is decoded only when asked for: a
@@ -57,9 +58,10 @@ public final class MigrationFile {
 	/**
 	 * A file as read: checksummed now, decoded (and checked to be UTF-8) on first use.
 	 */
-	static MigrationFile read(MigrationName name, String script, String location, byte[] bytes) {
-		return new MigrationFile(name.type(), name.version(), name.description(), script, location,
-				MigrationText.checksum(bytes, location), bytes, null);
+	public static MigrationFile read(MigrationType type, @Nullable Version version, String description, String script,
+			String location, byte[] bytes) {
+		return new MigrationFile(type, version, description, script, location, MigrationText.checksum(bytes, location),
+				bytes, null);
 	}
 
 	public MigrationType type() {

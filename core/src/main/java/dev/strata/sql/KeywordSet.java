@@ -92,7 +92,7 @@ public final class KeywordSet {
 	/**
 	 * The member {@code source[start, start + length)} spells once upper-cased, or null.
 	 */
-	@Nullable String find(String source, int start, int length) {
+	public @Nullable String find(String source, int start, int length) {
 		int hash = 0;
 		for (int i = 0; i < length; i++) {
 			char c = source.charAt(start + i);
@@ -123,7 +123,7 @@ public final class KeywordSet {
 	 * Whether {@code source[start, start + length).toUpperCase(Locale.ROOT)} equals the
 	 * upper-case keyword, compared in place unless the text holds a char beyond ASCII.
 	 */
-	static boolean spells(String source, int start, int length, String upperCaseWord) {
+	public static boolean spells(String source, int start, int length, String upperCaseWord) {
 		int n = upperCaseWord.length();
 		if (length > n) {
 			return false; // upper-casing turns each char into one char or more, never

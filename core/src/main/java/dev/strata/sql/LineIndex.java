@@ -5,7 +5,7 @@ package dev.strata.sql;
  * its offset when asked for. Why: a token table that stored both for every token spent
  * half its memory on them, and they are asked for only when a message points at a token.
  */
-final class LineIndex {
+public final class LineIndex {
 
 	/**
 	 * {@code starts[k]} is the offset of the first char of line {@code k + 1}; ascending.
@@ -19,13 +19,13 @@ final class LineIndex {
 	 * the first {@code count} may still change)
 	 * @param count how many of them are lines
 	 */
-	LineIndex(int[] starts, int count) {
+	public LineIndex(int[] starts, int count) {
 		this.starts = starts;
 		this.count = count;
 	}
 
 	/** 1-based line of the char at {@code offset}. */
-	int line(int offset) {
+	public int line(int offset) {
 		int low = 0;
 		int high = count - 1;
 		while (low < high) { // the last line starting at or before offset
@@ -44,7 +44,7 @@ final class LineIndex {
 	 * 1-based column (in UTF-16 chars) of the char at {@code offset}, which is on
 	 * {@code line}.
 	 */
-	int column(int offset, int line) {
+	public int column(int offset, int line) {
 		return offset - starts[line - 1] + 1;
 	}
 

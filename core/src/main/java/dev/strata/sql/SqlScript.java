@@ -1,6 +1,7 @@
 package dev.strata.sql;
 
 import java.util.List;
+import dev.strata.sql.internal.StatementSplitter;
 
 /**
  * A SQL script split into statements.

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import dev.strata.sql.internal.TokenTable;
 
 /**
  * One statement of a script: its text, where it is, and its tokens.
@@ -62,7 +63,7 @@ public final class SqlStatement {
 	/**
 	 * A statement whose text is {@code script[start, end)}, cut out only when asked for.
 	 */
-	SqlStatement(String script, int start, int end, int line, int column, int endLine, List<Token> tokens,
+	public SqlStatement(String script, int start, int end, int line, int column, int endLine, List<Token> tokens,
 			List<Token> leadingComments) {
 		this.source = script;
 		this.start = start;

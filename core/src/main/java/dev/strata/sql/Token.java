@@ -58,12 +58,12 @@ public final class Token {
 	}
 
 	/** A token whose text is {@code script[offset, end)}, cut out only when asked for. */
-	Token(TokenKind kind, String script, int offset, int end, int line, int column) {
+	public Token(TokenKind kind, String script, int offset, int end, int line, int column) {
 		this(kind, script, offset, end - offset, offset, line, column, null);
 	}
 
 	/** As above, its line and column found from {@code lines} only when asked for. */
-	Token(TokenKind kind, String script, int offset, int end, LineIndex lines) {
+	public Token(TokenKind kind, String script, int offset, int end, LineIndex lines) {
 		this(kind, script, offset, end - offset, offset, 0, 0, lines);
 	}
 
@@ -139,7 +139,7 @@ public final class Token {
 	}
 
 	/** {@link KeywordSet#find}, in place. */
-	@Nullable String keywordIn(KeywordSet keywords) {
+	public @Nullable String keywordIn(KeywordSet keywords) {
 		return keywords.find(source, start, length);
 	}
 

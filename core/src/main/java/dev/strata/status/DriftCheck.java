@@ -57,7 +57,7 @@ public record DriftCheck(@Nullable DriftReport report, @Nullable String error) {
 	}
 
 	/** The same report, with the reason the latest attempt failed. */
-	DriftCheck failed(String error) {
+	public DriftCheck failed(String error) {
 		return new DriftCheck(this.report, error);
 	}
 

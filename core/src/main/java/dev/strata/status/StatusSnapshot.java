@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.strata.StatusResult;
-import dev.strata.execute.MigrationLock;
+import dev.strata.execute.LockHolder;
+import dev.strata.execute.internal.MigrationLock;
 import dev.strata.migration.Migration;
 import org.jspecify.annotations.Nullable;
 
@@ -24,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param reviews the guard's findings per migration file, by {@link Migration#location()}
  */
 public record StatusSnapshot(OverallState state, Instant takenAt, @Nullable StatusResult status,
-		MigrationLock.@Nullable LockHolder lockHolder, MigrationProgress.@Nullable Progress progress,
-		@Nullable String error, DriftCheck drift, Map<String, MigrationReview> reviews) {
+		@Nullable LockHolder lockHolder, MigrationProgress.@Nullable Progress progress, @Nullable String error,
+		DriftCheck drift, Map<String, MigrationReview> reviews) {
 
 	public StatusSnapshot {
 		reviews = Map.copyOf(reviews);
@@ -37,7 +38,7 @@ public record StatusSnapshot(OverallState state, Instant takenAt, @Nullable Stat
 	}
 
 	/** The same snapshot, seen while a run is in progress in this process. */
-	StatusSnapshot migrating(MigrationProgress.Progress progress) {
+	public StatusSnapshot migrating(MigrationProgress.Progress progress) {
 		return new StatusSnapshot(OverallState.MIGRATING, this.takenAt, this.status, this.lockHolder, progress,
 				this.error, this.drift, this.reviews);
 	}

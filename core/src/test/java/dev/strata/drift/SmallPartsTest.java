@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import dev.strata.drift.internal.CatalogQuery;
+import dev.strata.drift.internal.ChangeAssembler;
+import dev.strata.drift.internal.Definition;
 
 class SmallPartsTest {
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import dev.strata.sql.internal.SqlLexer;
 
 class KeywordSetTest {
 

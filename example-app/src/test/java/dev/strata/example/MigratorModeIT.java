@@ -6,7 +6,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 
-import dev.strata.execute.MigrationLock;
+import dev.strata.execute.internal.MigrationLock;
 import dev.strata.example.MigratorProcess.Result;
 import dev.strata.test.PostgresServer;
 import dev.strata.test.TestDatabase;

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import dev.strata.status.StatusMonitor;
+import dev.strata.status.internal.StatusMonitor;
 import dev.strata.test.PostgresServer;
 import dev.strata.test.TestDatabase;
 import org.junit.jupiter.api.AfterAll;

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.strata.drift.DriftState;
-import dev.strata.execute.MigrationLock;
+import dev.strata.execute.LockHolder;
+import dev.strata.execute.internal.MigrationLock;
 import dev.strata.history.AppliedMigration;
 import dev.strata.plan.MigrationState;
 import dev.strata.plan.MigrationStatus;
@@ -50,7 +51,7 @@ public record MigrationsDescriptor(OverallState state, Instant takenAt, @Nullabl
 		List<Pending> pending = (status != null)
 				? status.pending().stream().map((migration) -> Pending.of(migration, snapshot)).toList() : List.of();
 		List<Problem> problems = (status != null) ? status.problems().stream().map(Problem::of).toList() : List.of();
-		MigrationLock.LockHolder holder = snapshot.lockHolder();
+		LockHolder holder = snapshot.lockHolder();
 		Lock lock = (holder != null)
 				? new Lock(true, holder.pid(), holder.applicationName(), holder.since(),
 						holder.mode().name().toLowerCase(Locale.ROOT), holder.expires())

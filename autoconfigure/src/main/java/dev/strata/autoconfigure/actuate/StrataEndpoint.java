@@ -3,7 +3,7 @@ package dev.strata.autoconfigure.actuate;
 import dev.strata.StatusResult;
 import dev.strata.plan.MigrationStatus;
 import dev.strata.source.Version;
-import dev.strata.status.StatusMonitor;
+import dev.strata.status.internal.StatusMonitor;
 import dev.strata.status.StatusSnapshot;
 import org.jspecify.annotations.Nullable;
 

@@ -1,7 +1,7 @@
 package dev.strata.autoconfigure.actuate;
 
 import dev.strata.autoconfigure.StrataAutoConfiguration;
-import dev.strata.status.StatusMonitor;
+import dev.strata.status.internal.StatusMonitor;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -2,7 +2,7 @@ package dev.strata.autoconfigure.actuate;
 
 import dev.strata.autoconfigure.StrataAutoConfiguration;
 import dev.strata.autoconfigure.StrataProperties;
-import dev.strata.status.StatusMonitor;
+import dev.strata.status.internal.StatusMonitor;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;

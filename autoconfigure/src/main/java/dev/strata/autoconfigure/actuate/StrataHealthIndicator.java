@@ -6,7 +6,7 @@ import java.util.Map;
 import dev.strata.StatusResult;
 import dev.strata.autoconfigure.StrataProperties.OnStartup;
 import dev.strata.status.DriftCheck;
-import dev.strata.status.StatusMonitor;
+import dev.strata.status.internal.StatusMonitor;
 import dev.strata.status.StatusSnapshot;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;

@@ -12,7 +12,7 @@ import dev.strata.execute.MigrationListener;
 import dev.strata.migration.PreparedMigration;
 import dev.strata.migration.Migration;
 import dev.strata.status.DriftCheck;
-import dev.strata.status.StatusMonitor;
+import dev.strata.status.internal.StatusMonitor;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,7 +1,7 @@
 package dev.strata.autoconfigure.actuate;
 
 import dev.strata.autoconfigure.StrataAutoConfiguration;
-import dev.strata.status.StatusMonitor;
+import dev.strata.status.internal.StatusMonitor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 

@@ -15,9 +15,9 @@ import dev.strata.drift.SnapshotInfo;
 import dev.strata.guard.Assessment;
 import dev.strata.guard.Finding;
 import dev.strata.guard.GuardedMigration;
-import dev.strata.guard.report.FindingJson;
+import dev.strata.guard.report.internal.FindingJson;
 import dev.strata.guard.report.LintResult;
-import dev.strata.json.JsonWriter;
+import dev.strata.json.internal.JsonWriter;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-import dev.strata.JdbcUrls;
+import dev.strata.internal.JdbcUrls;
 
 import org.springframework.core.env.Environment;
 

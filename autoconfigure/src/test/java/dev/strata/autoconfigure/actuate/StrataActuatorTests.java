@@ -8,7 +8,7 @@ import dev.strata.drift.ObjectKind;
 import dev.strata.guard.Outcome;
 import dev.strata.guard.Severity;
 import dev.strata.plan.MigrationState;
-import dev.strata.status.StatusMonitor;
+import dev.strata.status.internal.StatusMonitor;
 import dev.strata.status.OverallState;
 import dev.strata.test.StrataPostgres;
 import dev.strata.test.TestDatabase;
@@ -95,7 +95,7 @@ class StrataActuatorTests {
 		// checked on its own.
 		runner(database, "basic").withPropertyValues("strata.on-startup=none").run((context) -> {
 			StrataHealthIndicator validating = new StrataHealthIndicator(
-					context.getBean(dev.strata.status.StatusMonitor.class),
+					context.getBean(dev.strata.status.internal.StatusMonitor.class),
 					dev.strata.autoconfigure.StrataProperties.OnStartup.VALIDATE);
 			assertThat(validating.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
 			Health migrating = context.getBean("migrationsHealthIndicator", StrataHealthIndicator.class).health();

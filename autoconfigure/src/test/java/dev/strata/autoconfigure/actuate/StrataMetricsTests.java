@@ -7,7 +7,7 @@ import dev.strata.ErrorCategory;
 import dev.strata.Strata;
 import dev.strata.StrataConfig;
 import dev.strata.StrataException;
-import dev.strata.status.StatusMonitor;
+import dev.strata.status.internal.StatusMonitor;
 import dev.strata.test.StrataPostgres;
 import dev.strata.test.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

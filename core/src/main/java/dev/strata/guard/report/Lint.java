@@ -2,13 +2,13 @@ package dev.strata.guard.report;
 
 import java.util.List;
 
-import dev.strata.guard.Guard;
+import dev.strata.guard.internal.Guard;
 import dev.strata.guard.GuardedMigration;
 import dev.strata.guard.GuardSettings;
-import dev.strata.guard.RecognisedMigration;
+import dev.strata.guard.internal.RecognisedMigration;
 import dev.strata.guard.TableSizes;
-import dev.strata.migration.MigrationPreparer;
-import dev.strata.migration.Migrations;
+import dev.strata.migration.internal.MigrationPreparer;
+import dev.strata.migration.internal.Migrations;
 import dev.strata.migration.sql.SqlMigrationResolver;
 import dev.strata.source.Location;
 import dev.strata.migration.Migration;

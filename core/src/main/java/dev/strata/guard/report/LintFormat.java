@@ -1,6 +1,10 @@
 package dev.strata.guard.report;
 
 import java.util.function.Function;
+import dev.strata.guard.report.internal.GithubReport;
+import dev.strata.guard.report.internal.JsonReport;
+import dev.strata.guard.report.internal.SarifReport;
+import dev.strata.guard.report.internal.TextReport;
 
 /** How the lint report is written ({@code strata.lint.format}). */
 public enum LintFormat {

@@ -15,6 +15,10 @@ import dev.strata.sql.SqlScript;
 import dev.strata.sql.SqlStatement;
 import dev.strata.sql.SqlSyntaxException;
 import org.jspecify.annotations.Nullable;
+import dev.strata.migration.sql.internal.CommittingRoutines;
+import dev.strata.migration.sql.internal.DirectiveParser;
+import dev.strata.migration.sql.internal.NonTransactionalStatements;
+import dev.strata.migration.sql.internal.TransactionControl;
 
 /**
  * A migration written as a SQL file: split into statements by Strata's lexer, configured

@@ -4,7 +4,7 @@ import java.util.List;
 
 import dev.strata.migration.MigrationResolver;
 import dev.strata.source.Location;
-import dev.strata.source.MigrationSource;
+import dev.strata.source.internal.MigrationSource;
 
 /** The SQL files at the configured locations, each a {@link SqlMigration}. */
 public final class SqlMigrationResolver implements MigrationResolver {

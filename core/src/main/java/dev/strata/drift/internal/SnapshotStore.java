@@ -1,0 +1,190 @@
+package dev.strata.drift.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.strata.history.internal.Identifiers;
+import org.jspecify.annotations.Nullable;
+import dev.strata.drift.SnapshotInfo;
+
+/**
+ * The latest accepted snapshot, in {@code <history table>_snapshot} next to the history.
+ *
+ * <p>
+ * Stored as one row per object rather than one compressed document: the snapshot is
+ * computed and written by the server in a single {@code insert ... select} (nothing
+ * travels to the client), and a check compares live and stored objects with a join in the
+ * same database, so only changed objects ever leave the server. A header row
+ * ({@code kind = '#snapshot'}) carries the server version, format, reason, total hash and
+ * one hash per kind: a check compares the live per-kind hashes with the header and never
+ * aggregates the stored rows. Every kind is stored, also the opt-in ones, so turning one
+ * on later needs no new baseline.
+ */
+public final class SnapshotStore {
+
+	static final String HEADER_KIND = "#snapshot";
+
+	/**
+	 * SHA-256 of an object's definition, hex: built in since PostgreSQL 11, no pgcrypto
+	 * needed.
+	 */
+	static final String OBJECT_HASH = "encode(sha256(convert_to(definition, 'UTF8')), 'hex')";
+
+	/**
+	 * SHA-256 over the {@code identity TAB hash} lines of one kind, in byte order; used
+	 * with {@code group by kind}.
+	 */
+	static final String KIND_HASH = "encode(sha256(convert_to(string_agg(identity || E'\\t' || hash, E'\\n'"
+			+ " order by identity collate \"C\"), 'UTF8')), 'hex')";
+
+	/**
+	 * SHA-256 over the {@code kind TAB hash} lines of the kind hashes, in byte order: one
+	 * hash for the whole snapshot.
+	 */
+	static final String TOTAL_HASH = "encode(sha256(convert_to(coalesce(string_agg(kind || E'\\t' || hash, E'\\n'"
+			+ " order by kind collate \"C\"), ''), 'UTF8')), 'hex')";
+
+	private static final String KIND_HASH_KEY = "hash ";
+
+	private final String schema;
+
+	private final String table;
+
+	private final String qualifiedName;
+
+	public SnapshotStore(String schema, String historyTable) {
+		this.schema = schema;
+		this.table = tableName(historyTable);
+		this.qualifiedName = Identifiers.quote(schema) + "." + Identifiers.quote(this.table);
+	}
+
+	/**
+	 * {@code strata_schema_history} keeps its snapshot in
+	 * {@code strata_schema_history_snapshot}.
+	 */
+	public static String tableName(String historyTable) {
+		return historyTable + "_snapshot";
+	}
+
+	String qualifiedName() {
+		return this.qualifiedName;
+	}
+
+	/**
+	 * Replaces the stored snapshot with the live schema, in one transaction. The caller
+	 * holds the migration lock and passes a connection in autocommit mode.
+	 * @param reason {@code MIGRATE}, {@code BASELINE} or {@code ACCEPTED}
+	 */
+	public SnapshotInfo write(Connection connection, SnapshotScope scope, String reason) throws SQLException {
+		return PinnedSession.write(connection, (c) -> {
+			try (Statement statement = c.createStatement()) {
+				// No primary key: the catalog query yields each (kind, identity) once
+				// (tested), and
+				// maintaining a unique index cost a third of the snapshot's time. Reads
+				// are a scan
+				// or a join over all rows anyway.
+				statement.execute("create table if not exists " + this.qualifiedName + " ("
+						+ "kind text collate \"C\" not null, " + "identity text collate \"C\" not null, "
+						+ "definition text not null, " + "hash text not null, " + "taken_at timestamptz not null, "
+						+ "server_version_num integer not null)");
+				statement.execute("delete from " + this.qualifiedName);
+			}
+			String header = String.join("\n", "reason: " + Definition.escape(reason),
+					"format: " + CatalogQuery.FORMAT_VERSION,
+					"schemas: " + Definition.escape(SnapshotInfo.schemaList(scope.schemas())));
+			// One statement stores the objects and, from what the insert returns, the
+			// header with the
+			// hash per kind: the stored rows are never read back.
+			String columns = " (kind, identity, definition, hash, taken_at, server_version_num) ";
+			try (PreparedStatement insert = c.prepareStatement(CatalogQuery.objects(scope.allKinds().kinds())
+					+ ", stored as (insert into " + this.qualifiedName + columns + "select kind, identity, definition, "
+					+ OBJECT_HASH
+					+ ", now(), current_setting('server_version_num')::integer from obj returning kind, identity, hash),"
+					+ " kinds as (select kind, " + KIND_HASH
+					+ " as hash, count(*) as objects from stored group by kind)" + " insert into " + this.qualifiedName
+					+ columns
+					+ "select ?, '', ? || E'\\nobjects: ' || coalesce(sum(objects), 0) || coalesce(string_agg(E'\\n"
+					+ KIND_HASH_KEY + "' || kind || ': ' || hash, '' order by kind collate \"C\"), ''), " + TOTAL_HASH
+					+ ", now(), current_setting('server_version_num')::integer from kinds"
+					+ " returning definition, hash, taken_at, server_version_num")) {
+				List<Object> parameters = new ArrayList<>(CatalogQuery.parameters(scope));
+				parameters.add(HEADER_KIND);
+				parameters.add(header);
+				bind(insert, parameters);
+				try (ResultSet rs = insert.executeQuery()) {
+					if (!rs.next()) {
+						throw new IllegalStateException("the snapshot header was not written");
+					}
+					return header(rs).info();
+				}
+			}
+		});
+	}
+
+	/**
+	 * The stored header.
+	 *
+	 * @param info what the report shows
+	 * @param kindHashes the hash of each stored kind, by label; a kind without objects
+	 * has none
+	 */
+	record Header(SnapshotInfo info, Map<String, String> kindHashes) {
+	}
+
+	/** The stored header, or {@code null} when there is none. The table must exist. */
+	@Nullable Header readHeader(Connection connection) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("select definition, hash, taken_at,"
+				+ " server_version_num from " + this.qualifiedName + " where kind = ? and identity = ''")) {
+			statement.setString(1, HEADER_KIND);
+			try (ResultSet rs = statement.executeQuery()) {
+				if (!rs.next()) {
+					return null;
+				}
+				return header(rs);
+			}
+		}
+	}
+
+	/** The header in a row of {@code definition, hash, taken_at, server_version_num}. */
+	private static Header header(ResultSet rs) throws SQLException {
+		Map<String, String> header = Definition.parse(rs.getString(1));
+		Map<String, String> kindHashes = new HashMap<>();
+		header.forEach((key, value) -> {
+			if (key.startsWith(KIND_HASH_KEY)) {
+				kindHashes.put(key.substring(KIND_HASH_KEY.length()), value);
+			}
+		});
+		SnapshotInfo info = new SnapshotInfo(rs.getTimestamp(3).toInstant(), rs.getInt(4),
+				Integer.parseInt(header.getOrDefault("format", "0")), header.getOrDefault("reason", ""),
+				header.getOrDefault("schemas", ""), Integer.parseInt(header.getOrDefault("objects", "0")),
+				rs.getString(2));
+		return new Header(info, Map.copyOf(kindHashes));
+	}
+
+	/** Drops the snapshot table, so that the next migrate takes a new snapshot. */
+	public void discard(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("drop table if exists " + this.qualifiedName);
+		}
+	}
+
+	static void bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
+		for (int i = 0; i < parameters.size(); i++) {
+			Object value = parameters.get(i);
+			if (value instanceof String[] array) {
+				statement.setArray(i + 1, statement.getConnection().createArrayOf("text", array));
+			}
+			else {
+				statement.setObject(i + 1, value);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,230 @@
+package dev.strata.execute.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import dev.strata.execute.LockHolder;
+import dev.strata.execute.LockMode;
+import dev.strata.execute.LockSettings;
+
+/**
+ * The migration lock as a session-level advisory lock. The server releases it the moment
+ * the session ends, so a dead migrator never leaves it stuck; the price is that a session
+ * cut by an idle timeout or a proxy restart loses it silently, which the heartbeat and
+ * the fence cover.
+ * <p>
+ * The fence works with two more advisory keys. Each migration's transaction takes the
+ * fence key ({@code pg_try_advisory_xact_lock}) and then checks that the lock's session
+ * is still alive: that session also holds a random key of its own, which a shared try in
+ * the migration's transaction cannot get while the session lives. A successor that takes
+ * the lock waits for the fence key once before it reads the history, so a transaction
+ * that passed the fence just before the session died has committed or rolled back by
+ * then, and a transaction that tries the key while the successor holds it fails the
+ * fence.
+ */
+final class AdvisoryLock extends MigrationLock {
+
+	private static final Logger logger = LoggerFactory.getLogger(AdvisoryLock.class);
+
+	private static final Duration LONGEST_BEAT = Duration.ofSeconds(5);
+
+	private static final Duration SHORTEST_BEAT = Duration.ofMillis(100);
+
+	/** "STRH" in the high half: the key each lock session holds for itself. */
+	private static final long HOLDER_PREFIX = 0x53545248L << 32;
+
+	private static final String HELD_SINCE = "strata: migration lock held since ";
+
+	private static final String MATCHES_KEY = "l.locktype = 'advisory' and l.granted and l.objsubid = 1"
+			+ " and l.classid::bigint = %d and l.objid::bigint = %d"
+			+ " and l.database = (select oid from pg_catalog.pg_database where datname = current_database())";
+
+	private final Connection connection;
+
+	private final long key;
+
+	private final long holderKey;
+
+	private final String condition;
+
+	private final Heartbeat heartbeat;
+
+	private final String beat;
+
+	private AdvisoryLock(Connection connection, String schema, String table, Duration waited, long key, long holderKey,
+			@Nullable Duration idleSessionTimeout) {
+		super(schema, table, waited);
+		this.connection = connection;
+		this.key = key;
+		this.holderKey = holderKey;
+		// Only a session can release its own advisory locks, so this lock's session holds
+		// the migration
+		// lock exactly as long as it holds its own holder key: a shared try on that key
+		// fails while the
+		// session lives and succeeds once it is gone. Two lock-manager calls, no catalog
+		// or statistics
+		// read. The fence key comes first: a successor holds it for an instant once it
+		// has the lock.
+		this.condition = "case when pg_catalog.pg_try_advisory_xact_lock(" + fenceKeyFor(schema, table)
+				+ ") then not pg_catalog.pg_try_advisory_xact_lock_shared(" + holderKey + ") else false end";
+		// The comment shows in pg_stat_activity.query, so others can tell since when the
+		// lock is held.
+		this.beat = "/* " + HELD_SINCE + Instant.now() + " */ select exists (select 1 from pg_catalog.pg_locks l where "
+				+ matches(key) + " and l.pid = pg_catalog.pg_backend_pid())";
+		this.heartbeat = new Heartbeat("strata-lock-heartbeat", beatInterval(idleSessionTimeout), this,
+				this::stillHeld);
+	}
+
+	static AdvisoryLock acquire(Connection connection, String schema, String table, LockSettings settings,
+			WhileWaiting whileWaiting) throws SQLException {
+		long key = keyFor(schema, table);
+		Duration waited = LockWait.until(schema + "." + table, settings.maxWait(),
+				() -> queryBoolean(connection, "select pg_catalog.pg_try_advisory_lock(?)", key),
+				() -> holder(connection, key), whileWaiting);
+		long holderKey;
+		try (Statement statement = connection.createStatement()) {
+			// A predecessor whose session died may have passed its fence a moment before:
+			// let that
+			// transaction end before this migrator reads the history.
+			statement.execute("select pg_catalog.pg_advisory_xact_lock(" + fenceKeyFor(schema, table) + ")");
+			holderKey = takeHolderKey(statement);
+			// The server notices a vanished client within about a minute, even on a quiet
+			// network.
+			statement.execute("select set_config('tcp_keepalives_idle', '30', false),"
+					+ " set_config('tcp_keepalives_interval', '10', false), set_config('tcp_keepalives_count', '3', false)");
+		}
+		return new AdvisoryLock(connection, schema, table, waited, key, holderKey, idleSessionTimeout(connection));
+	}
+
+	/**
+	 * A key of this session's alone, held as long as it lives; see the fence's condition.
+	 */
+	private static long takeHolderKey(Statement statement) throws SQLException {
+		for (;;) {
+			long candidate = HOLDER_PREFIX | (ThreadLocalRandom.current().nextLong() & 0xFFFFFFFFL);
+			try (ResultSet rs = statement.executeQuery("select pg_catalog.pg_try_advisory_lock(" + candidate + ")")) {
+				rs.next();
+				if (rs.getBoolean(1)) {
+					return candidate;
+				}
+			}
+		}
+	}
+
+	/**
+	 * Often enough that the session is never idle for a third of
+	 * {@code idle_session_timeout}, and at least every five seconds, which no load
+	 * balancer's idle timeout undercuts.
+	 */
+	private static Duration beatInterval(@Nullable Duration idleSessionTimeout) {
+		if (idleSessionTimeout == null || idleSessionTimeout.isZero()) {
+			return LONGEST_BEAT;
+		}
+		Duration third = idleSessionTimeout.dividedBy(3);
+		return (third.compareTo(LONGEST_BEAT) > 0) ? LONGEST_BEAT
+				: (third.compareTo(SHORTEST_BEAT) < 0) ? SHORTEST_BEAT : third;
+	}
+
+	private @Nullable String stillHeld() throws SQLException {
+		boolean held = queryBoolean(this.connection, this.beat);
+		return held ? null : "its session no longer holds it: was it released by hand, or does a connection pooler in"
+				+ " transaction mode sit in between? Then set strata.lock-mode=lease";
+	}
+
+	@Override
+	public LockMode mode() {
+		return LockMode.ADVISORY;
+	}
+
+	@Override
+	public String condition() {
+		return this.condition;
+	}
+
+	@Override
+	public @Nullable String lostReason() {
+		return this.heartbeat.lostReason();
+	}
+
+	@Override
+	public boolean sharedSession() {
+		return false;
+	}
+
+	@Override
+	public void close() {
+		this.heartbeat.close();
+		synchronized (this) {
+			try (Statement statement = this.connection.createStatement()) {
+				statement.execute("select pg_catalog.pg_advisory_unlock(" + this.key
+						+ "), pg_catalog.pg_advisory_unlock(" + this.holderKey + ")");
+			}
+			catch (SQLException ex) {
+				// Closing the session below releases it anyway.
+				logger.debug("Could not release the migration lock explicitly", ex);
+			}
+			finally {
+				restoreSessionName();
+				closeQuietly(this.connection);
+			}
+		}
+	}
+
+	private static String matches(long key) {
+		// A bigint advisory key shows in pg_locks as classid (high half) and objid (low
+		// half), objsubid 1.
+		return String.format(MATCHES_KEY, key >>> 32, key & 0xFFFFFFFFL);
+	}
+
+	static @Nullable LockHolder holder(Connection connection, long key) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("select a.pid, a.application_name, a.query_start,"
+						+ " a.backend_start, host(a.client_addr), a.query from pg_catalog.pg_locks l join"
+						+ " pg_catalog.pg_stat_activity a on a.pid = l.pid where " + matches(key))) {
+			if (!rs.next()) {
+				return null;
+			}
+			return new LockHolder(rs.getInt(1), rs.getString(2),
+					since(rs.getString(6), rs.getTimestamp(3), rs.getTimestamp(4)), rs.getString(5));
+		}
+	}
+
+	/**
+	 * When the holder took the lock: Strata's heartbeat says so in its query text;
+	 * another holder's (or one whose query text this role may not read) last query start,
+	 * else its session start.
+	 */
+	private static Instant since(@Nullable String query, @Nullable Timestamp queryStart, Timestamp backendStart) {
+		if (query != null && query.startsWith("/* " + HELD_SINCE)) {
+			int from = 3 + HELD_SINCE.length();
+			int to = query.indexOf(' ', from);
+			try {
+				return Instant.parse(query.substring(from, to));
+			}
+			catch (RuntimeException ex) {
+				// Not ours after all.
+			}
+		}
+		return (queryStart != null) ? queryStart.toInstant() : backendStart.toInstant();
+	}
+
+	/** The session's {@code idle_session_timeout}, {@code null} before PostgreSQL 14. */
+	private static @Nullable Duration idleSessionTimeout(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery(
+						"select setting::bigint from pg_catalog.pg_settings where name = 'idle_session_timeout'")) {
+			return rs.next() ? Duration.ofMillis(rs.getLong(1)) : null;
+		}
+	}
+
+}
