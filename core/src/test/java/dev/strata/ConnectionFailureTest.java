@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.postgresql.ds.PGSimpleDataSource;
+import dev.strata.test.Unreachable;
 
 /**
  * A database Strata cannot reach or log in to: the error names the host, port and

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import dev.strata.test.Unreachable;
 
 @StrataPostgres(databasePerTest = true)
 class MigrationSourceErrorsTest {

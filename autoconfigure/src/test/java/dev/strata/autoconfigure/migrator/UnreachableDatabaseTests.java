@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import dev.strata.test.Unreachable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.strata;
+package dev.strata.test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,19 +16,19 @@ import java.util.List;
  * drops further connection attempts (a genuine connect timeout, like a firewall that
  * drops packets), a non-routable address, and a name that never resolves.
  */
-final class Unreachable {
+public final class Unreachable {
 
 	/** Never resolves: {@code .invalid} is reserved (RFC 2606). */
-	static final String UNRESOLVABLE_HOST = "no-such-host.invalid";
+	public static final String UNRESOLVABLE_HOST = "no-such-host.invalid";
 
 	/** A private address no network routes: connection attempts go unanswered. */
-	static final String NON_ROUTABLE_HOST = "10.255.255.1";
+	public static final String NON_ROUTABLE_HOST = "10.255.255.1";
 
 	private Unreachable() {
 	}
 
 	/** A local port nothing listens on. */
-	static int closedPort() {
+	public static int closedPort() {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}
@@ -42,7 +42,7 @@ final class Unreachable {
 	 * sandboxes answer every address through a proxy; a test of a non-routable address is
 	 * meaningless there.
 	 */
-	static boolean connectTimesOut(String host, int port) {
+	public static boolean connectTimesOut(String host, int port) {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress(host, port), 1000);
 			return false;
@@ -60,13 +60,13 @@ final class Unreachable {
 	 * drained, so the kernel drops further SYNs and a connect times out. Close it after
 	 * the test.
 	 */
-	static final class BlackHole implements AutoCloseable {
+	public static final class BlackHole implements AutoCloseable {
 
 		private final ServerSocket server;
 
 		private final List<Socket> queued = new ArrayList<>();
 
-		BlackHole() {
+		public BlackHole() {
 			try {
 				this.server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
 				// Fill the queue until a connect times out: from then on, every one does.
@@ -88,7 +88,7 @@ final class Unreachable {
 			}
 		}
 
-		int port() {
+		public int port() {
 			return this.server.getLocalPort();
 		}
 
