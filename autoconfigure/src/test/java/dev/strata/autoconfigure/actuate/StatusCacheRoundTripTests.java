@@ -48,7 +48,7 @@ class StatusCacheRoundTripTests {
 				StrataEndpoint endpoint = context.getBean(StrataEndpoint.class);
 				StrataHealthIndicator health = context.getBean(StrataHealthIndicator.class);
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
-				assertThat(endpoint.migrations().drift().changedObjects()).isZero();
+				assertThat(endpoint.migrations()).contains("\"changedObjects\": 0");
 				int connectionsBefore = this.connections.get();
 				int statementsBefore = this.statements.get();
 
