@@ -1,5 +1,7 @@
 package dev.strata.autoconfigure.actuate;
 
+import java.time.Duration;
+
 import dev.strata.StatusResult;
 import dev.strata.plan.MigrationStatus;
 import dev.strata.source.Version;
@@ -16,7 +18,8 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
  * {@code /actuator/migrations}: applied and pending migrations with the guard's findings,
  * problems, the lock and schema drift, from a cache that reads the database at most once
  * per {@code strata.drift.check-interval}. Reads never take the migration lock and never
- * reach the database while the cache is fresh.
+ * reach the database while the cache is fresh; only an explicit read of the drift report
+ * checks again, when the last check is older than a few seconds.
  *
  * <p>
  * Each operation answers the JSON document that core's {@code StatusJson} writes, the
@@ -29,10 +32,24 @@ public class StrataEndpoint {
 	/** The selector that asks for the drift report; no version can be spelled so. */
 	static final String DRIFT = "drift";
 
+	/**
+	 * How old the drift check may be when someone asks for the drift report: a person
+	 * opening it right after a manual change sees the change, and a refresh storm still
+	 * runs one check per few seconds.
+	 */
+	static final Duration DRIFT_MAX_AGE = Duration.ofSeconds(5);
+
 	private final StatusMonitor monitor;
 
+	private final Duration driftMaxAge;
+
 	public StrataEndpoint(StatusMonitor monitor) {
+		this(monitor, DRIFT_MAX_AGE);
+	}
+
+	StrataEndpoint(StatusMonitor monitor, Duration driftMaxAge) {
 		this.monitor = monitor;
+		this.driftMaxAge = driftMaxAge;
 	}
 
 	/** The status ({@code docs/schemas/status.schema.json}), from the cache. */
@@ -43,18 +60,17 @@ public class StrataEndpoint {
 
 	/**
 	 * The full drift report ({@code /actuator/migrations/drift},
-	 * {@code drift.schema.json}) or one migration by version
-	 * ({@code /actuator/migrations/3}, {@code migration.schema.json}) with its statements
-	 * and findings, from the cache. Both share the selector position, so the value
-	 * decides.
+	 * {@code drift.schema.json}), checked again if the last check is older than a few
+	 * seconds; or one migration by version ({@code /actuator/migrations/3},
+	 * {@code migration.schema.json}) with its statements and findings, from the cache.
+	 * Both share the selector position, so the value decides.
 	 */
 	@ReadOperation
 	public @Nullable String migration(@Selector String version) {
-		StatusSnapshot snapshot = this.monitor.current();
 		if (DRIFT.equals(version)) {
-			return StatusJson.drift(snapshot.drift());
+			return StatusJson.drift(this.monitor.drift(this.driftMaxAge));
 		}
-		return migration(snapshot, version);
+		return migration(this.monitor.current(), version);
 	}
 
 	private static @Nullable String migration(StatusSnapshot snapshot, String version) {
