@@ -1,14 +1,15 @@
 package dev.strata.autoconfigure.actuate;
 
+import java.time.Duration;
+
 import dev.strata.StatusResult;
 import dev.strata.plan.MigrationStatus;
 import dev.strata.source.Version;
-import dev.strata.status.internal.StatusMonitor;
 import dev.strata.status.StatusSnapshot;
+import dev.strata.status.internal.StatusJson;
+import dev.strata.status.internal.StatusMonitor;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.aot.hint.annotation.RegisterReflectionForBinding;
-import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -17,7 +18,13 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
  * {@code /actuator/migrations}: applied and pending migrations with the guard's findings,
  * problems, the lock and schema drift, from a cache that reads the database at most once
  * per {@code strata.drift.check-interval}. Reads never take the migration lock and never
- * reach the database while the cache is fresh.
+ * reach the database while the cache is fresh; only an explicit read of the drift report
+ * checks again, when the last check is older than a few seconds.
+ *
+ * <p>
+ * Each operation answers the JSON document that core's {@code StatusJson} writes, the
+ * same code that writes these reports for the migrator, so a report has one shape
+ * wherever it is printed or served (docs/schemas).
  */
 @Endpoint(id = "migrations")
 public class StrataEndpoint {
@@ -25,33 +32,48 @@ public class StrataEndpoint {
 	/** The selector that asks for the drift report; no version can be spelled so. */
 	static final String DRIFT = "drift";
 
+	/**
+	 * How old the drift check may be when someone asks for the drift report: a person
+	 * opening it right after a manual change sees the change, and a refresh storm still
+	 * runs one check per few seconds.
+	 */
+	static final Duration DRIFT_MAX_AGE = Duration.ofSeconds(5);
+
 	private final StatusMonitor monitor;
 
+	private final Duration driftMaxAge;
+
 	public StrataEndpoint(StatusMonitor monitor) {
-		this.monitor = monitor;
+		this(monitor, DRIFT_MAX_AGE);
 	}
 
+	StrataEndpoint(StatusMonitor monitor, Duration driftMaxAge) {
+		this.monitor = monitor;
+		this.driftMaxAge = driftMaxAge;
+	}
+
+	/** The status ({@code docs/schemas/status.schema.json}), from the cache. */
 	@ReadOperation
-	public MigrationsDescriptor migrations() {
-		return MigrationsDescriptor.of(this.monitor.current());
+	public String migrations() {
+		return StatusJson.status(this.monitor.current());
 	}
 
 	/**
-	 * The full drift report ({@code /actuator/migrations/drift}), or one migration by
-	 * version ({@code /actuator/migrations/3}) with its statements and findings. Both
-	 * share the selector position, so the value decides.
+	 * The full drift report ({@code /actuator/migrations/drift},
+	 * {@code drift.schema.json}), checked again if the last check is older than a few
+	 * seconds; or one migration by version ({@code /actuator/migrations/3},
+	 * {@code migration.schema.json}) with its statements and findings, from the cache.
+	 * Both share the selector position, so the value decides.
 	 */
 	@ReadOperation
-	@RegisterReflectionForBinding({ DriftDescriptor.class, MigrationDescriptor.class })
-	public @Nullable OperationResponseBody migration(@Selector String version) {
-		StatusSnapshot snapshot = this.monitor.current();
+	public @Nullable String migration(@Selector String version) {
 		if (DRIFT.equals(version)) {
-			return DriftDescriptor.of(snapshot.drift());
+			return StatusJson.drift(this.monitor.drift(this.driftMaxAge));
 		}
-		return migration(snapshot, version);
+		return migration(this.monitor.current(), version);
 	}
 
-	private static @Nullable MigrationDescriptor migration(StatusSnapshot snapshot, String version) {
+	private static @Nullable String migration(StatusSnapshot snapshot, String version) {
 		StatusResult status = snapshot.status();
 		if (status == null) {
 			return null;
@@ -65,7 +87,7 @@ public class StrataEndpoint {
 		}
 		for (MigrationStatus migration : status.migrations()) {
 			if (migration.version() != null && Version.parse(migration.version()).equals(wanted)) {
-				return MigrationDescriptor.of(migration, snapshot.review(migration.migration()).orElse(null));
+				return StatusJson.migration(migration, snapshot.review(migration.migration()).orElse(null));
 			}
 		}
 		return null;

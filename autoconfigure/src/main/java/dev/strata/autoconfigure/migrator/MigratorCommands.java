@@ -12,16 +12,12 @@ import dev.strata.Strata;
 import dev.strata.StrataException;
 import dev.strata.ValidationException;
 import dev.strata.autoconfigure.migrator.MigratorReport.DryRunMigration;
-import dev.strata.autoconfigure.migrator.MigratorReport.Migration;
-import dev.strata.autoconfigure.migrator.MigratorReport.Problem;
 import dev.strata.drift.DriftReport;
 import dev.strata.drift.DriftState;
 import dev.strata.guard.report.LintResult;
 import dev.strata.guard.report.Verdict;
-import dev.strata.plan.MigrationState;
-import dev.strata.plan.MigrationStatus;
 import dev.strata.migration.PreparedMigration;
-import dev.strata.plan.ValidationProblem;
+import dev.strata.status.internal.MigrationEntry;
 
 /**
  * Runs one command on {@link Strata} and records what it did in a report. A command that
@@ -56,14 +52,14 @@ final class MigratorCommands {
 	private void migrate(MigratorReport.Builder report) {
 		MigrateResult result = this.strata.migrate();
 		report.schema(result.schema()).versions(result.initialVersion(), result.currentVersion());
-		report.applied(result.applied().stream().map(MigratorCommands::applied).toList());
+		report.applied(result.applied().stream().map(MigrationEntry::applied).toList());
 		if (result.baselined()) {
 			report.warning("Recorded a baseline at version " + this.strata.config().baselineVersion()
 					+ " first (strata.baseline-on-migrate)");
 		}
 		for (MigrateResult.AppliedReport applied : result.applied()) {
 			if (!applied.transactional()) {
-				report.warning(applied(applied).displayName() + " ran outside a transaction");
+				report.warning(MigrationEntry.applied(applied).displayName() + " ran outside a transaction");
 			}
 		}
 		if (result.lockWait().toSeconds() >= 1) {
@@ -93,7 +89,7 @@ final class MigratorCommands {
 
 	private void status(MigratorReport.Builder report) {
 		StatusResult status = readStatus(report);
-		report.migrations(status.migrations().stream().map(MigratorCommands::migration).toList());
+		report.migrations(status.migrations().stream().map(MigrationEntry::of).toList());
 		try {
 			checkDrift(report);
 		}
@@ -189,25 +185,9 @@ final class MigratorCommands {
 
 	private static StatusResult record(MigratorReport.Builder report, StatusResult status) {
 		report.schema(status.schema()).versions(status.currentVersion(), status.currentVersion());
-		report.pending(status.pending().stream().map(MigratorCommands::migration).toList());
-		report.problems(status.problems().stream().map(MigratorCommands::problem).toList());
+		report.pending(status.pending().stream().map(MigrationEntry::of).toList());
+		report.problems(status.problems());
 		return status;
-	}
-
-	private static Migration applied(MigrateResult.AppliedReport applied) {
-		return new Migration(applied.version(), applied.description(), applied.script(), MigrationState.APPLIED.name(),
-				applied.transactional(), applied.duration().toMillis(), null);
-	}
-
-	private static Migration migration(MigrationStatus status) {
-		Boolean transactional = (status.applied() != null) ? status.applied().transactional() : null;
-		String installedOn = (status.installedOn() != null) ? status.installedOn().toString() : null;
-		return new Migration(status.version(), status.description(), status.script(), status.state().name(),
-				transactional, null, installedOn);
-	}
-
-	private static Problem problem(ValidationProblem problem) {
-		return new Problem(problem.kind().name(), problem.migration(), problem.detail(), problem.fix());
 	}
 
 	private static DryRunMigration dryRun(PreparedMigration migration) {

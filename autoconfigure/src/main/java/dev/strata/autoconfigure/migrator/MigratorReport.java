@@ -8,7 +8,8 @@ import dev.strata.drift.DriftReport;
 import dev.strata.drift.SnapshotInfo;
 import dev.strata.guard.report.LintFormat;
 import dev.strata.guard.report.LintResult;
-import dev.strata.source.MigrationNames;
+import dev.strata.plan.ValidationProblem;
+import dev.strata.status.internal.MigrationEntry;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,13 +42,17 @@ import org.jspecify.annotations.Nullable;
  * @param durationMs how long the run took
  */
 public record MigratorReport(String command, int exitCode, @Nullable String database, @Nullable String schema,
-		@Nullable String versionBefore, @Nullable String versionAfter, List<Migration> applied, List<Migration> pending,
-		List<Migration> migrations, List<Problem> problems, List<DryRunMigration> dryRun, List<String> removedFailed,
-		List<String> realigned, @Nullable LintResult lint, LintFormat lintFormat, @Nullable DriftReport drift,
-		@Nullable SnapshotInfo snapshot, List<String> warnings, @Nullable Failure error, long durationMs) {
+		@Nullable String versionBefore, @Nullable String versionAfter, List<MigrationEntry> applied,
+		List<MigrationEntry> pending, List<MigrationEntry> migrations, List<ValidationProblem> problems,
+		List<DryRunMigration> dryRun, List<String> removedFailed, List<String> realigned, @Nullable LintResult lint,
+		LintFormat lintFormat, @Nullable DriftReport drift, @Nullable SnapshotInfo snapshot, List<String> warnings,
+		@Nullable Failure error, long durationMs) {
 
-	/** Version of the JSON document's shape; raised only for incompatible changes. */
-	public static final int FORMAT_VERSION = 1;
+	/**
+	 * Version of the JSON document's shape; raised only for incompatible changes (2: the
+	 * shapes shared with the Actuator endpoint, docs/schemas).
+	 */
+	public static final int FORMAT_VERSION = 2;
 
 	public boolean isSuccess() {
 		return this.error == null;
@@ -56,40 +61,6 @@ public record MigratorReport(String command, int exitCode, @Nullable String data
 	/** {@code SUCCESS} or {@code FAILURE}. */
 	public String outcome() {
 		return isSuccess() ? "SUCCESS" : "FAILURE";
-	}
-
-	/**
-	 * One migration.
-	 *
-	 * @param version its version, {@code null} for a repeatable migration
-	 * @param description its description
-	 * @param script its file name
-	 * @param state its state ({@code APPLIED}, {@code PENDING}, …)
-	 * @param transactional whether it ran (or will run) in one transaction, {@code null}
-	 * if unknown
-	 * @param durationMs how long it took to apply, {@code null} unless this run applied
-	 * it
-	 * @param installedOn when it was applied (ISO-8601), {@code null} if not applied
-	 */
-	public record Migration(@Nullable String version, String description, String script, String state,
-			@Nullable Boolean transactional, @Nullable Long durationMs, @Nullable String installedOn) {
-
-		/** {@code V3 (add orders)} or {@code R (views)}. */
-		public String displayName() {
-			return MigrationNames.display(this.version, this.description);
-		}
-
-	}
-
-	/**
-	 * A disagreement between the files and the history.
-	 *
-	 * @param kind what kind ({@code CHECKSUM_MISMATCH}, …)
-	 * @param migration which migration
-	 * @param detail what is wrong
-	 * @param fix what to do
-	 */
-	public record Problem(String kind, String migration, String detail, String fix) {
 	}
 
 	/**
@@ -139,13 +110,13 @@ public record MigratorReport(String command, int exitCode, @Nullable String data
 
 		private @Nullable String versionAfter;
 
-		private List<Migration> applied = List.of();
+		private List<MigrationEntry> applied = List.of();
 
-		private List<Migration> pending = List.of();
+		private List<MigrationEntry> pending = List.of();
 
-		private List<Migration> migrations = List.of();
+		private List<MigrationEntry> migrations = List.of();
 
-		private List<Problem> problems = List.of();
+		private List<ValidationProblem> problems = List.of();
 
 		private List<DryRunMigration> dryRun = List.of();
 
@@ -183,22 +154,22 @@ public record MigratorReport(String command, int exitCode, @Nullable String data
 			return this;
 		}
 
-		Builder applied(List<Migration> applied) {
+		Builder applied(List<MigrationEntry> applied) {
 			this.applied = List.copyOf(applied);
 			return this;
 		}
 
-		Builder pending(List<Migration> pending) {
+		Builder pending(List<MigrationEntry> pending) {
 			this.pending = List.copyOf(pending);
 			return this;
 		}
 
-		Builder migrations(List<Migration> migrations) {
+		Builder migrations(List<MigrationEntry> migrations) {
 			this.migrations = List.copyOf(migrations);
 			return this;
 		}
 
-		Builder problems(List<Problem> problems) {
+		Builder problems(List<ValidationProblem> problems) {
 			this.problems = List.copyOf(problems);
 			return this;
 		}

@@ -63,7 +63,7 @@ public class StrataMigrator implements InitializingBean {
 	public void afterPropertiesSet() {
 		MigratorReport report = run();
 		Output output = outputFormat();
-		String rendered = (output == Output.JSON) ? JsonReport.render(report) : TextReport.render(report);
+		String rendered = (output == Output.JSON) ? MigratorJson.render(report) : TextReport.render(report);
 		this.printer.print(rendered, output);
 		exit(report.exitCode());
 	}

@@ -3,13 +3,13 @@ package dev.strata.autoconfigure.migrator;
 import java.util.List;
 
 import dev.strata.autoconfigure.migrator.MigratorReport.DryRunMigration;
-import dev.strata.autoconfigure.migrator.MigratorReport.Migration;
-import dev.strata.autoconfigure.migrator.MigratorReport.Problem;
 import dev.strata.autoconfigure.migrator.MigratorReport.Statement;
 import dev.strata.drift.DriftReport;
 import dev.strata.drift.DriftState;
 import dev.strata.guard.report.LintFormat;
+import dev.strata.plan.ValidationProblem;
 import dev.strata.source.MigrationNames;
+import dev.strata.status.internal.MigrationEntry;
 import org.jspecify.annotations.Nullable;
 
 /** Renders a report as a short summary for people reading a job's log. */
@@ -55,7 +55,7 @@ final class TextReport {
 		}
 		if (!report.problems().isEmpty()) {
 			text.append("Problems:\n");
-			for (Problem problem : report.problems()) {
+			for (ValidationProblem problem : report.problems()) {
 				text.append("  - ").append(problem.migration()).append(": ").append(problem.detail()).append('\n');
 				text.append("    Fix: ").append(problem.fix()).append('\n');
 			}
@@ -85,15 +85,15 @@ final class TextReport {
 		return text.toString();
 	}
 
-	private static void section(StringBuilder text, String title, List<Migration> migrations) {
+	private static void section(StringBuilder text, String title, List<MigrationEntry> migrations) {
 		if (migrations.isEmpty()) {
 			return;
 		}
 		text.append(title).append(" (").append(migrations.size()).append("):\n");
-		for (Migration migration : migrations) {
+		for (MigrationEntry migration : migrations) {
 			text.append("  ").append(migration.displayName()).append("  ").append(migration.state());
-			if (migration.durationMs() != null) {
-				text.append("  ").append(migration.durationMs()).append(" ms");
+			if (migration.executionTimeMs() != null) {
+				text.append("  ").append(migration.executionTimeMs()).append(" ms");
 			}
 			if (Boolean.FALSE.equals(migration.transactional())) {
 				text.append("  (outside a transaction)");

@@ -22,9 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The performance bar of the operator views: once the status is cached, reading the
- * endpoint, the drift report, one migration, the health contributor and every gauge adds
- * no database round trip. Counted on a delegating DataSource: every connection it hands
- * out, every statement prepared or created on one.
+ * endpoint, the drift report (within the few seconds after its last check), one
+ * migration, the health contributor and every gauge adds no database round trip. Counted
+ * on a delegating DataSource: every connection it hands out, every statement prepared or
+ * created on one.
  */
 @StrataPostgres(databasePerTest = true)
 class StatusCacheRoundTripTests {
@@ -48,7 +49,9 @@ class StatusCacheRoundTripTests {
 				StrataEndpoint endpoint = context.getBean(StrataEndpoint.class);
 				StrataHealthIndicator health = context.getBean(StrataHealthIndicator.class);
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
-				assertThat(endpoint.migrations().drift().changedObjects()).isZero();
+				assertThat(endpoint.migrations()).contains("\"changedObjects\": 0");
+				// the drift report checks again when its last check is a few seconds old
+				endpoint.migration("drift");
 				int connectionsBefore = this.connections.get();
 				int statementsBefore = this.statements.get();
 

@@ -1,7 +1,10 @@
 package dev.strata.autoconfigure.actuate;
 
+import java.time.Instant;
+
 import dev.strata.Strata;
 import dev.strata.StrataConfig;
+import dev.strata.autoconfigure.JsonSchemas;
 import dev.strata.drift.ChangeType;
 import dev.strata.drift.DriftState;
 import dev.strata.drift.ObjectKind;
@@ -16,6 +19,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
@@ -52,20 +56,24 @@ class StrataActuatorTests {
 	@Test
 	void endpointListsAppliedMigrationsWithTheirHistory(TestDatabase database) {
 		runner(database, "basic").run((context) -> {
-			MigrationsDescriptor migrations = context.getBean(StrataEndpoint.class).migrations();
-			assertThat(migrations.state()).isEqualTo(OverallState.UP_TO_DATE);
-			assertThat(migrations.currentVersion()).isEqualTo("2");
-			assertThat(migrations.schema()).isEqualTo("public");
-			assertThat(migrations.applied()).extracting(MigrationsDescriptor.Applied::script)
+			JsonNode migrations = status(context.getBean(StrataEndpoint.class));
+			assertThat(migrations.get("state").asString()).isEqualTo(OverallState.UP_TO_DATE.name());
+			assertThat(migrations.get("currentVersion").asString()).isEqualTo("2");
+			assertThat(migrations.get("schema").asString()).isEqualTo("public");
+			assertThat(migrations.get("applied")).extracting((applied) -> applied.get("script").asString())
 				.containsExactly("V1__create_greeting.sql", "V2__say_hello.sql");
-			assertThat(migrations.applied()).allSatisfy((applied) -> {
-				assertThat(applied.success()).isTrue();
-				assertThat(applied.installedBy()).isEqualTo(database.username());
-				assertThat(applied.checksum()).isNotNull();
+			assertThat(migrations.get("applied")).allSatisfy((applied) -> {
+				assertThat(applied.get("success").asBoolean()).isTrue();
+				assertThat(applied.get("installedBy").asString()).isEqualTo(database.username());
+				assertThat(applied.get("checksum").isInt()).isTrue();
+				assertThat(applied.get("type").asString()).isEqualTo("SQL");
+				assertThat(applied.get("findings").isNull()).isTrue();
 			});
-			assertThat(migrations.pending()).isEmpty();
-			assertThat(migrations.lock().held()).isFalse();
-			assertThat(migrations.takenAt()).isNotNull();
+			assertThat(migrations.get("pending")).isEmpty();
+			assertThat(migrations.get("lock").get("held").asBoolean()).isFalse();
+			assertThat(migrations.get("progress").isNull()).isTrue();
+			assertThat(migrations.get("error").isNull()).isTrue();
+			assertThat(migrations.get("takenAt").asString()).isNotBlank();
 		});
 	}
 
@@ -73,10 +81,11 @@ class StrataActuatorTests {
 	void endpointShowsOneMigrationWithItsStatements(TestDatabase database) {
 		runner(database, "basic").run((context) -> {
 			StrataEndpoint endpoint = context.getBean(StrataEndpoint.class);
-			MigrationDescriptor v2 = (MigrationDescriptor) endpoint.migration("2");
-			assertThat(v2.state()).isEqualTo(MigrationState.APPLIED);
-			assertThat(v2.statements()).singleElement()
-				.satisfies((statement) -> assertThat(statement.sql()).startsWith("insert into greeting"));
+			JsonNode v2 = migration(endpoint, "2");
+			assertThat(v2.get("state").asString()).isEqualTo(MigrationState.APPLIED.name());
+			assertThat(v2.get("statements")).singleElement()
+				.satisfies(
+						(statement) -> assertThat(statement.get("sql").asString()).startsWith("insert into greeting"));
 			assertThat(endpoint.migration("2.0")).isNotNull();
 			assertThat(endpoint.migration("9")).isNull();
 			assertThat(endpoint.migration("not-a-version")).isNull();
@@ -86,9 +95,9 @@ class StrataActuatorTests {
 	@Test
 	void pendingMigrationsInValidateModeTakeTheApplicationOutOfService(TestDatabase database) {
 		runner(database, "basic").withPropertyValues("strata.on-startup=none").run((context) -> {
-			MigrationsDescriptor migrations = context.getBean(StrataEndpoint.class).migrations();
-			assertThat(migrations.state()).isEqualTo(OverallState.PENDING);
-			assertThat(migrations.pending()).extracting(MigrationsDescriptor.Pending::version)
+			JsonNode migrations = status(context.getBean(StrataEndpoint.class));
+			assertThat(migrations.get("state").asString()).isEqualTo(OverallState.PENDING.name());
+			assertThat(migrations.get("pending")).extracting((pending) -> pending.get("version").asString())
 				.containsExactly("1", "2");
 		});
 		// Validate mode refuses to start with pending migrations, so the contributor is
@@ -132,31 +141,34 @@ class StrataActuatorTests {
 	void endpointSummarisesDriftAndServesTheFullReport(TestDatabase database) {
 		runner(database, "basic").run((context) -> {
 			StrataEndpoint endpoint = context.getBean(StrataEndpoint.class);
-			MigrationsDescriptor.Drift before = endpoint.migrations().drift();
+			JsonNode before = status(endpoint).get("drift");
 			database.execute("alter table greeting add column mood text");
 			context.getBean(StatusMonitor.class).refresh();
 
-			MigrationsDescriptor migrations = endpoint.migrations();
-			DriftDescriptor drift = (DriftDescriptor) endpoint.migration("drift");
+			JsonNode migrations = status(endpoint);
+			JsonNode drift = drift(endpoint);
 
-			assertThat(before.state()).isEqualTo(DriftState.NO_DRIFT);
-			assertThat(before.changedObjects()).isZero();
-			assertThat(migrations.state()).isEqualTo(OverallState.DRIFTED);
-			assertThat(migrations.drift().state()).isEqualTo(DriftState.DRIFTED);
-			assertThat(migrations.drift().changedObjects()).isEqualTo(1);
-			assertThat(migrations.drift().snapshotTakenAt()).isEqualTo(before.snapshotTakenAt());
-			assertThat(migrations.drift().checkedAt()).isAfter(before.checkedAt());
-			assertThat(drift.state()).isEqualTo(DriftState.DRIFTED);
-			assertThat(drift.snapshot().reason()).isEqualTo("MIGRATE");
-			assertThat(drift.changes()).singleElement().satisfies((change) -> {
-				assertThat(change.kind()).isEqualTo("table");
-				assertThat(change.identity()).isEqualTo("public.greeting");
-				assertThat(change.columns()).singleElement().satisfies((column) -> {
-					assertThat(column.identity()).isEqualTo("mood");
-					assertThat(column.change()).isEqualTo(ChangeType.ADDED);
-					assertThat(column.after()).containsEntry("type", "text");
+			assertThat(before.get("state").asString()).isEqualTo(DriftState.NO_DRIFT.name());
+			assertThat(before.get("changedObjects").asInt()).isZero();
+			assertThat(migrations.get("state").asString()).isEqualTo(OverallState.DRIFTED.name());
+			assertThat(migrations.get("drift").get("state").asString()).isEqualTo(DriftState.DRIFTED.name());
+			assertThat(migrations.get("drift").get("changedObjects").asInt()).isEqualTo(1);
+			assertThat(migrations.get("drift").get("snapshot")).isEqualTo(before.get("snapshot"));
+			assertThat(Instant.parse(migrations.get("drift").get("checkedAt").asString()))
+				.isAfter(Instant.parse(before.get("checkedAt").asString()));
+			assertThat(drift.get("state").asString()).isEqualTo(DriftState.DRIFTED.name());
+			assertThat(drift.get("snapshot").get("reason").asString()).isEqualTo("MIGRATE");
+			assertThat(drift.get("changes")).singleElement().satisfies((change) -> {
+				assertThat(change.get("kind").asString()).isEqualTo(ObjectKind.TABLE.name());
+				assertThat(change.get("identity").asString()).isEqualTo("public.greeting");
+				assertThat(change.get("columns")).singleElement().satisfies((column) -> {
+					assertThat(column.get("identity").asString()).isEqualTo("mood");
+					assertThat(column.get("change").asString()).isEqualTo(ChangeType.ADDED.name());
+					assertThat(column.get("after").get("type").asString()).isEqualTo("text");
 				});
 			});
+			// the status page's drift is the same report, as of its refresh
+			assertThat(migrations.get("drift").get("changes")).isEqualTo(drift.get("changes"));
 		});
 	}
 
@@ -164,22 +176,25 @@ class StrataActuatorTests {
 	void pendingMigrationsAndOneMigrationCarryTheGuardsFindings(TestDatabase database) {
 		runner(database, "risky").withPropertyValues("strata.on-startup=none").run((context) -> {
 			StrataEndpoint endpoint = context.getBean(StrataEndpoint.class);
-			MigrationsDescriptor.Pending risky = endpoint.migrations().pending().get(1);
-			MigrationDescriptor v2 = (MigrationDescriptor) endpoint.migration("2");
+			JsonNode risky = status(endpoint).get("pending").get(1);
+			JsonNode v2 = migration(endpoint, "2");
 
-			assertThat(risky.script()).isEqualTo("V2__risky.sql");
-			assertThat(risky.guardError()).isNull();
-			assertThat(risky.findings())
-				.extracting(FindingDescriptor::rule, FindingDescriptor::severity, FindingDescriptor::outcome,
-						FindingDescriptor::line)
-				.containsExactly(tuple("create-index-not-concurrently", Severity.LOCKING, Outcome.WARNED, 1),
-						tuple("drop-column", Severity.DESTRUCTIVE, Outcome.REFUSED, 3));
-			assertThat(risky.findings()).allSatisfy((finding) -> {
-				assertThat(finding.message()).isNotBlank();
-				assertThat(finding.safeAlternative()).isNotBlank();
+			assertThat(risky.get("script").asString()).isEqualTo("V2__risky.sql");
+			assertThat(risky.get("guardError").isNull()).isTrue();
+			assertThat(risky.get("findings"))
+				.extracting((finding) -> finding.get("rule").asString(),
+						(finding) -> finding.get("severity").asString(), (finding) -> finding.get("outcome").asString(),
+						(finding) -> finding.get("line").asInt())
+				.containsExactly(
+						tuple("create-index-not-concurrently", Severity.LOCKING.name(), Outcome.WARNED.name(), 1),
+						tuple("drop-column", Severity.DESTRUCTIVE.name(), Outcome.REFUSED.name(), 3));
+			assertThat(risky.get("findings")).allSatisfy((finding) -> {
+				assertThat(finding.get("message").asString()).isNotBlank();
+				assertThat(finding.get("safeAlternative").asString()).isNotBlank();
+				assertThat(finding.get("file").asString()).endsWith("V2__risky.sql");
 			});
-			assertThat(endpoint.migrations().pending().get(0).findings()).isEmpty();
-			assertThat(v2.findings()).isEqualTo(risky.findings());
+			assertThat(status(endpoint).get("pending").get(0).get("findings")).isEmpty();
+			assertThat(v2.get("findings")).isEqualTo(risky.get("findings"));
 		});
 	}
 
@@ -219,8 +234,9 @@ class StrataActuatorTests {
 		runner(database, "basic").withPropertyValues("strata.on-startup=none").run((context) -> {
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			assertThat(registry.get("strata.schema.drift.objects").gauge().value()).isEqualTo(-1);
-			assertThat(context.getBean(StrataEndpoint.class).migrations().drift().state())
-				.isEqualTo(DriftState.NO_SNAPSHOT);
+			JsonNode drift = status(context.getBean(StrataEndpoint.class)).get("drift");
+			assertThat(drift.get("state").asString()).isEqualTo(DriftState.NO_SNAPSHOT.name());
+			assertThat(drift.get("changedObjects").asInt()).isEqualTo(-1);
 		});
 	}
 
@@ -236,11 +252,14 @@ class StrataActuatorTests {
 				database.execute("comment on table greeting is 'hand-written'");
 				database.execute("create table reporting.daily (day date)");
 				context.getBean(StatusMonitor.class).refresh();
-				DriftDescriptor drift = (DriftDescriptor) context.getBean(StrataEndpoint.class).migration("drift");
-				assertThat(drift.schemas()).containsExactly("public", "reporting");
-				assertThat(drift.changes()).extracting(DriftDescriptor.Change::kind, DriftDescriptor.Change::identity)
-					.contains(tuple("table", "reporting.daily"));
-				assertThat(drift.changes()).extracting(DriftDescriptor.Change::kind).contains("comment");
+				JsonNode drift = drift(context.getBean(StrataEndpoint.class));
+				assertThat(drift.get("schemas")).extracting(JsonNode::asString).containsExactly("public", "reporting");
+				assertThat(drift.get("changes"))
+					.extracting((change) -> change.get("kind").asString(),
+							(change) -> change.get("identity").asString())
+					.contains(tuple("TABLE", "reporting.daily"));
+				assertThat(drift.get("changes")).extracting((change) -> change.get("kind").asString())
+					.contains("COMMENT");
 			});
 	}
 
@@ -248,6 +267,23 @@ class StrataActuatorTests {
 	void endpointIsAbsentUnlessExposed(TestDatabase database) {
 		runner(database, "basic").withPropertyValues("management.endpoints.web.exposure.include=health")
 			.run((context) -> assertThat(context).doesNotHaveBean(StrataEndpoint.class));
+	}
+
+	/** {@code GET /actuator/migrations}, which its schema accepts. */
+	static JsonNode status(StrataEndpoint endpoint) {
+		return JsonSchemas.assertValid(JsonSchemas.STATUS, endpoint.migrations());
+	}
+
+	/** {@code GET /actuator/migrations/drift}, which its schema accepts. */
+	static JsonNode drift(StrataEndpoint endpoint) {
+		return JsonSchemas.assertValid(JsonSchemas.DRIFT, endpoint.migration("drift"));
+	}
+
+	/** {@code GET /actuator/migrations/{version}}, which its schema accepts. */
+	static JsonNode migration(StrataEndpoint endpoint, String version) {
+		String json = endpoint.migration(version);
+		assertThat(json).as("migration " + version).isNotNull();
+		return JsonSchemas.assertValid(JsonSchemas.MIGRATION, json);
 	}
 
 	@Configuration(proxyBeanMethods = false)

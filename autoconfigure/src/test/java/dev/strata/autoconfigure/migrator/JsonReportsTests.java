@@ -13,9 +13,8 @@ import java.util.Map;
 
 import dev.strata.autoconfigure.migrator.MigratorReport.DryRunMigration;
 import dev.strata.autoconfigure.migrator.MigratorReport.Failure;
-import dev.strata.autoconfigure.migrator.MigratorReport.Migration;
-import dev.strata.autoconfigure.migrator.MigratorReport.Problem;
 import dev.strata.autoconfigure.migrator.MigratorReport.Statement;
+import dev.strata.autoconfigure.JsonSchemas;
 import dev.strata.drift.AttributeChange;
 import dev.strata.drift.ChangeType;
 import dev.strata.drift.DriftReport;
@@ -31,9 +30,11 @@ import dev.strata.guard.report.LintResult;
 import dev.strata.guard.report.LintScope;
 import dev.strata.guard.rules.Rule;
 import dev.strata.migration.sql.SqlMigration;
+import dev.strata.plan.ValidationProblem;
 import dev.strata.source.MigrationFile;
 import dev.strata.source.MigrationType;
 import dev.strata.source.Version;
+import dev.strata.status.internal.MigrationEntry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,8 +64,8 @@ class JsonReportsTests {
 
 	@Test
 	void migratorDocumentIsValidJsonWithItsDocumentedShape() throws IOException {
-		String json = JsonReport.render(report());
-		JsonNode root = mapper.readTree(json);
+		String json = MigratorJson.render(report());
+		JsonNode root = JsonSchemas.assertValid(JsonSchemas.MIGRATOR, json);
 		assertThat(names(root)).containsExactly("formatVersion", "command", "outcome", "exitCode", "database", "schema",
 				"versionBefore", "versionAfter", "applied", "pending", "migrations", "problems", "dryRun",
 				"removedFailed", "realigned", "lint", "drift", "snapshot", "warnings", "error", "durationMs");
@@ -76,10 +77,10 @@ class JsonReportsTests {
 	@Test
 	void lintReportIsValidJsonWithItsDocumentedShape() throws IOException {
 		String json = LintFormat.JSON.render(lint());
-		JsonNode root = mapper.readTree(json);
+		JsonNode root = JsonSchemas.assertValid(JsonSchemas.LINT, json);
 		assertThat(names(root)).containsExactly("verdict", "summary", "scope", "sizeAware", "migrations");
-		assertThat(names(root.get("migrations").get(0))).containsExactly("migration", "version", "file", "skipped",
-				"findings", "warnings");
+		assertThat(names(root.get("migrations").get(0))).containsExactly("migration", "version", "script", "file",
+				"skipped", "findings", "warnings");
 		assertThat(root.get("migrations").get(0).get("findings").get(0).get("message").asString())
 			.contains(AWKWARD.replace("\"", "\"\""));
 		assertThat(json).isEqualTo(expected("lint.json"));
@@ -112,9 +113,12 @@ class JsonReportsTests {
 	}
 
 	static MigratorReport report() {
-		Migration applied = new Migration("1", "init", "V1__init.sql", "SUCCESS", true, 12L, "2026-01-02T03:04:05Z");
-		Migration pending = new Migration(null, "views", "R__views.sql", "PENDING", null, null, null);
-		Problem problem = new Problem("CHECKSUM_MISMATCH", "V1 (init)", AWKWARD, "repair");
+		MigrationEntry applied = new MigrationEntry("1", "init", "V1__init.sql", "SQL", "APPLIED", 123, true, "app",
+				Instant.parse("2026-01-02T03:04:05Z"), 12L, true, null, null);
+		MigrationEntry pending = new MigrationEntry(null, "views", "R__views.sql", "SQL_REPEATABLE", "PENDING", null,
+				null, null, null, null, null, null, null);
+		ValidationProblem problem = new ValidationProblem(ValidationProblem.Kind.CHECKSUM_MISMATCH, "V1 (init)",
+				AWKWARD, "repair");
 		DryRunMigration dryRun = new DryRunMigration("2", "drop é", "V2__drop_é.sql", false,
 				"CREATE INDEX CONCURRENTLY", List.of(new Statement(3, AWKWARD)));
 		SnapshotInfo snapshot = new SnapshotInfo(Instant.parse("2026-01-02T03:04:05Z"), 170002, 3, "MIGRATE", "public",
@@ -122,15 +126,16 @@ class JsonReportsTests {
 		Map<String, String> before = new LinkedHashMap<>();
 		before.put("type", "integer");
 		before.put("nullable", "true");
-		ObjectChange column = new ObjectChange(ObjectKind.TABLE, "id", ChangeType.CHANGED, before,
+		ObjectChange column = new ObjectChange(ObjectKind.COLUMN, "id", ChangeType.CHANGED, before,
 				Map.of("type", "bigint"), List.of(new AttributeChange("type", "integer", "bigint", null)), List.of());
 		ObjectChange table = new ObjectChange(ObjectKind.TABLE, "public.t", ChangeType.REMOVED, before, Map.of(),
 				List.of(), List.of(column));
 		DriftReport drift = new DriftReport(DriftState.DRIFTED, "drifted", List.of("public"),
 				Instant.parse("2026-01-02T03:04:06Z"), Duration.ofMillis(7), 170002, snapshot, List.of(table));
-		return new MigratorReport("migrate", 4, "app", "public", "1", null, List.of(applied), List.of(pending),
+		// every field filled, so no command's own rules (migrator.schema.json) apply
+		return new MigratorReport("every-field", 4, "app", "public", "1", null, List.of(applied), List.of(pending),
 				List.of(applied, pending), List.of(problem), List.of(dryRun), List.of(), List.of("V1 (init)"), lint(),
-				LintFormat.JSON, drift, snapshot, List.of(AWKWARD), new Failure("GUARD_REFUSED", AWKWARD), 99);
+				LintFormat.JSON, drift, snapshot, List.of(AWKWARD), new Failure("REFUSED", AWKWARD), 99);
 	}
 
 	private static List<String> names(JsonNode node) {

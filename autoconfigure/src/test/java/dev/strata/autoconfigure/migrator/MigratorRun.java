@@ -5,11 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.strata.autoconfigure.JsonSchemas;
 import dev.strata.autoconfigure.StrataAutoConfiguration;
 import dev.strata.test.TestDatabase;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -23,10 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * recorded instead of ending the process.
  */
 final class MigratorRun {
-
-	private static final JsonMapper json = JsonMapper.builder()
-		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-		.build();
 
 	final int exitCode;
 
@@ -72,9 +67,28 @@ final class MigratorRun {
 		return new MigratorRun(exitCode[0], output.toString());
 	}
 
-	/** The output as the one JSON document it must be. */
+	/**
+	 * The output as the one JSON document it must be, which the migrator's schema in
+	 * docs/schemas accepts.
+	 */
 	JsonNode json() {
-		return json.readTree(this.output);
+		return json(JsonSchemas.MIGRATOR);
+	}
+
+	/**
+	 * The output as one JSON document that the named schema in docs/schemas accepts
+	 * ({@code strata.lint.format=json}: the lint report's).
+	 */
+	JsonNode json(String schema) {
+		return JsonSchemas.assertValid(schema, this.output);
+	}
+
+	/**
+	 * The output as one SARIF document (SARIF's own schema describes it; the docs ship
+	 * none).
+	 */
+	JsonNode sarif() {
+		return JsonSchemas.parse(this.output);
 	}
 
 	static void write(Path directory, String name, String sql) {

@@ -2,6 +2,7 @@ package dev.strata.autoconfigure.migrator;
 
 import java.nio.file.Path;
 
+import dev.strata.autoconfigure.JsonSchemas;
 import dev.strata.autoconfigure.StrataAutoConfiguration;
 import dev.strata.test.PostgresServer;
 import dev.strata.test.TestDatabase;
@@ -237,9 +238,15 @@ class StrataMigratorTest {
 
 		MigratorRun sarif = run("strata.migrator.command=lint", "strata.lint.format=sarif");
 		assertThat(sarif.exitCode).isEqualTo(4);
-		assertThat(sarif.json().get("runs").get(0).get("results").get(0).get("ruleId").asString())
+		assertThat(sarif.sarif().get("runs").get(0).get("results").get(0).get("ruleId").asString())
 			.as("a SARIF lint report stays one document")
 			.isEqualTo("drop-table");
+
+		MigratorRun json = run("strata.migrator.command=lint", "strata.lint.format=json");
+		assertThat(json.exitCode).isEqualTo(4);
+		assertThat(json.json(JsonSchemas.LINT)).as("strata.lint.format=json is the lint field of the migrator's JSON")
+			.isEqualTo(lint);
+		assertThat(finding.get("table").asString()).isEqualTo("book");
 	}
 
 	@Test

@@ -137,9 +137,42 @@ public final class StatusMonitor implements AutoCloseable {
 		// No catalog reads behind a running migration: its half-done changes are not
 		// drift.
 		boolean migrating = holder != null || this.progress.current().isPresent();
-		DriftCheck drift = migrating ? this.drift.latest() : this.drift.check();
+		DriftCheck drift = migrating ? this.drift.latest() : this.drift.check(this.clock.instant());
 		return new StatusSnapshot(stateOf(status, holder, drift), now, status, holder, null, null, drift,
 				this.reviewer.review(status));
+	}
+
+	/**
+	 * The drift check for a reader who asked for the drift report: the latest result if
+	 * the latest check ran at most {@code maxAge} ago, else a new check (one at a time,
+	 * however many readers ask; one query in the regular case). While this process
+	 * migrates, the latest result; a check that finds drift while another process holds
+	 * the migration lock is discarded for the latest result too. It leaves the cached
+	 * status (the status page, health and gauges) as it is.
+	 */
+	public DriftCheck drift(Duration maxAge) {
+		if (this.progress.current().isPresent()) {
+			return this.drift.latest();
+		}
+		return this.drift.checkIfOlderThan(maxAge, this.clock.instant(), this::migrating);
+	}
+
+	/** How many drift checks reached the database, for tests and diagnostics. */
+	public long driftChecks() {
+		return this.drift.checks();
+	}
+
+	private boolean migrating() {
+		if (this.progress.current().isPresent()) {
+			return true;
+		}
+		try {
+			return this.strata.lockHolder().isPresent();
+		}
+		catch (StrataException ex) {
+			logger.debug("Could not ask who holds the migration lock", ex);
+			return false;
+		}
 	}
 
 	private static OverallState stateOf(StatusResult status, @Nullable LockHolder holder, DriftCheck drift) {

@@ -2,7 +2,11 @@ package dev.strata.status.internal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -196,6 +200,51 @@ class StatusMonitorTest {
 	}
 
 	@Test
+	void anExplicitDriftReadChecksAgainOnlyWhenTheLastCheckIsOlderThanItAllows(TestDatabase database) throws Exception {
+		write("V1__one.sql", "create table one (id int);");
+		CountingDataSource counting = new CountingDataSource(database.dataSource());
+		Strata strata = strata(counting);
+		strata.migrate();
+		MutableClock clock = new MutableClock();
+		StatusMonitor monitor = new StatusMonitor(strata, new MigrationProgress(), Duration.ofMinutes(5), clock);
+		StatusSnapshot cached = monitor.current();
+		database.execute("alter table one add column by_hand int");
+
+		DriftCheck recent = monitor.drift(Duration.ofSeconds(5));
+		int connections = counting.connections();
+		clock.advance(Duration.ofSeconds(6));
+		DriftCheck fresh = monitor.drift(Duration.ofSeconds(5));
+
+		assertThat(recent).as("checked within the last 5 s").isSameAs(cached.drift());
+		assertThat(fresh.state()).isEqualTo(DriftState.DRIFTED);
+		assertThat(counting.connections() - connections).as("the check, and whether a migrator holds the lock")
+			.isEqualTo(2);
+		assertThat(monitor.current()).as("the status keeps its cache").isSameAs(cached);
+		assertThat(monitor.drift(Duration.ofSeconds(5))).isSameAs(fresh);
+	}
+
+	@Test
+	void driftFoundByAnExplicitReadWhileAnotherProcessHoldsTheLockIsDiscarded(TestDatabase database) throws Exception {
+		write("V1__one.sql", "create table one (id int);");
+		Strata strata = strata(database.dataSource());
+		strata.migrate();
+		StatusMonitor monitor = new StatusMonitor(strata, new MigrationProgress(), Duration.ofMinutes(5));
+		DriftCheck before = monitor.drift(Duration.ZERO);
+		database.execute("alter table one add column half_done int");
+
+		DriftCheck during;
+		try (MigrationLock lock = MigrationLock.acquire(database.dataSource(), "public", "strata_schema_history",
+				Duration.ofSeconds(5))) {
+			during = monitor.drift(Duration.ZERO);
+		}
+		DriftCheck after = monitor.drift(Duration.ZERO);
+
+		assertThat(before.state()).isEqualTo(DriftState.NO_DRIFT);
+		assertThat(during).as("a half-done migration is not drift").isSameAs(before);
+		assertThat(after.state()).isEqualTo(DriftState.DRIFTED);
+	}
+
+	@Test
 	void withoutASuccessfulCheckTheDriftIsUnknown(TestDatabase database) throws Exception {
 		write("V1__one.sql", "create table one (id int);");
 		org.postgresql.ds.PGSimpleDataSource nowhere = new org.postgresql.ds.PGSimpleDataSource();
@@ -255,6 +304,32 @@ class StatusMonitorTest {
 			.findFirst()
 			.orElseThrow()
 			.migration();
+	}
+
+	/** A clock the test moves. */
+	private static final class MutableClock extends Clock {
+
+		private volatile Instant now = Instant.now();
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
 	}
 
 	private Strata strata(DataSource dataSource) {

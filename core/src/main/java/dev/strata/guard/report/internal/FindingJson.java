@@ -2,20 +2,25 @@ package dev.strata.guard.report.internal;
 
 import dev.strata.guard.Assessment;
 import dev.strata.guard.Finding;
+import dev.strata.guard.TableSize;
 import dev.strata.json.internal.JsonWriter;
 
 /**
- * A finding as JSON, the same in the lint report and the migrator's document: each adds
- * what it knows of the table's size and closes the object.
+ * A finding as JSON, the one shape every report gives it: the lint report, the migrator's
+ * document and the status views ({@code docs/schemas/common.schema.json#/$defs/finding}).
  */
 public final class FindingJson {
 
 	private FindingJson() {
 	}
 
-	/** Opens the finding's object and writes every field but the table's size. */
-	public static JsonWriter open(JsonWriter json, Assessment assessment) {
+	/**
+	 * Writes the finding as one object; {@code rows} and {@code bytes} are {@code null}
+	 * when the guard did not ask for the table's size.
+	 */
+	public static JsonWriter write(JsonWriter json, Assessment assessment) {
 		Finding finding = assessment.finding();
+		TableSize size = assessment.size();
 		return json.beginObject()
 			.name("rule")
 			.value(finding.ruleId())
@@ -40,7 +45,14 @@ public final class FindingJson {
 			.name("allowDirective")
 			.value(finding.rule().allowDirective())
 			.name("note")
-			.value(assessment.note());
+			.value(assessment.note())
+			.name("table")
+			.value((size != null) ? size.table() : finding.table())
+			.name("rows")
+			.value((size != null) ? size.rows() : null)
+			.name("bytes")
+			.value((size != null) ? size.bytes() : null)
+			.endObject();
 	}
 
 }

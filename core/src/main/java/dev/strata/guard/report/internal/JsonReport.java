@@ -4,17 +4,27 @@ import java.util.Locale;
 
 import dev.strata.guard.Assessment;
 import dev.strata.guard.GuardedMigration;
-import dev.strata.json.internal.JsonWriter;
 import dev.strata.guard.report.LintResult;
+import dev.strata.json.internal.JsonWriter;
 
-/** The report as one JSON document: verdict, then each migration with its findings. */
+/**
+ * The lint report as JSON: the verdict, then each migration with its findings. The one
+ * place that writes it, for {@code strata.lint.format=json} and the migrator's
+ * {@code lint} field alike ({@code docs/schemas/lint.schema.json}).
+ */
 public final class JsonReport {
 
 	private JsonReport() {
 	}
 
+	/** The report as a document of its own. */
 	public static String render(LintResult result) {
-		JsonWriter json = new JsonWriter().beginObject()
+		return write(new JsonWriter(), result) + "\n";
+	}
+
+	/** Writes the report as one object, where {@code json} expects a value. */
+	public static JsonWriter write(JsonWriter json, LintResult result) {
+		json.beginObject()
 			.name("verdict")
 			.value(result.verdict().name())
 			.name("summary")
@@ -30,33 +40,22 @@ public final class JsonReport {
 				.value(migration.migration().displayName())
 				.name("version")
 				.value((migration.migration().version() != null) ? migration.migration().version().toString() : null)
+				.name("script")
+				.value(migration.migration().script())
 				.name("file")
 				.value(migration.migration().location())
 				.name("skipped")
 				.value(migration.skipped());
 			json.name("findings").beginArray();
 			for (Assessment assessment : migration.assessments()) {
-				finding(json, assessment);
+				FindingJson.write(json, assessment);
 			}
 			json.endArray();
 			json.name("warnings").beginArray();
 			migration.warnings().forEach(json::value);
 			json.endArray().endObject();
 		}
-		return json.endArray().endObject() + "\n";
-	}
-
-	private static void finding(JsonWriter json, Assessment assessment) {
-		FindingJson.open(json, assessment);
-		if (assessment.size() != null) {
-			json.name("table")
-				.value(assessment.size().table())
-				.name("rows")
-				.value(assessment.size().rows())
-				.name("bytes")
-				.value(assessment.size().bytes());
-		}
-		json.endObject();
+		return json.endArray().endObject();
 	}
 
 }

@@ -1,0 +1,103 @@
+package dev.strata.autoconfigure.migrator;
+
+import java.util.List;
+
+import dev.strata.autoconfigure.migrator.MigratorReport.DryRunMigration;
+import dev.strata.autoconfigure.migrator.MigratorReport.Statement;
+import dev.strata.guard.report.internal.JsonReport;
+import dev.strata.json.internal.JsonWriter;
+import dev.strata.status.DriftCheck;
+import dev.strata.status.internal.StatusJson;
+
+/**
+ * Renders a report as the JSON document documented in docs/migrator.md and described by
+ * docs/schemas/migrator.schema.json. Field names and order are a public contract: add
+ * fields, never rename or remove them without raising
+ * {@link MigratorReport#FORMAT_VERSION}. The reports inside it (migrations, problems,
+ * lint, drift, snapshot) are written by the same code as wherever else they are printed
+ * or served.
+ */
+final class MigratorJson {
+
+	private MigratorJson() {
+	}
+
+	static String render(MigratorReport report) {
+		JsonWriter json = new JsonWriter().beginObject();
+		json.name("formatVersion").value(MigratorReport.FORMAT_VERSION);
+		json.name("command").value(report.command());
+		json.name("outcome").value(report.outcome());
+		json.name("exitCode").value(report.exitCode());
+		json.name("database").value(report.database());
+		json.name("schema").value(report.schema());
+		json.name("versionBefore").value(report.versionBefore());
+		json.name("versionAfter").value(report.versionAfter());
+		StatusJson.migrations(json.name("applied"), report.applied());
+		StatusJson.migrations(json.name("pending"), report.pending());
+		StatusJson.migrations(json.name("migrations"), report.migrations());
+		StatusJson.problems(json.name("problems"), report.problems());
+		json.name("dryRun").beginArray();
+		for (DryRunMigration migration : report.dryRun()) {
+			dryRun(json, migration);
+		}
+		json.endArray();
+		strings(json.name("removedFailed"), report.removedFailed());
+		strings(json.name("realigned"), report.realigned());
+		json.name("lint");
+		if (report.lint() != null) {
+			JsonReport.write(json, report.lint());
+		}
+		else {
+			json.nullValue();
+		}
+		json.name("drift");
+		if (report.drift() != null) {
+			StatusJson.drift(json, new DriftCheck(report.drift(), null));
+		}
+		else {
+			json.nullValue();
+		}
+		StatusJson.snapshot(json.name("snapshot"), report.snapshot());
+		strings(json.name("warnings"), report.warnings());
+		json.name("error");
+		if (report.error() != null) {
+			json.beginObject()
+				.name("category")
+				.value(report.error().category())
+				.name("message")
+				.value(report.error().message())
+				.endObject();
+		}
+		else {
+			json.nullValue();
+		}
+		json.name("durationMs").value(report.durationMs());
+		return json.endObject() + "\n";
+	}
+
+	private static void dryRun(JsonWriter json, DryRunMigration migration) {
+		json.beginObject()
+			.name("version")
+			.value(migration.version())
+			.name("description")
+			.value(migration.description())
+			.name("script")
+			.value(migration.script())
+			.name("transactional")
+			.value(migration.transactional())
+			.name("nonTransactionalReason")
+			.value(migration.nonTransactionalReason());
+		json.name("statements").beginArray();
+		for (Statement statement : migration.statements()) {
+			StatusJson.statement(json, statement.line(), statement.sql());
+		}
+		json.endArray().endObject();
+	}
+
+	private static void strings(JsonWriter json, List<String> values) {
+		json.beginArray();
+		values.forEach(json::value);
+		json.endArray();
+	}
+
+}
