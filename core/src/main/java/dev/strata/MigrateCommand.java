@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.strata.callback.CallbackEvent;
+import dev.strata.callback.CallbackFailedException;
+import dev.strata.callback.internal.MigrationCallbacks;
 import dev.strata.execute.internal.CompositeMigrationListener;
 import dev.strata.execute.internal.MigrationExecutor;
 import dev.strata.execute.MigrationListener;
@@ -25,6 +28,7 @@ import dev.strata.migration.internal.MigrationPreparer;
 import dev.strata.migration.PreparedMigration;
 import dev.strata.migration.Migration;
 import dev.strata.source.Version;
+import dev.strata.source.internal.MigrationSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,9 +92,13 @@ final class MigrateCommand implements Command<MigrateResult> {
 				JdbcUrls.forLog(connection.getMetaData().getURL()), TargetState.serverVersion(connection));
 		MigrationPlan plan = context.plan();
 		long start = this.start;
+		MigrationCallbacks callbacks = callbacks(connection);
 		// a database migrated before drift existed has no snapshot yet: take the lock
 		// once to store one
 		if (target.historyExists() && target.snapshotExists() && plan.isValid() && !plan.hasPending()) {
+			// As in Flyway, the run's callbacks run when nothing is pending too.
+			callbacks.run(CallbackEvent.BEFORE_MIGRATE, connection, null, "Nothing was applied.");
+			callbacks.run(CallbackEvent.AFTER_MIGRATE, connection, null, "Nothing was pending.");
 			MigrateResult result = new MigrateResult(target.target().name(), target.schema(), plan.currentVersionText(),
 					plan.currentVersionText(), List.of(), false, Duration.ZERO, elapsed(start));
 			logger.info(result.summary());
@@ -108,12 +116,12 @@ final class MigrateCommand implements Command<MigrateResult> {
 		this.doing = "taking the migration lock and reading the history again";
 		return context.underLock((lockedTarget, lock) -> {
 			this.listener.lockAcquired(this.config.target(), lock.waited());
-			return migrateLocked(context, lockedTarget, judgedEarly, lock, start);
+			return migrateLocked(context, lockedTarget, judgedEarly, lock, start, callbacks);
 		});
 	}
 
 	private MigrateResult migrateLocked(CommandContext context, TargetState target, @Nullable Judged early,
-			MigrationLock lock, long start) throws SQLException {
+			MigrationLock lock, long start, MigrationCallbacks callbacks) throws SQLException {
 		Connection connection = context.connection();
 		boolean baselined = false;
 		this.doing = "creating or upgrading the history table";
@@ -151,24 +159,35 @@ final class MigrateCommand implements Command<MigrateResult> {
 		boolean checkingConnection = !lock.sharedSession() && enableConnectionCheck(connection);
 		boolean success = false;
 		this.listener.runStarting(this.config.target(), prepared);
+		Migration running = null;
 		try {
+			callbacks.run(CallbackEvent.BEFORE_MIGRATE, connection, null, "Nothing was applied.");
 			for (PreparedMigration migration : prepared) {
+				running = migration.migration();
 				GuardLog.applying(guarded.of(migration.migration().location()));
 				if (migration.statements().isEmpty()) {
 					logger.warn("{} has no statement (empty, or comments only): recorded as applied, nothing ran",
 							migration.migration().location());
 				}
 				AppliedMigration interrupted = plan.interrupted(migration.migration());
-				Duration duration = (interrupted != null) ? executor.resume(migration, interrupted)
-						: executor.apply(migration);
+				PreparedMigration withCallbacks = callbacks.aroundEach(migration);
+				Duration duration = (interrupted != null) ? executor.resume(withCallbacks, interrupted)
+						: executor.apply(withCallbacks);
 				Migration file = migration.migration();
 				logger.info("Applied {}{} in {} ms", file.displayName(),
 						migration.transactional() ? "" : " (outside a transaction)", duration.toMillis());
 				applied.add(new MigrateResult.AppliedReport((file.version() != null) ? file.version().toString() : null,
 						file.description(), file.script(), migration.transactional(), duration));
 				this.lastApplied = file.displayName();
+				running = null;
 			}
+			callbacks.run(CallbackEvent.AFTER_MIGRATE, connection, null,
+					"Every migration of this run is applied and recorded.");
 			success = true;
+		}
+		catch (RuntimeException | SQLException ex) {
+			afterError(callbacks, connection, running, ex);
+			throw ex;
 		}
 		finally {
 			this.listener.runFinished(this.config.target(), success);
@@ -189,6 +208,38 @@ final class MigrateCommand implements Command<MigrateResult> {
 				currentVersion, List.copyOf(applied), baselined, lock.waited(), elapsed(start));
 		logger.info(result.summary());
 		return result;
+	}
+
+	/**
+	 * The run's callbacks, judged by the guard: the SQL callback files at the locations,
+	 * then the registered ones.
+	 */
+	private MigrationCallbacks callbacks(Connection connection) {
+		MigrationCallbacks callbacks = new MigrationCallbacks(
+				new MigrationSource(this.config.locations(), this.config.classLoader(),
+						this.config.locationsConfigured())
+					.loadCallbacks(),
+				this.config.callbacks(), this.config.target(), this.config.execution());
+		callbacks.judge(connection, this.config.guard());
+		return callbacks;
+	}
+
+	/**
+	 * Runs the {@code afterMigrateError} callbacks; their own failure is logged and kept
+	 * with the run's, which is what the caller sees.
+	 */
+	private static void afterError(MigrationCallbacks callbacks, Connection connection, @Nullable Migration failed,
+			Exception failure) {
+		if (failure instanceof CallbackFailedException || !callbacks.has(CallbackEvent.AFTER_MIGRATE_ERROR)) {
+			return;
+		}
+		try {
+			callbacks.run(CallbackEvent.AFTER_MIGRATE_ERROR, connection, failed, "The run had failed already.");
+		}
+		catch (RuntimeException ex) {
+			logger.warn(ex.getMessage(), ex);
+			failure.addSuppressed(ex);
+		}
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -23,7 +24,10 @@ import dev.strata.guard.report.LintScope;
 import dev.strata.execute.MigrationListener;
 import dev.strata.execute.internal.SessionName;
 import dev.strata.history.internal.SchemaHistory;
+import dev.strata.callback.StrataCallback;
 import dev.strata.migration.MigrationResolver;
+import dev.strata.migration.java.JavaMigration;
+import dev.strata.migration.java.JavaMigrationResolver;
 import dev.strata.migration.sql.SqlMigrationResolver;
 import dev.strata.source.Location;
 import dev.strata.targets.MigrationTarget;
@@ -69,6 +73,8 @@ public final class StrataConfig {
 
 	private final List<MigrationResolver> resolvers;
 
+	private final List<Supplier<? extends List<? extends StrataCallback>>> callbacks;
+
 	private final GuardSettings guard;
 
 	private final LintScope lintScope;
@@ -102,7 +108,14 @@ public final class StrataConfig {
 		List<MigrationResolver> resolvers = new ArrayList<>();
 		resolvers.add(new SqlMigrationResolver(this.locations, this.classLoader, this.locationsConfigured));
 		resolvers.addAll(builder.resolvers);
+		if (!builder.javaMigrations.isEmpty() || !builder.javaMigrationPackages.isEmpty()) {
+			List<Supplier<? extends List<? extends JavaMigration>>> registered = List.copyOf(builder.javaMigrations);
+			resolvers.add(new JavaMigrationResolver(
+					() -> registered.stream().flatMap((supplier) -> supplier.get().stream()).toList(),
+					builder.javaMigrationPackages, this.classLoader, this.target));
+		}
 		this.resolvers = List.copyOf(resolvers);
+		this.callbacks = List.copyOf(builder.callbacks);
 		this.guard = new GuardSettings(builder.allowDestructive, builder.guardStrict, builder.guardRules,
 				builder.guardBaselineVersion, builder.largeTableRows, builder.verifyEffects);
 		this.lintScope = builder.lintScope;
@@ -211,6 +224,17 @@ public final class StrataConfig {
 	}
 
 	/**
+	 * The registered callbacks, in the order registered (asked for again on each call, so
+	 * that callbacks a Spring application supplies are created when first needed).
+	 */
+	public List<StrataCallback> callbacks() {
+		return this.callbacks.stream()
+			.flatMap((supplier) -> supplier.get().stream())
+			.map(StrataCallback.class::cast)
+			.toList();
+	}
+
+	/**
 	 * {@code strata.allow-destructive}: whether DESTRUCTIVE findings are let through
 	 * (each logged).
 	 */
@@ -291,6 +315,12 @@ public final class StrataConfig {
 		private final List<MigrationListener> listeners = new ArrayList<>();
 
 		private final List<MigrationResolver> resolvers = new ArrayList<>();
+
+		private final List<Supplier<? extends List<? extends JavaMigration>>> javaMigrations = new ArrayList<>();
+
+		private final List<String> javaMigrationPackages = new ArrayList<>();
+
+		private final List<Supplier<? extends List<? extends StrataCallback>>> callbacks = new ArrayList<>();
 
 		private ClassLoader classLoader = defaultClassLoader();
 
@@ -453,6 +483,49 @@ public final class StrataConfig {
 		 */
 		public Builder resolver(MigrationResolver resolver) {
 			this.resolvers.add(Objects.requireNonNull(resolver, "resolver must not be null"));
+			return this;
+		}
+
+		/**
+		 * Adds Java migrations, run in version order with the SQL files.
+		 */
+		public Builder javaMigrations(JavaMigration... migrations) {
+			List<JavaMigration> list = List.of(migrations);
+			return javaMigrations(() -> list);
+		}
+
+		/**
+		 * Adds Java migrations that {@code migrations} supplies each time migrations are
+		 * read: a Spring application creates its migration beans only then.
+		 */
+		public Builder javaMigrations(Supplier<? extends List<? extends JavaMigration>> migrations) {
+			this.javaMigrations.add(Objects.requireNonNull(migrations, "migrations must not be null"));
+			return this;
+		}
+
+		/**
+		 * Adds the {@link JavaMigration} classes in these packages (and below) as
+		 * migrations, each created with its no-argument constructor: {@code db.migration}
+		 * is where Flyway finds them for {@code classpath:db/migration}.
+		 */
+		public Builder javaMigrationPackages(String... packages) {
+			for (String name : packages) {
+				this.javaMigrationPackages.add(Objects.requireNonNull(name, "package must not be null"));
+			}
+			return this;
+		}
+
+		/** Adds callbacks, run after the SQL callback files of each event. */
+		public Builder callbacks(StrataCallback... callbacks) {
+			List<StrataCallback> list = List.of(callbacks);
+			return callbacks(() -> list);
+		}
+
+		/**
+		 * Adds callbacks that {@code callbacks} supplies each time a run starts.
+		 */
+		public Builder callbacks(Supplier<? extends List<? extends StrataCallback>> callbacks) {
+			this.callbacks.add(Objects.requireNonNull(callbacks, "callbacks must not be null"));
 			return this;
 		}
 

@@ -25,7 +25,7 @@ class ArchitectureTest {
 
 	/** The pipeline's stages, in order (docs/architecture.md). */
 	private static final List<String> STAGES = List.of("targets", "source", "sql", "migration", "guard", "history",
-			"plan", "execute", "drift", "status");
+			"plan", "execute", "callback", "drift", "status");
 
 	private static final JavaClasses CORE = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -71,6 +71,9 @@ final class StatementsRun implements MigrationRun {
 		catch (SQLException ex) {
 			throw new StatementRunner.StatementFailure(BODY, ex);
 		}
+		catch (FlushFailed failed) {
+			throw failed.failure;
+		}
 	}
 
 	/** How many statements ran (or were queued to run), counting those skipped. */
@@ -78,8 +81,19 @@ final class StatementsRun implements MigrationRun {
 		return this.done;
 	}
 
+	/**
+	 * The connection, with the statements queued so far (the migration's timeouts and
+	 * {@code search_path} among them) sent first, so that code using it directly runs
+	 * under them.
+	 */
 	@Override
 	public Connection connection() {
+		try {
+			this.runner.flush();
+		}
+		catch (StatementRunner.StatementFailure failure) {
+			throw new FlushFailed(failure);
+		}
 		return this.connection;
 	}
 
@@ -129,6 +143,21 @@ final class StatementsRun implements MigrationRun {
 		 * @param done how many statements ran before it
 		 */
 		void run(StatementRunner runner, int index, int done) throws StatementRunner.StatementFailure, SQLException;
+
+	}
+
+	/**
+	 * Carries the failure of queued statements sent when the body asked for the
+	 * connection, which cannot throw a checked exception, back to {@link #run}.
+	 */
+	private static final class FlushFailed extends RuntimeException {
+
+		private final transient StatementRunner.StatementFailure failure;
+
+		FlushFailed(StatementRunner.StatementFailure failure) {
+			super(failure.getMessage(), failure.getCause());
+			this.failure = failure;
+		}
 
 	}
 

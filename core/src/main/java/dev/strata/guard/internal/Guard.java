@@ -168,8 +168,9 @@ public final class Guard {
 			case REVIEW -> review;
 			case ALWAYS -> true;
 		};
-		return new GuardedMigration(file, assessments, unused(file, allows, used, perStatement), checkEffects,
-				allowedRules, false);
+		// A directive on a migration of code is there for the effect check alone.
+		List<String> unused = (file.kind() != MigrationKind.SQL) ? List.of() : unused(file, allows, used, perStatement);
+		return new GuardedMigration(file, assessments, unused, checkEffects, allowedRules, false);
 	}
 
 	private Assessment assess(Finding finding, int statement, List<AllowDirective> allows, Set<String> used) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.strata.history.AppliedMigration;
 import dev.strata.migration.Migration;
+import dev.strata.migration.MigrationKind;
 import dev.strata.migration.sql.internal.SqlChecksum;
 import dev.strata.migration.sql.SqlMigration;
 import dev.strata.sql.SqlScript;
@@ -51,6 +52,12 @@ final class Problems {
 							+ " changed after it was applied, but only in comments, whitespace or keyword case: the SQL"
 							+ " PostgreSQL runs is the same" + checksums,
 					"harmless: run the repair command to realign the checksum, or restore the file");
+		}
+		if (file.kind() != MigrationKind.SQL) {
+			return new ValidationProblem(ValidationProblem.Kind.CHECKSUM_MISMATCH, name,
+					"the checksum " + file.location() + " declares changed after it was applied" + checksums,
+					"restore the migration as it was applied (or its checksum, if it does the same) and put the change"
+							+ " into a new migration");
 		}
 		return new ValidationProblem(ValidationProblem.Kind.CHECKSUM_MISMATCH, name,
 				"the SQL of " + file.location() + " changed after it was applied" + checksums,

@@ -12,6 +12,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.function.Predicate;
 import dev.strata.source.Location;
 import dev.strata.source.MigrationSourceException;
 
@@ -31,16 +32,21 @@ final class ClasspathScanner {
 	}
 
 	static List<ScannedFile> scan(Location location, ClassLoader classLoader) {
+		return scan(location, classLoader, (fileName) -> true);
+	}
+
+	/** The files whose name (without directories) {@code fileNames} accepts. */
+	static List<ScannedFile> scan(Location location, ClassLoader classLoader, Predicate<String> fileNames) {
 		List<ScannedFile> files = new ArrayList<>();
 		try {
 			Enumeration<URL> roots = classLoader.getResources(location.path());
 			while (roots.hasMoreElements()) {
 				URL root = roots.nextElement();
 				if ("file".equals(root.getProtocol())) {
-					files.addAll(FilesystemScanner.scan(location, Path.of(root.toURI())));
+					files.addAll(FilesystemScanner.scan(location, Path.of(root.toURI()), fileNames));
 				}
 				else {
-					files.addAll(scanJar(location, root));
+					files.addAll(scanJar(location, root, fileNames));
 				}
 			}
 		}
@@ -51,7 +57,8 @@ final class ClasspathScanner {
 		return files;
 	}
 
-	private static List<ScannedFile> scanJar(Location location, URL root) throws IOException {
+	private static List<ScannedFile> scanJar(Location location, URL root, Predicate<String> fileNames)
+			throws IOException {
 		URLConnection connection = root.openConnection();
 		if (!(connection instanceof JarURLConnection jarConnection)) {
 			throw new MigrationSourceException(location.toString(), "is at " + root + ", which Strata cannot list",
@@ -66,7 +73,8 @@ final class ClasspathScanner {
 			while (entries.hasMoreElements()) {
 				JarEntry entry = entries.nextElement();
 				String name = entry.getName();
-				if (!entry.isDirectory() && name.startsWith(prefix) && name.endsWith(MigrationName.SUFFIX)) {
+				if (!entry.isDirectory() && name.startsWith(prefix) && name.endsWith(MigrationName.SUFFIX)
+						&& fileNames.test(name.substring(name.lastIndexOf('/') + 1))) {
 					String relative = name.substring(prefix.length());
 					// Read now: the jar is closed once listed, and every file is read for
 					// its checksum anyway.

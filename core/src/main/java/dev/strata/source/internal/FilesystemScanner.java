@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import dev.strata.ErrorCategory;
@@ -24,6 +25,11 @@ final class FilesystemScanner {
 	}
 
 	static List<ScannedFile> scan(Location location, Path root) {
+		return scan(location, root, (fileName) -> true);
+	}
+
+	/** The files whose name (without directories) {@code fileNames} accepts. */
+	static List<ScannedFile> scan(Location location, Path root, Predicate<String> fileNames) {
 		if (!Files.isDirectory(root)) {
 			throw new StrataException(ErrorCategory.CONFIGURATION,
 					"Migration location " + location + where(location, root)
@@ -38,13 +44,16 @@ final class FilesystemScanner {
 		}
 		List<ScannedFile> files = new ArrayList<>();
 		try (Stream<Path> paths = Files.walk(root)) {
-			paths.filter((path) -> !path.equals(root) && isNamedLikeAMigration(path)).forEach((path) -> {
-				String relative = relativePath(root, path);
-				if (!Files.isRegularFile(path)) {
-					throw notAFile(location.describe(relative), path);
-				}
-				files.add(new ScannedFile(relative, location, () -> Files.readAllBytes(path)));
-			});
+			paths
+				.filter((path) -> !path.equals(root) && isNamedLikeAMigration(path)
+						&& fileNames.test(path.getFileName().toString()))
+				.forEach((path) -> {
+					String relative = relativePath(root, path);
+					if (!Files.isRegularFile(path)) {
+						throw notAFile(location.describe(relative), path);
+					}
+					files.add(new ScannedFile(relative, location, () -> Files.readAllBytes(path)));
+				});
 		}
 		catch (IOException | UncheckedIOException ex) {
 			throw new MigrationSourceException(location.toString(), "cannot be listed: " + ex.getMessage(),

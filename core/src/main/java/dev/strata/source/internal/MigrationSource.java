@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import dev.strata.ErrorCategory;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import dev.strata.source.Location;
 import dev.strata.source.MigrationFile;
 import dev.strata.source.MigrationSourceException;
+import dev.strata.source.MigrationType;
 
 /**
  * Finds and reads every migration file at the configured locations. Every {@code .sql}
@@ -76,10 +78,47 @@ public final class MigrationSource {
 				logger.warn("No migrations found at {}", location);
 			}
 			for (ScannedFile file : found) {
-				files.add(read(file));
+				if (!CallbackFileName.isCallback(file.fileName())) {
+					files.add(read(file));
+				}
 			}
 		}
 		return files;
+	}
+
+	/**
+	 * Reads every SQL callback file ({@code afterMigrate.sql},
+	 * {@code afterMigrate__grants.sql}, …) at the locations, ordered by file name. A
+	 * missing location holds none: {@link #load()} reports it.
+	 * @throws MigrationSourceException for a callback of an event Strata does not run, or
+	 * an unreadable file
+	 */
+	public List<CallbackFile> loadCallbacks() {
+		List<CallbackFile> callbacks = new ArrayList<>();
+		for (Location location : this.locations) {
+			if (!exists(location)) {
+				continue;
+			}
+			List<ScannedFile> found = switch (location.kind()) {
+				case CLASSPATH -> ClasspathScanner.scan(location, this.classLoader, CallbackFileName::isCallback);
+				case FILESYSTEM ->
+					FilesystemScanner.scan(location, Path.of(location.path()), CallbackFileName::isCallback);
+			};
+			for (ScannedFile file : found) {
+				CallbackFileName name = CallbackFileName.parse(file.fileName(), file.describe());
+				callbacks.add(new CallbackFile(name,
+						MigrationFile.read(MigrationType.REPEATABLE, null,
+								name.event() + (name.description().isEmpty() ? "" : " " + name.description()),
+								file.relativePath(), file.describe(), bytes(file))));
+			}
+		}
+		callbacks.sort(Comparator.comparing((CallbackFile callback) -> fileName(callback.file().script()))
+			.thenComparing((callback) -> callback.file().location()));
+		return callbacks;
+	}
+
+	private static String fileName(String relativePath) {
+		return relativePath.substring(relativePath.lastIndexOf('/') + 1);
 	}
 
 	private boolean exists(Location location) {
@@ -108,16 +147,18 @@ public final class MigrationSource {
 
 	private static MigrationFile read(ScannedFile file) {
 		MigrationName name = MigrationName.parse(file.fileName(), file.describe());
-		byte[] bytes;
+		return MigrationFile.read(name.type(), name.version(), name.description(), file.relativePath(), file.describe(),
+				bytes(file));
+	}
+
+	private static byte[] bytes(ScannedFile file) {
 		try {
-			bytes = file.content().read();
+			return file.content().read();
 		}
 		catch (IOException ex) {
 			throw new MigrationSourceException(file.describe(), "cannot be read: " + ex.getMessage(),
 					"check that the file is readable", ex);
 		}
-		return MigrationFile.read(name.type(), name.version(), name.description(), file.relativePath(), file.describe(),
-				bytes);
 	}
 
 }
