@@ -5,7 +5,9 @@ import javax.sql.DataSource;
 import dev.strata.Strata;
 import dev.strata.StrataConfig;
 import dev.strata.autoconfigure.migrator.MigratorModeCondition;
+import dev.strata.callback.StrataCallback;
 import dev.strata.execute.MigrationListener;
+import dev.strata.migration.java.JavaMigration;
 import dev.strata.execute.internal.SessionName;
 import dev.strata.status.MigrationProgress;
 import dev.strata.status.internal.StatusMonitor;
@@ -46,7 +48,8 @@ public final class StrataAutoConfiguration {
 	@ConditionalOnMissingBean
 	Strata strata(StrataProperties properties, ObjectProvider<DataSource> dataSource,
 			@StrataDataSource ObjectProvider<DataSource> strataDataSource, ResourceLoader resourceLoader,
-			ObjectProvider<MigrationListener> listeners, ObjectProvider<StrataConfigCustomizer> customizers,
+			ObjectProvider<MigrationListener> listeners, ObjectProvider<JavaMigration> javaMigrations,
+			ObjectProvider<StrataCallback> callbacks, ObjectProvider<StrataConfigCustomizer> customizers,
 			Environment environment) {
 		String applicationName = environment.getProperty("spring.application.name");
 		MigrationDataSourceFactory factory = new MigrationDataSourceFactory(properties,
@@ -58,6 +61,10 @@ public final class StrataAutoConfiguration {
 			.connectionSettings(factory.settings(strataDataSource.getIfAvailable(),
 					environment.containsProperty("spring.datasource.url")));
 		listeners.orderedStream().forEach(builder::listener);
+		// Looked up when migrations are read, not now: a migration bean is created only
+		// when it is about to run, so creating Strata creates none of the beans it uses.
+		builder.javaMigrations(() -> javaMigrations.orderedStream().toList());
+		builder.callbacks(() -> callbacks.orderedStream().toList());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return new Strata(builder.build());
 	}

@@ -3,6 +3,7 @@ package dev.strata.autoconfigure;
 import dev.strata.ConnectionFailedException;
 import dev.strata.StrataException;
 
+import org.springframework.beans.factory.BeanCurrentlyInCreationException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
@@ -17,9 +18,30 @@ class StrataFailureAnalyzer extends AbstractFailureAnalyzer<StrataException> {
 		return new FailureAnalysis(cause.getMessage(), action(cause), cause);
 	}
 
+	/**
+	 * A bean a migration asked for depends on the database initialization, which is the
+	 * migration run itself.
+	 */
+	private static boolean waitsForTheMigrations(Throwable cause) {
+		for (Throwable current = cause; current != null; current = current.getCause()) {
+			if (current instanceof BeanCurrentlyInCreationException inCreation
+					&& "strataMigrationInitializer".equals(inCreation.getBeanName())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private static String action(StrataException cause) {
 		if (cause instanceof ConnectionFailedException connection) {
 			return "Check " + connection.settings().describe() + ".";
+		}
+		if (waitsForTheMigrations(cause)) {
+			return "A Java migration or callback asked for a bean that is created only after the migrations ran"
+					+ " (JdbcTemplate, JdbcClient, an EntityManager, a repository): it cannot be used while they run,"
+					+ " even through an ObjectProvider. Run SQL on the migration's own connection instead,"
+					+ " MigrationJdbc.template(context.connection()) or MigrationJdbc.client(context.connection()),"
+					+ " which also keeps it inside the migration's transaction.";
 		}
 		return switch (cause.category()) {
 			case CONFIGURATION -> "Check the datasource and strata.* properties named above.";

@@ -1,0 +1,1 @@
+grant select on all tables in schema public to reporting;
