@@ -50,6 +50,22 @@ final class MigratorRun {
 	}
 
 	static MigratorRun runWith(AutoConfigurations configurations, String... properties) {
+		return runWith(configurations, new Class<?>[0], properties);
+	}
+
+	/** As {@link #run}, with the application's own configuration classes. */
+	static MigratorRun runWithUserConfiguration(TestDatabase database, Path migrations, Class<?>[] userConfigurations,
+			String... properties) {
+		List<String> all = new ArrayList<>(List.of("strata.migrator.enabled=true",
+				"spring.datasource.url=" + database.jdbcUrl(), "spring.datasource.username=" + database.username(),
+				"spring.datasource.password=" + database.password(), "strata.locations=filesystem:" + migrations));
+		all.addAll(List.of(properties));
+		return runWith(AutoConfigurations.of(DataSourceAutoConfiguration.class, StrataAutoConfiguration.class,
+				StrataMigratorAutoConfiguration.class), userConfigurations, all.toArray(String[]::new));
+	}
+
+	private static MigratorRun runWith(AutoConfigurations configurations, Class<?>[] userConfigurations,
+			String... properties) {
 		int[] exitCode = { -1 };
 		StringBuilder output = new StringBuilder();
 		// Lazy beans, as the migrator's environment post processor makes them in a real
@@ -59,6 +75,7 @@ final class MigratorRun {
 			.withInitializer(
 					(context) -> context.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor()))
 			.withConfiguration(configurations)
+			.withUserConfiguration(userConfigurations)
 			.withBean(MigratorExit.class, () -> (code) -> exitCode[0] = code)
 			.withBean(ReportPrinter.class, () -> (report, format) -> output.append(report))
 			.withPropertyValues(properties)
