@@ -44,7 +44,6 @@ final class StrataConfigFactory {
 			.largeTableRows(properties.getGuard().getLargeTableRows())
 			.verifyEffects(properties.getGuard().getVerifyEffects())
 			.lintScope(properties.getLint().getScope())
-			.lintFormat(properties.getLint().getFormat())
 			.driftSchemas(properties.getDrift().getSchemas())
 			.driftOptInKinds(properties.getDrift()
 				.getInclude()

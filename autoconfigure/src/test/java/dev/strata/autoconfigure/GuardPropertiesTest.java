@@ -11,7 +11,7 @@ import dev.strata.StrataException;
 import dev.strata.guard.GuardSettings;
 import dev.strata.guard.effect.VerifyEffects;
 import dev.strata.guard.policy.RuleMode;
-import dev.strata.guard.report.LintFormat;
+import dev.strata.report.lint.LintFormat;
 import dev.strata.guard.report.LintScope;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -34,7 +34,6 @@ class GuardPropertiesTest {
 		StrataConfig config = config(Map.of());
 		assertThat(config.guard()).isEqualTo(GuardSettings.DEFAULTS);
 		assertThat(config.lintScope()).isEqualTo(LintScope.PENDING);
-		assertThat(config.lintFormat()).isEqualTo(LintFormat.TEXT);
 	}
 
 	@Test
@@ -51,7 +50,6 @@ class GuardPropertiesTest {
 		assertThat(guard.largeTableRows()).isEqualTo(5000);
 		assertThat(guard.verifyEffects()).isEqualTo(VerifyEffects.ALWAYS);
 		assertThat(config.lintScope()).isEqualTo(LintScope.ALL);
-		assertThat(config.lintFormat()).isEqualTo(LintFormat.SARIF);
 	}
 
 	@Test

@@ -21,7 +21,7 @@ import dev.strata.guard.GuardedMigration;
 import dev.strata.guard.Outcome;
 import dev.strata.guard.policy.RuleMode;
 import dev.strata.guard.report.Lint;
-import dev.strata.guard.report.LintFormat;
+import dev.strata.report.lint.LintFormat;
 import dev.strata.guard.report.LintResult;
 import dev.strata.guard.report.Verdict;
 import dev.strata.migration.MigrationPreparationException;
