@@ -9,6 +9,8 @@ import java.util.Set;
 
 import dev.strata.drift.DriftReport;
 import dev.strata.drift.internal.SnapshotStore;
+import dev.strata.error.ErrorCategory;
+import dev.strata.error.StrataException;
 import dev.strata.execute.LockHolder;
 import dev.strata.execute.internal.MigrationLock;
 import dev.strata.execute.internal.ServerRefusals;

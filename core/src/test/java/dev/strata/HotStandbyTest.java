@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import dev.strata.error.ErrorCategory;
 import dev.strata.execute.MigrationFailedException;
 import dev.strata.test.EmbeddedPostgresLauncher;
 import org.junit.jupiter.api.AfterEach;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 
-import dev.strata.ErrorCategory;
+import dev.strata.error.ErrorCategory;
 import dev.strata.StrataConfig;
-import dev.strata.StrataException;
+import dev.strata.error.StrataException;
 import dev.strata.guard.GuardSettings;
 import dev.strata.guard.effect.VerifyEffects;
 import dev.strata.guard.policy.RuleMode;

@@ -3,7 +3,7 @@ package dev.strata.autoconfigure.migrator;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.strata.ErrorCategory;
+import dev.strata.error.ErrorCategory;
 import dev.strata.drift.DriftReport;
 import dev.strata.drift.SnapshotInfo;
 import dev.strata.report.lint.LintFormat;

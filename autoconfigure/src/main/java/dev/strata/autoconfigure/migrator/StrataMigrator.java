@@ -3,9 +3,9 @@ package dev.strata.autoconfigure.migrator;
 import java.time.Duration;
 import java.util.Locale;
 
-import dev.strata.ErrorCategory;
+import dev.strata.error.ErrorCategory;
 import dev.strata.Strata;
-import dev.strata.StrataException;
+import dev.strata.error.StrataException;
 import dev.strata.autoconfigure.StrataProperties;
 import dev.strata.autoconfigure.StrataPropertiesCheck;
 import dev.strata.autoconfigure.migrator.MigratorProperties.Output;
