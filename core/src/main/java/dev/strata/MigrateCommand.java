@@ -10,6 +10,8 @@ import java.util.List;
 import dev.strata.callback.CallbackEvent;
 import dev.strata.callback.CallbackFailedException;
 import dev.strata.callback.internal.MigrationCallbacks;
+import dev.strata.error.ErrorCategory;
+import dev.strata.error.StrataException;
 import dev.strata.execute.internal.CompositeMigrationListener;
 import dev.strata.execute.internal.MigrationExecutor;
 import dev.strata.execute.MigrationListener;

@@ -1,7 +1,7 @@
 package dev.strata.callback;
 
-import dev.strata.ErrorCategory;
-import dev.strata.StrataException;
+import dev.strata.error.ErrorCategory;
+import dev.strata.error.StrataException;
 
 /**
  * A callback failed. Before the first migration, nothing was applied; inside a migration
