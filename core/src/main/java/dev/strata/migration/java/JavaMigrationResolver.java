@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import dev.strata.migration.Migration;
 import dev.strata.migration.MigrationResolver;
+import dev.strata.migration.java.internal.JavaMigrationName;
 import dev.strata.migration.java.internal.JavaMigrationScanner;
 import dev.strata.migration.java.internal.ResolvedJavaMigration;
 import dev.strata.targets.MigrationTarget;
@@ -48,7 +49,7 @@ public final class JavaMigrationResolver implements MigrationResolver {
 		List<Migration> migrations = new ArrayList<>();
 		Set<Class<?>> classes = new HashSet<>();
 		for (JavaMigration migration : this.registered.get()) {
-			classes.add(migration.getClass());
+			classes.add(JavaMigrationName.userClass(migration.getClass()));
 			migrations.add(new ResolvedJavaMigration(migration, this.target));
 		}
 		JavaMigrationScanner scanner = new JavaMigrationScanner(this.classLoader);

@@ -190,6 +190,15 @@ class JavaMigrationTest {
 			.contains("not a valid Java migration name");
 	}
 
+	@Test
+	void aProxySubclassGeneratedAtRunTimeIsNamedAfterTheMigrationItProxies(TestDatabase db) throws Exception {
+		sql("V1__accounts.sql", "create table accounts (id int primary key, legacy text);");
+
+		new Strata(strata(db).javaMigrations(new V2__Drop_legacy_allowed$$SpringCGLIB$$0()).build()).migrate();
+
+		assertThat(history(db)).last().isEqualTo("2|JAVA|" + V2__Drop_legacy_allowed.class.getName() + "|true");
+	}
+
 	private StrataConfig.Builder strata(TestDatabase db) {
 		return StrataConfig.builder(db.dataSource())
 			.locations("filesystem:" + this.dir)
@@ -315,6 +324,11 @@ class JavaMigrationTest {
 		public String description() {
 			return "Drop legacy";
 		}
+
+	}
+
+	/** What a Spring CGLIB proxy of a migration bean looks like. */
+	static class V2__Drop_legacy_allowed$$SpringCGLIB$$0 extends V2__Drop_legacy_allowed {
 
 	}
 

@@ -21,6 +21,7 @@ public record JavaMigrationName(@Nullable String version, String description) {
 	 * convention
 	 */
 	public static JavaMigrationName parse(Class<?> type) {
+		type = userClass(type);
 		String name = type.getSimpleName();
 		int separator = name.indexOf(SEPARATOR);
 		if (separator < 1 || (name.charAt(0) != 'V' && name.charAt(0) != 'R')) {
@@ -44,6 +45,18 @@ public record JavaMigrationName(@Nullable String version, String description) {
 			throw badName(type, ex.getMessage());
 		}
 		return new JavaMigrationName(version, description);
+	}
+
+	/**
+	 * The class as the user wrote it: a subclass generated at run time (a Spring CGLIB
+	 * proxy, {@code V2__Backfill$$SpringCGLIB$$0}) names its superclass.
+	 */
+	public static Class<?> userClass(Class<?> type) {
+		Class<?> user = type;
+		while (user.getName().contains("$$") && user.getSuperclass() != null && user.getSuperclass() != Object.class) {
+			user = user.getSuperclass();
+		}
+		return user;
 	}
 
 	private static MigrationSourceException badName(Class<?> type, String why) {

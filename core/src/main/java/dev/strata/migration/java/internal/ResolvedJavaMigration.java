@@ -126,14 +126,14 @@ public final class ResolvedJavaMigration implements Migration {
 
 	private List<AllowDirective> allows() {
 		List<AllowDirective> allows = new ArrayList<>();
-		for (Allow allow : this.migration.getClass().getAnnotationsByType(Allow.class)) {
+		for (Allow allow : JavaMigrationName.userClass(this.migration.getClass()).getAnnotationsByType(Allow.class)) {
 			allows.add(new AllowDirective(List.of(allow.rules()), allow.reason(), 1, AllowDirective.WHOLE_FILE));
 		}
 		return allows;
 	}
 
 	private String className() {
-		return this.migration.getClass().getName();
+		return JavaMigrationName.userClass(this.migration.getClass()).getName();
 	}
 
 	@Override
