@@ -15,6 +15,8 @@ import dev.strata.Strata;
 import dev.strata.StrataConfig;
 import dev.strata.execute.MigrationFailedException;
 import dev.strata.guard.GuardRefusedException;
+import dev.strata.guard.report.LintResult;
+import dev.strata.guard.report.Verdict;
 import dev.strata.source.MigrationSourceException;
 import dev.strata.test.StrataPostgres;
 import dev.strata.test.TestDatabase;
@@ -127,6 +129,20 @@ class CallbacksTest {
 		assertThat(ex.getMessage()).contains("drop-table").contains("afterMigrate__cleanup.sql");
 		assertThat(db.queryForObject("select to_regclass('orders') is null", Boolean.class)).isTrue();
 		assertThat(db.queryForObject("select to_regclass('sessions') is not null", Boolean.class)).isTrue();
+	}
+
+	@Test
+	void theLintJudgesCallbackFilesWhateverIsPending(TestDatabase db) throws Exception {
+		sql("V1__orders.sql", "create table orders (id int primary key);");
+		sql("afterMigrate__grants.sql", "grant select on orders to public;");
+		strata(db).migrate();
+		sql("afterMigrate__cleanup.sql", "-- no longer needed\ndrop table orders;");
+
+		LintResult lint = strata(db).lint();
+
+		assertThat(lint.verdict()).isEqualTo(Verdict.REFUSED);
+		assertThat(lint.refused()).extracting((refused) -> refused.finding().ruleId()).containsExactly("drop-table");
+		assertThat(lint.refused().get(0).finding().file()).endsWith("afterMigrate__cleanup.sql");
 	}
 
 	@Test
