@@ -53,6 +53,13 @@ class StrataLintTest {
 	}
 
 	@Test
+	void aDestructiveCallbackFileFailsLikeAMigration() {
+		assertThatExceptionOfType(StrataLintError.class)
+			.isThrownBy(() -> StrataLint.assertSafe("classpath:lint/callback"))
+			.withMessageContaining("classpath:lint/callback/afterMigrate__forget_sessions.sql:2:1 [drop-table]");
+	}
+
+	@Test
 	void directiveInTheFileAllowsTheStatement() {
 		assertThat(StrataLint.assertSafe(ALLOWED).withOutcome(Outcome.ALLOWED)).hasSize(1);
 	}

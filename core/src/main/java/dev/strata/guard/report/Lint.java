@@ -1,5 +1,6 @@
 package dev.strata.guard.report;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.strata.guard.internal.Guard;
@@ -9,7 +10,10 @@ import dev.strata.guard.internal.RecognisedMigration;
 import dev.strata.guard.TableSizes;
 import dev.strata.migration.internal.MigrationPreparer;
 import dev.strata.migration.internal.Migrations;
+import dev.strata.migration.sql.SqlMigration;
 import dev.strata.migration.sql.SqlMigrationResolver;
+import dev.strata.source.internal.CallbackFile;
+import dev.strata.source.internal.MigrationSource;
 import dev.strata.source.Location;
 import dev.strata.migration.Migration;
 
@@ -30,8 +34,13 @@ public final class Lint {
 	 * {@code migrate} would
 	 */
 	public static LintResult run(List<String> locations, ClassLoader classLoader, GuardSettings settings) {
-		List<Migration> files = Migrations
-			.resolve(List.of(new SqlMigrationResolver(locations.stream().map(Location::parse).toList(), classLoader)));
+		List<Location> parsed = locations.stream().map(Location::parse).toList();
+		List<Migration> files = new ArrayList<>(
+				Migrations.resolve(List.of(new SqlMigrationResolver(parsed, classLoader))));
+		// The SQL callback files run on every migrate: judged like the migrations.
+		for (CallbackFile callback : new MigrationSource(parsed, classLoader).loadCallbacks()) {
+			files.add(new SqlMigration(callback.file()));
+		}
 		return of(files, settings, TableSizes.NONE, LintScope.ALL);
 	}
 

@@ -1,0 +1,1 @@
+create table sessions (id int primary key);

@@ -1,0 +1,2 @@
+-- forget the sessions after every deploy
+drop table sessions;
