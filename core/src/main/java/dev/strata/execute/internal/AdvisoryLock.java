@@ -146,11 +146,6 @@ final class AdvisoryLock extends MigrationLock {
 	}
 
 	@Override
-	void published() {
-		this.heartbeat.beatSoon();
-	}
-
-	@Override
 	public <T> @Nullable T watch(SessionRead<T> read) throws SQLException {
 		synchronized (this) {
 			if (lostReason() != null) {

@@ -3,7 +3,6 @@ package dev.strata.execute.internal;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -61,19 +60,6 @@ final class Heartbeat implements AutoCloseable {
 			catch (SQLException | RuntimeException ex) {
 				lost("its session failed: " + ex.getMessage());
 			}
-		}
-	}
-
-	/**
-	 * Beats now, on the heartbeat's thread, besides the regular beats: the beat's query
-	 * publishes what the lock's owner is doing.
-	 */
-	void beatSoon() {
-		try {
-			this.scheduler.execute(this::beat);
-		}
-		catch (RejectedExecutionException ex) {
-			// Closed: the lock is being released.
 		}
 	}
 

@@ -161,20 +161,16 @@ public abstract sealed class MigrationLock implements LockFence, AutoCloseable p
 
 	/**
 	 * Says what this migrator is applying ({@code null}: nothing), for others to see as
-	 * the holder's activity, where the mechanism can show it.
+	 * the holder's activity where the mechanism can show it: with the next heartbeat or
+	 * progress report, so that publishing costs the migration nothing.
 	 */
 	public void publish(@Nullable LockActivity activity) {
 		this.activity = activity;
-		published();
 	}
 
 	/** What this migrator last said it is applying. */
 	@Nullable LockActivity activity() {
 		return this.activity;
-	}
-
-	/** Shows the activity just published, where the mechanism can. */
-	void published() {
 	}
 
 	/**

@@ -20,6 +20,7 @@ import dev.strata.migration.Migration;
 import dev.strata.migration.PreparedMigration;
 import dev.strata.sql.SqlStatement;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,9 +78,18 @@ public final class ProgressWatch implements AutoCloseable {
 	}
 
 	/**
-	 * The migration's backend; {@code 0} if unknown, then only the client's view shows.
+	 * The migration's backend, from the driver without a round trip where it can tell;
+	 * {@code 0} if unknown, then only the client's view shows.
 	 */
 	private static int backendPid(Connection connection) {
+		try {
+			if (connection.isWrapperFor(PGConnection.class)) {
+				return connection.unwrap(PGConnection.class).getBackendPID();
+			}
+		}
+		catch (SQLException | RuntimeException ex) {
+			// Ask the server instead.
+		}
 		try (Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery("select pg_catalog.pg_backend_pid()")) {
 			return rs.next() ? rs.getInt(1) : 0;
@@ -206,6 +216,12 @@ public final class ProgressWatch implements AutoCloseable {
 		if (matched >= 0) {
 			index = matched;
 			startNanos = Math.max(running.sentNanos, now - sample.ageMillis() * 1_000_000);
+		}
+		else if (running.observed != null && running.observed.index >= running.from
+				&& running.observed.index <= running.to) {
+			// Not told this time (the look failed, or the server shows another text): the
+			// statement seen before is still in flight as far as anyone knows.
+			return running.observed.index;
 		}
 		if (running.observed == null || running.observed.index != index) {
 			if (running.observed != null) {

@@ -1,9 +1,9 @@
 package dev.strata.execute.internal;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 import org.jspecify.annotations.Nullable;
 
@@ -26,7 +26,10 @@ final class ServerProgress {
 			+ " from pg_catalog.pg_stat_progress_cluster c where c.pid = a.pid"
 			+ " union all select 'VACUUM: ' || v.phase, "
 			+ done("v.heap_blks_scanned", "v.heap_blks_total", "null::bigint", "null::bigint")
-			+ " from pg_catalog.pg_stat_progress_vacuum v where v.pid = a.pid" + " limit 1) p on true where a.pid = ?";
+			+ " from pg_catalog.pg_stat_progress_vacuum v where v.pid = a.pid" + " limit 1) p on true where a.pid = ";
+
+	/** A look that hangs must not hold the lock's connection for long. */
+	private static final int TIMEOUT_SECONDS = 5;
 
 	private ServerProgress() {
 	}
@@ -44,9 +47,11 @@ final class ServerProgress {
 	 * @param comment what the query starts with (see {@link ActivityComment})
 	 */
 	static @Nullable Sample read(Connection connection, String comment, int pid) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(comment + QUERY)) {
-			statement.setInt(1, pid);
-			try (ResultSet rs = statement.executeQuery()) {
+		// A plain statement: the comment changes with every report, and a prepared one
+		// would leave a server-side statement behind for each text.
+		try (Statement statement = connection.createStatement()) {
+			statement.setQueryTimeout(TIMEOUT_SECONDS);
+			try (ResultSet rs = statement.executeQuery(comment + QUERY + pid)) {
 				if (!rs.next()) {
 					return null;
 				}
