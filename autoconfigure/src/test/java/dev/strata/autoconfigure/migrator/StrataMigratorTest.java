@@ -98,6 +98,10 @@ class StrataMigratorTest {
 			assertThat(statement.get("elapsedMs").asLong()).isBetween(750L, 5000L);
 			assertThat(statement.get("phase").isNull()).isTrue();
 		});
+		MigratorRun.write(this.migrations, "V3__slow_again.sql", "select pg_sleep(0.5);");
+		MigratorRun text = run("strata.progress-interval=200ms");
+		assertThat(text.output).as(text.toString())
+			.containsPattern("Slow statements:\n  - V3 \\(slow again\\) line 1: \\d+ ms\n");
 		MigratorRun quiet = run("strata.migrator.output=json", "strata.migrator.command=status",
 				"strata.progress-interval=0");
 		assertThat(quiet.json().get("slowStatements")).isEmpty();
