@@ -9,9 +9,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import dev.strata.execute.LockActivity;
@@ -54,11 +54,18 @@ public final class ProgressWatch implements AutoCloseable {
 		this.interval = interval;
 		this.lock = lock;
 		this.pid = pid;
-		this.scheduler = (interval != null) ? Executors.newSingleThreadScheduledExecutor((runnable) -> {
+		this.scheduler = (interval != null) ? scheduler() : null;
+	}
+
+	private static ScheduledExecutorService scheduler() {
+		ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, (runnable) -> {
 			Thread thread = new Thread(runnable, "strata-progress");
 			thread.setDaemon(true);
 			return thread;
-		}) : null;
+		});
+		// A run of many quick migrations cancels a report for each: drop them at once.
+		scheduler.setRemoveOnCancelPolicy(true);
+		return scheduler;
 	}
 
 	/** A watch that reports nothing. */
@@ -238,7 +245,14 @@ public final class ProgressWatch implements AutoCloseable {
 		}
 		String text = query.strip();
 		List<SqlStatement> statements = running.migration.statements();
-		for (int i = Math.max(0, running.from); i <= running.to && i < statements.size(); i++) {
+		int last = Math.min(running.to, statements.size() - 1);
+		for (int i = Math.max(0, running.from); i <= last; i++) {
+			if (statements.get(i).text().strip().equals(text)) {
+				return i;
+			}
+		}
+		// The server keeps only the start of a long text (track_activity_query_size).
+		for (int i = Math.max(0, running.from); i <= last; i++) {
 			if (statements.get(i).text().strip().startsWith(text)) {
 				return i;
 			}
