@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import dev.strata.execute.LockActivity;
 import dev.strata.execute.LockHolder;
+import dev.strata.execute.LockMode;
 import dev.strata.test.StrataPostgres;
 import dev.strata.test.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -113,6 +114,32 @@ class ProgressReportTest {
 				+ " applying V1 \\(long sleep\\) since " + Pattern.quote(activity.since().toString())
 				+ ", statement at line 2 \\(waited \\d+ s of 60 s\\)");
 		assertThat(Db.strata(db, files.location()).lockHolder()).isEmpty();
+	}
+
+	@Test
+	@Timeout(90)
+	void withALeaseTheLinesCarryNoPhaseAndNobodyElseSeesTheActivity(TestDatabase db) throws Exception {
+		// A lease is for poolers that share server sessions: the lock's connection cannot
+		// watch the migration's, so the report says only what the client knows.
+		MigrationDir files = new MigrationDir(this.dir.resolve("migrations")).write("V1__sleep.sql",
+				"create table napping (id int);\nselect pg_sleep(2);");
+		MigratorProcess migrator = MigratorProcess.start(db.jdbcUrl(), db, files.location(),
+				this.dir.resolve("migrate.log"), Map.of("STRATA_PROGRESS_INTERVAL_MS", "300"), "LEASE");
+		LockHolder holder = null;
+		Strata looking = Db.strata(db, files.location());
+		while (holder == null && migrator.process().isAlive()) {
+			holder = looking.lockHolder().orElse(null);
+			Thread.sleep(50);
+		}
+		assertThat(holder).as(migrator.log()).isNotNull();
+		assertThat(holder.mode()).isEqualTo(LockMode.LEASE);
+		assertThat(holder.activity()).isNull();
+		assertThat(migrator.exitCode(60)).as(migrator.log()).isZero();
+		assertThat(progressLines(migrator.log())).as(migrator.log())
+			.isNotEmpty()
+			.allSatisfy((line) -> assertThat(line).matches(
+					".*Still applying V1 \\(sleep\\) after \\d+\\.\\d s: V1__sleep\\.sql line 2, running for \\d+\\.\\d s"));
+		assertThat(migrator.log()).containsPattern("slow statement V1 \\(sleep\\) line 2: \\d+ ms\\n");
 	}
 
 	/**
