@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.strata.StrataConfig;
-import dev.strata.StrataException;
+import dev.strata.error.StrataException;
 import dev.strata.guard.Assessment;
 import dev.strata.guard.Finding;
 import dev.strata.guard.GuardSettings;
@@ -21,7 +21,7 @@ import dev.strata.guard.GuardedMigration;
 import dev.strata.guard.Outcome;
 import dev.strata.guard.policy.RuleMode;
 import dev.strata.guard.report.Lint;
-import dev.strata.guard.report.LintFormat;
+import dev.strata.report.lint.LintFormat;
 import dev.strata.guard.report.LintResult;
 import dev.strata.guard.report.Verdict;
 import dev.strata.migration.MigrationPreparationException;
