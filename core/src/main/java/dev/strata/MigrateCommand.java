@@ -16,6 +16,8 @@ import dev.strata.execute.internal.CompositeMigrationListener;
 import dev.strata.execute.internal.MigrationExecutor;
 import dev.strata.execute.MigrationListener;
 import dev.strata.execute.internal.MigrationLock;
+import dev.strata.execute.internal.ProgressWatch;
+import dev.strata.execute.SlowStatement;
 import dev.strata.guard.internal.Guard;
 import dev.strata.guard.internal.GuardLog;
 import dev.strata.guard.GuardRefusedException;
@@ -102,7 +104,7 @@ final class MigrateCommand implements Command<MigrateResult> {
 			callbacks.run(CallbackEvent.BEFORE_MIGRATE, connection, null, "Nothing was applied.");
 			callbacks.run(CallbackEvent.AFTER_MIGRATE, connection, null, "Nothing was pending.");
 			MigrateResult result = new MigrateResult(target.target().name(), target.schema(), plan.currentVersionText(),
-					plan.currentVersionText(), List.of(), false, Duration.ZERO, elapsed(start));
+					plan.currentVersionText(), List.of(), false, Duration.ZERO, elapsed(start), List.of());
 			logger.info(result.summary());
 			return result;
 		}
@@ -154,8 +156,10 @@ final class MigrateCommand implements Command<MigrateResult> {
 		GuardReport guarded = judged.report();
 		String initialVersion = plan.currentVersionText();
 		List<MigrateResult.AppliedReport> applied = new ArrayList<>();
+		ProgressWatch watch = prepared.isEmpty() ? ProgressWatch.none()
+				: ProgressWatch.start(this.config.execution().progressInterval(), lock, connection);
 		MigrationExecutor executor = new MigrationExecutor(this.config.target(), connection, target.history(),
-				this.config.execution(), this.listener, new EffectCheck(guarded, this.config.guard()), lock);
+				this.config.execution(), this.listener, new EffectCheck(guarded, this.config.guard()), lock, watch);
 		// A session setting would leak to other clients through a pooler in transaction
 		// mode.
 		boolean checkingConnection = !lock.sharedSession() && enableConnectionCheck(connection);
@@ -192,6 +196,7 @@ final class MigrateCommand implements Command<MigrateResult> {
 			throw ex;
 		}
 		finally {
+			watch.close();
 			this.listener.runFinished(this.config.target(), success);
 			if (checkingConnection) {
 				resetConnectionCheck(connection);
@@ -206,8 +211,13 @@ final class MigrateCommand implements Command<MigrateResult> {
 					(applied.isEmpty() && baselined) ? "BASELINE" : "MIGRATE");
 		}
 		String currentVersion = currentVersion(initialVersion, applied);
+		List<SlowStatement> slow = watch.slowStatements();
+		if (!slow.isEmpty()) {
+			logger.info("Statements that ran longer than {} ms: {}",
+					this.config.execution().progressInterval().toMillis(), slow);
+		}
 		MigrateResult result = new MigrateResult(target.target().name(), target.schema(), initialVersion,
-				currentVersion, List.copyOf(applied), baselined, lock.waited(), elapsed(start));
+				currentVersion, List.copyOf(applied), baselined, lock.waited(), elapsed(start), slow);
 		logger.info(result.summary());
 		return result;
 	}

@@ -3,6 +3,7 @@ package dev.strata;
 import java.time.Duration;
 import java.util.List;
 
+import dev.strata.execute.SlowStatement;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,10 +18,12 @@ import org.jspecify.annotations.Nullable;
  * @param baselined whether a baseline was recorded first ({@code baseline-on-migrate})
  * @param lockWait how long it waited for another migrator
  * @param duration the whole command
+ * @param slowStatements the statements that ran longer than
+ * {@link dev.strata.execute.ExecutionSettings#progressInterval()}, in the order they ran
  */
 public record MigrateResult(String target, String schema, @Nullable String initialVersion,
 		@Nullable String currentVersion, List<AppliedReport> applied, boolean baselined, Duration lockWait,
-		Duration duration) {
+		Duration duration, List<SlowStatement> slowStatements) {
 
 	/**
 	 * One applied migration.

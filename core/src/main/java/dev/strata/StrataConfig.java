@@ -99,7 +99,7 @@ public final class StrataConfig {
 		this.baselineOnMigrate = builder.baselineOnMigrate;
 		this.lock = new LockSettings(builder.lockMode, builder.lockWaitTimeout, builder.lockLease);
 		this.execution = new ExecutionSettings(builder.lockTimeout, builder.statementTimeout, builder.lockRetries,
-				builder.retryBackoff);
+				builder.retryBackoff, builder.progressInterval);
 		this.listeners = List.copyOf(builder.listeners);
 		this.classLoader = builder.classLoader;
 		List<MigrationResolver> resolvers = new ArrayList<>();
@@ -303,6 +303,8 @@ public final class StrataConfig {
 
 		private Duration retryBackoff = ExecutionSettings.DEFAULTS.retryBackoff();
 
+		private @Nullable Duration progressInterval = ExecutionSettings.DEFAULTS.progressInterval();
+
 		private final List<MigrationListener> listeners = new ArrayList<>();
 
 		private final List<MigrationResolver> resolvers = new ArrayList<>();
@@ -458,6 +460,15 @@ public final class StrataConfig {
 
 		public Builder retryBackoff(Duration retryBackoff) {
 			this.retryBackoff = Objects.requireNonNull(retryBackoff, "retryBackoff must not be null");
+			return this;
+		}
+
+		/**
+		 * How often a migration still running logs what it is doing, and how long a
+		 * statement must take to be reported as slow; {@code null} or zero for never.
+		 */
+		public Builder progressInterval(@Nullable Duration progressInterval) {
+			this.progressInterval = progressInterval;
 			return this;
 		}
 

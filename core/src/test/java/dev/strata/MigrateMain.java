@@ -10,9 +10,10 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * A migrator process for {@link ConcurrentMigrateTest} and the lock tests:
  * {@code MigrateMain <jdbc-url> <user> <password> <location> [<lock-mode> [<lease-seconds>]]};
- * the environment variables {@code STRATA_LOCK_WAIT_SECONDS} and
- * {@code STRATA_APPLICATION_NAME} set the lock wait and the application's name. Exits 0
- * after a successful migrate, else with the error category's exit code.
+ * the environment variables {@code STRATA_LOCK_WAIT_SECONDS},
+ * {@code STRATA_APPLICATION_NAME} and {@code STRATA_PROGRESS_INTERVAL_MS} set the lock
+ * wait, the application's name and the progress interval. Exits 0 after a successful
+ * migrate (having printed each slow statement), else with the error category's exit code.
  */
 public final class MigrateMain {
 
@@ -45,7 +46,12 @@ public final class MigrateMain {
 				config.lockWaitTimeout(Duration.ofSeconds(Long.parseLong(lockWait)));
 			}
 			config.applicationName(System.getenv("STRATA_APPLICATION_NAME"));
+			String progressInterval = System.getenv("STRATA_PROGRESS_INTERVAL_MS");
+			if (progressInterval != null) {
+				config.progressInterval(Duration.ofMillis(Long.parseLong(progressInterval)));
+			}
 			MigrateResult result = new Strata(config.build()).migrate();
+			result.slowStatements().forEach((slow) -> System.out.println("slow statement " + slow));
 			System.out.println("applied " + result.applied().size());
 			System.exit(0);
 		}

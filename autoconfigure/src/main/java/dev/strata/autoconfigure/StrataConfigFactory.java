@@ -34,6 +34,7 @@ final class StrataConfigFactory {
 			.lockTimeout(properties.getLockTimeout())
 			.lockRetries(properties.getLockRetries())
 			.statementTimeout(properties.getStatementTimeout())
+			.progressInterval(properties.getProgressInterval())
 			.lockWaitTimeout(properties.getLockWaitTimeout())
 			.lockMode(properties.getLockMode())
 			.lockLease(properties.getLockLease())

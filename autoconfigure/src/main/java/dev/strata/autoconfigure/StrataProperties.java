@@ -105,6 +105,13 @@ public class StrataProperties {
 	private @Nullable Duration statementTimeout;
 
 	/**
+	 * How often a migration still running logs what it is doing (file, statement line,
+	 * time so far, and the phase PostgreSQL reports), and how long a statement must run
+	 * to be listed among the slow statements of the result. 0 turns both off.
+	 */
+	private Duration progressInterval = Duration.ofSeconds(10);
+
+	/**
 	 * How long to wait for another migrator (another replica, a migrator job) to finish
 	 * before giving up.
 	 */
@@ -265,6 +272,14 @@ public class StrataProperties {
 
 	public void setStatementTimeout(@Nullable Duration statementTimeout) {
 		this.statementTimeout = statementTimeout;
+	}
+
+	public Duration getProgressInterval() {
+		return this.progressInterval;
+	}
+
+	public void setProgressInterval(Duration progressInterval) {
+		this.progressInterval = progressInterval;
 	}
 
 	public Duration getLockWaitTimeout() {

@@ -60,6 +60,7 @@ class DefaultValuesTests {
 		core.put("strata.lock-timeout", (config) -> config.execution().lockTimeout());
 		core.put("strata.lock-retries", (config) -> config.execution().lockRetries());
 		core.put("strata.statement-timeout", (config) -> config.execution().statementTimeout());
+		core.put("strata.progress-interval", (config) -> config.execution().progressInterval());
 		core.put("strata.lock-wait-timeout", (config) -> config.lock().maxWait());
 		core.put("strata.lock-mode", (config) -> config.lock().mode());
 		core.put("strata.lock-lease", (config) -> config.lock().lease());

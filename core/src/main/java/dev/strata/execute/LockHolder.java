@@ -15,13 +15,21 @@ import org.jspecify.annotations.Nullable;
  * @param clientAddress where it connects from, {@code null} for a local socket or a lease
  * @param mode which mechanism holds it
  * @param expires when a lease runs out unless renewed, {@code null} for an advisory lock
+ * @param activity what the holder is applying, if it is a Strata migrator that says so
+ * (an advisory lock's session publishes it; a lease does not)
  */
 public record LockHolder(int pid, @Nullable String applicationName, Instant since, @Nullable String clientAddress,
-		LockMode mode, @Nullable Instant expires) {
+		LockMode mode, @Nullable Instant expires, @Nullable LockActivity activity) {
+
+	/** A holder that does not say what it is doing. */
+	public LockHolder(int pid, @Nullable String applicationName, Instant since, @Nullable String clientAddress,
+			LockMode mode, @Nullable Instant expires) {
+		this(pid, applicationName, since, clientAddress, mode, expires, null);
+	}
 
 	/** An advisory lock's holder. */
 	public LockHolder(int pid, @Nullable String applicationName, Instant since, @Nullable String clientAddress) {
-		this(pid, applicationName, since, clientAddress, LockMode.ADVISORY, null);
+		this(pid, applicationName, since, clientAddress, LockMode.ADVISORY, null, null);
 	}
 
 	/**
@@ -44,7 +52,8 @@ public record LockHolder(int pid, @Nullable String applicationName, Instant sinc
 		String app = (this.applicationName == null || this.applicationName.isEmpty()) ? ""
 				: " '" + this.applicationName + "'";
 		String from = (this.clientAddress != null) ? " from " + this.clientAddress : "";
-		return "pid " + this.pid + app + from + " since " + this.since;
+		String doing = (this.activity != null) ? ", " + this.activity : "";
+		return "pid " + this.pid + app + from + " since " + this.since + doing;
 	}
 
 }

@@ -10,6 +10,7 @@ import dev.strata.drift.AttributeChange;
 import dev.strata.drift.DriftReport;
 import dev.strata.drift.ObjectChange;
 import dev.strata.drift.SnapshotInfo;
+import dev.strata.execute.LockActivity;
 import dev.strata.execute.LockHolder;
 import dev.strata.report.json.JsonWriter;
 import dev.strata.plan.MigrationState;
@@ -194,7 +195,29 @@ public final class StatusJson {
 			.name("mode")
 			.value((holder != null) ? holder.mode().name().toLowerCase(Locale.ROOT) : null)
 			.name("expires")
-			.value((holder != null) ? instant(holder.expires()) : null)
+			.value((holder != null) ? instant(holder.expires()) : null);
+		activity(json.name("activity"), (holder != null) ? holder.activity() : null);
+		json.endObject();
+	}
+
+	private static void activity(JsonWriter json, @Nullable LockActivity activity) {
+		if (activity == null) {
+			json.nullValue();
+			return;
+		}
+		json.beginObject()
+			.name("migration")
+			.value(activity.migration())
+			.name("version")
+			.value(activity.version())
+			.name("since")
+			.value(instant(activity.since()))
+			.name("line")
+			.value(activity.line())
+			.name("phase")
+			.value(activity.phase())
+			.name("percentDone")
+			.value(activity.percentDone())
 			.endObject();
 	}
 

@@ -57,6 +57,7 @@ final class MigratorCommands {
 		MigrateResult result = this.strata.migrate();
 		report.schema(result.schema()).versions(result.initialVersion(), result.currentVersion());
 		report.applied(result.applied().stream().map(MigrationEntry::applied).toList());
+		report.slowStatements(result.slowStatements());
 		if (result.baselined()) {
 			report.warning("Recorded a baseline at version " + this.strata.config().baselineVersion()
 					+ " first (strata.baseline-on-migrate)");

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.strata.autoconfigure.migrator.MigratorReport.DryRunMigration;
 import dev.strata.autoconfigure.migrator.MigratorReport.Statement;
+import dev.strata.execute.SlowStatement;
 import dev.strata.report.lint.JsonReport;
 import dev.strata.report.json.JsonWriter;
 import dev.strata.status.DriftCheck;
@@ -59,6 +60,22 @@ final class MigratorJson {
 		}
 		StatusJson.snapshot(json.name("snapshot"), report.snapshot());
 		strings(json.name("warnings"), report.warnings());
+		json.name("slowStatements").beginArray();
+		for (SlowStatement slow : report.slowStatements()) {
+			json.beginObject()
+				.name("migration")
+				.value(slow.migration())
+				.name("script")
+				.value(slow.script())
+				.name("line")
+				.value(slow.line())
+				.name("elapsedMs")
+				.value(slow.elapsed().toMillis())
+				.name("phase")
+				.value(slow.phase())
+				.endObject();
+		}
+		json.endArray();
 		json.name("error");
 		if (report.error() != null) {
 			json.beginObject()

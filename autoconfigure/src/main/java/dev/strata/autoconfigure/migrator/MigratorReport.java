@@ -6,6 +6,7 @@ import java.util.List;
 import dev.strata.error.ErrorCategory;
 import dev.strata.drift.DriftReport;
 import dev.strata.drift.SnapshotInfo;
+import dev.strata.execute.SlowStatement;
 import dev.strata.report.lint.LintFormat;
 import dev.strata.guard.report.LintResult;
 import dev.strata.plan.ValidationProblem;
@@ -38,6 +39,8 @@ import org.jspecify.annotations.Nullable;
  * {@code strata.migrator.fail-on-drift}); for {@code accept-drift}, the drift it accepted
  * @param snapshot the snapshot {@code accept-drift} took
  * @param warnings things that worked but deserve a look
+ * @param slowStatements the statements that ran longer than
+ * {@code strata.progress-interval} ({@code migrate} only)
  * @param error why the run failed, {@code null} on success
  * @param durationMs how long the run took
  */
@@ -46,7 +49,7 @@ public record MigratorReport(String command, int exitCode, @Nullable String data
 		List<MigrationEntry> pending, List<MigrationEntry> migrations, List<ValidationProblem> problems,
 		List<DryRunMigration> dryRun, List<String> removedFailed, List<String> realigned, @Nullable LintResult lint,
 		LintFormat lintFormat, @Nullable DriftReport drift, @Nullable SnapshotInfo snapshot, List<String> warnings,
-		@Nullable Failure error, long durationMs) {
+		List<SlowStatement> slowStatements, @Nullable Failure error, long durationMs) {
 
 	/**
 	 * Version of the JSON document's shape; raised only for incompatible changes (2: the
@@ -134,6 +137,8 @@ public record MigratorReport(String command, int exitCode, @Nullable String data
 
 		private final List<String> warnings = new ArrayList<>();
 
+		private List<SlowStatement> slowStatements = List.of();
+
 		Builder(String command) {
 			this.command = command;
 		}
@@ -206,6 +211,11 @@ public record MigratorReport(String command, int exitCode, @Nullable String data
 			return this;
 		}
 
+		Builder slowStatements(List<SlowStatement> slowStatements) {
+			this.slowStatements = List.copyOf(slowStatements);
+			return this;
+		}
+
 		MigratorReport success() {
 			return build(0, null);
 		}
@@ -219,7 +229,7 @@ public record MigratorReport(String command, int exitCode, @Nullable String data
 			return new MigratorReport(this.command, exitCode, this.database, this.schema, this.versionBefore,
 					this.versionAfter, this.applied, this.pending, this.migrations, this.problems, this.dryRun,
 					this.removedFailed, this.realigned, this.lint, this.lintFormat, this.drift, this.snapshot,
-					List.copyOf(this.warnings), error, durationMs);
+					List.copyOf(this.warnings), this.slowStatements, error, durationMs);
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.strata.autoconfigure.migrator.MigratorReport.DryRunMigration;
 import dev.strata.autoconfigure.migrator.MigratorReport.Statement;
+import dev.strata.execute.SlowStatement;
 import dev.strata.drift.DriftReport;
 import dev.strata.drift.DriftState;
 import dev.strata.report.lint.LintFormat;
@@ -61,6 +62,7 @@ final class TextReport {
 			}
 		}
 		list(text, "Warnings", report.warnings());
+		list(text, "Slow statements", report.slowStatements().stream().map(SlowStatement::toString).toList());
 		if (report.versionBefore() != null || report.versionAfter() != null) {
 			text.append("Version: ").append(version(report.versionBefore()));
 			if (!String.valueOf(report.versionBefore()).equals(String.valueOf(report.versionAfter()))) {

@@ -1,7 +1,13 @@
 package dev.strata.autoconfigure.actuate;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
+import dev.strata.MigrateResult;
 import dev.strata.Strata;
 import dev.strata.StrataConfig;
 import dev.strata.autoconfigure.JsonSchemas;
@@ -19,6 +25,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -261,6 +268,46 @@ class StrataActuatorTests {
 				assertThat(drift.get("changes")).extracting((change) -> change.get("kind").asString())
 					.contains("COMMENT");
 			});
+	}
+
+	@Test
+	void whileAnotherMigratorHoldsTheLockTheEndpointShowsWhatItApplies(TestDatabase database, @TempDir Path more)
+			throws Exception {
+		Files.writeString(more.resolve("V3__nap.sql"), "select pg_sleep(5);");
+		runner(database, "basic").run((context) -> {
+			Strata other = new Strata(StrataConfig.builder(database.dataSource())
+				.locations("classpath:db/basic", "filesystem:" + more)
+				.applicationName("other-replica")
+				.progressInterval(Duration.ofMillis(200))
+				.build());
+			CompletableFuture<MigrateResult> migrating = CompletableFuture.supplyAsync(other::migrate);
+			StatusMonitor monitor = context.getBean(StatusMonitor.class);
+			JsonNode lock = null;
+			for (int i = 0; i < 200 && !migrating.isDone(); i++) {
+				monitor.refresh();
+				JsonNode status = status(context.getBean(StrataEndpoint.class));
+				JsonNode activity = status.get("lock").get("activity");
+				if (!activity.isNull() && !activity.get("line").isNull()) {
+					assertThat(status.get("state").asString()).isEqualTo(OverallState.MIGRATING.name());
+					lock = status.get("lock");
+					break;
+				}
+				Thread.sleep(50);
+			}
+			assertThat(lock).as("the holder's activity, before the migration ended").isNotNull();
+			assertThat(lock.get("held").asBoolean()).isTrue();
+			assertThat(lock.get("applicationName").asString()).startsWith("strata other-replica (");
+			JsonNode activity = lock.get("activity");
+			assertThat(activity.get("migration").asString()).isEqualTo("V3 (nap)");
+			assertThat(activity.get("version").asString()).isEqualTo("3");
+			assertThat(Instant.parse(activity.get("since").asString())).isBefore(Instant.now());
+			assertThat(activity.get("line").asInt()).isEqualTo(1);
+			assertThat(activity.get("phase").isNull()).isTrue();
+			assertThat(migrating.get(30, TimeUnit.SECONDS).slowStatements()).singleElement()
+				.satisfies((slow) -> assertThat(slow.elapsed()).isGreaterThan(Duration.ofSeconds(4)));
+			monitor.refresh();
+			assertThat(status(context.getBean(StrataEndpoint.class)).get("lock").get("held").asBoolean()).isFalse();
+		});
 	}
 
 	@Test

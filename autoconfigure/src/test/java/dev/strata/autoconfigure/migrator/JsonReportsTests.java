@@ -22,6 +22,7 @@ import dev.strata.drift.DriftState;
 import dev.strata.drift.ObjectChange;
 import dev.strata.drift.ObjectKind;
 import dev.strata.drift.SnapshotInfo;
+import dev.strata.execute.SlowStatement;
 import dev.strata.guard.GuardSettings;
 import dev.strata.guard.TableSizes;
 import dev.strata.guard.report.Lint;
@@ -68,7 +69,8 @@ class JsonReportsTests {
 		JsonNode root = JsonSchemas.assertValid(JsonSchemas.MIGRATOR, json);
 		assertThat(names(root)).containsExactly("formatVersion", "command", "outcome", "exitCode", "database", "schema",
 				"versionBefore", "versionAfter", "applied", "pending", "migrations", "problems", "dryRun",
-				"removedFailed", "realigned", "lint", "drift", "snapshot", "warnings", "error", "durationMs");
+				"removedFailed", "realigned", "lint", "drift", "snapshot", "warnings", "slowStatements", "error",
+				"durationMs");
 		assertThat(root.get("warnings").get(0).asString()).isEqualTo(AWKWARD);
 		assertThat(root.get("dryRun").get(0).get("statements").get(0).get("sql").asString()).isEqualTo(AWKWARD);
 		assertThat(json).isEqualTo(expected("migrator.json"));
@@ -135,7 +137,9 @@ class JsonReportsTests {
 		// every field filled, so no command's own rules (migrator.schema.json) apply
 		return new MigratorReport("every-field", 4, "app", "public", "1", null, List.of(applied), List.of(pending),
 				List.of(applied, pending), List.of(problem), List.of(dryRun), List.of(), List.of("V1 (init)"), lint(),
-				LintFormat.JSON, drift, snapshot, List.of(AWKWARD), new Failure("REFUSED", AWKWARD), 99);
+				LintFormat.JSON, drift, snapshot, List.of(AWKWARD), List.of(new SlowStatement("V2 (drop é)",
+						"V2__drop_é.sql", 3, Duration.ofMillis(25302), "CREATE INDEX: building index: scanning table")),
+				new Failure("REFUSED", AWKWARD), 99);
 	}
 
 	private static List<String> names(JsonNode node) {

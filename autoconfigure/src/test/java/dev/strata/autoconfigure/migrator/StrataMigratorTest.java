@@ -79,8 +79,32 @@ class StrataMigratorTest {
 			assertThat(report.propertyNames()).containsExactly("formatVersion", "command", "outcome", "exitCode",
 					"database", "schema", "versionBefore", "versionAfter", "applied", "pending", "migrations",
 					"problems", "dryRun", "removedFailed", "realigned", "lint", "drift", "snapshot", "warnings",
-					"error", "durationMs");
+					"slowStatements", "error", "durationMs");
 		}
+	}
+
+	@Test
+	void migrateListsTheStatementsThatRanLongerThanTheProgressInterval() {
+		MigratorRun.write(this.migrations, "V1__slow.sql",
+				"create table book (id int);\n\nselect pg_sleep(0.8);\ncreate table shelf (id int);");
+		MigratorRun.write(this.migrations, "V2__quick.sql", "alter table book add column title text;");
+		MigratorRun run = run("strata.migrator.output=json", "strata.progress-interval=200ms");
+		assertThat(run.exitCode).as(run.toString()).isZero();
+		JsonNode slow = run.json().get("slowStatements");
+		assertThat(slow).as(run.toString()).singleElement().satisfies((statement) -> {
+			assertThat(statement.get("migration").asString()).isEqualTo("V1 (slow)");
+			assertThat(statement.get("script").asString()).isEqualTo("V1__slow.sql");
+			assertThat(statement.get("line").asInt()).isEqualTo(3);
+			assertThat(statement.get("elapsedMs").asLong()).isBetween(750L, 5000L);
+			assertThat(statement.get("phase").isNull()).isTrue();
+		});
+		MigratorRun.write(this.migrations, "V3__slow_again.sql", "select pg_sleep(0.5);");
+		MigratorRun text = run("strata.progress-interval=200ms");
+		assertThat(text.output).as(text.toString())
+			.containsPattern("Slow statements:\n  - V3 \\(slow again\\) line 1: \\d+ ms\n");
+		MigratorRun quiet = run("strata.migrator.output=json", "strata.migrator.command=status",
+				"strata.progress-interval=0");
+		assertThat(quiet.json().get("slowStatements")).isEmpty();
 	}
 
 	@Test

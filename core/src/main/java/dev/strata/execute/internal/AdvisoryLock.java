@@ -43,8 +43,6 @@ final class AdvisoryLock extends MigrationLock {
 	/** "STRH" in the high half: the key each lock session holds for itself. */
 	private static final long HOLDER_PREFIX = 0x53545248L << 32;
 
-	private static final String HELD_SINCE = "strata: migration lock held since ";
-
 	private static final String MATCHES_KEY = "l.locktype = 'advisory' and l.granted and l.objsubid = 1"
 			+ " and l.classid::bigint = %d and l.objid::bigint = %d"
 			+ " and l.database = (select oid from pg_catalog.pg_database where datname = current_database())";
@@ -59,7 +57,9 @@ final class AdvisoryLock extends MigrationLock {
 
 	private final Heartbeat heartbeat;
 
-	private final String beat;
+	private final Instant heldSince = Instant.now();
+
+	private final String stillHeld;
 
 	private AdvisoryLock(Connection connection, String schema, String table, Duration waited, long key, long holderKey,
 			@Nullable Duration idleSessionTimeout) {
@@ -77,10 +77,8 @@ final class AdvisoryLock extends MigrationLock {
 		// has the lock.
 		this.condition = "case when pg_catalog.pg_try_advisory_xact_lock(" + fenceKeyFor(schema, table)
 				+ ") then not pg_catalog.pg_try_advisory_xact_lock_shared(" + holderKey + ") else false end";
-		// The comment shows in pg_stat_activity.query, so others can tell since when the
-		// lock is held.
-		this.beat = "/* " + HELD_SINCE + Instant.now() + " */ select exists (select 1 from pg_catalog.pg_locks l where "
-				+ matches(key) + " and l.pid = pg_catalog.pg_backend_pid())";
+		this.stillHeld = "select exists (select 1 from pg_catalog.pg_locks l where " + matches(key)
+				+ " and l.pid = pg_catalog.pg_backend_pid())";
 		this.heartbeat = new Heartbeat("strata-lock-heartbeat", beatInterval(idleSessionTimeout), this,
 				this::stillHeld);
 	}
@@ -136,9 +134,25 @@ final class AdvisoryLock extends MigrationLock {
 	}
 
 	private @Nullable String stillHeld() throws SQLException {
-		boolean held = queryBoolean(this.connection, this.beat);
+		// The comment shows in pg_stat_activity.query, so others can tell since when the
+		// lock is held and what its holder applies.
+		boolean held = queryBoolean(this.connection, comment() + this.stillHeld);
 		return held ? null : "its session no longer holds it: was it released by hand, or does a connection pooler in"
 				+ " transaction mode sit in between? Then set strata.lock-mode=lease";
+	}
+
+	private String comment() {
+		return ActivityComment.write(this.heldSince, activity());
+	}
+
+	@Override
+	public <T> @Nullable T watch(SessionRead<T> read) throws SQLException {
+		synchronized (this) {
+			if (lostReason() != null) {
+				return null;
+			}
+			return read.run(this.connection, comment());
+		}
 	}
 
 	@Override
@@ -194,8 +208,9 @@ final class AdvisoryLock extends MigrationLock {
 			if (!rs.next()) {
 				return null;
 			}
-			return new LockHolder(rs.getInt(1), rs.getString(2),
-					since(rs.getString(6), rs.getTimestamp(3), rs.getTimestamp(4)), rs.getString(5));
+			String query = rs.getString(6);
+			return new LockHolder(rs.getInt(1), rs.getString(2), since(query, rs.getTimestamp(3), rs.getTimestamp(4)),
+					rs.getString(5), LockMode.ADVISORY, null, ActivityComment.activity(query));
 		}
 	}
 
@@ -205,15 +220,9 @@ final class AdvisoryLock extends MigrationLock {
 	 * else its session start.
 	 */
 	private static Instant since(@Nullable String query, @Nullable Timestamp queryStart, Timestamp backendStart) {
-		if (query != null && query.startsWith("/* " + HELD_SINCE)) {
-			int from = 3 + HELD_SINCE.length();
-			int to = query.indexOf(' ', from);
-			try {
-				return Instant.parse(query.substring(from, to));
-			}
-			catch (RuntimeException ex) {
-				// Not ours after all.
-			}
+		Instant heldSince = ActivityComment.heldSince(query);
+		if (heldSince != null) {
+			return heldSince;
 		}
 		return (queryStart != null) ? queryStart.toInstant() : backendStart.toInstant();
 	}

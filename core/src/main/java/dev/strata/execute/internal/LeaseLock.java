@@ -148,6 +148,15 @@ final class LeaseLock extends MigrationLock {
 		return true;
 	}
 
+	/**
+	 * Through a pooler in transaction mode this connection's statements may reach any
+	 * server session, so it cannot watch the migration's.
+	 */
+	@Override
+	public <T> @Nullable T watch(SessionRead<T> read) {
+		return null;
+	}
+
 	@Override
 	public void close() {
 		this.heartbeat.close();

@@ -65,6 +65,8 @@ public final class MigrationExecutor {
 
 	private final LockFence fence;
 
+	private final ProgressWatch watch;
+
 	/**
 	 * @param target what the migrations run against, for events and the search_path
 	 * @param check runs inside each transactional migration, before commit
@@ -73,6 +75,16 @@ public final class MigrationExecutor {
 	 */
 	public MigrationExecutor(MigrationTarget target, Connection connection, SchemaHistory history,
 			ExecutionSettings settings, MigrationListener listener, TransactionCheck check, LockFence fence) {
+		this(target, connection, history, settings, listener, check, fence, ProgressWatch.none());
+	}
+
+	/**
+	 * As above, with each migration's progress reported by {@code watch}.
+	 */
+	public MigrationExecutor(MigrationTarget target, Connection connection, SchemaHistory history,
+			ExecutionSettings settings, MigrationListener listener, TransactionCheck check, LockFence fence,
+			ProgressWatch watch) {
+		this.watch = watch;
 		this.target = target;
 		this.connection = connection;
 		this.history = history;
@@ -94,6 +106,7 @@ public final class MigrationExecutor {
 		}
 		this.listener.started(this.target, migration);
 		long start = System.nanoTime();
+		this.watch.started(migration);
 		try {
 			if (migration.transactional()) {
 				applyInTransaction(migration, start);
@@ -116,6 +129,9 @@ public final class MigrationExecutor {
 		}
 		catch (SQLException ex) {
 			throw unaccounted(migration, ex, start);
+		}
+		finally {
+			this.watch.finished();
 		}
 		resetStringSetting(migration);
 		Duration duration = elapsed(start);
@@ -226,7 +242,7 @@ public final class MigrationExecutor {
 		catch (SQLException ex) {
 			throw new StatementRunner.StatementFailure(-1, ex);
 		}
-		try (StatementRunner runner = new StatementRunner(this.connection)) {
+		try (StatementRunner runner = new StatementRunner(this.connection, this.watch)) {
 			for (String setting : runSettings(migration, "set local ")) {
 				runner.add(-1, setting, false);
 			}
@@ -335,6 +351,7 @@ public final class MigrationExecutor {
 	public Duration resume(PreparedMigration migration, AppliedMigration row) throws SQLException {
 		this.listener.started(this.target, migration);
 		long start = System.nanoTime();
+		this.watch.started(migration);
 		try {
 			InterruptedMigrationResume resume = new InterruptedMigrationResume(this.connection, migration, row);
 			InterruptedMigrationResume.Settled settled;
@@ -356,6 +373,9 @@ public final class MigrationExecutor {
 		}
 		catch (SQLException ex) {
 			throw unaccounted(migration, ex, start);
+		}
+		finally {
+			this.watch.finished();
 		}
 		resetStringSetting(migration);
 		Duration duration = elapsed(start);
@@ -380,7 +400,7 @@ public final class MigrationExecutor {
 						+ " own settings apply", migration.migration().displayName());
 		}
 		StatementsRun run = null;
-		try (StatementRunner runner = new StatementRunner(this.connection)) {
+		try (StatementRunner runner = new StatementRunner(this.connection, this.watch)) {
 			this.connection.setAutoCommit(true);
 			if (sessionSettings) {
 				for (String setting : runSettings(migration, "set ")) {

@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.strata.execute.LockActivity;
 import dev.strata.execute.LockHolder;
 import dev.strata.execute.LockLostException;
 import dev.strata.execute.LockMode;
@@ -50,6 +51,8 @@ public abstract sealed class MigrationLock implements LockFence, AutoCloseable p
 	private final Duration waited;
 
 	private SessionName.Applied named = SessionName.Applied.NOTHING;
+
+	private volatile @Nullable LockActivity activity;
 
 	MigrationLock(String schema, String table, Duration waited) {
 		this.table = schema + "." + table;
@@ -156,6 +159,29 @@ public abstract sealed class MigrationLock implements LockFence, AutoCloseable p
 		return this.waited;
 	}
 
+	/**
+	 * Says what this migrator is applying ({@code null}: nothing), for others to see as
+	 * the holder's activity where the mechanism can show it: with the next heartbeat or
+	 * progress report, so that publishing costs the migration nothing.
+	 */
+	public void publish(@Nullable LockActivity activity) {
+		this.activity = activity;
+	}
+
+	/** What this migrator last said it is applying. */
+	@Nullable LockActivity activity() {
+		return this.activity;
+	}
+
+	/**
+	 * Runs a read on the lock's own connection, between heartbeats: the migration's
+	 * connection is busy with the migration. Returns {@code null} where this lock's
+	 * connection cannot watch the migration's (a lease, whose statements a pooler may
+	 * send to any server session) or the lock is lost.
+	 * @param read gets the connection and the comment its query should start with
+	 */
+	public abstract <T> @Nullable T watch(SessionRead<T> read) throws SQLException;
+
 	/** Which mechanism holds the lock. */
 	public abstract LockMode mode();
 
@@ -206,6 +232,18 @@ public abstract sealed class MigrationLock implements LockFence, AutoCloseable p
 				return rs.next() && rs.getBoolean(1);
 			}
 		}
+	}
+
+	/** A read on the lock's own connection, see {@link #watch}. */
+	@FunctionalInterface
+	public interface SessionRead<T> {
+
+		/**
+		 * @param comment what the query should start with, so that the lock's session
+		 * keeps showing its holder's activity
+		 */
+		T run(Connection connection, String comment) throws SQLException;
+
 	}
 
 	/**

@@ -25,7 +25,18 @@ final class StatementRunner implements AutoCloseable {
 
 	private final List<Integer> batchIndexes = new ArrayList<>();
 
+	private final ProgressWatch watch;
+
 	StatementRunner(Connection connection) throws SQLException {
+		this(connection, ProgressWatch.none());
+	}
+
+	/**
+	 * @param watch told which statements are in flight, so that a progress report can
+	 * name them
+	 */
+	StatementRunner(Connection connection, ProgressWatch watch) throws SQLException {
+		this.watch = watch;
 		this.statement = connection.createStatement();
 		// Migrations are PostgreSQL SQL, not JDBC: {fn …} or {d …} must reach the server
 		// as written.
@@ -40,11 +51,15 @@ final class StatementRunner implements AutoCloseable {
 	void add(int index, String sql, boolean mayReturnRows) throws StatementFailure {
 		if (mayReturnRows) {
 			flush();
+			this.watch.sending(index, index);
 			try {
 				this.statement.execute(sql);
 			}
 			catch (SQLException ex) {
 				throw new StatementFailure(index, ex);
+			}
+			finally {
+				this.watch.sent();
 			}
 		}
 		else {
@@ -61,6 +76,7 @@ final class StatementRunner implements AutoCloseable {
 		if (this.batch.isEmpty()) {
 			return new int[0];
 		}
+		this.watch.sending(firstOfMigration(), lastOfMigration());
 		try {
 			for (String sql : this.batch) {
 				this.statement.addBatch(sql);
@@ -75,6 +91,7 @@ final class StatementRunner implements AutoCloseable {
 			throw new StatementFailure(this.batchIndexes.get(0), ex);
 		}
 		finally {
+			this.watch.sent();
 			this.batch.clear();
 			this.batchIndexes.clear();
 			try {
@@ -84,6 +101,25 @@ final class StatementRunner implements AutoCloseable {
 				// The statement is closed with the migration anyway.
 			}
 		}
+	}
+
+	/** The first of the migration's own statements queued, {@code -1} if none. */
+	private int firstOfMigration() {
+		for (int index : this.batchIndexes) {
+			if (index >= 0) {
+				return index;
+			}
+		}
+		return -1;
+	}
+
+	/** The last of the migration's own statements queued, {@code -1} if none. */
+	private int lastOfMigration() {
+		int last = -1;
+		for (int index : this.batchIndexes) {
+			last = Math.max(last, index);
+		}
+		return last;
 	}
 
 	/**
