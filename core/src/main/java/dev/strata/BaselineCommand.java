@@ -1,6 +1,7 @@
 package dev.strata;
 
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * {@code baseline}: adopts an existing database by recording the version it already has.
@@ -15,6 +16,11 @@ final class BaselineCommand implements Command<BaselineResult> {
 				throw new StrataException(ErrorCategory.CONFIGURATION,
 						"Schema \"" + target.schema() + "\" already has a history in " + config.table()
 								+ "; a baseline is only for a database that has none. Use migrate instead.");
+			}
+			if (target.flywayHistoryToAdopt() != null) {
+				// A baseline would run Flyway's migrations above it again.
+				throw new ValidationException(target.schema(),
+						List.of(FlywayAdoption.notAdopted(target.schema(), config.flywayTable(), config.table())));
 			}
 			TargetState created = target.withHistoryCreated();
 			MigrateCommand.recordBaseline(created.history(), config.baselineVersion());

@@ -117,7 +117,13 @@ final class MigrateCommand implements Command<MigrateResult> {
 		Connection connection = context.connection();
 		boolean baselined = false;
 		this.doing = "creating or upgrading the history table";
-		if (!target.historyExists() && target.history().countOtherObjects() > 0) {
+		MigrateResult.Adopted adopted = null;
+		if (target.flywayHistoryToAdopt() != null) {
+			this.doing = "adopting Flyway's history";
+			adopted = adoptFlyway(context, target);
+			target = target.withHistoryCreated();
+		}
+		else if (!target.historyExists() && target.history().countOtherObjects() > 0) {
 			if (!this.config.baselineOnMigrate()) {
 				throw new ValidationException(target.schema(),
 						List.of(NotEmptyWithoutHistory.problem(target.schema(), this.config.table())));
@@ -182,11 +188,11 @@ final class MigrateCommand implements Command<MigrateResult> {
 		this.doing = "storing the schema snapshot";
 		if (!applied.isEmpty() || baselined || !target.snapshotExists()) {
 			Snapshots.takeAfterRun(connection, this.config, target,
-					(applied.isEmpty() && baselined) ? "BASELINE" : "MIGRATE");
+					(applied.isEmpty() && (baselined || adopted != null)) ? "BASELINE" : "MIGRATE");
 		}
 		String currentVersion = currentVersion(initialVersion, applied);
 		MigrateResult result = new MigrateResult(target.target().name(), target.schema(), initialVersion,
-				currentVersion, List.copyOf(applied), baselined, lock.waited(), elapsed(start));
+				currentVersion, List.copyOf(applied), baselined, lock.waited(), elapsed(start), adopted);
 		logger.info(result.summary());
 		return result;
 	}
@@ -226,6 +232,14 @@ final class MigrateCommand implements Command<MigrateResult> {
 			throw refusal;
 		}
 		return report;
+	}
+
+	private MigrateResult.Adopted adoptFlyway(CommandContext context, TargetState target) throws SQLException {
+		if (!this.config.flywayAdopt()) {
+			throw new ValidationException(target.schema(), List
+				.of(FlywayAdoption.notAdopted(target.schema(), this.config.flywayTable(), this.config.table())));
+		}
+		return FlywayAdoption.adopt(context.connection(), this.config, target, context.migrations());
 	}
 
 	static void recordBaseline(SchemaHistory history, String version) throws SQLException {

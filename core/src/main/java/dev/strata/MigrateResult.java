@@ -17,10 +17,34 @@ import org.jspecify.annotations.Nullable;
  * @param baselined whether a baseline was recorded first ({@code baseline-on-migrate})
  * @param lockWait how long it waited for another migrator
  * @param duration the whole command
+ * @param adopted Flyway's history, if this run adopted it ({@code strata.flyway.adopt})
  */
 public record MigrateResult(String target, String schema, @Nullable String initialVersion,
 		@Nullable String currentVersion, List<AppliedReport> applied, boolean baselined, Duration lockWait,
-		Duration duration) {
+		Duration duration, @Nullable Adopted adopted) {
+
+	/** A run that adopted no Flyway history. */
+	public MigrateResult(String target, String schema, @Nullable String initialVersion, @Nullable String currentVersion,
+			List<AppliedReport> applied, boolean baselined, Duration lockWait, Duration duration) {
+		this(target, schema, initialVersion, currentVersion, applied, baselined, lockWait, duration, null);
+	}
+
+	/**
+	 * Flyway's history, recorded as Strata's before anything was applied.
+	 *
+	 * @param flywayTable the table it was read from (left as it was)
+	 * @param versioned versioned SQL migrations recorded
+	 * @param repeatable rows of repeatable SQL migrations recorded
+	 * @param java Java migrations recorded (without a checksum: Flyway stores none)
+	 * @param baselineVersion the version of Flyway's baseline, {@code null} if it had
+	 * none
+	 * @param skipped rows that are no migration (schemas Flyway created, versions its
+	 * repair marked deleted)
+	 * @param duration how long reading, verifying and recording took
+	 */
+	public record Adopted(String flywayTable, int versioned, int repeatable, int java, @Nullable String baselineVersion,
+			int skipped, Duration duration) {
+	}
 
 	/**
 	 * One applied migration.

@@ -18,7 +18,14 @@ final class StatusCommand implements Command<StatusResult> {
 		TargetState target = context.target();
 		MigrationPlan plan = context.plan();
 		List<ValidationProblem> problems = plan.problems();
-		if (!target.historyExists() && target.history().countOtherObjects() > 0
+		if (target.flywayHistoryToAdopt() != null) {
+			problems = new ArrayList<>(problems);
+			problems.add(context.config().flywayAdopt()
+					? FlywayAdoption.toAdopt(target.schema(), context.config().flywayTable(), context.config().table())
+					: FlywayAdoption.notAdopted(target.schema(), context.config().flywayTable(),
+							context.config().table()));
+		}
+		else if (!target.historyExists() && target.history().countOtherObjects() > 0
 				&& !context.config().baselineOnMigrate()) {
 			problems = new ArrayList<>(problems);
 			problems.add(NotEmptyWithoutHistory.problem(target.schema(), context.config().table()));
