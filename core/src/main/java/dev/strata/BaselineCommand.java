@@ -1,7 +1,6 @@
 package dev.strata;
 
 import java.sql.SQLException;
-import java.util.List;
 
 /**
  * {@code baseline}: adopts an existing database by recording the version it already has.
@@ -17,11 +16,8 @@ final class BaselineCommand implements Command<BaselineResult> {
 						"Schema \"" + target.schema() + "\" already has a history in " + config.table()
 								+ "; a baseline is only for a database that has none. Use migrate instead.");
 			}
-			if (target.flywayHistoryToAdopt() != null) {
-				// A baseline would run Flyway's migrations above it again.
-				throw new ValidationException(target.schema(),
-						List.of(FlywayAdoption.notAdopted(target.schema(), config.flywayTable(), config.table())));
-			}
+			// A baseline would run Flyway's migrations above it again.
+			FlywayAdoption.refuseUnadopted(target, config);
 			TargetState created = target.withHistoryCreated();
 			MigrateCommand.recordBaseline(created.history(), config.baselineVersion());
 			context.listener().baselined(created.target(), config.baselineVersion());

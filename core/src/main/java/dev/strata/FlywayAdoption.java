@@ -55,6 +55,22 @@ final class FlywayAdoption {
 	}
 
 	/**
+	 * Refuses a command that needs Strata's history ({@code baseline}, {@code repair}) on
+	 * a schema Flyway migrated and Strata has not adopted yet.
+	 */
+	static void refuseUnadopted(TargetState target, StrataConfig config) {
+		if (target.flywayHistoryToAdopt() != null) {
+			throw new ValidationException(target.schema(), List.of(problem(target, config)));
+		}
+	}
+
+	/** The problem {@link #refuseUnadopted} and {@code status} report. */
+	static ValidationProblem problem(TargetState target, StrataConfig config) {
+		return config.flywayAdopt() ? toAdopt(target.schema(), config.flywayTable(), config.table())
+				: notAdopted(target.schema(), config.flywayTable(), config.table());
+	}
+
+	/**
 	 * What {@code status} and {@code validate} say of a schema Flyway migrated that
 	 * {@code migrate} is about to adopt: until it has, Strata has no history to compare
 	 * the files with.

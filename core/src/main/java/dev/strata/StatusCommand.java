@@ -20,10 +20,7 @@ final class StatusCommand implements Command<StatusResult> {
 		List<ValidationProblem> problems = plan.problems();
 		if (target.flywayHistoryToAdopt() != null) {
 			problems = new ArrayList<>(problems);
-			problems.add(context.config().flywayAdopt()
-					? FlywayAdoption.toAdopt(target.schema(), context.config().flywayTable(), context.config().table())
-					: FlywayAdoption.notAdopted(target.schema(), context.config().flywayTable(),
-							context.config().table()));
+			problems.add(FlywayAdoption.problem(target, context.config()));
 		}
 		else if (!target.historyExists() && target.history().countOtherObjects() > 0
 				&& !context.config().baselineOnMigrate()) {

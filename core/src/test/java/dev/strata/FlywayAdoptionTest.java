@@ -147,6 +147,12 @@ class FlywayAdoptionTest {
 		ValidationException baseline = catchThrowableOfType(ValidationException.class, () -> strata(db, (builder) -> {
 		}).baseline());
 		assertThat(baseline.getMessage()).contains("strata.flyway.adopt=true");
+		ValidationException repair = catchThrowableOfType(ValidationException.class, () -> strata(db, (builder) -> {
+		}).repair());
+		assertThat(repair.getMessage()).contains("strata.flyway.adopt=true");
+		ValidationException validate = catchThrowableOfType(ValidationException.class,
+				() -> strata(db, (builder) -> builder.flywayAdopt(true)).validate());
+		assertThat(validate.getMessage()).contains("adopts it at the next migrate");
 		assertThat(strata(db, (builder) -> {
 		}).status().problems()).extracting(ValidationProblem::fix)
 			.singleElement()

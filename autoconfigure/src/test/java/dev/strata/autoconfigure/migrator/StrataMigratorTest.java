@@ -77,9 +77,9 @@ class StrataMigratorTest {
 				"accept-drift" }) {
 			JsonNode report = run("strata.migrator.output=json", "strata.migrator.command=" + command).json();
 			assertThat(report.propertyNames()).containsExactly("formatVersion", "command", "outcome", "exitCode",
-					"database", "schema", "versionBefore", "versionAfter", "applied", "pending", "migrations",
-					"problems", "dryRun", "removedFailed", "realigned", "lint", "drift", "snapshot", "warnings",
-					"error", "durationMs");
+					"database", "schema", "versionBefore", "versionAfter", "applied", "adopted", "pending",
+					"migrations", "problems", "dryRun", "removedFailed", "realigned", "lint", "drift", "snapshot",
+					"warnings", "error", "durationMs");
 		}
 	}
 
