@@ -187,6 +187,27 @@ class FlywayAdoptionTest {
 	}
 
 	@Test
+	void skipsTheRowOfASchemaFlywayCreated(TestDatabase db) {
+		new MigrationDir(this.dir).write("V1__a.sql", "create table a (id int);");
+		Flyway.configure()
+			.dataSource(db.dataSource())
+			.schemas("inventory")
+			.locations("filesystem:" + this.dir)
+			.load()
+			.migrate();
+		assertThat(Db.column(db, "select type from inventory.flyway_schema_history order by installed_rank"))
+			.containsExactly("SCHEMA", "SQL");
+
+		MigrateResult result = Db
+			.strata(db, (builder) -> builder.locations("filesystem:" + this.dir).schema("inventory").flywayAdopt(true))
+			.migrate();
+
+		assertThat(result.adopted().skipped()).isEqualTo(1);
+		assertThat(result.adopted().versioned()).isEqualTo(1);
+		assertThat(Db.history(db, "inventory")).containsExactly("1|SQL|true");
+	}
+
+	@Test
 	void refusesToAdoptWhenFilesDifferFromWhatFlywayAppliedNamingEachOne(TestDatabase db) {
 		MigrationDir files = new MigrationDir(this.dir).write("V1__a.sql", "create table a (id int);")
 			.write("V2__b.sql", "create table b (id int);")
