@@ -9,6 +9,7 @@ import dev.strata.guard.internal.RecognisedMigration;
 import dev.strata.guard.TableSizes;
 import dev.strata.migration.internal.MigrationPreparer;
 import dev.strata.migration.internal.Migrations;
+import dev.strata.migration.sql.PlaceholderContext;
 import dev.strata.migration.sql.SqlMigrationResolver;
 import dev.strata.source.Location;
 import dev.strata.migration.Migration;
@@ -30,8 +31,20 @@ public final class Lint {
 	 * {@code migrate} would
 	 */
 	public static LintResult run(List<String> locations, ClassLoader classLoader, GuardSettings settings) {
+		return run(locations, classLoader, settings, PlaceholderContext.none());
+	}
+
+	/**
+	 * As {@link #run(List, ClassLoader, GuardSettings)}, with the files' placeholders
+	 * replaced first (see {@link PlaceholderContext}: with no connection, the built-ins
+	 * stand for what PostgreSQL would read, {@code current_user} and the schema or
+	 * {@code public}).
+	 */
+	public static LintResult run(List<String> locations, ClassLoader classLoader, GuardSettings settings,
+			PlaceholderContext placeholders) {
 		List<Migration> files = Migrations
-			.resolve(List.of(new SqlMigrationResolver(locations.stream().map(Location::parse).toList(), classLoader)));
+			.resolve(List.of(new SqlMigrationResolver(locations.stream().map(Location::parse).toList(), classLoader,
+					false, placeholders)));
 		return of(files, settings, TableSizes.NONE, LintScope.ALL);
 	}
 
