@@ -4,6 +4,8 @@ import java.sql.SQLException;
 
 import dev.strata.drift.DriftReport;
 import dev.strata.drift.SnapshotInfo;
+import dev.strata.error.ErrorCategory;
+import dev.strata.error.StrataException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

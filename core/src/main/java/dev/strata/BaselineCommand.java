@@ -2,6 +2,9 @@ package dev.strata;
 
 import java.sql.SQLException;
 
+import dev.strata.error.ErrorCategory;
+import dev.strata.error.StrataException;
+
 /**
  * {@code baseline}: adopts an existing database by recording the version it already has.
  */

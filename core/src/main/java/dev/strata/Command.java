@@ -2,6 +2,8 @@ package dev.strata;
 
 import java.sql.SQLException;
 
+import dev.strata.error.StrataException;
+
 /**
  * One of Strata's commands (migrate, validate, status, dry-run, lint, drift,
  * accept-drift, baseline, repair), defined once over a {@link CommandContext} and run by

@@ -10,6 +10,8 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
+import dev.strata.error.ErrorCategory;
+import dev.strata.error.StrataException;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.strata.error.ErrorCategory;
+import dev.strata.error.StrataException;
 import dev.strata.history.AppliedMigration;
 import dev.strata.history.HistoryType;
 import dev.strata.history.internal.FlywayHistory;

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.strata.error.ErrorCategory;
+import dev.strata.error.StrataException;
 import dev.strata.execute.internal.CompositeMigrationListener;
 import dev.strata.execute.internal.MigrationExecutor;
 import dev.strata.execute.MigrationListener;

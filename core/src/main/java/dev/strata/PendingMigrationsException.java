@@ -1,5 +1,7 @@
 package dev.strata;
 
+import dev.strata.error.ErrorCategory;
+import dev.strata.error.StrataException;
 import dev.strata.plan.MigrationStatus;
 
 /**

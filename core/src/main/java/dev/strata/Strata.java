@@ -9,6 +9,8 @@ import java.util.Set;
 
 import dev.strata.drift.DriftReport;
 import dev.strata.drift.internal.SnapshotStore;
+import dev.strata.error.ErrorCategory;
+import dev.strata.error.StrataException;
 import dev.strata.execute.LockHolder;
 import dev.strata.execute.internal.MigrationLock;
 import dev.strata.execute.internal.ServerRefusals;
@@ -91,7 +93,7 @@ public final class Strata {
 	/**
 	 * Judges the pending migrations (or all, with {@link LintScope#ALL}) as
 	 * {@code migrate} would, with table sizes from the database, and applies nothing.
-	 * Render the result with {@code config().lintFormat().render(result)}; without a
+	 * Render the result with {@code LintFormat} of {@code strata-report}; without a
 	 * database use {@link dev.strata.guard.report.Lint#run}.
 	 * @throws StrataException for a bad migration file or directive
 	 */

@@ -18,7 +18,6 @@ import dev.strata.execute.LockSettings;
 import dev.strata.guard.GuardSettings;
 import dev.strata.guard.effect.VerifyEffects;
 import dev.strata.guard.policy.RuleMode;
-import dev.strata.guard.report.LintFormat;
 import dev.strata.guard.report.LintScope;
 import dev.strata.execute.MigrationListener;
 import dev.strata.execute.internal.SessionName;
@@ -78,8 +77,6 @@ public final class StrataConfig {
 
 	private final LintScope lintScope;
 
-	private final LintFormat lintFormat;
-
 	private final DriftSettings drift;
 
 	private final ConnectionSettings connectionSettings;
@@ -123,7 +120,6 @@ public final class StrataConfig {
 		this.guard = new GuardSettings(builder.allowDestructive, builder.guardStrict, builder.guardRules,
 				builder.guardBaselineVersion, builder.largeTableRows, builder.verifyEffects);
 		this.lintScope = builder.lintScope;
-		this.lintFormat = builder.lintFormat;
 
 		this.drift = new DriftSettings(builder.driftSchemas, builder.driftOptInKinds);
 	}
@@ -271,11 +267,6 @@ public final class StrataConfig {
 		return this.lintScope;
 	}
 
-	/** {@code strata.lint.format}: how the lint report is rendered. */
-	public LintFormat lintFormat() {
-		return this.lintFormat;
-	}
-
 	/** What schema drift checks cover. */
 	public DriftSettings drift() {
 		return this.drift;
@@ -359,8 +350,6 @@ public final class StrataConfig {
 		private VerifyEffects verifyEffects = GuardSettings.DEFAULTS.verifyEffects();
 
 		private LintScope lintScope = LintScope.PENDING;
-
-		private LintFormat lintFormat = LintFormat.TEXT;
 
 		private List<String> driftSchemas = DriftSettings.DEFAULTS.schemas();
 
@@ -634,12 +623,6 @@ public final class StrataConfig {
 		 */
 		public Builder lintScope(LintScope scope) {
 			this.lintScope = Objects.requireNonNull(scope, "scope must not be null");
-			return this;
-		}
-
-		/** How the lint report is rendered (text by default). */
-		public Builder lintFormat(LintFormat format) {
-			this.lintFormat = Objects.requireNonNull(format, "format must not be null");
 			return this;
 		}
 

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.util.List;
 
 import dev.strata.drift.internal.SnapshotStore;
+import dev.strata.error.ErrorCategory;
+import dev.strata.error.StrataException;
 import dev.strata.history.AppliedMigration;
 import dev.strata.history.internal.SchemaHistory;
 import dev.strata.targets.MigrationTarget;

@@ -2,6 +2,8 @@ package dev.strata;
 
 import java.util.List;
 
+import dev.strata.error.ErrorCategory;
+import dev.strata.error.StrataException;
 import dev.strata.plan.ValidationProblem;
 import org.jspecify.annotations.Nullable;
 

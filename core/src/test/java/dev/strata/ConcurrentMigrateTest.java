@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import dev.strata.error.ErrorCategory;
 import dev.strata.execute.LockTimeoutException;
 import dev.strata.execute.internal.MigrationLock;
 import dev.strata.test.StrataPostgres;

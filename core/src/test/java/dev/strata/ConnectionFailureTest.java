@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
 
+import dev.strata.error.ErrorCategory;
 import dev.strata.test.PostgresServer;
 import dev.strata.test.TestDatabase;
 import org.junit.jupiter.api.Assumptions;

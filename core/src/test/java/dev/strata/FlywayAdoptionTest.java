@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import dev.strata.error.ErrorCategory;
 import dev.strata.flyway.V2__Backfill_customers;
 import dev.strata.migration.code.CodeMigration;
 import dev.strata.plan.ValidationProblem;

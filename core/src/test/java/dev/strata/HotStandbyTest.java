@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import dev.strata.error.ErrorCategory;
 import dev.strata.execute.MigrationFailedException;
 import dev.strata.test.EmbeddedPostgresLauncher;
 import org.junit.jupiter.api.AfterEach;
@@ -29,12 +30,12 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 class HotStandbyTest {
 
-	// Under target/, not @TempDir: the server's account (nobody, when run as root) must
-	// be able to enter it.
 	private final Path root = Path.of("target", "standby-test-" + UUID.randomUUID()).toAbsolutePath();
 
 	@AfterEach
 	void deleteDataDirectory() throws IOException {
+		// Where the data really lives, if the server's account could not enter target/
+		EmbeddedPostgresLauncher.delete(this.root.resolve("pgdata"));
 		if (Files.exists(this.root)) {
 			try (Stream<Path> paths = Files.walk(this.root)) {
 				paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());

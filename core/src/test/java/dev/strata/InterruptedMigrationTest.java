@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 
+import dev.strata.error.ErrorCategory;
+import dev.strata.error.StrataException;
 import dev.strata.migration.sql.SqlMigration;
 import dev.strata.history.HistoryType;
 import dev.strata.history.internal.SchemaHistory;

@@ -23,6 +23,7 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
+import dev.strata.error.ErrorCategory;
 import dev.strata.execute.LockHolder;
 import dev.strata.execute.LockMode;
 import dev.strata.execute.internal.MigrationLock;

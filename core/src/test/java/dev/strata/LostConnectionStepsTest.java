@@ -12,6 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import dev.strata.error.ErrorCategory;
+import dev.strata.error.StrataException;
 import dev.strata.execute.MigrationFailedException;
 import dev.strata.test.StrataPostgres;
 import dev.strata.test.TestDatabase;

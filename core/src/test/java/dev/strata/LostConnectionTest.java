@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import dev.strata.error.ErrorCategory;
 import dev.strata.execute.MigrationFailedException;
 import dev.strata.execute.internal.MigrationLock;
 import dev.strata.test.StrataPostgres;

@@ -2,6 +2,8 @@ package dev.strata;
 
 import java.time.Duration;
 
+import dev.strata.error.ErrorCategory;
+import dev.strata.error.StrataException;
 import dev.strata.execute.LockMode;
 import org.postgresql.ds.PGSimpleDataSource;
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
+import dev.strata.error.ErrorCategory;
 import dev.strata.migration.MigrationPreparationException;
 import dev.strata.source.MigrationSourceException;
 import dev.strata.test.StrataPostgres;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Path;
 
+import dev.strata.error.ErrorCategory;
 import dev.strata.execute.MigrationFailedException;
 import dev.strata.migration.MigrationPreparationException;
 import dev.strata.plan.ValidationProblem;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import dev.strata.error.ErrorCategory;
 import dev.strata.execute.LockHolder;
 import dev.strata.execute.LockLostException;
 import dev.strata.execute.LockMode;

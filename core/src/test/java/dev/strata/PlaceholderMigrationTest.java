@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Path;
 
+import dev.strata.error.ErrorCategory;
 import dev.strata.guard.GuardRefusedException;
 import dev.strata.migration.MigrationPreparationException;
 import dev.strata.test.StrataPostgres;

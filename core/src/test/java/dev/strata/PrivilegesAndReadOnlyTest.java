@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Path;
 
+import dev.strata.error.ErrorCategory;
+import dev.strata.error.StrataException;
 import dev.strata.execute.MigrationFailedException;
 import dev.strata.test.StrataPostgres;
 import dev.strata.test.TestDatabase;

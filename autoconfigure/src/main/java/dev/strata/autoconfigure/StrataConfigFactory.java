@@ -5,9 +5,9 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
-import dev.strata.ErrorCategory;
+import dev.strata.error.ErrorCategory;
 import dev.strata.StrataConfig;
-import dev.strata.StrataException;
+import dev.strata.error.StrataException;
 import dev.strata.guard.policy.RuleMode;
 import dev.strata.guard.rules.Rule;
 import dev.strata.guard.rules.UnknownRuleException;
@@ -50,7 +50,6 @@ final class StrataConfigFactory {
 			.largeTableRows(properties.getGuard().getLargeTableRows())
 			.verifyEffects(properties.getGuard().getVerifyEffects())
 			.lintScope(properties.getLint().getScope())
-			.lintFormat(properties.getLint().getFormat())
 			.driftSchemas(properties.getDrift().getSchemas())
 			.driftOptInKinds(properties.getDrift()
 				.getInclude()

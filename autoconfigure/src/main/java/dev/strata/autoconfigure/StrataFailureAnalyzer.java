@@ -1,7 +1,7 @@
 package dev.strata.autoconfigure;
 
 import dev.strata.ConnectionFailedException;
-import dev.strata.StrataException;
+import dev.strata.error.StrataException;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;

@@ -14,7 +14,7 @@ import dev.strata.execute.LockMode;
 import dev.strata.guard.GuardSettings;
 import dev.strata.guard.effect.VerifyEffects;
 import dev.strata.guard.policy.RuleMode;
-import dev.strata.guard.report.LintFormat;
+import dev.strata.report.lint.LintFormat;
 import dev.strata.guard.report.LintScope;
 
 import org.jspecify.annotations.Nullable;

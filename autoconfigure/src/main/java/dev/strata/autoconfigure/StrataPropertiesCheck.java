@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import dev.strata.ErrorCategory;
-import dev.strata.StrataException;
+import dev.strata.error.ErrorCategory;
+import dev.strata.error.StrataException;
 import dev.strata.autoconfigure.migrator.MigratorMode;
 import dev.strata.autoconfigure.migrator.MigratorProperties;
 import dev.strata.guard.rules.Rule;

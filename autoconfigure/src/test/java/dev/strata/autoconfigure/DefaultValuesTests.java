@@ -50,7 +50,7 @@ class DefaultValuesTests {
 	/** Settings only the Spring Boot integration has: the properties are their home. */
 	private static final List<String> SPRING_ONLY = List.of("strata.enabled", "strata.on-startup", "strata.url",
 			"strata.user", "strata.password", "strata.driver-class-name", "strata.drift.check-interval",
-			"strata.health.fail-on-drift");
+			"strata.health.fail-on-drift", "strata.lint.format");
 
 	private static Map<String, Function<StrataConfig, @Nullable Object>> core() {
 		Map<String, Function<StrataConfig, @Nullable Object>> core = new LinkedHashMap<>();
@@ -79,7 +79,6 @@ class DefaultValuesTests {
 		core.put("strata.guard.large-table-rows", (config) -> config.guard().largeTableRows());
 		core.put("strata.guard.verify-effects", (config) -> config.guard().verifyEffects());
 		core.put("strata.lint.scope", StrataConfig::lintScope);
-		core.put("strata.lint.format", StrataConfig::lintFormat);
 		core.put("strata.drift.schemas", (config) -> config.drift().schemas());
 		core.put("strata.drift.include", (config) -> config.drift().optInKinds());
 		return core;

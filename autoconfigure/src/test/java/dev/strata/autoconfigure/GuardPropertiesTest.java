@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 
-import dev.strata.ErrorCategory;
+import dev.strata.error.ErrorCategory;
 import dev.strata.StrataConfig;
-import dev.strata.StrataException;
+import dev.strata.error.StrataException;
 import dev.strata.guard.GuardSettings;
 import dev.strata.guard.effect.VerifyEffects;
 import dev.strata.guard.policy.RuleMode;
-import dev.strata.guard.report.LintFormat;
+import dev.strata.report.lint.LintFormat;
 import dev.strata.guard.report.LintScope;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -34,7 +34,6 @@ class GuardPropertiesTest {
 		StrataConfig config = config(Map.of());
 		assertThat(config.guard()).isEqualTo(GuardSettings.DEFAULTS);
 		assertThat(config.lintScope()).isEqualTo(LintScope.PENDING);
-		assertThat(config.lintFormat()).isEqualTo(LintFormat.TEXT);
 	}
 
 	@Test
@@ -51,7 +50,6 @@ class GuardPropertiesTest {
 		assertThat(guard.largeTableRows()).isEqualTo(5000);
 		assertThat(guard.verifyEffects()).isEqualTo(VerifyEffects.ALWAYS);
 		assertThat(config.lintScope()).isEqualTo(LintScope.ALL);
-		assertThat(config.lintFormat()).isEqualTo(LintFormat.SARIF);
 	}
 
 	@Test

@@ -1,7 +1,7 @@
 package dev.strata.execute;
 
-import dev.strata.ErrorCategory;
-import dev.strata.StrataException;
+import dev.strata.error.ErrorCategory;
+import dev.strata.error.StrataException;
 
 /**
  * The migrator no longer holds the migration lock: its session ended (terminated by an

@@ -2,8 +2,8 @@ package dev.strata.execute;
 
 import java.sql.SQLException;
 
-import dev.strata.ErrorCategory;
-import dev.strata.StrataException;
+import dev.strata.error.ErrorCategory;
+import dev.strata.error.StrataException;
 import org.jspecify.annotations.Nullable;
 import dev.strata.execute.internal.ServerRefusals;
 

@@ -2,8 +2,8 @@ package dev.strata.guard;
 
 import java.util.List;
 
-import dev.strata.ErrorCategory;
-import dev.strata.StrataException;
+import dev.strata.error.ErrorCategory;
+import dev.strata.error.StrataException;
 
 /**
  * The guard refused one or more statements. Lists each with file:line:column, rule, what

@@ -2,8 +2,8 @@ package dev.strata.migration;
 
 import java.util.List;
 
-import dev.strata.ErrorCategory;
-import dev.strata.StrataException;
+import dev.strata.error.ErrorCategory;
+import dev.strata.error.StrataException;
 
 /** One or more pending migrations cannot run; nothing was applied. */
 public class MigrationPreparationException extends StrataException {

@@ -1,7 +1,7 @@
 package dev.strata.source;
 
-import dev.strata.ErrorCategory;
-import dev.strata.StrataException;
+import dev.strata.error.ErrorCategory;
+import dev.strata.error.StrataException;
 
 /**
  * A migration file that cannot be used: bad name, duplicate version, unreadable, not

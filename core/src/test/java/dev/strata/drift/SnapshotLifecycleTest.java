@@ -103,7 +103,7 @@ class SnapshotLifecycleTest {
 	void acceptDriftNeedsAHistory(TestDatabase database, @TempDir Path directory) {
 		Strata strata = new DriftFixture(directory, database.dataSource()).strata();
 		org.assertj.core.api.Assertions.assertThatThrownBy(strata::acceptDrift)
-			.isInstanceOf(dev.strata.StrataException.class)
+			.isInstanceOf(dev.strata.error.StrataException.class)
 			.hasMessageContaining("migrate or baseline first");
 	}
 

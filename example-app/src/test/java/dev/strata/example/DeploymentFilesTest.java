@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import dev.strata.ErrorCategory;
+import dev.strata.error.ErrorCategory;
 import dev.strata.autoconfigure.migrator.MigratorExitCodes;
 import dev.strata.autoconfigure.migrator.MigratorMode;
 import org.junit.jupiter.api.Test;

@@ -59,10 +59,11 @@ public final class EmbeddedPostgresLauncher {
 	 * @param stopAtShutdown whether the handle registers its own shutdown hook
 	 */
 	static Handle launch(Path dataDirectory, int port, Map<String, String> settings, boolean stopAtShutdown) {
-		Path data = dataDirectory.toAbsolutePath().normalize();
+		Path requested = dataDirectory.toAbsolutePath().normalize();
 		Path bin = PgBinaries.installation().resolve("bin");
-		PgUser user = PgUser.forDataDirectory(data);
+		PgUser user = PgUser.forDataDirectory(requested);
 		try {
+			Path data = reachable(requested, user);
 			if (!Files.isRegularFile(data.resolve("PG_VERSION"))) {
 				initialise(bin, data, user);
 			}
@@ -75,7 +76,58 @@ public final class EmbeddedPostgresLauncher {
 			return new Handle(bin, data, user, actualPort, stopAtShutdown);
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException("Could not start PostgreSQL on " + data, e);
+			throw new UncheckedIOException("Could not start PostgreSQL on " + requested, e);
+		}
+	}
+
+	/**
+	 * Where the server's files live: the requested directory, or, when the JVM runs as
+	 * root and the server's account cannot enter a directory on the way to it (a checkout
+	 * in a 0700 folder, such as root's home or one {@code mktemp -d} made), a directory
+	 * of Strata's own under the work directory, which the requested path then links to.
+	 * So the data still survives restarts at the path the caller knows.
+	 */
+	private static Path reachable(Path requested, PgUser user) throws IOException {
+		if (Files.isSymbolicLink(requested)) {
+			Path linked = requested.resolveSibling(Files.readSymbolicLink(requested)).normalize();
+			Files.createDirectories(linked);
+			return linked;
+		}
+		if (!user.isOtherThanCurrent() || user.canReach(requested.getParent())) {
+			return requested;
+		}
+		if (Files.isDirectory(requested)) {
+			try (var entries = Files.list(requested)) {
+				if (entries.findAny().isPresent()) {
+					// Data that exists where the server cannot reach it: moving it is the
+					// caller's decision.
+					user.checkReachable(requested.getParent());
+				}
+			}
+			Files.delete(requested);
+		}
+		Path relocated = PgBinaries.workDirectory()
+			.resolve("linked-" + PgBinaries.digest(requested.toString().getBytes(StandardCharsets.UTF_8)));
+		Files.createDirectories(relocated);
+		Files.createDirectories(requested.getParent());
+		Files.createSymbolicLink(requested, relocated);
+		LOG.info("PostgreSQL runs as {} (it refuses root), who cannot enter {}: its data lives in {}, linked from {}",
+				user.describe(), requested.getParent(), relocated, requested);
+		return relocated;
+	}
+
+	/**
+	 * Deletes a data directory the launcher started a server on, and the directory it
+	 * links to if the server's files were kept elsewhere (see {@link #start}).
+	 */
+	public static void delete(Path dataDirectory) throws IOException {
+		Path requested = dataDirectory.toAbsolutePath().normalize();
+		if (Files.isSymbolicLink(requested)) {
+			PgBinaries.deleteTree(requested.resolveSibling(Files.readSymbolicLink(requested)).normalize());
+			Files.delete(requested);
+		}
+		else {
+			PgBinaries.deleteTree(requested);
 		}
 	}
 

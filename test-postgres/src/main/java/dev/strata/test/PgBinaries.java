@@ -86,7 +86,7 @@ final class PgBinaries {
 	 * account (typically root) created the shared one; {@code -Dstrata.test.work-dir}
 	 * overrides.
 	 */
-	private static Path workDirectory() {
+	static Path workDirectory() {
 		String configured = System.getProperty("strata.test.work-dir");
 		if (configured != null) {
 			return Path.of(configured).toAbsolutePath();
@@ -152,7 +152,7 @@ final class PgBinaries {
 		}
 	}
 
-	private static String digest(byte[] bytes) {
+	static String digest(byte[] bytes) {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 16);
 		}

@@ -139,23 +139,43 @@ final class PgUser {
 	 * under /root).
 	 */
 	void checkReachable(Path directory) {
-		if (name == null || directory == null) {
-			return;
+		Path blocking = firstUnsearchable(directory);
+		if (blocking != null) {
+			throw new IllegalStateException("PostgreSQL runs as " + describe() + " (it refuses root), but " + blocking
+					+ " is not searchable by that user: choose a directory outside it (or chmod o+x " + blocking + ")");
 		}
-		for (Path p = directory; p != null; p = p.getParent()) {
+	}
+
+	/** Whether the account can enter every directory on the way to this one. */
+	boolean canReach(Path directory) {
+		return firstUnsearchable(directory) == null;
+	}
+
+	/** Whether this is another account than the JVM's (the JVM runs as root). */
+	boolean isOtherThanCurrent() {
+		return name != null;
+	}
+
+	private Path firstUnsearchable(Path directory) {
+		if (name == null || directory == null) {
+			return null;
+		}
+		for (Path p = directory.toAbsolutePath(); p != null; p = p.getParent()) {
+			if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+				continue;
+			}
 			try {
 				Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p);
 				boolean owned = unixAttribute(p, "uid") == uid;
 				if (!perms.contains(owned ? PosixFilePermission.OWNER_EXECUTE : PosixFilePermission.OTHERS_EXECUTE)) {
-					throw new IllegalStateException("PostgreSQL runs as " + describe() + " (it refuses root), but " + p
-							+ " is not searchable by that user: choose a directory outside it " + "(or chmod o+x " + p
-							+ ")");
+					return p;
 				}
 			}
 			catch (IOException e) {
 				throw new UncheckedIOException(e);
 			}
 		}
+		return null;
 	}
 
 	private static int unixAttribute(Path path, String attribute) {

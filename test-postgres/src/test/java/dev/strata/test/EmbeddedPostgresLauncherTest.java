@@ -1,26 +1,77 @@
 package dev.strata.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class EmbeddedPostgresLauncherTest {
 
-	// Under target/, not @TempDir: JUnit's temp dirs are mode 700, which 'nobody' could
-	// not enter when run as root.
 	private final Path dataDirectory = Path.of("target", "launcher-test-" + UUID.randomUUID(), "pgdata")
 		.toAbsolutePath();
 
+	private Path closedFolder;
+
 	@AfterEach
 	void deleteDataDirectory() throws Exception {
+		EmbeddedPostgresLauncher.delete(dataDirectory);
 		PgBinaries.deleteTree(dataDirectory.getParent());
+		if (closedFolder != null) {
+			EmbeddedPostgresLauncher.delete(closedFolder.resolve("checkout/target/pgdata"));
+			PgBinaries.deleteTree(closedFolder);
+		}
+	}
+
+	/**
+	 * A checkout in a folder only root may enter ({@code mktemp -d}, {@code /root}): the
+	 * server's account cannot reach a data directory inside it, so its files live in a
+	 * directory of Strata's own that the requested path links to, and still survive a
+	 * restart.
+	 */
+	@Test
+	void runsFromAFolderTheServersAccountCannotEnter() throws Exception {
+		Assumptions.assumeTrue(PgUser.runningAsRoot(),
+				"only as root does PostgreSQL run as another account, which a 0700 folder shuts out");
+		closedFolder = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "closed-",
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+		Path data = closedFolder.resolve("checkout/target/pgdata");
+		assertThat(PgUser.forDataDirectory(data).canReach(data.getParent())).isFalse();
+
+		try (EmbeddedPostgresLauncher.Handle first = EmbeddedPostgresLauncher.start(data, 0)) {
+			update(first, "create table kept (value text); insert into kept values ('survives')");
+		}
+		assertThat(data).isSymbolicLink();
+		assertThat(data.resolve("PG_VERSION")).exists();
+		try (EmbeddedPostgresLauncher.Handle second = EmbeddedPostgresLauncher.start(data, 0)) {
+			assertThat(query(second, "select value from kept")).isEqualTo("survives");
+		}
+	}
+
+	/**
+	 * Data that already sits where the server cannot reach it is not moved behind the
+	 * caller's back.
+	 */
+	@Test
+	void refusesExistingDataItsAccountCannotReach() throws Exception {
+		Assumptions.assumeTrue(PgUser.runningAsRoot(),
+				"only as root does PostgreSQL run as another account, which a 0700 folder shuts out");
+		closedFolder = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "closed-",
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+		Path data = Files.createDirectories(closedFolder.resolve("checkout/target/pgdata"));
+		Files.writeString(data.resolve("PG_VERSION"), "17\n");
+
+		assertThatIllegalStateException().isThrownBy(() -> EmbeddedPostgresLauncher.start(data, 0))
+			.withMessageContaining(closedFolder + " is not searchable by that user");
+		assertThat(data.resolve("PG_VERSION")).exists();
 	}
 
 	@Test

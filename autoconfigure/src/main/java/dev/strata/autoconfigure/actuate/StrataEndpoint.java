@@ -6,7 +6,7 @@ import dev.strata.StatusResult;
 import dev.strata.plan.MigrationStatus;
 import dev.strata.source.Version;
 import dev.strata.status.StatusSnapshot;
-import dev.strata.status.internal.StatusJson;
+import dev.strata.report.StatusJson;
 import dev.strata.status.internal.StatusMonitor;
 import org.jspecify.annotations.Nullable;
 

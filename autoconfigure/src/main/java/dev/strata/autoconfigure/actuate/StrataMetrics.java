@@ -5,7 +5,7 @@ import java.time.Instant;
 
 import dev.strata.targets.MigrationTarget;
 import dev.strata.StatusResult;
-import dev.strata.StrataException;
+import dev.strata.error.StrataException;
 import dev.strata.execute.LockLostException;
 import dev.strata.execute.MigrationFailedException;
 import dev.strata.execute.MigrationListener;

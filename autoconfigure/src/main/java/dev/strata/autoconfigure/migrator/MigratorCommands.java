@@ -3,13 +3,13 @@ package dev.strata.autoconfigure.migrator;
 import dev.strata.AcceptDriftResult;
 import dev.strata.BaselineResult;
 import dev.strata.DryRunResult;
-import dev.strata.ErrorCategory;
+import dev.strata.error.ErrorCategory;
 import dev.strata.MigrateResult;
 import dev.strata.PendingMigrationsException;
 import dev.strata.RepairResult;
 import dev.strata.StatusResult;
 import dev.strata.Strata;
-import dev.strata.StrataException;
+import dev.strata.error.StrataException;
 import dev.strata.ValidationException;
 import dev.strata.autoconfigure.migrator.MigratorReport.DryRunMigration;
 import dev.strata.drift.DriftReport;
@@ -17,7 +17,8 @@ import dev.strata.drift.DriftState;
 import dev.strata.guard.report.LintResult;
 import dev.strata.guard.report.Verdict;
 import dev.strata.migration.PreparedMigration;
-import dev.strata.status.internal.MigrationEntry;
+import dev.strata.report.MigrationEntry;
+import dev.strata.report.lint.LintFormat;
 
 /**
  * Runs one command on {@link Strata} and records what it did in a report. A command that
@@ -30,9 +31,12 @@ final class MigratorCommands {
 
 	private final MigratorProperties properties;
 
-	MigratorCommands(Strata strata, MigratorProperties properties) {
+	private final LintFormat lintFormat;
+
+	MigratorCommands(Strata strata, MigratorProperties properties, LintFormat lintFormat) {
 		this.strata = strata;
 		this.properties = properties;
+		this.lintFormat = lintFormat;
 	}
 
 	void run(MigratorCommand command, MigratorReport.Builder report) {
@@ -111,7 +115,7 @@ final class MigratorCommands {
 
 	private void lint(MigratorReport.Builder report) {
 		LintResult result = this.strata.lint();
-		report.lint(result, this.strata.config().lintFormat());
+		report.lint(result, this.lintFormat);
 		if (result.verdict() == Verdict.REFUSED) {
 			throw new StrataException(ErrorCategory.REFUSED, "Lint verdict " + result.verdictLine()
 					+ ". Change the migrations, or allow each statement with a -- strata:allow directive giving the"

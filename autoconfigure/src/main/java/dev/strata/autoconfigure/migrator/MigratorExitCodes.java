@@ -1,6 +1,6 @@
 package dev.strata.autoconfigure.migrator;
 
-import dev.strata.ErrorCategory;
+import dev.strata.error.ErrorCategory;
 
 /**
  * The migrator's exit code for each kind of failure: a contract with the Jobs, tasks and

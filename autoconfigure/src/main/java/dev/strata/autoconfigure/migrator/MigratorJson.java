@@ -5,10 +5,10 @@ import java.util.List;
 import dev.strata.MigrateResult;
 import dev.strata.autoconfigure.migrator.MigratorReport.DryRunMigration;
 import dev.strata.autoconfigure.migrator.MigratorReport.Statement;
-import dev.strata.guard.report.internal.JsonReport;
-import dev.strata.json.internal.JsonWriter;
+import dev.strata.report.lint.JsonReport;
+import dev.strata.report.json.JsonWriter;
 import dev.strata.status.DriftCheck;
-import dev.strata.status.internal.StatusJson;
+import dev.strata.report.StatusJson;
 import org.jspecify.annotations.Nullable;
 
 /**

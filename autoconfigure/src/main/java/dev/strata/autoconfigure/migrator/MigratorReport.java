@@ -3,14 +3,14 @@ package dev.strata.autoconfigure.migrator;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.strata.ErrorCategory;
 import dev.strata.MigrateResult;
+import dev.strata.error.ErrorCategory;
 import dev.strata.drift.DriftReport;
 import dev.strata.drift.SnapshotInfo;
-import dev.strata.guard.report.LintFormat;
+import dev.strata.report.lint.LintFormat;
 import dev.strata.guard.report.LintResult;
 import dev.strata.plan.ValidationProblem;
-import dev.strata.status.internal.MigrationEntry;
+import dev.strata.report.MigrationEntry;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -3,11 +3,13 @@ package dev.strata.autoconfigure.migrator;
 import java.time.Duration;
 import java.util.Locale;
 
-import dev.strata.ErrorCategory;
+import dev.strata.error.ErrorCategory;
 import dev.strata.Strata;
-import dev.strata.StrataException;
+import dev.strata.error.StrataException;
+import dev.strata.autoconfigure.StrataProperties;
 import dev.strata.autoconfigure.StrataPropertiesCheck;
 import dev.strata.autoconfigure.migrator.MigratorProperties.Output;
+import dev.strata.report.lint.LintFormat;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,7 +94,7 @@ public class StrataMigrator implements InitializingBean {
 			TargetGuard guard = new TargetGuard(properties);
 			guard.checkConfiguration();
 			report.database(guard.check(strata.config().dataSource(), strata.config().connectionSettings()));
-			new MigratorCommands(strata, properties).run(properties.getCommand(), report);
+			new MigratorCommands(strata, properties, lintFormat()).run(properties.getCommand(), report);
 			return report.success();
 		}
 		catch (RuntimeException ex) {
@@ -161,6 +163,13 @@ public class StrataMigrator implements InitializingBean {
 	private MigratorProperties bindProperties() {
 		return Binder.get(this.environment)
 			.bindOrCreate(MigratorProperties.PREFIX, Bindable.of(MigratorProperties.class));
+	}
+
+	/** {@code strata.lint.format}: output is the migrator's business, not core's. */
+	private LintFormat lintFormat() {
+		return Binder.get(this.environment)
+			.bindOrCreate("strata.lint", Bindable.of(StrataProperties.Lint.class))
+			.getFormat();
 	}
 
 	private String commandName() {

@@ -10,8 +10,8 @@ import javax.sql.DataSource;
 
 import dev.strata.ConnectionFailedException;
 import dev.strata.ConnectionSettings;
-import dev.strata.ErrorCategory;
-import dev.strata.StrataException;
+import dev.strata.error.ErrorCategory;
+import dev.strata.error.StrataException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.StringUtils;

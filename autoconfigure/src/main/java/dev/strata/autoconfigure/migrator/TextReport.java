@@ -6,10 +6,10 @@ import dev.strata.autoconfigure.migrator.MigratorReport.DryRunMigration;
 import dev.strata.autoconfigure.migrator.MigratorReport.Statement;
 import dev.strata.drift.DriftReport;
 import dev.strata.drift.DriftState;
-import dev.strata.guard.report.LintFormat;
+import dev.strata.report.lint.LintFormat;
 import dev.strata.plan.ValidationProblem;
 import dev.strata.source.MigrationNames;
-import dev.strata.status.internal.MigrationEntry;
+import dev.strata.report.MigrationEntry;
 import org.jspecify.annotations.Nullable;
 
 /** Renders a report as a short summary for people reading a job's log. */

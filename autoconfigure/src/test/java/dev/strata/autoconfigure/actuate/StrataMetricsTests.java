@@ -3,10 +3,10 @@ package dev.strata.autoconfigure.actuate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import dev.strata.ErrorCategory;
+import dev.strata.error.ErrorCategory;
 import dev.strata.Strata;
 import dev.strata.StrataConfig;
-import dev.strata.StrataException;
+import dev.strata.error.StrataException;
 import dev.strata.status.internal.StatusMonitor;
 import dev.strata.test.StrataPostgres;
 import dev.strata.test.TestDatabase;

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.strata.targets.MigrationTarget;
-import dev.strata.StrataException;
+import dev.strata.error.StrataException;
 import dev.strata.migration.PreparedMigration;
 import dev.strata.execute.LockLostException;
 import dev.strata.execute.MigrationFailedException;

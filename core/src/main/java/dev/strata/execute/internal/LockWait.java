@@ -3,8 +3,8 @@ package dev.strata.execute.internal;
 import java.sql.SQLException;
 import java.time.Duration;
 
-import dev.strata.ErrorCategory;
-import dev.strata.StrataException;
+import dev.strata.error.ErrorCategory;
+import dev.strata.error.StrataException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -27,7 +27,7 @@ public final class Lint {
 	/**
 	 * @param locations such as {@code classpath:db/migration} or
 	 * {@code filesystem:src/main/resources/db/migration}
-	 * @throws dev.strata.StrataException for a bad migration file or directive, as
+	 * @throws dev.strata.error.StrataException for a bad migration file or directive, as
 	 * {@code migrate} would
 	 */
 	public static LintResult run(List<String> locations, ClassLoader classLoader, GuardSettings settings) {

@@ -1,6 +1,6 @@
 /**
- * The lint report: what the guard thinks of a set of migrations, with a verdict, rendered
- * as text, JSON, GitHub annotations or SARIF for code scanning.
+ * The lint: what the guard thinks of a set of migrations, with a verdict. How it is
+ * written (text, JSON, GitHub annotations, SARIF) is {@code strata-report}'s business.
  */
 @NullMarked
 package dev.strata.guard.report;

@@ -29,7 +29,7 @@ public interface TransactionCheck {
 
 	/**
 	 * Called in the transaction after the migration's last statement, before commit.
-	 * @throws dev.strata.StrataException to roll the migration back
+	 * @throws dev.strata.error.StrataException to roll the migration back
 	 */
 	default void verify(PreparedMigration migration, Connection connection) throws SQLException {
 	}

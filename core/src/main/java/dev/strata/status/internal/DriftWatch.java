@@ -7,7 +7,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
 import dev.strata.Strata;
-import dev.strata.StrataException;
+import dev.strata.error.StrataException;
 import dev.strata.status.DriftCheck;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;

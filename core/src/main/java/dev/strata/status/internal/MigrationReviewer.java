@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.strata.StatusResult;
-import dev.strata.StrataException;
+import dev.strata.error.StrataException;
 import dev.strata.guard.internal.Guard;
 import dev.strata.guard.GuardSettings;
 import dev.strata.guard.GuardedMigration;

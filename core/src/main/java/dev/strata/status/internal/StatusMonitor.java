@@ -12,7 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import dev.strata.StatusResult;
 import dev.strata.Strata;
-import dev.strata.StrataException;
+import dev.strata.error.StrataException;
 import dev.strata.execute.LockHolder;
 import dev.strata.execute.internal.MigrationLock;
 import org.jspecify.annotations.Nullable;

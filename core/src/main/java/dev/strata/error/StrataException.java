@@ -1,4 +1,4 @@
-package dev.strata;
+package dev.strata.error;
 
 /**
  * Base of every error Strata reports on purpose. The {@link ErrorCategory} tells callers

@@ -1,4 +1,4 @@
-package dev.strata.guard.report.internal;
+package dev.strata.report.lint;
 
 import dev.strata.guard.Assessment;
 import dev.strata.guard.Finding;
@@ -9,7 +9,7 @@ import dev.strata.guard.report.LintResult;
  * GitHub Actions workflow commands: one {@code ::error} per refused finding and one
  * {@code ::warning} per warning, shown on the pull request's diff; then the verdict line.
  */
-public final class GithubReport {
+final class GithubReport {
 
 	private GithubReport() {
 	}

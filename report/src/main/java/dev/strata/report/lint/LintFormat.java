@@ -1,10 +1,8 @@
-package dev.strata.guard.report;
+package dev.strata.report.lint;
 
 import java.util.function.Function;
-import dev.strata.guard.report.internal.GithubReport;
-import dev.strata.guard.report.internal.JsonReport;
-import dev.strata.guard.report.internal.SarifReport;
-import dev.strata.guard.report.internal.TextReport;
+
+import dev.strata.guard.report.LintResult;
 
 /** How the lint report is written ({@code strata.lint.format}). */
 public enum LintFormat {

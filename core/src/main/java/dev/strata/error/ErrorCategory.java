@@ -1,4 +1,4 @@
-package dev.strata;
+package dev.strata.error;
 
 /**
  * What kind of problem stopped a command. The categories are a public contract: the

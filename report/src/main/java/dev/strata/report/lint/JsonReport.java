@@ -1,11 +1,12 @@
-package dev.strata.guard.report.internal;
+package dev.strata.report.lint;
 
 import java.util.Locale;
 
 import dev.strata.guard.Assessment;
 import dev.strata.guard.GuardedMigration;
 import dev.strata.guard.report.LintResult;
-import dev.strata.json.internal.JsonWriter;
+import dev.strata.report.FindingJson;
+import dev.strata.report.json.JsonWriter;
 
 /**
  * The lint report as JSON: the verdict, then each migration with its findings. The one

@@ -1,4 +1,4 @@
-package dev.strata.guard.report.internal;
+package dev.strata.report.lint;
 
 /**
  * Turns a migration's location into a path relative to the project, which GitHub

@@ -1,4 +1,4 @@
-package dev.strata.status.internal;
+package dev.strata.report;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +11,7 @@ import dev.strata.drift.DriftReport;
 import dev.strata.drift.ObjectChange;
 import dev.strata.drift.SnapshotInfo;
 import dev.strata.execute.LockHolder;
-import dev.strata.json.internal.JsonWriter;
+import dev.strata.report.json.JsonWriter;
 import dev.strata.plan.MigrationState;
 import dev.strata.plan.MigrationStatus;
 import dev.strata.plan.ValidationProblem;

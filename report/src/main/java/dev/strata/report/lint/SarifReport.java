@@ -1,4 +1,4 @@
-package dev.strata.guard.report.internal;
+package dev.strata.report.lint;
 
 import java.util.Arrays;
 import java.util.List;
@@ -7,14 +7,14 @@ import dev.strata.guard.Assessment;
 import dev.strata.guard.Finding;
 import dev.strata.guard.Outcome;
 import dev.strata.guard.rules.Rule;
-import dev.strata.json.internal.JsonWriter;
+import dev.strata.report.json.JsonWriter;
 import dev.strata.guard.report.LintResult;
 
 /**
  * SARIF 2.1.0, the format GitHub code scanning reads: every rule of the registry as a
  * reporting descriptor, every refused or warned finding as a result.
  */
-public final class SarifReport {
+final class SarifReport {
 
 	private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 

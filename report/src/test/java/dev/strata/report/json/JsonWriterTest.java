@@ -1,4 +1,4 @@
-package dev.strata.json.internal;
+package dev.strata.report.json;
 
 import org.junit.jupiter.api.Test;
 

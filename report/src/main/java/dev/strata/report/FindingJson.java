@@ -1,9 +1,9 @@
-package dev.strata.guard.report.internal;
+package dev.strata.report;
 
 import dev.strata.guard.Assessment;
 import dev.strata.guard.Finding;
 import dev.strata.guard.TableSize;
-import dev.strata.json.internal.JsonWriter;
+import dev.strata.report.json.JsonWriter;
 
 /**
  * A finding as JSON, the one shape every report gives it: the lint report, the migrator's

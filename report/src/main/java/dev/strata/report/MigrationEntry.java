@@ -1,14 +1,14 @@
-package dev.strata.status.internal;
+package dev.strata.report;
 
 import java.time.Instant;
 import java.util.List;
 
 import dev.strata.MigrateResult;
 import dev.strata.guard.Assessment;
-import dev.strata.guard.report.internal.FindingJson;
+import dev.strata.report.FindingJson;
 import dev.strata.history.AppliedMigration;
 import dev.strata.history.HistoryType;
-import dev.strata.json.internal.JsonWriter;
+import dev.strata.report.json.JsonWriter;
 import dev.strata.migration.Migration;
 import dev.strata.plan.MigrationState;
 import dev.strata.plan.MigrationStatus;

@@ -1,4 +1,4 @@
-package dev.strata.guard.report.internal;
+package dev.strata.report.lint;
 
 import java.util.List;
 
@@ -13,7 +13,7 @@ import dev.strata.guard.report.LintResult;
  * The report for people: per migration, its findings grouped by severity; then the
  * verdict.
  */
-public final class TextReport {
+final class TextReport {
 
 	private TextReport() {
 	}
