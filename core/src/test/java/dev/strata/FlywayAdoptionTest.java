@@ -115,6 +115,20 @@ class FlywayAdoptionTest {
 	}
 
 	@Test
+	void aRepeatableMigrationChangedSinceFlywayRanItIsRunAgainAsFlywayWould(TestDatabase db) {
+		flywayProject(db);
+		flyway(db, this.dir).load().migrate();
+		new MigrationDir(this.dir).write("R__order_counts.sql",
+				"create or replace view order_counts as select count(*), 2 as version from shop_orders;");
+
+		MigrateResult result = strata(db, (builder) -> builder.flywayAdopt(true)).migrate();
+
+		assertThat(result.applied()).extracting(MigrateResult.AppliedReport::description)
+			.containsExactly("order counts");
+		assertThat(Db.column(db, "select version from order_counts")).containsExactly("2");
+	}
+
+	@Test
 	void adoptionIsIdempotent(TestDatabase db) {
 		flywayProject(db);
 		flyway(db, this.dir).load().migrate();
