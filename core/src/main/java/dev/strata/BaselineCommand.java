@@ -19,6 +19,8 @@ final class BaselineCommand implements Command<BaselineResult> {
 						"Schema \"" + target.schema() + "\" already has a history in " + config.table()
 								+ "; a baseline is only for a database that has none. Use migrate instead.");
 			}
+			// A baseline would run Flyway's migrations above it again.
+			FlywayAdoption.refuseUnadopted(target, config);
 			TargetState created = target.withHistoryCreated();
 			MigrateCommand.recordBaseline(created.history(), config.baselineVersion());
 			context.listener().baselined(created.target(), config.baselineVersion());

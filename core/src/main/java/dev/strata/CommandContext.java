@@ -53,9 +53,16 @@ final class CommandContext {
 	/** The target schema and its history, found on this command's connection. */
 	TargetState target() throws SQLException {
 		if (this.target == null) {
-			this.target = TargetState.resolve(this.connection, this.config.target());
+			this.target = TargetState.resolve(this.connection, this.config.target(), this.config.flywayTable());
+			bindPlaceholders(this.target);
 		}
 		return this.target;
+	}
+
+	/** The built-in placeholders take the values this connection found. */
+	private void bindPlaceholders(TargetState target) throws SQLException {
+		this.config.placeholderContext()
+			.bind(target.schema(), this.connection.getMetaData().getUserName(), this.connection.getCatalog());
 	}
 
 	/** The migration files at the configured locations. */
@@ -91,7 +98,7 @@ final class CommandContext {
 			SessionName.Applied named = lock.sharedSession() ? SessionName.Applied.NOTHING
 					: SessionName.apply(connection, this.config.sessionName());
 			try {
-				this.target = TargetState.resolve(connection, this.config.target());
+				this.target = TargetState.resolve(connection, this.config.target(), this.config.flywayTable());
 				return work.run(this.target, lock);
 			}
 			finally {

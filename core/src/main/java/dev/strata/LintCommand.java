@@ -28,7 +28,7 @@ final class LintCommand implements Command<LintResult> {
 		for (CallbackFile callback : new MigrationSource(config.locations(), config.classLoader(),
 				config.locationsConfigured())
 			.loadCallbacks()) {
-			selected.add(new SqlMigration(callback.file()));
+			selected.add(new SqlMigration(callback.file(), config.placeholderContext()));
 		}
 		return Lint.of(selected, config.guard(), new LiveTableSizes(context.connection()), config.lintScope());
 	}

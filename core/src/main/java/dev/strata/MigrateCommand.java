@@ -104,7 +104,7 @@ final class MigrateCommand implements Command<MigrateResult> {
 			callbacks.run(CallbackEvent.BEFORE_MIGRATE, connection, null, "Nothing was applied.");
 			callbacks.run(CallbackEvent.AFTER_MIGRATE, connection, null, "Nothing was pending.");
 			MigrateResult result = new MigrateResult(target.target().name(), target.schema(), plan.currentVersionText(),
-					plan.currentVersionText(), List.of(), false, Duration.ZERO, elapsed(start), List.of());
+					plan.currentVersionText(), List.of(), false, Duration.ZERO, elapsed(start), List.of(), null);
 			logger.info(result.summary());
 			return result;
 		}
@@ -129,7 +129,13 @@ final class MigrateCommand implements Command<MigrateResult> {
 		Connection connection = context.connection();
 		boolean baselined = false;
 		this.doing = "creating or upgrading the history table";
-		if (!target.historyExists() && target.history().countOtherObjects() > 0) {
+		MigrateResult.Adopted adopted = null;
+		if (target.flywayHistoryToAdopt() != null) {
+			this.doing = "adopting Flyway's history";
+			adopted = adoptFlyway(context, target);
+			target = target.withHistoryCreated();
+		}
+		else if (!target.historyExists() && target.history().countOtherObjects() > 0) {
 			if (!this.config.baselineOnMigrate()) {
 				throw new ValidationException(target.schema(),
 						List.of(NotEmptyWithoutHistory.problem(target.schema(), this.config.table())));
@@ -208,7 +214,7 @@ final class MigrateCommand implements Command<MigrateResult> {
 		this.doing = "storing the schema snapshot";
 		if (!applied.isEmpty() || baselined || !target.snapshotExists()) {
 			Snapshots.takeAfterRun(connection, this.config, target,
-					(applied.isEmpty() && baselined) ? "BASELINE" : "MIGRATE");
+					(applied.isEmpty() && (baselined || adopted != null)) ? "BASELINE" : "MIGRATE");
 		}
 		String currentVersion = currentVersion(initialVersion, applied);
 		List<SlowStatement> slow = watch.slowStatements();
@@ -217,7 +223,7 @@ final class MigrateCommand implements Command<MigrateResult> {
 					this.config.execution().progressInterval().toMillis(), slow);
 		}
 		MigrateResult result = new MigrateResult(target.target().name(), target.schema(), initialVersion,
-				currentVersion, List.copyOf(applied), baselined, lock.waited(), elapsed(start), slow);
+				currentVersion, List.copyOf(applied), baselined, lock.waited(), elapsed(start), slow, adopted);
 		logger.info(result.summary());
 		return result;
 	}
@@ -231,7 +237,8 @@ final class MigrateCommand implements Command<MigrateResult> {
 				new MigrationSource(this.config.locations(), this.config.classLoader(),
 						this.config.locationsConfigured())
 					.loadCallbacks(),
-				this.config.callbacks(), this.config.target(), this.config.execution());
+				this.config.placeholderContext(), this.config.callbacks(), this.config.target(),
+				this.config.execution());
 		callbacks.judge(connection, this.config.guard());
 		return callbacks;
 	}
@@ -289,6 +296,14 @@ final class MigrateCommand implements Command<MigrateResult> {
 			throw refusal;
 		}
 		return report;
+	}
+
+	private MigrateResult.Adopted adoptFlyway(CommandContext context, TargetState target) throws SQLException {
+		if (!this.config.flywayAdopt()) {
+			throw new ValidationException(target.schema(), List
+				.of(FlywayAdoption.notAdopted(target.schema(), this.config.flywayTable(), this.config.table())));
+		}
+		return FlywayAdoption.adopt(context.connection(), this.config, target, context.migrations());
 	}
 
 	static void recordBaseline(SchemaHistory history, String version) throws SQLException {

@@ -20,10 +20,28 @@ import org.jspecify.annotations.Nullable;
  * @param duration the whole command
  * @param slowStatements the statements that ran longer than
  * {@link dev.strata.execute.ExecutionSettings#progressInterval()}, in the order they ran
+ * @param adopted Flyway's history, if this run adopted it ({@code strata.flyway.adopt})
  */
 public record MigrateResult(String target, String schema, @Nullable String initialVersion,
 		@Nullable String currentVersion, List<AppliedReport> applied, boolean baselined, Duration lockWait,
-		Duration duration, List<SlowStatement> slowStatements) {
+		Duration duration, List<SlowStatement> slowStatements, @Nullable Adopted adopted) {
+
+	/**
+	 * Flyway's history, recorded as Strata's before anything was applied.
+	 *
+	 * @param flywayTable the table it was read from (left as it was)
+	 * @param versioned versioned SQL migrations recorded
+	 * @param repeatable rows of repeatable SQL migrations recorded
+	 * @param java Java migrations recorded (without a checksum: Flyway stores none)
+	 * @param baselineVersion the version of Flyway's baseline, {@code null} if it had
+	 * none
+	 * @param skipped rows that are no migration (schemas Flyway created, versions its
+	 * repair marked deleted)
+	 * @param duration how long reading, verifying and recording took
+	 */
+	public record Adopted(String flywayTable, int versioned, int repeatable, int java, @Nullable String baselineVersion,
+			int skipped, Duration duration) {
+	}
 
 	/**
 	 * One applied migration.

@@ -29,6 +29,8 @@ final class RepairCommand implements Command<RepairResult> {
 		// A bad file is reported before the lock is taken.
 		context.migrations();
 		return context.underLock((target, lock) -> {
+			// Flyway's own repair is the one for Flyway's history.
+			FlywayAdoption.refuseUnadopted(target, context.config());
 			if (!target.historyExists()) {
 				return new RepairResult(target.target().name(), target.schema(), List.of(), List.of());
 			}

@@ -18,7 +18,11 @@ final class StatusCommand implements Command<StatusResult> {
 		TargetState target = context.target();
 		MigrationPlan plan = context.plan();
 		List<ValidationProblem> problems = plan.problems();
-		if (!target.historyExists() && target.history().countOtherObjects() > 0
+		if (target.flywayHistoryToAdopt() != null) {
+			problems = new ArrayList<>(problems);
+			problems.add(FlywayAdoption.problem(target, context.config()));
+		}
+		else if (!target.historyExists() && target.history().countOtherObjects() > 0
 				&& !context.config().baselineOnMigrate()) {
 			problems = new ArrayList<>(problems);
 			problems.add(NotEmptyWithoutHistory.problem(target.schema(), context.config().table()));

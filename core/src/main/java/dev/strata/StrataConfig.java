@@ -27,6 +27,8 @@ import dev.strata.callback.StrataCallback;
 import dev.strata.migration.MigrationResolver;
 import dev.strata.migration.java.JavaMigration;
 import dev.strata.migration.java.JavaMigrationResolver;
+import dev.strata.migration.sql.PlaceholderContext;
+import dev.strata.migration.sql.Placeholders;
 import dev.strata.migration.sql.SqlMigrationResolver;
 import dev.strata.source.Location;
 import dev.strata.targets.MigrationTarget;
@@ -43,6 +45,9 @@ public final class StrataConfig {
 
 	/** The version a baseline records when none is given. */
 	public static final String DEFAULT_BASELINE_VERSION = "1";
+
+	/** Flyway's history table when none is given: Flyway's own default. */
+	public static final String DEFAULT_FLYWAY_TABLE = "flyway_schema_history";
 
 	private final DataSource dataSource;
 
@@ -84,6 +89,12 @@ public final class StrataConfig {
 
 	private final String sessionName;
 
+	private final boolean flywayAdopt;
+
+	private final String flywayTable;
+
+	private final PlaceholderContext placeholders;
+
 	private StrataConfig(Builder builder) {
 		this.dataSource = builder.dataSource;
 		this.connectionSettings = builder.connectionSettings;
@@ -102,8 +113,14 @@ public final class StrataConfig {
 				builder.retryBackoff, builder.progressInterval);
 		this.listeners = List.copyOf(builder.listeners);
 		this.classLoader = builder.classLoader;
+		this.flywayAdopt = builder.flywayAdopt;
+		this.flywayTable = builder.flywayTable;
+		this.placeholders = new PlaceholderContext(new Placeholders(builder.placeholderReplacement,
+				builder.placeholderPrefix, builder.placeholderSuffix, builder.placeholders), builder.schema,
+				builder.table, builder.flywayTable);
 		List<MigrationResolver> resolvers = new ArrayList<>();
-		resolvers.add(new SqlMigrationResolver(this.locations, this.classLoader, this.locationsConfigured));
+		resolvers.add(new SqlMigrationResolver(this.locations, this.classLoader, this.locationsConfigured,
+				this.placeholders));
 		resolvers.addAll(builder.resolvers);
 		if (!builder.javaMigrations.isEmpty() || !builder.javaMigrationPackages.isEmpty()) {
 			List<Supplier<? extends List<? extends JavaMigration>>> registered = List.copyOf(builder.javaMigrations);
@@ -185,6 +202,29 @@ public final class StrataConfig {
 
 	public boolean baselineOnMigrate() {
 		return this.baselineOnMigrate;
+	}
+
+	/**
+	 * Whether a schema migrated by Flyway (its history table present, Strata's not) is
+	 * adopted: Flyway's history recorded as Strata's, under the migration lock.
+	 */
+	public boolean flywayAdopt() {
+		return this.flywayAdopt;
+	}
+
+	/** The table holding Flyway's history, in the target schema. */
+	public String flywayTable() {
+		return this.flywayTable;
+	}
+
+	/** How {@code ${name}} placeholders in SQL files are replaced. */
+	public Placeholders placeholders() {
+		return this.placeholders.placeholders();
+	}
+
+	/** The placeholders with their built-in values, bound once a command connects. */
+	public PlaceholderContext placeholderContext() {
+		return this.placeholders;
 	}
 
 	public Duration lockWaitTimeout() {
@@ -288,6 +328,18 @@ public final class StrataConfig {
 		private String baselineVersion = DEFAULT_BASELINE_VERSION;
 
 		private boolean baselineOnMigrate;
+
+		private boolean flywayAdopt;
+
+		private String flywayTable = DEFAULT_FLYWAY_TABLE;
+
+		private boolean placeholderReplacement = Placeholders.DEFAULTS.replacement();
+
+		private String placeholderPrefix = Placeholders.DEFAULTS.prefix();
+
+		private String placeholderSuffix = Placeholders.DEFAULTS.suffix();
+
+		private final Map<String, String> placeholders = new LinkedHashMap<>();
 
 		private Duration lockWaitTimeout = LockSettings.DEFAULTS.maxWait();
 
@@ -417,6 +469,58 @@ public final class StrataConfig {
 
 		public Builder baselineOnMigrate(boolean baselineOnMigrate) {
 			this.baselineOnMigrate = baselineOnMigrate;
+			return this;
+		}
+
+		/**
+		 * Adopt a Flyway history: a target schema with Flyway's history table and no
+		 * Strata history gets Flyway's applied migrations recorded as Strata's (each file
+		 * verified with Flyway's checksum) before pending ones apply. Off, such a schema
+		 * is refused.
+		 */
+		public Builder flywayAdopt(boolean flywayAdopt) {
+			this.flywayAdopt = flywayAdopt;
+			return this;
+		}
+
+		/**
+		 * Flyway's history table, {@value StrataConfig#DEFAULT_FLYWAY_TABLE} by default.
+		 */
+		public Builder flywayTable(String flywayTable) {
+			this.flywayTable = Objects.requireNonNull(flywayTable, "flywayTable must not be null");
+			return this;
+		}
+
+		/**
+		 * Whether {@code ${name}} placeholders in SQL files are replaced (default on).
+		 */
+		public Builder placeholderReplacement(boolean placeholderReplacement) {
+			this.placeholderReplacement = placeholderReplacement;
+			return this;
+		}
+
+		/** What opens a placeholder, {@code ${} by default. */
+		public Builder placeholderPrefix(String placeholderPrefix) {
+			this.placeholderPrefix = Objects.requireNonNull(placeholderPrefix, "placeholderPrefix must not be null");
+			return this;
+		}
+
+		/** What closes a placeholder, <code>}</code> by default. */
+		public Builder placeholderSuffix(String placeholderSuffix) {
+			this.placeholderSuffix = Objects.requireNonNull(placeholderSuffix, "placeholderSuffix must not be null");
+			return this;
+		}
+
+		/** A placeholder's value: {@code ${name}} in SQL files becomes {@code value}. */
+		public Builder placeholder(String name, String value) {
+			this.placeholders.put(Objects.requireNonNull(name, "name must not be null"),
+					Objects.requireNonNull(value, "value must not be null"));
+			return this;
+		}
+
+		/** Placeholder values by name, added to those given before. */
+		public Builder placeholders(Map<String, String> placeholders) {
+			placeholders.forEach(this::placeholder);
 			return this;
 		}
 

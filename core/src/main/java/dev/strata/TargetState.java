@@ -34,16 +34,23 @@ final class TargetState {
 
 	private final boolean snapshotExists;
 
-	private TargetState(MigrationTarget target, SchemaHistory history, boolean historyExists, boolean snapshotExists) {
+	private final @Nullable String flywayTable;
+
+	private TargetState(MigrationTarget target, SchemaHistory history, boolean historyExists, boolean snapshotExists,
+			@Nullable String flywayTable) {
 		this.target = target;
 		this.history = history;
 		this.historyExists = historyExists;
 		this.snapshotExists = snapshotExists;
+		this.flywayTable = flywayTable;
 	}
 
-	static TargetState resolve(Connection connection, MigrationTarget target) throws SQLException {
+	/**
+	 * @param flywayTable Flyway's history table, looked for in the same schema
+	 */
+	static TargetState resolve(Connection connection, MigrationTarget target, String flywayTable) throws SQLException {
 		String snapshotTable = SnapshotStore.tableName(target.table());
-		Found found = find(connection, target.schema(), target.table(), snapshotTable);
+		Found found = find(connection, target.schema(), target.table(), snapshotTable, flywayTable);
 		String schema = found.schema();
 		SchemaHistory history = new SchemaHistory(connection, schema, target.table(),
 				!found.history() || found.inFlightColumn(), !found.history() || found.uniqueIndex());
@@ -57,7 +64,8 @@ final class TargetState {
 						+ " holds the history, or fix the connection's search_path.");
 			}
 		}
-		return new TargetState(target, history, found.history(), found.snapshot());
+		return new TargetState(target, history, found.history(), found.snapshot(),
+				found.flywayHistory() ? flywayTable : null);
 	}
 
 	/**
@@ -65,15 +73,17 @@ final class TargetState {
 	 * the history and snapshot tables exist in it, in one query: this runs on every
 	 * restart.
 	 */
-	private static Found find(Connection connection, @Nullable String configuredSchema, String history, String snapshot)
-			throws SQLException {
+	private static Found find(Connection connection, @Nullable String configuredSchema, String history, String snapshot,
+			String flyway) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement("""
 				select s.name,
 				  exists (select 1 from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
 				          where n.nspname = s.name and c.relname = ? and c.relkind in ('r', 'p')),
 				  exists (select 1 from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
 				          where n.nspname = s.name and c.relname = ? and c.relkind in ('r', 'p')),
-				  h.in_flight_column, h.unique_index
+				  h.in_flight_column, h.unique_index,
+				  exists (select 1 from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+				          where n.nspname = s.name and c.relname = ? and c.relkind in ('r', 'p'))
 				from (select coalesce(?::text, current_schema()) as name) s
 				left join lateral (select\s""" + SchemaHistory.inFlightColumnTest() + " as in_flight_column, "
 				+ SchemaHistory.uniqueIndexTest() + """
@@ -82,8 +92,9 @@ final class TargetState {
 						 where n.nspname = s.name and c.relname = ? and c.relkind in ('r', 'p')) h on true""")) {
 			statement.setString(1, history);
 			statement.setString(2, snapshot);
-			statement.setString(3, configuredSchema);
-			statement.setString(4, history);
+			statement.setString(3, flyway);
+			statement.setString(4, configuredSchema);
+			statement.setString(5, history);
 			try (ResultSet rs = statement.executeQuery()) {
 				rs.next();
 				String schema = rs.getString(1);
@@ -91,7 +102,8 @@ final class TargetState {
 					throw new StrataException(ErrorCategory.CONFIGURATION, "The connection has no current schema: none"
 							+ " of the schemas on its search_path exists. Set strata.schema, or create the schema first.");
 				}
-				return new Found(schema, rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4), rs.getBoolean(5));
+				return new Found(schema, rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4), rs.getBoolean(5),
+						rs.getBoolean(6));
 			}
 		}
 	}
@@ -102,9 +114,10 @@ final class TargetState {
 	 * @param inFlightColumn whether the history table has {@code statement_in_flight}
 	 * (see {@link SchemaHistory#upgrade()})
 	 * @param uniqueIndex whether it has the unique index on successful versions
+	 * @param flywayHistory whether Flyway's history table is in the schema
 	 */
-	private record Found(String schema, boolean history, boolean snapshot, boolean inFlightColumn,
-			boolean uniqueIndex) {
+	private record Found(String schema, boolean history, boolean snapshot, boolean inFlightColumn, boolean uniqueIndex,
+			boolean flywayHistory) {
 	}
 
 	/** The target as configured. */
@@ -122,6 +135,14 @@ final class TargetState {
 
 	boolean historyExists() {
 		return this.historyExists;
+	}
+
+	/**
+	 * Flyway's history table when the schema has it and no Strata history: a schema
+	 * Flyway migrated, to adopt before anything else; {@code null} otherwise.
+	 */
+	@Nullable String flywayHistoryToAdopt() {
+		return this.historyExists ? null : this.flywayTable;
 	}
 
 	/** Whether a schema snapshot was stored (its table is created with the first one). */
@@ -164,7 +185,7 @@ final class TargetState {
 		if (!this.historyExists) {
 			this.history.create();
 		}
-		return new TargetState(this.target, this.history, true, this.snapshotExists);
+		return new TargetState(this.target, this.history, true, this.snapshotExists, this.flywayTable);
 	}
 
 	static @Nullable String serverVersion(Connection connection) {

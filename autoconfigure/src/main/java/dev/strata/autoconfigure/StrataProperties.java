@@ -149,6 +149,31 @@ public class StrataProperties {
 	private boolean baselineOnMigrate;
 
 	/**
+	 * Values of the ${name} placeholders in SQL files, by name (Flyway's syntax).
+	 */
+	private Map<String, String> placeholders = new LinkedHashMap<>();
+
+	/**
+	 * Whether placeholders in SQL files are replaced. Off, files run as written.
+	 */
+	private boolean placeholderReplacement = true;
+
+	/**
+	 * What opens a placeholder in SQL files.
+	 */
+	private String placeholderPrefix = "${";
+
+	/**
+	 * What closes a placeholder in SQL files.
+	 */
+	private String placeholderSuffix = "}";
+
+	/**
+	 * Adopting a history Flyway wrote.
+	 */
+	private final Flyway flyway = new Flyway();
+
+	/**
 	 * Whether to let every DESTRUCTIVE statement (DROP TABLE, DROP COLUMN, TRUNCATE,
 	 * DELETE, ...) through, each logged as a warning with its statement. Prefer a '--
 	 * strata:allow' directive with a reason in the migration itself.
@@ -338,6 +363,42 @@ public class StrataProperties {
 		this.allowDestructive = allowDestructive;
 	}
 
+	public Map<String, String> getPlaceholders() {
+		return this.placeholders;
+	}
+
+	public void setPlaceholders(Map<String, String> placeholders) {
+		this.placeholders = placeholders;
+	}
+
+	public boolean isPlaceholderReplacement() {
+		return this.placeholderReplacement;
+	}
+
+	public void setPlaceholderReplacement(boolean placeholderReplacement) {
+		this.placeholderReplacement = placeholderReplacement;
+	}
+
+	public String getPlaceholderPrefix() {
+		return this.placeholderPrefix;
+	}
+
+	public void setPlaceholderPrefix(String placeholderPrefix) {
+		this.placeholderPrefix = placeholderPrefix;
+	}
+
+	public String getPlaceholderSuffix() {
+		return this.placeholderSuffix;
+	}
+
+	public void setPlaceholderSuffix(String placeholderSuffix) {
+		this.placeholderSuffix = placeholderSuffix;
+	}
+
+	public Flyway getFlyway() {
+		return this.flyway;
+	}
+
 	public Guard getGuard() {
 		return this.guard;
 	}
@@ -447,6 +508,42 @@ public class StrataProperties {
 
 		public void setFailOnDrift(boolean failOnDrift) {
 			this.failOnDrift = failOnDrift;
+		}
+
+	}
+
+	/**
+	 * Adopting a schema Flyway migrated, under {@code strata.flyway.*}.
+	 */
+	public static class Flyway {
+
+		/**
+		 * Whether to adopt a schema Flyway migrated (its history table present, Strata's
+		 * not): the next migrate records Flyway's history as Strata's, each applied file
+		 * verified with Flyway's checksum, and applies only what is pending. Off, such a
+		 * schema is refused.
+		 */
+		private boolean adopt;
+
+		/**
+		 * Flyway's history table, in the schema of Strata's history.
+		 */
+		private String table = "flyway_schema_history";
+
+		public boolean isAdopt() {
+			return this.adopt;
+		}
+
+		public void setAdopt(boolean adopt) {
+			this.adopt = adopt;
+		}
+
+		public String getTable() {
+			return this.table;
+		}
+
+		public void setTable(String table) {
+			this.table = table;
 		}
 
 	}

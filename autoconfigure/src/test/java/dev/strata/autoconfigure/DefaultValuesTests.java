@@ -67,6 +67,12 @@ class DefaultValuesTests {
 		core.put("strata.out-of-order", StrataConfig::outOfOrder);
 		core.put("strata.baseline-version", StrataConfig::baselineVersion);
 		core.put("strata.baseline-on-migrate", StrataConfig::baselineOnMigrate);
+		core.put("strata.flyway.adopt", StrataConfig::flywayAdopt);
+		core.put("strata.flyway.table", StrataConfig::flywayTable);
+		core.put("strata.placeholders", (config) -> config.placeholders().values());
+		core.put("strata.placeholder-replacement", (config) -> config.placeholders().replacement());
+		core.put("strata.placeholder-prefix", (config) -> config.placeholders().prefix());
+		core.put("strata.placeholder-suffix", (config) -> config.placeholders().suffix());
 		core.put("strata.allow-destructive", StrataConfig::allowDestructive);
 		core.put("strata.guard.strict", (config) -> config.guard().strict());
 		core.put("strata.guard.rules", (config) -> config.guard().rules());

@@ -1,6 +1,7 @@
 package dev.strata.callback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Files;
@@ -61,6 +62,37 @@ class CallbacksTest {
 		assertThat(db.queryForObject("select total from order_totals", Long.class)).isEqualTo(42);
 		assertThat(canRead(db, "orders")).isTrue();
 		assertThat(db.queryForObject("select count(*) from strata_schema_history", Long.class)).isEqualTo(1);
+	}
+
+	/** As in Flyway, a callback file's placeholders are replaced like a migration's. */
+	@Test
+	void callbackFilesReplacePlaceholdersAsMigrationsDo(TestDatabase db) throws Exception {
+		db.execute("drop role if exists analysts; create role analysts");
+		sql("V1__orders.sql", SCHEMA);
+		sql("afterMigrate__grants.sql", "grant select on all tables in schema ${flyway:defaultSchema} to ${reader};");
+
+		MigrateResult result = new Strata(StrataConfig.builder(db.dataSource())
+			.locations("filesystem:" + this.dir)
+			.lockWaitTimeout(Duration.ofSeconds(30))
+			.placeholder("reader", "analysts")
+			.build()).migrate();
+
+		assertThat(result.applied()).hasSize(1);
+		assertThat(db.queryForObject("select has_table_privilege('analysts', 'orders', 'select')", Boolean.class))
+			.isTrue();
+	}
+
+	/**
+	 * An unknown placeholder in a callback file stops the run before anything is applied.
+	 */
+	@Test
+	void anUnknownPlaceholderInACallbackFileAppliesNothing(TestDatabase db) throws Exception {
+		sql("V1__orders.sql", SCHEMA);
+		sql("afterMigrate__grants.sql", "grant select on orders to ${nobody_set_this};");
+
+		assertThatThrownBy(() -> strata(db).migrate()).hasMessageContaining("afterMigrate__grants.sql")
+			.hasMessageContaining("nobody_set_this");
+		assertThat(db.queryForObject("select to_regclass('orders') is null", Boolean.class)).isTrue();
 	}
 
 	@Test

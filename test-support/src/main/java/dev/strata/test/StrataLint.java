@@ -12,6 +12,9 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.strata.history.internal.SchemaHistory;
+import dev.strata.migration.sql.PlaceholderContext;
+import dev.strata.migration.sql.Placeholders;
 import dev.strata.StrataConfig;
 import dev.strata.error.StrataException;
 import dev.strata.guard.Assessment;
@@ -119,6 +122,10 @@ public final class StrataLint {
 
 		private @Nullable ClassLoader classLoader;
 
+		private final Map<String, String> placeholders = new LinkedHashMap<>();
+
+		private boolean placeholderReplacement = Placeholders.DEFAULTS.replacement();
+
 		private Check(List<String> locations) {
 			// Parsed now so that a malformed location fails at the line that names it
 			locations.forEach(Location::parse);
@@ -205,6 +212,21 @@ public final class StrataLint {
 		}
 
 		/**
+		 * As {@code strata.placeholders.<name>}: {@code ${name}} in the files is replaced
+		 * by {@code value} before they are judged.
+		 */
+		public Check placeholder(String name, String value) {
+			this.placeholders.put(name, value);
+			return this;
+		}
+
+		/** As {@code strata.placeholder-replacement} (default on). */
+		public Check placeholderReplacement(boolean placeholderReplacement) {
+			this.placeholderReplacement = placeholderReplacement;
+			return this;
+		}
+
+		/**
 		 * Lints without asserting anything about the verdict.
 		 * @throws StrataLintError when a migration file is bad or a location has no
 		 * migration
@@ -212,7 +234,11 @@ public final class StrataLint {
 		public LintResult lint() {
 			LintResult result;
 			try {
-				result = Lint.run(this.locations, classLoader(), settings());
+				result = Lint.run(this.locations, classLoader(), settings(),
+						new PlaceholderContext(
+								new Placeholders(this.placeholderReplacement, Placeholders.DEFAULTS.prefix(),
+										Placeholders.DEFAULTS.suffix(), this.placeholders),
+								null, SchemaHistory.DEFAULT_TABLE, StrataConfig.DEFAULT_FLYWAY_TABLE));
 			}
 			catch (MigrationPreparationException ex) {
 				// Its own message speaks of a migrate run ("nothing was applied"); here

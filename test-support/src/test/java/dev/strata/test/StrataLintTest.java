@@ -175,6 +175,22 @@ class StrataLintTest {
 	}
 
 	@Test
+	void placeholdersAreReplacedBeforeTheGuardJudges(@TempDir Path dir) throws IOException {
+		write(dir, "V1__create_customers.sql", "CREATE TABLE ${prefix}customers (id bigint PRIMARY KEY);\n"
+				+ "GRANT SELECT ON ${prefix}customers TO ${flyway:user};\n${cleanup};\n");
+
+		assertThatExceptionOfType(StrataLintError.class)
+			.isThrownBy(() -> StrataLint.locations("filesystem:" + dir).placeholder("prefix", "shop_").lint())
+			.withMessageContaining("V1__create_customers.sql:3 uses the placeholder ${cleanup}, which has no value");
+		assertThatExceptionOfType(StrataLintError.class)
+			.isThrownBy(() -> StrataLint.locations("filesystem:" + dir)
+				.placeholder("prefix", "shop_")
+				.placeholder("cleanup", "DROP TABLE legacy")
+				.assertSafe())
+			.withMessageContaining("[drop-table]");
+	}
+
+	@Test
 	void unusedDirectiveIsAWarning(@TempDir Path dir) throws IOException {
 		write(dir, "V1__create_customers.sql", "-- strata:allow drop-table reason=\"nothing is dropped here\"\n"
 				+ "CREATE TABLE customers (id bigint PRIMARY KEY);\n");

@@ -58,6 +58,15 @@ final class MigratorCommands {
 		report.schema(result.schema()).versions(result.initialVersion(), result.currentVersion());
 		report.applied(result.applied().stream().map(MigrationEntry::applied).toList());
 		report.slowStatements(result.slowStatements());
+		report.adopted(result.adopted());
+		if (result.adopted() != null) {
+			MigrateResult.Adopted adopted = result.adopted();
+			report.warning("Adopted Flyway's history (" + adopted.flywayTable() + "): " + adopted.versioned()
+					+ " versioned, " + adopted.repeatable() + " repeatable and " + adopted.java()
+					+ " Java migration rows recorded as Strata's" + ((adopted.baselineVersion() != null)
+							? ", a baseline at version " + adopted.baselineVersion() : "")
+					+ "; Flyway's table is left as it was");
+		}
 		if (result.baselined()) {
 			report.warning("Recorded a baseline at version " + this.strata.config().baselineVersion()
 					+ " first (strata.baseline-on-migrate)");

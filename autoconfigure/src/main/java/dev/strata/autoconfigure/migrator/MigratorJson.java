@@ -2,6 +2,7 @@ package dev.strata.autoconfigure.migrator;
 
 import java.util.List;
 
+import dev.strata.MigrateResult;
 import dev.strata.autoconfigure.migrator.MigratorReport.DryRunMigration;
 import dev.strata.autoconfigure.migrator.MigratorReport.Statement;
 import dev.strata.execute.SlowStatement;
@@ -9,6 +10,7 @@ import dev.strata.report.lint.JsonReport;
 import dev.strata.report.json.JsonWriter;
 import dev.strata.status.DriftCheck;
 import dev.strata.report.StatusJson;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders a report as the JSON document documented in docs/migrator.md and described by
@@ -34,6 +36,7 @@ final class MigratorJson {
 		json.name("versionBefore").value(report.versionBefore());
 		json.name("versionAfter").value(report.versionAfter());
 		StatusJson.migrations(json.name("applied"), report.applied());
+		adopted(json.name("adopted"), report.adopted());
 		StatusJson.migrations(json.name("pending"), report.pending());
 		StatusJson.migrations(json.name("migrations"), report.migrations());
 		StatusJson.problems(json.name("problems"), report.problems());
@@ -90,6 +93,29 @@ final class MigratorJson {
 		}
 		json.name("durationMs").value(report.durationMs());
 		return json.endObject() + "\n";
+	}
+
+	private static void adopted(JsonWriter json, MigrateResult.@Nullable Adopted adopted) {
+		if (adopted == null) {
+			json.nullValue();
+			return;
+		}
+		json.beginObject()
+			.name("flywayTable")
+			.value(adopted.flywayTable())
+			.name("versioned")
+			.value(adopted.versioned())
+			.name("repeatable")
+			.value(adopted.repeatable())
+			.name("java")
+			.value(adopted.java())
+			.name("baselineVersion")
+			.value(adopted.baselineVersion())
+			.name("skipped")
+			.value(adopted.skipped())
+			.name("durationMs")
+			.value(adopted.duration().toMillis())
+			.endObject();
 	}
 
 	private static void dryRun(JsonWriter json, DryRunMigration migration) {

@@ -3,6 +3,7 @@ package dev.strata.autoconfigure.migrator;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.strata.MigrateResult;
 import dev.strata.error.ErrorCategory;
 import dev.strata.drift.DriftReport;
 import dev.strata.drift.SnapshotInfo;
@@ -26,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  * @param versionBefore the version before the command
  * @param versionAfter the version after the command
  * @param applied migrations applied by this run
+ * @param adopted the Flyway history {@code migrate} adopted first, {@code null} if none
  * @param pending migrations still pending
  * @param migrations every migration and its state ({@code status} only)
  * @param problems what makes the history and the files disagree
@@ -46,10 +48,11 @@ import org.jspecify.annotations.Nullable;
  */
 public record MigratorReport(String command, int exitCode, @Nullable String database, @Nullable String schema,
 		@Nullable String versionBefore, @Nullable String versionAfter, List<MigrationEntry> applied,
-		List<MigrationEntry> pending, List<MigrationEntry> migrations, List<ValidationProblem> problems,
-		List<DryRunMigration> dryRun, List<String> removedFailed, List<String> realigned, @Nullable LintResult lint,
-		LintFormat lintFormat, @Nullable DriftReport drift, @Nullable SnapshotInfo snapshot, List<String> warnings,
-		List<SlowStatement> slowStatements, @Nullable Failure error, long durationMs) {
+		MigrateResult.@Nullable Adopted adopted, List<MigrationEntry> pending, List<MigrationEntry> migrations,
+		List<ValidationProblem> problems, List<DryRunMigration> dryRun, List<String> removedFailed,
+		List<String> realigned, @Nullable LintResult lint, LintFormat lintFormat, @Nullable DriftReport drift,
+		@Nullable SnapshotInfo snapshot, List<String> warnings, List<SlowStatement> slowStatements,
+		@Nullable Failure error, long durationMs) {
 
 	/**
 	 * Version of the JSON document's shape; raised only for incompatible changes (2: the
@@ -115,6 +118,8 @@ public record MigratorReport(String command, int exitCode, @Nullable String data
 
 		private List<MigrationEntry> applied = List.of();
 
+		private MigrateResult.@Nullable Adopted adopted;
+
 		private List<MigrationEntry> pending = List.of();
 
 		private List<MigrationEntry> migrations = List.of();
@@ -161,6 +166,11 @@ public record MigratorReport(String command, int exitCode, @Nullable String data
 
 		Builder applied(List<MigrationEntry> applied) {
 			this.applied = List.copyOf(applied);
+			return this;
+		}
+
+		Builder adopted(MigrateResult.@Nullable Adopted adopted) {
+			this.adopted = adopted;
 			return this;
 		}
 
@@ -227,9 +237,9 @@ public record MigratorReport(String command, int exitCode, @Nullable String data
 		private MigratorReport build(int exitCode, @Nullable Failure error) {
 			long durationMs = (System.nanoTime() - this.start) / 1_000_000;
 			return new MigratorReport(this.command, exitCode, this.database, this.schema, this.versionBefore,
-					this.versionAfter, this.applied, this.pending, this.migrations, this.problems, this.dryRun,
-					this.removedFailed, this.realigned, this.lint, this.lintFormat, this.drift, this.snapshot,
-					List.copyOf(this.warnings), this.slowStatements, error, durationMs);
+					this.versionAfter, this.applied, this.adopted, this.pending, this.migrations, this.problems,
+					this.dryRun, this.removedFailed, this.realigned, this.lint, this.lintFormat, this.drift,
+					this.snapshot, List.copyOf(this.warnings), this.slowStatements, error, durationMs);
 		}
 
 	}

@@ -15,6 +15,7 @@ import dev.strata.autoconfigure.migrator.MigratorReport.DryRunMigration;
 import dev.strata.autoconfigure.migrator.MigratorReport.Failure;
 import dev.strata.autoconfigure.migrator.MigratorReport.Statement;
 import dev.strata.autoconfigure.JsonSchemas;
+import dev.strata.MigrateResult;
 import dev.strata.drift.AttributeChange;
 import dev.strata.drift.ChangeType;
 import dev.strata.drift.DriftReport;
@@ -68,7 +69,7 @@ class JsonReportsTests {
 		String json = MigratorJson.render(report());
 		JsonNode root = JsonSchemas.assertValid(JsonSchemas.MIGRATOR, json);
 		assertThat(names(root)).containsExactly("formatVersion", "command", "outcome", "exitCode", "database", "schema",
-				"versionBefore", "versionAfter", "applied", "pending", "migrations", "problems", "dryRun",
+				"versionBefore", "versionAfter", "applied", "adopted", "pending", "migrations", "problems", "dryRun",
 				"removedFailed", "realigned", "lint", "drift", "snapshot", "warnings", "slowStatements", "error",
 				"durationMs");
 		assertThat(root.get("warnings").get(0).asString()).isEqualTo(AWKWARD);
@@ -135,7 +136,10 @@ class JsonReportsTests {
 		DriftReport drift = new DriftReport(DriftState.DRIFTED, "drifted", List.of("public"),
 				Instant.parse("2026-01-02T03:04:06Z"), Duration.ofMillis(7), 170002, snapshot, List.of(table));
 		// every field filled, so no command's own rules (migrator.schema.json) apply
-		return new MigratorReport("every-field", 4, "app", "public", "1", null, List.of(applied), List.of(pending),
+		MigrateResult.Adopted adopted = new MigrateResult.Adopted("flyway_schema_history", 12, 2, 1, "1", 1,
+				Duration.ofMillis(35));
+		return new MigratorReport(
+				"every-field", 4, "app", "public", "1", null, List.of(applied), adopted, List.of(pending),
 				List.of(applied, pending), List.of(problem), List.of(dryRun), List.of(), List.of("V1 (init)"), lint(),
 				LintFormat.JSON, drift, snapshot, List.of(AWKWARD), List.of(new SlowStatement("V2 (drop é)",
 						"V2__drop_é.sql", 3, Duration.ofMillis(25302), "CREATE INDEX: building index: scanning table")),

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import dev.strata.autoconfigure.JsonSchemas;
 import dev.strata.autoconfigure.StrataAutoConfiguration;
+import dev.strata.migration.sql.internal.FlywayChecksum;
 import dev.strata.test.PostgresServer;
 import dev.strata.test.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -77,9 +78,9 @@ class StrataMigratorTest {
 				"accept-drift" }) {
 			JsonNode report = run("strata.migrator.output=json", "strata.migrator.command=" + command).json();
 			assertThat(report.propertyNames()).containsExactly("formatVersion", "command", "outcome", "exitCode",
-					"database", "schema", "versionBefore", "versionAfter", "applied", "pending", "migrations",
-					"problems", "dryRun", "removedFailed", "realigned", "lint", "drift", "snapshot", "warnings",
-					"slowStatements", "error", "durationMs");
+					"database", "schema", "versionBefore", "versionAfter", "applied", "adopted", "pending",
+					"migrations", "problems", "dryRun", "removedFailed", "realigned", "lint", "drift", "snapshot",
+					"warnings", "slowStatements", "error", "durationMs");
 		}
 	}
 
@@ -192,6 +193,41 @@ class StrataMigratorTest {
 		MigratorRun run = run("strata.migrator.command=baseline", "strata.baseline-version=2");
 		assertThat(run.exitCode).as(run.toString()).isZero();
 		assertThat(run("strata.migrator.command=validate").exitCode).isZero();
+	}
+
+	@Test
+	void aSchemaFlywayMigratedExitsThreeUntilAdoptedAndTheAdoptionIsReported() {
+		twoMigrations();
+		MigratorRun.write(this.migrations, "V3__add_isbn.sql", "alter table book add column isbn text;");
+		// Flyway's table as Flyway 10+ creates it, with the rows it writes (the real
+		// Flyway
+		// is core's FlywayAdoptionTest)
+		this.database.execute("create table book (id int primary key, title text, author text);"
+				+ " create table flyway_schema_history (installed_rank int not null primary key, version varchar(50),"
+				+ " description varchar(200) not null, type varchar(20) not null, script varchar(1000) not null,"
+				+ " checksum int, installed_by varchar(100) not null, installed_on timestamp not null default now(),"
+				+ " execution_time int not null, success boolean not null);"
+				+ " insert into flyway_schema_history values (1, '1', 'create book', 'SQL', 'V1__create_book.sql', "
+				+ FlywayChecksum.of("create table book (id int primary key, title text);")
+				+ ", 'app', now(), 12, true), (2, '2', 'add author', 'SQL', 'V2__add_author.sql', "
+				+ FlywayChecksum.of("alter table book add column author text;") + ", 'app', now(), 3, true)");
+
+		MigratorRun refused = run("strata.migrator.output=json");
+		assertThat(refused.exitCode).as(refused.toString()).isEqualTo(3);
+		assertThat(refused.json().get("error").get("message").asString()).contains("Flyway")
+			.contains("strata.flyway.adopt=true");
+		assertThat(historyExists()).isFalse();
+
+		MigratorRun adopted = run("strata.migrator.output=json", "strata.flyway.adopt=true");
+		assertThat(adopted.exitCode).as(adopted.toString()).isZero();
+		JsonNode report = adopted.json();
+		assertThat(report.get("adopted").get("flywayTable").asString()).isEqualTo("flyway_schema_history");
+		assertThat(report.get("adopted").get("versioned").asInt()).isEqualTo(2);
+		assertThat(report.get("applied")).hasSize(1);
+		assertThat(report.get("versionAfter").asString()).isEqualTo("3");
+		assertThat(run("strata.migrator.output=json", "strata.flyway.adopt=true").json().get("adopted").isNull())
+			.isTrue();
+		assertThat(historyRows()).isEqualTo(3);
 	}
 
 	@Test

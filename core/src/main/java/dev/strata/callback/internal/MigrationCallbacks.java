@@ -20,6 +20,7 @@ import dev.strata.guard.internal.LiveTableSizes;
 import dev.strata.migration.Migration;
 import dev.strata.migration.PreparedMigration;
 import dev.strata.migration.internal.MigrationPreparer;
+import dev.strata.migration.sql.PlaceholderContext;
 import dev.strata.source.internal.CallbackFile;
 import dev.strata.source.internal.Durations;
 import dev.strata.targets.MigrationTarget;
@@ -46,9 +47,13 @@ public final class MigrationCallbacks {
 
 	private final ExecutionSettings execution;
 
-	public MigrationCallbacks(List<CallbackFile> files, List<StrataCallback> registered, MigrationTarget target,
-			ExecutionSettings execution) {
-		this.files = files.stream().map(SqlCallback::new).toList();
+	/**
+	 * @param placeholders how the SQL callback files' placeholders are replaced, as the
+	 * migrations' are
+	 */
+	public MigrationCallbacks(List<CallbackFile> files, PlaceholderContext placeholders,
+			List<StrataCallback> registered, MigrationTarget target, ExecutionSettings execution) {
+		this.files = files.stream().map((file) -> new SqlCallback(file, placeholders)).toList();
 		List<StrataCallback> callbacks = new ArrayList<>(this.files);
 		callbacks.addAll(registered);
 		this.callbacks = List.copyOf(callbacks);

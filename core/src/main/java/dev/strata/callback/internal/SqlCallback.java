@@ -8,6 +8,7 @@ import dev.strata.callback.CallbackContext;
 import dev.strata.callback.CallbackEvent;
 import dev.strata.callback.StrataCallback;
 import dev.strata.migration.PreparedMigration;
+import dev.strata.migration.sql.PlaceholderContext;
 import dev.strata.migration.sql.SqlMigration;
 import dev.strata.source.internal.CallbackFile;
 import dev.strata.sql.SqlStatement;
@@ -26,9 +27,9 @@ final class SqlCallback implements StrataCallback {
 
 	private @Nullable PreparedMigration prepared;
 
-	SqlCallback(CallbackFile file) {
+	SqlCallback(CallbackFile file, PlaceholderContext placeholders) {
 		this.event = CallbackEvent.ofFileName(file.name().event());
-		this.file = new SqlMigration(file.file());
+		this.file = new SqlMigration(file.file(), placeholders);
 	}
 
 	/** The file as a migration, for the preparer and the guard. */

@@ -11,6 +11,7 @@ import dev.strata.guard.TableSizes;
 import dev.strata.migration.internal.MigrationPreparer;
 import dev.strata.migration.internal.Migrations;
 import dev.strata.migration.sql.SqlMigration;
+import dev.strata.migration.sql.PlaceholderContext;
 import dev.strata.migration.sql.SqlMigrationResolver;
 import dev.strata.source.internal.CallbackFile;
 import dev.strata.source.internal.MigrationSource;
@@ -34,12 +35,23 @@ public final class Lint {
 	 * {@code migrate} would
 	 */
 	public static LintResult run(List<String> locations, ClassLoader classLoader, GuardSettings settings) {
+		return run(locations, classLoader, settings, PlaceholderContext.none());
+	}
+
+	/**
+	 * As {@link #run(List, ClassLoader, GuardSettings)}, with the files' placeholders
+	 * replaced first (see {@link PlaceholderContext}: with no connection, the built-ins
+	 * stand for what PostgreSQL would read, {@code current_user} and the schema or
+	 * {@code public}).
+	 */
+	public static LintResult run(List<String> locations, ClassLoader classLoader, GuardSettings settings,
+			PlaceholderContext placeholders) {
 		List<Location> parsed = locations.stream().map(Location::parse).toList();
 		List<Migration> files = new ArrayList<>(
-				Migrations.resolve(List.of(new SqlMigrationResolver(parsed, classLoader))));
+				Migrations.resolve(List.of(new SqlMigrationResolver(parsed, classLoader, false, placeholders))));
 		// The SQL callback files run on every migrate: judged like the migrations.
 		for (CallbackFile callback : new MigrationSource(parsed, classLoader).loadCallbacks()) {
-			files.add(new SqlMigration(callback.file()));
+			files.add(new SqlMigration(callback.file(), placeholders));
 		}
 		return of(files, settings, TableSizes.NONE, LintScope.ALL);
 	}

@@ -29,8 +29,17 @@ public final class SqlMigration implements Migration {
 
 	private final MigrationFile file;
 
+	private final PlaceholderContext placeholders;
+
+	/** A file run as written, with no placeholder replaced. */
 	public SqlMigration(MigrationFile file) {
+		this(file, PlaceholderContext.none());
+	}
+
+	/** A file whose placeholders are replaced from {@code placeholders}. */
+	public SqlMigration(MigrationFile file, PlaceholderContext placeholders) {
 		this.file = file;
+		this.placeholders = placeholders;
 	}
 
 	/** The file as read. */
@@ -89,9 +98,15 @@ public final class SqlMigration implements Migration {
 		}
 	}
 
-	/** The text, see {@link MigrationFile#content()}. */
+	/**
+	 * The text to run: {@link MigrationFile#content()} with its placeholders replaced.
+	 * @throws MigrationSourceException naming file and line of a placeholder without a
+	 * value
+	 */
 	public String content() {
-		return this.file.content();
+		String script = this.file.script();
+		return this.placeholders.replace(this.file.content(), this.file.location(),
+				script.substring(script.lastIndexOf('/') + 1));
 	}
 
 	/**
@@ -102,7 +117,7 @@ public final class SqlMigration implements Migration {
 	 */
 	@Override
 	public PreparedMigration prepare() {
-		return prepare(SqlScript.parse(this.file.location(), this.file.content()));
+		return prepare(SqlScript.parse(this.file.location(), content()));
 	}
 
 	/**

@@ -11,6 +11,8 @@ public final class SqlMigrationResolver implements MigrationResolver {
 
 	private final MigrationSource source;
 
+	private final PlaceholderContext placeholders;
+
 	/**
 	 * Locations that may be missing, each such one logged as a warning.
 	 */
@@ -23,12 +25,21 @@ public final class SqlMigrationResolver implements MigrationResolver {
 	 * (see {@link MigrationSource#MigrationSource(List, ClassLoader, boolean)})
 	 */
 	public SqlMigrationResolver(List<Location> locations, ClassLoader classLoader, boolean configured) {
+		this(locations, classLoader, configured, PlaceholderContext.none());
+	}
+
+	/**
+	 * @param placeholders how the files' placeholders are replaced
+	 */
+	public SqlMigrationResolver(List<Location> locations, ClassLoader classLoader, boolean configured,
+			PlaceholderContext placeholders) {
 		this.source = new MigrationSource(locations, classLoader, configured);
+		this.placeholders = placeholders;
 	}
 
 	@Override
 	public List<SqlMigration> resolve() {
-		return this.source.load().stream().map(SqlMigration::new).toList();
+		return this.source.load().stream().map((file) -> new SqlMigration(file, this.placeholders)).toList();
 	}
 
 }

@@ -128,7 +128,7 @@ public final class Planner {
 						Resumability.canResume(row, file) ? MigrationState.INTERRUPTED : MigrationState.FAILED, file,
 						row);
 			}
-			if (row.checksum() == null || row.checksum() != file.checksum()) {
+			if (!checksumMatches(row, file)) {
 				return new MigrationStatus(MigrationState.CHECKSUM_MISMATCH, file, row);
 			}
 			if (!row.description().equals(file.description())) {
@@ -154,10 +154,21 @@ public final class Planner {
 			return new MigrationStatus(
 					Resumability.canResume(row, file) ? MigrationState.INTERRUPTED : MigrationState.FAILED, file, row);
 		}
-		if (row.checksum() == null || row.checksum() != file.checksum()) {
+		if (!checksumMatches(row, file)) {
 			return new MigrationStatus(MigrationState.OUTDATED, file, row);
 		}
 		return new MigrationStatus(MigrationState.APPLIED, file, row);
+	}
+
+	/**
+	 * A Java migration Flyway applied has no checksum in its history (Flyway records
+	 * none), so there is nothing to compare with the migration that now stands for it.
+	 */
+	private static boolean checksumMatches(AppliedMigration row, Migration file) {
+		if (row.checksum() == null) {
+			return row.type() == HistoryType.JAVA || row.type() == HistoryType.JAVA_REPEATABLE;
+		}
+		return row.checksum() == file.checksum();
 	}
 
 	private static MigrationStatus unknownVersion(AppliedMigration row, @Nullable Version newestFile) {
