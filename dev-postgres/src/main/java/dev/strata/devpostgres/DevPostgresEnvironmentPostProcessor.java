@@ -59,7 +59,8 @@ public class DevPostgresEnvironmentPostProcessor implements EnvironmentPostProce
 					+ " (declare it <optional>true</optional> so that the jar leaves it out)");
 			return;
 		}
-		EmbeddedPostgresLauncher.Handle handle = start(dataDirectory(environment),
+		Path directory = dataDirectory(environment);
+		EmbeddedPostgresLauncher.Handle handle = start(directory,
 				environment.getProperty(PORT_PROPERTY, Integer.class, 0));
 		this.logger.info("No spring.datasource.url set: development PostgreSQL on port " + handle.port() + ", data in "
 				+ handle.dataDirectory() + " (kept across restarts; delete it to start afresh)."
