@@ -93,11 +93,16 @@ public class DevPostgresEnvironmentPostProcessor implements EnvironmentPostProce
 	static boolean isInsidePackagedJar() {
 		CodeSource source = DevPostgresEnvironmentPostProcessor.class.getProtectionDomain().getCodeSource();
 		URL location = (source != null) ? source.getLocation() : null;
-		if (location == null) {
-			return false;
-		}
-		String url = location.toString();
-		return "nested".equals(location.getProtocol()) || url.contains("!BOOT-INF/") || url.contains("!/BOOT-INF/");
+		return location != null && isNestedJar(location.toString());
+	}
+
+	/**
+	 * Whether a code source location is a library inside an executable jar: Spring Boot's
+	 * launcher loads those from {@code jar:nested:/…/app.jar/!BOOT-INF/lib/….jar!/}.
+	 */
+	static boolean isNestedJar(String location) {
+		return location.startsWith("nested:") || location.startsWith("jar:nested:") || location.contains("!BOOT-INF/")
+				|| location.contains("!/BOOT-INF/");
 	}
 
 	private static synchronized EmbeddedPostgresLauncher.Handle start(Path directory, int port) {

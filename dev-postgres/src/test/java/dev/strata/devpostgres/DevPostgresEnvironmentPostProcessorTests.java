@@ -77,6 +77,17 @@ class DevPostgresEnvironmentPostProcessorTests {
 		assertThat(DevPostgresEnvironmentPostProcessor.isInsidePackagedJar()).isFalse();
 	}
 
+	@Test
+	void recognisesALibraryInsideAnExecutableJar() {
+		assertThat(DevPostgresEnvironmentPostProcessor
+			.isNestedJar("jar:nested:/srv/app.jar/!BOOT-INF/lib/strata-dev-postgres-0.1.0.jar!/")).isTrue();
+		assertThat(DevPostgresEnvironmentPostProcessor.isNestedJar("nested:/srv/app.jar/!BOOT-INF/lib/x.jar")).isTrue();
+		assertThat(DevPostgresEnvironmentPostProcessor
+			.isNestedJar("file:/home/me/.m2/repository/dev/strata/strata-dev-postgres-0.1.0.jar")).isFalse();
+		assertThat(DevPostgresEnvironmentPostProcessor.isNestedJar("file:/work/app/dev-postgres/target/classes/"))
+			.isFalse();
+	}
+
 	private static ConfigurableApplicationContext run(String... arguments) {
 		SpringApplication application = new SpringApplication(TestApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
