@@ -22,8 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The example app on a real PostgreSQL: Strata migrates at startup, and the API reads the
  * repeatable view and calls the plpgsql function the migrations created.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "example.embedded-database.enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "dev-postgres.enabled=false")
 class ExampleApplicationTest {
 
 	private static final TestDatabase database = PostgresServer.shared().createDatabase();

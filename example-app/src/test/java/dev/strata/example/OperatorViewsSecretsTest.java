@@ -31,8 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * after the schema drifted by hand, every operator view (over real HTTP) and the logs
  * since startup are searched for it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "example.embedded-database.enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "dev-postgres.enabled=false")
 @ExtendWith(OutputCaptureExtension.class)
 class OperatorViewsSecretsTest {
 
