@@ -1,10 +1,14 @@
 package dev.strata.example;
 
+import java.util.jar.JarFile;
+
 import dev.strata.example.MigratorProcess.Result;
 import dev.strata.test.PostgresServer;
 import dev.strata.test.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +47,18 @@ class MigratorAheadOfTimeIT {
 		assertThat(this.database.queryForObject("select count(*) from strata_schema_history where success", Long.class))
 			.isEqualTo(7);
 		assertThat(migrate.all()).doesNotContainIgnoringCase("tomcat");
+	}
+
+	@Test
+	void nativeImageHintsInTheJarIncludeTheMigrations() throws Exception {
+		try (JarFile jar = new JarFile(MigratorProcess.jar())) {
+			var entry = jar
+				.getJarEntry("META-INF/native-image/dev.strata/strata-example-app/reachability-metadata.json");
+			assertThat(entry).as("the hints written by process-aot").isNotNull();
+			JsonNode hints = JsonMapper.builder().build().readTree(jar.getInputStream(entry));
+			assertThat(hints.get("resources").valueStream().map((resource) -> resource.path("glob").asString()))
+				.contains("db/migration/**");
+		}
 	}
 
 }

@@ -116,7 +116,7 @@ final class MigratorProcess {
 		}
 	}
 
-	private static String jar() {
+	static String jar() {
 		String jar = System.getProperty("example.jar");
 		assertThat(jar).as("system property example.jar (set by the failsafe plugin)").isNotNull();
 		assertThat(new File(jar)).as("the executable jar; run 'mvn verify' so that package builds it").isFile();
