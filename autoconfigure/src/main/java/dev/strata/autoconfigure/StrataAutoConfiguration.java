@@ -4,17 +4,14 @@ import javax.sql.DataSource;
 
 import dev.strata.Strata;
 import dev.strata.StrataConfig;
-import dev.strata.autoconfigure.migrator.MigratorModeCondition;
+import dev.strata.autoconfigure.migrator.MigratorMode;
 import dev.strata.callback.StrataCallback;
 import dev.strata.execute.MigrationListener;
 import dev.strata.migration.java.JavaMigration;
 import dev.strata.execute.internal.SessionName;
 import dev.strata.status.MigrationProgress;
 import dev.strata.status.internal.StatusMonitor;
-import org.jspecify.annotations.Nullable;
 
-import org.springframework.aot.hint.RuntimeHints;
-import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
@@ -28,7 +25,6 @@ import org.springframework.boot.sql.init.dependency.DatabaseInitializationDepend
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
@@ -41,7 +37,6 @@ import org.springframework.core.io.ResourceLoader;
 @ConditionalOnBooleanProperty(name = "strata.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(StrataProperties.class)
 @Import(DatabaseInitializationDependencyConfigurer.class)
-@ImportRuntimeHints(StrataAutoConfiguration.MigrationLocationsRuntimeHints.class)
 public final class StrataAutoConfiguration {
 
 	@Bean
@@ -71,10 +66,16 @@ public final class StrataAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@Conditional(MigratorModeCondition.Off.class) // a migrator runs its command instead;
-													// on-startup does not apply
-	StrataMigrationInitializer strataMigrationInitializer(Strata strata, StrataProperties properties) {
-		return new StrataMigrationInitializer(strata, properties.getOnStartup());
+	StrataMigrationInitializer strataMigrationInitializer(ObjectProvider<Strata> strata,
+			ObjectProvider<StrataProperties> properties, Environment environment) {
+		// Decided here, when the bean is created, not by a condition: an application
+		// processed ahead of time keeps the bean definitions of its build, and one image
+		// runs both as the application and as a migrator. A migrator runs its command
+		// instead; on-startup does not apply.
+		if (MigratorMode.isActive(environment)) {
+			return StrataMigrationInitializer.inactive();
+		}
+		return new StrataMigrationInitializer(strata.getObject(), properties.getObject().getOnStartup());
 	}
 
 	@Bean
@@ -117,16 +118,6 @@ public final class StrataAutoConfiguration {
 		@ConditionalOnProperty("strata.url")
 		private static final class StrataUrlCondition {
 
-		}
-
-	}
-
-	/** Native images must include the migration files. */
-	static class MigrationLocationsRuntimeHints implements RuntimeHintsRegistrar {
-
-		@Override
-		public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
-			hints.resources().registerPattern("db/migration/**");
 		}
 
 	}

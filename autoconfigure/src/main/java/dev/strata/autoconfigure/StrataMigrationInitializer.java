@@ -2,6 +2,7 @@ package dev.strata.autoconfigure;
 
 import dev.strata.Strata;
 import dev.strata.autoconfigure.StrataProperties.OnStartup;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.Ordered;
@@ -17,7 +18,7 @@ public class StrataMigrationInitializer implements InitializingBean, Ordered {
 	static final String PENDING_REMEDY = "strata.on-startup=validate applies nothing. Apply them before starting this"
 			+ " application (a migrator run of the same build), or set strata.on-startup=migrate.";
 
-	private final Strata strata;
+	private final @Nullable Strata strata;
 
 	private final OnStartup onStartup;
 
@@ -30,8 +31,25 @@ public class StrataMigrationInitializer implements InitializingBean, Ordered {
 		this.onStartup = onStartup;
 	}
 
+	private StrataMigrationInitializer() {
+		this.strata = null;
+		this.onStartup = OnStartup.NONE;
+	}
+
+	/**
+	 * An initializer that applies nothing and needs no {@code Strata}, for a migrator
+	 * run: creating Strata there is the migrator's job, which reports a configuration
+	 * that fails to bind or connect instead of failing the start-up.
+	 */
+	static StrataMigrationInitializer inactive() {
+		return new StrataMigrationInitializer();
+	}
+
 	@Override
 	public void afterPropertiesSet() {
+		if (this.strata == null) {
+			return;
+		}
 		switch (this.onStartup) {
 			case MIGRATE -> this.strata.migrate();
 			case VALIDATE -> this.strata.validateUpToDate(PENDING_REMEDY);

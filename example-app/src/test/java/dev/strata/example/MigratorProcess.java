@@ -47,9 +47,23 @@ final class MigratorProcess {
 	 * database.
 	 */
 	static MigratorProcess start(TestDatabase database, String... arguments) throws IOException {
+		return start(List.of(), database, arguments);
+	}
+
+	/**
+	 * As {@link #start(TestDatabase, String...)}, from the code generated ahead of time
+	 * ({@code -Dspring.aot.enabled=true}).
+	 */
+	static MigratorProcess startAheadOfTime(TestDatabase database, String... arguments) throws IOException {
+		return start(List.of("-Dspring.aot.enabled=true"), database, arguments);
+	}
+
+	private static MigratorProcess start(List<String> jvmOptions, TestDatabase database, String... arguments)
+			throws IOException {
 		int port = freePort();
-		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-				"-jar", jar(), "--spring.profiles.active=migrator", "--server.port=" + port,
+		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-jar", jar(), "--spring.profiles.active=migrator", "--server.port=" + port,
 				"--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=" + database.username(),
 				"--spring.datasource.password=" + database.password()));
 		command.addAll(List.of(arguments));
@@ -102,7 +116,7 @@ final class MigratorProcess {
 		}
 	}
 
-	private static String jar() {
+	static String jar() {
 		String jar = System.getProperty("example.jar");
 		assertThat(jar).as("system property example.jar (set by the failsafe plugin)").isNotNull();
 		assertThat(new File(jar)).as("the executable jar; run 'mvn verify' so that package builds it").isFile();

@@ -63,6 +63,10 @@ public class StrataMigrator implements InitializingBean {
 
 	@Override
 	public void afterPropertiesSet() {
+		if (!MigratorMode.isActive(this.environment)) {
+			// The application runs as itself: the start-up initializer migrates.
+			return;
+		}
 		MigratorReport report = run();
 		Output output = outputFormat();
 		String rendered = (output == Output.JSON) ? MigratorJson.render(report) : TextReport.render(report);

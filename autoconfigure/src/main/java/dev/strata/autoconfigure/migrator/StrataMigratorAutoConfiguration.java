@@ -7,7 +7,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 
@@ -17,9 +16,14 @@ import org.springframework.core.env.Environment;
  * (see {@link StrataMigrator}). Active even when Strata itself is not, so that a migrator
  * without a database fails loudly with exit code 2 instead of exiting 0 having done
  * nothing.
+ *
+ * <p>
+ * The migrator bean is always defined and decides when it is created whether this run is
+ * a migrator run. A condition would be evaluated once at build time in an application
+ * processed ahead of time (where the build runs without the migrator profile), and the
+ * image would then never be a migrator.
  */
 @AutoConfiguration(after = StrataAutoConfiguration.class)
-@Conditional(MigratorModeCondition.class)
 public final class StrataMigratorAutoConfiguration {
 
 	@Bean
