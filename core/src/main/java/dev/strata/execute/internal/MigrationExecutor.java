@@ -104,16 +104,35 @@ public final class MigrationExecutor {
 			throw new LockLostException(this.fence.table(), lost,
 					"Strata stopped before " + migration.migration().displayName() + ": nothing of it ran.");
 		}
-		this.listener.started(this.target, migration);
-		long start = System.nanoTime();
-		this.watch.started(migration);
-		try {
+		return reported(migration, (start) -> {
 			if (migration.transactional()) {
 				applyInTransaction(migration, start);
 			}
 			else {
 				applyWithoutTransaction(migration, start);
 			}
+		});
+	}
+
+	/** A migration's work, given when it started ({@link System#nanoTime()}). */
+	@FunctionalInterface
+	private interface Work {
+
+		void run(long start) throws SQLException;
+
+	}
+
+	/**
+	 * Runs a migration's work, fresh or resumed, between the listener's {@code started}
+	 * and how it ended ({@code applied}, {@code failed}, {@code lockLost} or
+	 * {@code refused}), with the progress watch around it; returns how long it took.
+	 */
+	private Duration reported(PreparedMigration migration, Work work) throws SQLException {
+		this.listener.started(this.target, migration);
+		long start = System.nanoTime();
+		this.watch.started(migration);
+		try {
+			work.run(start);
 		}
 		catch (MigrationFailedException ex) {
 			this.listener.failed(this.target, migration, elapsed(start), ex);
@@ -349,10 +368,7 @@ public final class MigrationExecutor {
 	 * @throws MigrationFailedException if a statement failed
 	 */
 	public Duration resume(PreparedMigration migration, AppliedMigration row) throws SQLException {
-		this.listener.started(this.target, migration);
-		long start = System.nanoTime();
-		this.watch.started(migration);
-		try {
+		return reported(migration, (start) -> {
 			InterruptedMigrationResume resume = new InterruptedMigrationResume(this.connection, migration, row);
 			InterruptedMigrationResume.Settled settled;
 			try {
@@ -366,21 +382,7 @@ public final class MigrationExecutor {
 			runWithoutTransaction(migration, row.installedRank(), settled, start);
 			logger.info("{}: resumed after an interrupted run: {}", migration.migration().displayName(),
 					settled.report());
-		}
-		catch (MigrationFailedException ex) {
-			this.listener.failed(this.target, migration, elapsed(start), ex);
-			throw ex;
-		}
-		catch (SQLException ex) {
-			throw unaccounted(migration, ex, start);
-		}
-		finally {
-			this.watch.finished();
-		}
-		resetStringSetting(migration);
-		Duration duration = elapsed(start);
-		this.listener.applied(this.target, migration, duration);
-		return duration;
+		});
 	}
 
 	/**
