@@ -14,15 +14,12 @@ import java.util.List;
  * Database addresses that cannot be reached, each in its own way, without a network: a
  * closed local port (refused), a local port whose accept queue is full so the kernel
  * drops further connection attempts (a genuine connect timeout, like a firewall that
- * drops packets), a non-routable address, and a name that never resolves.
+ * drops packets), and a name that never resolves.
  */
 public final class Unreachable {
 
 	/** Never resolves: {@code .invalid} is reserved (RFC 2606). */
 	public static final String UNRESOLVABLE_HOST = "no-such-host.invalid";
-
-	/** A private address no network routes: connection attempts go unanswered. */
-	public static final String NON_ROUTABLE_HOST = "10.255.255.1";
 
 	private Unreachable() {
 	}
@@ -34,24 +31,6 @@ public final class Unreachable {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-	}
-
-	/**
-	 * Whether a plain TCP connect to {@code host} times out as on a real network. Some
-	 * sandboxes answer every address through a proxy; a test of a non-routable address is
-	 * meaningless there.
-	 */
-	public static boolean connectTimesOut(String host, int port) {
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress(host, port), 1000);
-			return false;
-		}
-		catch (SocketTimeoutException ex) {
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
 		}
 	}
 
