@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
+import dev.strata.error.ErrorCategory;
+import dev.strata.error.StrataException;
 import dev.strata.execute.internal.CompositeMigrationListener;
 import dev.strata.execute.MigrationListener;
 import dev.strata.execute.internal.MigrationLock;
@@ -11,6 +13,8 @@ import dev.strata.execute.internal.SessionName;
 import dev.strata.plan.internal.MigrationPlan;
 import dev.strata.plan.internal.Planner;
 import dev.strata.migration.Migration;
+import dev.strata.targets.DatabaseServer;
+import dev.strata.targets.internal.CitusNode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -88,6 +92,7 @@ final class CommandContext {
 	 */
 	<T> T underLock(LockedWork<T> work) throws SQLException {
 		Connection connection = this.connection;
+		refuseCitusWorker(target());
 		// The command's own connection waits idle meanwhile; keep it from being cut as
 		// idle.
 		try (MigrationLock lock = MigrationLock.acquire(this.config.target().dataSource(), connection,
@@ -104,6 +109,19 @@ final class CommandContext {
 			finally {
 				named.restore();
 			}
+		}
+	}
+
+	/**
+	 * On Citus, only the coordinator propagates DDL to the workers, and only its advisory
+	 * lock excludes the other migrators: nothing that writes runs on a worker.
+	 */
+	private void refuseCitusWorker(TargetState target) throws SQLException {
+		if (target.server().kind() == DatabaseServer.Kind.CITUS && !CitusNode.isCoordinator(this.connection)) {
+			throw new StrataException(ErrorCategory.CONFIGURATION, "The connection reached a Citus worker node ("
+					+ target.server().describe() + "), not the coordinator. DDL run here would change this worker"
+					+ " only, and its migration lock would not exclude migrators on the coordinator. Point strata.url"
+					+ " (or the DataSource) at the coordinator. Nothing was changed.");
 		}
 	}
 

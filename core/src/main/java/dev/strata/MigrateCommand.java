@@ -92,8 +92,9 @@ final class MigrateCommand implements Command<MigrateResult> {
 	private MigrateResult migrate(CommandContext context) throws SQLException {
 		Connection connection = context.connection();
 		TargetState target = context.target();
-		logger.info("Migrating schema \"{}\" at {} (PostgreSQL {})", target.schema(),
-				JdbcUrls.forLog(connection.getMetaData().getURL()), TargetState.serverVersion(connection));
+		logger.info("Migrating schema \"{}\" at {} ({})", target.schema(),
+				JdbcUrls.forLog(connection.getMetaData().getURL()), target.server().describe());
+		target.server().notes().forEach((note) -> logger.info("{}: {}", target.server().kind().displayName(), note));
 		MigrationPlan plan = context.plan();
 		long start = this.start;
 		MigrationCallbacks callbacks = callbacks(connection);

@@ -11,6 +11,7 @@ import dev.strata.error.ErrorCategory;
 import dev.strata.error.StrataException;
 import dev.strata.history.AppliedMigration;
 import dev.strata.history.internal.SchemaHistory;
+import dev.strata.targets.DatabaseServer;
 import dev.strata.targets.MigrationTarget;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -36,13 +37,16 @@ final class TargetState {
 
 	private final @Nullable String flywayTable;
 
+	private final DatabaseServer server;
+
 	private TargetState(MigrationTarget target, SchemaHistory history, boolean historyExists, boolean snapshotExists,
-			@Nullable String flywayTable) {
+			@Nullable String flywayTable, DatabaseServer server) {
 		this.target = target;
 		this.history = history;
 		this.historyExists = historyExists;
 		this.snapshotExists = snapshotExists;
 		this.flywayTable = flywayTable;
+		this.server = server;
 	}
 
 	/**
@@ -65,13 +69,14 @@ final class TargetState {
 			}
 		}
 		return new TargetState(target, history, found.history(), found.snapshot(),
-				found.flywayHistory() ? flywayTable : null);
+				found.flywayHistory() ? flywayTable : null,
+				DatabaseServer.of(serverVersion(connection), found.citusVersion()));
 	}
 
 	/**
-	 * The schema (the configured one, else the connection's current schema) and which of
-	 * the history and snapshot tables exist in it, in one query: this runs on every
-	 * restart.
+	 * The schema (the configured one, else the connection's current schema), which of the
+	 * history and snapshot tables exist in it and whether Citus is installed, in one
+	 * query: this runs on every restart.
 	 */
 	private static Found find(Connection connection, @Nullable String configuredSchema, String history, String snapshot,
 			String flyway) throws SQLException {
@@ -83,7 +88,8 @@ final class TargetState {
 				          where n.nspname = s.name and c.relname = ? and c.relkind in ('r', 'p')),
 				  h.in_flight_column, h.unique_index,
 				  exists (select 1 from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
-				          where n.nspname = s.name and c.relname = ? and c.relkind in ('r', 'p'))
+				          where n.nspname = s.name and c.relname = ? and c.relkind in ('r', 'p')),
+				  (select e.extversion from pg_catalog.pg_extension e where e.extname = 'citus')
 				from (select coalesce(?::text, current_schema()) as name) s
 				left join lateral (select\s""" + SchemaHistory.inFlightColumnTest() + " as in_flight_column, "
 				+ SchemaHistory.uniqueIndexTest() + """
@@ -103,7 +109,7 @@ final class TargetState {
 							+ " of the schemas on its search_path exists. Set strata.schema, or create the schema first.");
 				}
 				return new Found(schema, rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4), rs.getBoolean(5),
-						rs.getBoolean(6));
+						rs.getBoolean(6), rs.getString(7));
 			}
 		}
 	}
@@ -115,9 +121,15 @@ final class TargetState {
 	 * (see {@link SchemaHistory#upgrade()})
 	 * @param uniqueIndex whether it has the unique index on successful versions
 	 * @param flywayHistory whether Flyway's history table is in the schema
+	 * @param citusVersion the Citus extension's version, {@code null} without it
 	 */
 	private record Found(String schema, boolean history, boolean snapshot, boolean inFlightColumn, boolean uniqueIndex,
-			boolean flywayHistory) {
+			boolean flywayHistory, @Nullable String citusVersion) {
+	}
+
+	/** The kind of server the target runs on. */
+	DatabaseServer server() {
+		return this.server;
 	}
 
 	/** The target as configured. */
@@ -185,10 +197,10 @@ final class TargetState {
 		if (!this.historyExists) {
 			this.history.create();
 		}
-		return new TargetState(this.target, this.history, true, this.snapshotExists, this.flywayTable);
+		return new TargetState(this.target, this.history, true, this.snapshotExists, this.flywayTable, this.server);
 	}
 
-	static @Nullable String serverVersion(Connection connection) {
+	private static @Nullable String serverVersion(Connection connection) {
 		try {
 			return connection.getMetaData().getDatabaseProductVersion();
 		}

@@ -20,6 +20,7 @@ import dev.strata.execute.LockLostException;
 import dev.strata.execute.LockMode;
 import dev.strata.execute.LockSettings;
 import dev.strata.execute.LockTimeoutException;
+import dev.strata.targets.DatabaseServer;
 
 /**
  * Lets one migrator at a time work on a history table, across every process and replica.
@@ -111,6 +112,13 @@ public abstract sealed class MigrationLock implements LockFence, AutoCloseable p
 		try {
 			connection.setAutoCommit(true);
 			LockMode mode = settings.mode();
+			if (mode == LockMode.AUTO && !advisoryLocksReliable(connection)) {
+				mode = LockMode.LEASE;
+				logger.info(
+						"The server is YugabyteDB, whose advisory locks are off by default, so the migration lock"
+								+ " is a lease row in {}.{} (set strata.lock-mode to choose explicitly)",
+						schema, leaseTableName(table));
+			}
 			if (mode == LockMode.AUTO) {
 				mode = (migrating != null && PoolerProbe.sharesSessions(migrating, connection)) ? LockMode.LEASE
 						: LockMode.ADVISORY;
@@ -135,6 +143,11 @@ public abstract sealed class MigrationLock implements LockFence, AutoCloseable p
 			closeQuietly(connection);
 			throw ex;
 		}
+	}
+
+	/** Read from the version the driver received on connecting: no round trip. */
+	private static boolean advisoryLocksReliable(Connection connection) throws SQLException {
+		return DatabaseServer.of(connection.getMetaData().getDatabaseProductVersion(), null).advisoryLocksReliable();
 	}
 
 	/** An advisory lock on a connection of its own, waiting at most {@code maxWait}. */
