@@ -67,7 +67,7 @@ class FleetTest {
 	@Test
 	void aFailingTenantFailsAloneAndARerunPicksItUp(TestDatabase db) {
 		db.execute("create table public.plans (id int, name text)");
-		List<String> tenants = tenants(12);
+		List<String> tenants = tenants(8);
 		fleet(db, tenants, FleetSettings.DEFAULTS).migrate();
 		db.execute("create table t07.orders (id int)");
 		write("V3__orders.sql", "create table orders (id int primary key);");
@@ -79,7 +79,7 @@ class FleetTest {
 		assertThat(t07.state()).isEqualTo(TenantState.FAILED);
 		assertThat(t07.category()).isEqualTo(ErrorCategory.MIGRATION_FAILED);
 		assertThat(t07.error()).contains("orders").contains("already exists");
-		assertThat(failing.count(TenantState.APPLIED)).isEqualTo(11);
+		assertThat(failing.count(TenantState.APPLIED)).isEqualTo(7);
 		assertThat(failing.problems()).containsExactly(t07);
 		assertThat(history(db, "t07")).containsExactly("1", "2");
 
@@ -88,7 +88,7 @@ class FleetTest {
 
 		assertThat(rerun.tenants().get(7).state()).isEqualTo(TenantState.APPLIED);
 		assertThat(rerun.tenants().get(7).applied()).isEqualTo(1);
-		assertThat(rerun.count(TenantState.UP_TO_DATE)).isEqualTo(11);
+		assertThat(rerun.count(TenantState.UP_TO_DATE)).isEqualTo(7);
 		assertThat(tenants).allSatisfy((tenant) -> assertThat(history(db, tenant)).containsExactly("1", "2", "3"));
 	}
 
@@ -110,7 +110,7 @@ class FleetTest {
 	@Test
 	void aRefusedFileRefusesTheWholeFleetBeforeAnyTenantChanges(TestDatabase db) {
 		db.execute("create table public.plans (id int, name text)");
-		List<String> tenants = tenants(8);
+		List<String> tenants = tenants(4);
 		fleet(db, tenants, FleetSettings.DEFAULTS).migrate();
 		write("V3__more.sql", "create table notes (id int);");
 		write("V4__drop.sql", "drop table accounts;");
@@ -152,7 +152,7 @@ class FleetTest {
 	void twoRunsAtOnceBothFinishAndApplyEachTenantOnce(TestDatabase db) throws Exception {
 		db.execute("create table public.plans (id int, name text)");
 		write("V3__slow.sql", "select pg_sleep(0.05);");
-		List<String> tenants = tenants(16);
+		List<String> tenants = tenants(10);
 
 		CompletableFuture<FleetResult> one = CompletableFuture
 			.supplyAsync(() -> fleet(db, tenants, FleetSettings.DEFAULTS).migrate());
@@ -160,7 +160,7 @@ class FleetTest {
 			.supplyAsync(() -> fleet(db, tenants, FleetSettings.DEFAULTS).migrate());
 
 		List<FleetResult> results = List.of(one.get(), two.get());
-		assertThat(results).allSatisfy((result) -> assertThat(result.tenants()).hasSize(16)
+		assertThat(results).allSatisfy((result) -> assertThat(result.tenants()).hasSize(10)
 			.allSatisfy((tenant) -> assertThat(tenant.state()).isIn(TenantState.APPLIED, TenantState.UP_TO_DATE)));
 		for (int i = 0; i < tenants.size(); i++) {
 			assertThat(results.get(0).tenants().get(i).applied() + results.get(1).tenants().get(i).applied())
@@ -173,7 +173,7 @@ class FleetTest {
 	@Test
 	void theGuardReadsEachFileOnceForTheWholeFleet(TestDatabase db) {
 		db.execute("create table public.plans (id int, name text)");
-		Fleet fleet = fleet(db, tenants(10), FleetSettings.DEFAULTS);
+		Fleet fleet = fleet(db, tenants(4), FleetSettings.DEFAULTS);
 
 		fleet.migrate();
 
