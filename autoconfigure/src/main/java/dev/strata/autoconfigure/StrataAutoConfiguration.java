@@ -3,6 +3,7 @@ package dev.strata.autoconfigure;
 import javax.sql.DataSource;
 
 import dev.strata.Strata;
+import dev.strata.fleet.Fleet;
 import dev.strata.StrataConfig;
 import dev.strata.autoconfigure.migrator.MigratorMode;
 import dev.strata.callback.StrataCallback;
@@ -36,7 +37,7 @@ import org.springframework.core.io.ResourceLoader;
 @Conditional(StrataAutoConfiguration.StrataDataSourceCondition.class)
 @ConditionalOnBooleanProperty(name = "strata.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(StrataProperties.class)
-@Import(DatabaseInitializationDependencyConfigurer.class)
+@Import({ DatabaseInitializationDependencyConfigurer.class, StrataFleetConfiguration.class })
 public final class StrataAutoConfiguration {
 
 	@Bean
@@ -67,7 +68,7 @@ public final class StrataAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	StrataMigrationInitializer strataMigrationInitializer(ObjectProvider<Strata> strata,
-			ObjectProvider<StrataProperties> properties, Environment environment) {
+			ObjectProvider<StrataProperties> properties, Environment environment, ObjectProvider<Fleet> fleet) {
 		// Decided here, when the bean is created, not by a condition: an application
 		// processed ahead of time keeps the bean definitions of its build, and one image
 		// runs both as the application and as a migrator. A migrator runs its command
@@ -75,7 +76,10 @@ public final class StrataAutoConfiguration {
 		if (MigratorMode.isActive(environment)) {
 			return StrataMigrationInitializer.inactive();
 		}
-		return new StrataMigrationInitializer(strata.getObject(), properties.getObject().getOnStartup());
+		StrataMigrationInitializer initializer = new StrataMigrationInitializer(strata.getObject(),
+				properties.getObject().getOnStartup());
+		initializer.setFleet(fleet.getIfAvailable());
+		return initializer;
 	}
 
 	@Bean

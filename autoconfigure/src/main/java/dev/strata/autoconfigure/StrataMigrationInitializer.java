@@ -1,6 +1,7 @@
 package dev.strata.autoconfigure;
 
 import dev.strata.Strata;
+import dev.strata.fleet.Fleet;
 import dev.strata.autoconfigure.StrataProperties.OnStartup;
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +24,8 @@ public class StrataMigrationInitializer implements InitializingBean, Ordered {
 	private final OnStartup onStartup;
 
 	private int order;
+
+	private @Nullable Fleet fleet;
 
 	public StrataMigrationInitializer(Strata strata, OnStartup onStartup) {
 		Assert.notNull(strata, "'strata' must not be null");
@@ -50,12 +53,24 @@ public class StrataMigrationInitializer implements InitializingBean, Ordered {
 		if (this.strata == null) {
 			return;
 		}
+		if (this.fleet != null) {
+			new FleetStartup(this.fleet).run(this.onStartup, PENDING_REMEDY);
+			return;
+		}
 		switch (this.onStartup) {
 			case MIGRATE -> this.strata.migrate();
 			case VALIDATE -> this.strata.validateUpToDate(PENDING_REMEDY);
 			case NONE -> {
 			}
 		}
+	}
+
+	/**
+	 * The tenants, when configured: start-up migrates (or validates) them instead of the
+	 * application's own target.
+	 */
+	public void setFleet(@Nullable Fleet fleet) {
+		this.fleet = fleet;
 	}
 
 	@Override

@@ -194,6 +194,11 @@ public class StrataProperties {
 
 	private final Health health = new Health();
 
+	/**
+	 * Many tenant schemas migrated as one fleet.
+	 */
+	private final Tenants tenants = new Tenants();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -413,6 +418,10 @@ public class StrataProperties {
 
 	public Health getHealth() {
 		return this.health;
+	}
+
+	public Tenants getTenants() {
+		return this.tenants;
 	}
 
 	/**
@@ -682,6 +691,115 @@ public class StrataProperties {
 		 * Do nothing.
 		 */
 		NONE
+
+	}
+
+	/**
+	 * A schema per tenant, under {@code strata.tenants.*}: when schemas are named (or a
+	 * {@code TenantTargets} bean supplies targets), start-up and the migrator's migrate,
+	 * validate and status run over every tenant.
+	 */
+	public static class Tenants {
+
+		/**
+		 * The tenant schemas; each gets its own history table and lock, and migrations
+		 * run with it first on the search_path.
+		 */
+		private List<String> schemas = new ArrayList<>();
+
+		/**
+		 * SQL run on the migration connection that returns the tenant schemas (first
+		 * column), e.g. from the application's table of tenants. Instead of
+		 * strata.tenants.schemas.
+		 */
+		private @Nullable String schemasQuery;
+
+		/**
+		 * How many tenants are migrated at once. Each uses up to two connections while it
+		 * migrates; it is lowered to what the migration pool can serve.
+		 */
+		private int parallelism = 4;
+
+		/**
+		 * Whether a failed tenant stops the run from starting more tenants (they are
+		 * reported SKIPPED). Off, every tenant is tried.
+		 */
+		private boolean failFast;
+
+		/**
+		 * Whether a tenant schema that does not exist is created. Off, such a tenant is
+		 * REFUSED.
+		 */
+		private boolean createSchemas = true;
+
+		/**
+		 * Which part of the tenants this process takes, as i/n (0 <= i < n): the tenants
+		 * whose CRC-32 of the UTF-8 name mod n is i. Defaults to
+		 * JOB_COMPLETION_INDEX/strata.tenants.shard-count in a Kubernetes Indexed Job.
+		 */
+		private @Nullable String shard;
+
+		/**
+		 * How many shards there are when the index comes from the environment variable
+		 * JOB_COMPLETION_INDEX (the Job's completions).
+		 */
+		private @Nullable Integer shardCount;
+
+		public List<String> getSchemas() {
+			return this.schemas;
+		}
+
+		public void setSchemas(List<String> schemas) {
+			this.schemas = schemas;
+		}
+
+		public @Nullable String getSchemasQuery() {
+			return this.schemasQuery;
+		}
+
+		public void setSchemasQuery(@Nullable String schemasQuery) {
+			this.schemasQuery = schemasQuery;
+		}
+
+		public int getParallelism() {
+			return this.parallelism;
+		}
+
+		public void setParallelism(int parallelism) {
+			this.parallelism = parallelism;
+		}
+
+		public boolean isFailFast() {
+			return this.failFast;
+		}
+
+		public void setFailFast(boolean failFast) {
+			this.failFast = failFast;
+		}
+
+		public boolean isCreateSchemas() {
+			return this.createSchemas;
+		}
+
+		public void setCreateSchemas(boolean createSchemas) {
+			this.createSchemas = createSchemas;
+		}
+
+		public @Nullable String getShard() {
+			return this.shard;
+		}
+
+		public void setShard(@Nullable String shard) {
+			this.shard = shard;
+		}
+
+		public @Nullable Integer getShardCount() {
+			return this.shardCount;
+		}
+
+		public void setShardCount(@Nullable Integer shardCount) {
+			this.shardCount = shardCount;
+		}
 
 	}
 

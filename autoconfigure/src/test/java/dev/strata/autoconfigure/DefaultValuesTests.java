@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import dev.strata.StrataConfig;
+import dev.strata.fleet.FleetSettings;
 import dev.strata.autoconfigure.migrator.MigratorProperties;
 import dev.strata.source.Location;
 import org.jspecify.annotations.Nullable;
@@ -50,7 +51,13 @@ class DefaultValuesTests {
 	/** Settings only the Spring Boot integration has: the properties are their home. */
 	private static final List<String> SPRING_ONLY = List.of("strata.enabled", "strata.on-startup", "strata.url",
 			"strata.user", "strata.password", "strata.driver-class-name", "strata.drift.check-interval",
-			"strata.health.fail-on-drift", "strata.lint.format");
+			"strata.health.fail-on-drift", "strata.lint.format", "strata.tenants.schemas",
+			"strata.tenants.schemas-query", "strata.tenants.shard", "strata.tenants.shard-count");
+
+	/** Fleet settings: core's {@code FleetSettings.DEFAULTS} is their home. */
+	private static final Map<String, Function<FleetSettings, Object>> FLEET = Map.of("strata.tenants.parallelism",
+			FleetSettings::parallelism, "strata.tenants.fail-fast", FleetSettings::failFast,
+			"strata.tenants.create-schemas", FleetSettings::createSchemas);
 
 	private static Map<String, Function<StrataConfig, @Nullable Object>> core() {
 		Map<String, Function<StrataConfig, @Nullable Object>> core = new LinkedHashMap<>();
@@ -115,14 +122,22 @@ class DefaultValuesTests {
 	}
 
 	@Test
+	void tenantDefaultsAreTheFleetsDefaults() {
+		BeanWrapper properties = PropertyAccessorFactory.forBeanPropertyAccess(bind("strata", StrataProperties.class));
+		FLEET.forEach((name, setting) -> assertThat(properties.getPropertyValue(path(name))).as(name)
+			.isEqualTo(setting.apply(FleetSettings.DEFAULTS)));
+	}
+
+	@Test
 	void everyPropertyIsEitherCoresOrSpringBootsOnly() throws IOException {
 		List<String> strata = metadataDefaults().keySet()
 			.stream()
 			.filter((name) -> !name.startsWith("strata.migrator."))
 			.toList();
-		assertThat(strata).allSatisfy((name) -> assertThat(CORE.containsKey(name) || SPRING_ONLY.contains(name))
-			.as(name + " is mapped to core or listed as Spring Boot only")
-			.isTrue());
+		assertThat(strata).allSatisfy(
+				(name) -> assertThat(CORE.containsKey(name) || SPRING_ONLY.contains(name) || FLEET.containsKey(name))
+					.as(name + " is mapped to core or listed as Spring Boot only")
+					.isTrue());
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.strata.error.ErrorCategory;
+import dev.strata.fleet.TenantState;
 import dev.strata.drift.ChangeType;
 import dev.strata.drift.DriftState;
 import dev.strata.drift.ObjectKind;
@@ -105,7 +106,9 @@ class JsonSchemasTests {
 				Map.entry("lint.schema.json#/properties/verdict", names(Verdict.values())),
 				Map.entry("status.schema.json#/properties/state", names(OverallState.values())),
 				Map.entry("migrator.schema.json#/properties/error/oneOf/0/properties/category",
-						names(ErrorCategory.values())));
+						names(ErrorCategory.values())),
+				Map.entry("common.schema.json#/$defs/tenant/properties/state", names(TenantState.values())), Map.entry(
+						"common.schema.json#/$defs/tenant/properties/category/oneOf/0", names(ErrorCategory.values())));
 		for (Map.Entry<String, List<String>> entry : expected.entrySet()) {
 			String[] reference = entry.getKey().split("#");
 			JsonNode values = read(reference[0]).at(reference[1]).get("enum");

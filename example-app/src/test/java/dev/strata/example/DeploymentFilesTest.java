@@ -43,7 +43,8 @@ class DeploymentFilesTest {
 	private static final Pattern ENVIRONMENT_VARIABLE = Pattern.compile("\\b(STRATA_[A-Z0-9_]+)\\b");
 
 	private static final List<Path> FILES = List.of(DEPLOY.resolve("docker-compose.yml"),
-			DEPLOY.resolve("kubernetes/migrator-job.yaml"), DEPLOY.resolve("kubernetes/app-deployment.yaml"),
+			DEPLOY.resolve("kubernetes/migrator-job.yaml"), DEPLOY.resolve("kubernetes/migrator-fleet-job.yaml"),
+			DEPLOY.resolve("kubernetes/app-deployment.yaml"), Path.of("../docs/fleets.md"),
 			DEPLOY.resolve("ecs/migrator-task-definition.json"), DEPLOY.resolve("github-actions/deploy.yml"),
 			Path.of("../docs/deploying.md"), Path.of("../docs/migrator.md"));
 
@@ -94,6 +95,31 @@ class DeploymentFilesTest {
 
 		Map<String, Object> deployment = yaml(DEPLOY.resolve("kubernetes/app-deployment.yaml"));
 		assertThat(strings(firstContainer(deployment).get("args"))).containsExactly("--strata.on-startup=validate");
+	}
+
+	@Test
+	void fleetIndexedJobShardsTheTenantsAndRetriesOnlyWhatARetryCanFix() throws IOException {
+		Map<String, Object> job = yaml(DEPLOY.resolve("kubernetes/migrator-fleet-job.yaml"));
+		assertThat(job).containsEntry("kind", "Job");
+		Map<String, Object> spec = child(job, "spec");
+		assertThat(spec).containsEntry("completionMode", "Indexed").containsKey("backoffLimitPerIndex");
+		assertThat(spec).as("backoffLimitPerIndex replaces it").doesNotContainKey("backoffLimit");
+		Map<String, Object> container = firstContainer(job);
+		List<String> args = strings(container.get("args"));
+		assertThat(args).contains("--spring.profiles.active=" + MigratorMode.PROFILE,
+				"--strata.tenants.shard-count=" + spec.get("completions"));
+		assertThat(args).anyMatch((argument) -> argument.startsWith("--strata.tenants.schemas"));
+		List<Map<String, Object>> rules = list(child(spec, "podFailurePolicy").get("rules"));
+		assertThat(rules).hasSize(1);
+		assertThat(rules.get(0)).containsEntry("action", "FailIndex");
+		Map<String, Object> onExitCodes = child(rules.get(0), "onExitCodes");
+		assertThat(onExitCodes).containsEntry("containerName", container.get("name")).containsEntry("operator", "In");
+		assertThat(integers(onExitCodes.get("values"))).containsExactlyInAnyOrder(
+				codes(ErrorCategory.CONFIGURATION, ErrorCategory.VALIDATION, ErrorCategory.REFUSED));
+		assertThat(integers(onExitCodes.get("values"))).as("retried: a tenant failed, a lock was busy, unexpected")
+			.doesNotContain(
+					codes(ErrorCategory.MIGRATION_FAILED, ErrorCategory.LOCK_TIMEOUT, ErrorCategory.UNEXPECTED));
+		assertThat(child(child(spec, "template"), "spec")).containsEntry("restartPolicy", "Never");
 	}
 
 	@Test

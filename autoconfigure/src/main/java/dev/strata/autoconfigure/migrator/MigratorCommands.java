@@ -1,5 +1,7 @@
 package dev.strata.autoconfigure.migrator;
 
+import dev.strata.fleet.Fleet;
+import org.jspecify.annotations.Nullable;
 import dev.strata.AcceptDriftResult;
 import dev.strata.BaselineResult;
 import dev.strata.DryRunResult;
@@ -33,13 +35,24 @@ final class MigratorCommands {
 
 	private final LintFormat lintFormat;
 
+	/** The tenants, when configured: migrate, validate and status run over them. */
+	private final @Nullable Fleet fleet;
+
 	MigratorCommands(Strata strata, MigratorProperties properties, LintFormat lintFormat) {
+		this(strata, properties, lintFormat, null);
+	}
+
+	MigratorCommands(Strata strata, MigratorProperties properties, LintFormat lintFormat, @Nullable Fleet fleet) {
 		this.strata = strata;
 		this.properties = properties;
 		this.lintFormat = lintFormat;
+		this.fleet = fleet;
 	}
 
 	void run(MigratorCommand command, MigratorReport.Builder report) {
+		if (this.fleet != null && new FleetCommands(this.fleet).run(command, report)) {
+			return;
+		}
 		switch (command) {
 			case MIGRATE -> migrate(report);
 			case VALIDATE -> validate(report);

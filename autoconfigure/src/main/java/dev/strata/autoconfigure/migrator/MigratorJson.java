@@ -9,6 +9,7 @@ import dev.strata.execute.SlowStatement;
 import dev.strata.report.lint.JsonReport;
 import dev.strata.report.json.JsonWriter;
 import dev.strata.status.DriftCheck;
+import dev.strata.report.FleetJson;
 import dev.strata.report.StatusJson;
 import org.jspecify.annotations.Nullable;
 
@@ -79,6 +80,13 @@ final class MigratorJson {
 				.endObject();
 		}
 		json.endArray();
+		json.name("fleet");
+		if (report.fleet() != null) {
+			FleetJson.write(json, report.fleet());
+		}
+		else {
+			json.nullValue();
+		}
 		json.name("error");
 		if (report.error() != null) {
 			json.beginObject()

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.strata.MigrateResult;
 import dev.strata.error.ErrorCategory;
+import dev.strata.fleet.FleetResult;
 import dev.strata.drift.DriftReport;
 import dev.strata.drift.SnapshotInfo;
 import dev.strata.execute.SlowStatement;
@@ -43,6 +44,8 @@ import org.jspecify.annotations.Nullable;
  * @param warnings things that worked but deserve a look
  * @param slowStatements the statements that ran longer than
  * {@code strata.progress-interval} ({@code migrate} only)
+ * @param fleet every tenant's result when tenants are configured ({@code migrate},
+ * {@code validate}, {@code status}), else {@code null}
  * @param error why the run failed, {@code null} on success
  * @param durationMs how long the run took
  */
@@ -52,7 +55,7 @@ public record MigratorReport(String command, int exitCode, @Nullable String data
 		List<ValidationProblem> problems, List<DryRunMigration> dryRun, List<String> removedFailed,
 		List<String> realigned, @Nullable LintResult lint, LintFormat lintFormat, @Nullable DriftReport drift,
 		@Nullable SnapshotInfo snapshot, List<String> warnings, List<SlowStatement> slowStatements,
-		@Nullable Failure error, long durationMs) {
+		@Nullable FleetResult fleet, @Nullable Failure error, long durationMs) {
 
 	/**
 	 * Version of the JSON document's shape; raised only for incompatible changes (2: the
@@ -144,6 +147,8 @@ public record MigratorReport(String command, int exitCode, @Nullable String data
 
 		private List<SlowStatement> slowStatements = List.of();
 
+		private @Nullable FleetResult fleet;
+
 		Builder(String command) {
 			this.command = command;
 		}
@@ -226,6 +231,11 @@ public record MigratorReport(String command, int exitCode, @Nullable String data
 			return this;
 		}
 
+		Builder fleet(FleetResult fleet) {
+			this.fleet = fleet;
+			return this;
+		}
+
 		MigratorReport success() {
 			return build(0, null);
 		}
@@ -239,7 +249,7 @@ public record MigratorReport(String command, int exitCode, @Nullable String data
 			return new MigratorReport(this.command, exitCode, this.database, this.schema, this.versionBefore,
 					this.versionAfter, this.applied, this.adopted, this.pending, this.migrations, this.problems,
 					this.dryRun, this.removedFailed, this.realigned, this.lint, this.lintFormat, this.drift,
-					this.snapshot, List.copyOf(this.warnings), this.slowStatements, error, durationMs);
+					this.snapshot, List.copyOf(this.warnings), this.slowStatements, this.fleet, error, durationMs);
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import dev.strata.error.ErrorCategory;
 import dev.strata.Strata;
+import dev.strata.fleet.Fleet;
 import dev.strata.error.StrataException;
 import dev.strata.autoconfigure.StrataProperties;
 import dev.strata.autoconfigure.StrataPropertiesCheck;
@@ -53,12 +54,19 @@ public class StrataMigrator implements InitializingBean {
 
 	private final ObjectProvider<MigratorExit> exit;
 
+	private @Nullable ObjectProvider<Fleet> fleet;
+
 	public StrataMigrator(ObjectProvider<Strata> strata, Environment environment, ReportPrinter printer,
 			ObjectProvider<MigratorExit> exit) {
 		this.strata = strata;
 		this.environment = environment;
 		this.printer = printer;
 		this.exit = exit;
+	}
+
+	/** The tenants, when configured: migrate, validate and status run over them. */
+	public void setFleet(ObjectProvider<Fleet> fleet) {
+		this.fleet = fleet;
 	}
 
 	@Override
@@ -79,6 +87,7 @@ public class StrataMigrator implements InitializingBean {
 		MigratorReport.Builder report = new MigratorReport.Builder(commandName());
 		MigratorProperties properties;
 		Strata strata;
+		Fleet fleet;
 		try {
 			// Before anything else, so that a mistyped key or value connects to nothing.
 			StrataPropertiesCheck.check(this.environment);
@@ -88,6 +97,7 @@ public class StrataMigrator implements InitializingBean {
 				throw new StrataException(ErrorCategory.CONFIGURATION, "Strata is not active, so there is nothing to"
 						+ " migrate: it needs a DataSource bean or strata.url, and strata.enabled must not be false.");
 			}
+			fleet = (this.fleet != null) ? this.fleet.getIfAvailable() : null;
 		}
 		catch (RuntimeException ex) {
 			// Creating the properties, the DataSource or Strata failed: configuration,
@@ -98,7 +108,7 @@ public class StrataMigrator implements InitializingBean {
 			TargetGuard guard = new TargetGuard(properties);
 			guard.checkConfiguration();
 			report.database(guard.check(strata.config().dataSource(), strata.config().connectionSettings()));
-			new MigratorCommands(strata, properties, lintFormat()).run(properties.getCommand(), report);
+			new MigratorCommands(strata, properties, lintFormat(), fleet).run(properties.getCommand(), report);
 			return report.success();
 		}
 		catch (RuntimeException ex) {

@@ -1,6 +1,7 @@
 package dev.strata.autoconfigure.migrator;
 
 import dev.strata.Strata;
+import dev.strata.fleet.Fleet;
 import dev.strata.autoconfigure.StrataAutoConfiguration;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,8 +32,11 @@ public final class StrataMigratorAutoConfiguration {
 	@Lazy(false) // Migrator mode makes every other bean lazy; this one is the point of
 					// the run.
 	StrataMigrator strataMigrator(ObjectProvider<Strata> strata, Environment environment,
-			ObjectProvider<ReportPrinter> printer, ObjectProvider<MigratorExit> exit) {
-		return new StrataMigrator(strata, environment, printer.getIfAvailable(ReportPrinter::standardOutput), exit);
+			ObjectProvider<ReportPrinter> printer, ObjectProvider<MigratorExit> exit, ObjectProvider<Fleet> fleet) {
+		StrataMigrator migrator = new StrataMigrator(strata, environment,
+				printer.getIfAvailable(ReportPrinter::standardOutput), exit);
+		migrator.setFleet(fleet);
+		return migrator;
 	}
 
 }

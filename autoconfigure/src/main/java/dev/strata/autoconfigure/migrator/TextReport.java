@@ -1,5 +1,8 @@
 package dev.strata.autoconfigure.migrator;
 
+import dev.strata.fleet.FleetResult;
+import dev.strata.fleet.TenantResult;
+import dev.strata.fleet.TenantState;
 import java.util.List;
 
 import dev.strata.autoconfigure.migrator.MigratorReport.DryRunMigration;
@@ -61,6 +64,9 @@ final class TextReport {
 				text.append("    Fix: ").append(problem.fix()).append('\n');
 			}
 		}
+		if (report.fleet() != null) {
+			fleet(text, report.fleet());
+		}
 		list(text, "Warnings", report.warnings());
 		list(text, "Slow statements", report.slowStatements().stream().map(SlowStatement::toString).toList());
 		if (report.versionBefore() != null || report.versionAfter() != null) {
@@ -85,6 +91,20 @@ final class TextReport {
 			.append(report.durationMs())
 			.append(" ms\n");
 		return text.toString();
+	}
+
+	/** The counts by state, then each tenant that needs a look, with its error. */
+	private static void fleet(StringBuilder text, FleetResult fleet) {
+		text.append("Tenants: ").append(fleet.summary()).append('\n');
+		for (TenantResult tenant : fleet.tenants()) {
+			if (tenant.state().isProblem() || tenant.state() == TenantState.PENDING) {
+				text.append("  - ").append(tenant.name()).append(": ").append(tenant.state());
+				if (tenant.error() != null) {
+					text.append(": ").append(tenant.error());
+				}
+				text.append('\n');
+			}
+		}
 	}
 
 	private static void section(StringBuilder text, String title, List<MigrationEntry> migrations) {

@@ -23,7 +23,11 @@ import dev.strata.drift.DriftState;
 import dev.strata.drift.ObjectChange;
 import dev.strata.drift.ObjectKind;
 import dev.strata.drift.SnapshotInfo;
+import dev.strata.error.ErrorCategory;
 import dev.strata.execute.SlowStatement;
+import dev.strata.fleet.FleetResult;
+import dev.strata.fleet.TenantResult;
+import dev.strata.fleet.TenantState;
 import dev.strata.guard.GuardSettings;
 import dev.strata.guard.TableSizes;
 import dev.strata.guard.report.Lint;
@@ -70,8 +74,8 @@ class JsonReportsTests {
 		JsonNode root = JsonSchemas.assertValid(JsonSchemas.MIGRATOR, json);
 		assertThat(names(root)).containsExactly("formatVersion", "command", "outcome", "exitCode", "database", "schema",
 				"versionBefore", "versionAfter", "applied", "adopted", "pending", "migrations", "problems", "dryRun",
-				"removedFailed", "realigned", "lint", "drift", "snapshot", "warnings", "slowStatements", "error",
-				"durationMs");
+				"removedFailed", "realigned", "lint", "drift", "snapshot", "warnings", "slowStatements", "fleet",
+				"error", "durationMs");
 		assertThat(root.get("warnings").get(0).asString()).isEqualTo(AWKWARD);
 		assertThat(root.get("dryRun").get(0).get("statements").get(0).get("sql").asString()).isEqualTo(AWKWARD);
 		assertThat(json).isEqualTo(expected("migrator.json"));
@@ -138,11 +142,17 @@ class JsonReportsTests {
 		// every field filled, so no command's own rules (migrator.schema.json) apply
 		MigrateResult.Adopted adopted = new MigrateResult.Adopted("flyway_schema_history", 12, 2, 1, "1", 1,
 				Duration.ofMillis(35));
-		return new MigratorReport(
-				"every-field", 4, "app", "public", "1", null, List.of(applied), adopted, List.of(pending),
-				List.of(applied, pending), List.of(problem), List.of(dryRun), List.of(), List.of("V1 (init)"), lint(),
-				LintFormat.JSON, drift, snapshot, List.of(AWKWARD), List.of(new SlowStatement("V2 (drop é)",
-						"V2__drop_é.sql", 3, Duration.ofMillis(25302), "CREATE INDEX: building index: scanning table")),
+		return new MigratorReport("every-field", 4, "app", "public", "1", null, List.of(applied), adopted,
+				List.of(pending), List.of(applied, pending), List.of(problem), List.of(dryRun), List.of(),
+				List.of("V1 (init)"), lint(), LintFormat.JSON, drift, snapshot, List.of(AWKWARD),
+				List.of(new SlowStatement("V2 (drop é)", "V2__drop_é.sql", 3, Duration.ofMillis(25302),
+						"CREATE INDEX: building index: scanning table")),
+				new FleetResult(
+						List.of(new TenantResult("acme", "acme", TenantState.APPLIED, 2, 0, "2", Duration.ofMillis(40),
+								null, null),
+								new TenantResult("globex", "globex", TenantState.FAILED, 0, 0, null,
+										Duration.ofMillis(12), AWKWARD, ErrorCategory.MIGRATION_FAILED)),
+						Duration.ofMillis(60)),
 				new Failure("REFUSED", AWKWARD), 99);
 	}
 

@@ -80,7 +80,7 @@ class StrataMigratorTest {
 			assertThat(report.propertyNames()).containsExactly("formatVersion", "command", "outcome", "exitCode",
 					"database", "schema", "versionBefore", "versionAfter", "applied", "adopted", "pending",
 					"migrations", "problems", "dryRun", "removedFailed", "realigned", "lint", "drift", "snapshot",
-					"warnings", "slowStatements", "error", "durationMs");
+					"warnings", "slowStatements", "fleet", "error", "durationMs");
 		}
 	}
 
