@@ -286,7 +286,9 @@ final class MigrateCommand implements Command<MigrateResult> {
 	 * if one is refused
 	 */
 	private GuardReport guard(Connection connection, List<PreparedMigration> prepared) {
-		GuardReport report = new Guard(this.config.guard(), new LiveTableSizes(connection)).checkRun(prepared);
+		GuardReport report = new Guard(this.config.guard(), new LiveTableSizes(connection),
+				this.config.recognitionCache())
+			.checkRun(prepared);
 		if (report.isRefused()) {
 			GuardRefusedException refusal = new GuardRefusedException(report.refused(), "nothing was applied");
 			for (PreparedMigration migration : prepared) {

@@ -17,6 +17,7 @@ import dev.strata.execute.ExecutionSettings;
 import dev.strata.execute.LockMode;
 import dev.strata.execute.LockSettings;
 import dev.strata.guard.GuardSettings;
+import dev.strata.guard.RecognitionCache;
 import dev.strata.guard.effect.VerifyEffects;
 import dev.strata.guard.policy.RuleMode;
 import dev.strata.guard.report.LintScope;
@@ -95,6 +96,8 @@ public final class StrataConfig {
 
 	private final PlaceholderContext placeholders;
 
+	private final @Nullable RecognitionCache recognitionCache;
+
 	private StrataConfig(Builder builder) {
 		this.dataSource = builder.dataSource;
 		this.connectionSettings = builder.connectionSettings;
@@ -135,6 +138,7 @@ public final class StrataConfig {
 		this.lintScope = builder.lintScope;
 
 		this.drift = new DriftSettings(builder.driftSchemas, builder.driftOptInKinds);
+		this.recognitionCache = builder.recognitionCache;
 	}
 
 	public static Builder builder(DataSource dataSource) {
@@ -297,6 +301,14 @@ public final class StrataConfig {
 	}
 
 	/**
+	 * Where the guard keeps what it read of each migration for other targets (a fleet's
+	 * tenants share one); {@code null} for none.
+	 */
+	public @Nullable RecognitionCache recognitionCache() {
+		return this.recognitionCache;
+	}
+
+	/**
 	 * Builds a {@link StrataConfig}; every setting has the documented default. The
 	 * defaults live here and in the settings records' {@code DEFAULTS}
 	 * ({@link LockSettings}, {@link ExecutionSettings}, {@link GuardSettings},
@@ -380,6 +392,8 @@ public final class StrataConfig {
 		private long largeTableRows = GuardSettings.DEFAULTS.largeTableRows();
 
 		private VerifyEffects verifyEffects = GuardSettings.DEFAULTS.verifyEffects();
+
+		private @Nullable RecognitionCache recognitionCache;
 
 		private LintScope lintScope = LintScope.PENDING;
 
@@ -734,6 +748,15 @@ public final class StrataConfig {
 
 		public Builder driftOptInKinds(Set<ObjectKind> kinds) {
 			this.driftOptInKinds = new DriftSettings(List.of(), kinds).optInKinds();
+			return this;
+		}
+
+		/**
+		 * Shares what the guard read of each migration with other configurations that run
+		 * the same files (the tenants of a fleet).
+		 */
+		public Builder recognitionCache(@Nullable RecognitionCache cache) {
+			this.recognitionCache = cache;
 			return this;
 		}
 

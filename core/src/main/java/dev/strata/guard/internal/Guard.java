@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import dev.strata.guard.Assessment;
 import dev.strata.guard.Finding;
 import dev.strata.guard.GuardSettings;
+import dev.strata.guard.RecognitionCache;
 import dev.strata.guard.GuardedMigration;
 import dev.strata.guard.Severity;
 import dev.strata.guard.TableSize;
@@ -41,10 +42,21 @@ public final class Guard {
 
 	private final StatementRecogniser recogniser = new StatementRecogniser();
 
+	private final @Nullable RecognitionCache cache;
+
 	public Guard(GuardSettings settings, TableSizes sizes) {
+		this(settings, sizes, null);
+	}
+
+	/**
+	 * @param cache where what was read of a migration is kept for other targets,
+	 * {@code null} for none
+	 */
+	public Guard(GuardSettings settings, TableSizes sizes, @Nullable RecognitionCache cache) {
 		this.settings = settings;
 		this.sizes = sizes;
 		this.policy = new AllowPolicy(settings);
+		this.cache = cache;
 	}
 
 	/**
@@ -79,10 +91,25 @@ public final class Guard {
 	 * {@link #judge} skips it, as {@code check} did.
 	 */
 	public RecognisedMigration recognise(PreparedMigration migration) {
-		StatementRecogniser.Recognised recognised = this.recogniser.recognise(migration.migration().location(),
-				migration.statements());
+		StatementRecogniser.Recognised recognised = (this.cache != null && !migration.statements().isEmpty())
+				? this.cache.get(cacheKey(migration),
+						() -> this.recogniser.recognise(migration.migration().location(), migration.statements()))
+				: this.recogniser.recognise(migration.migration().location(), migration.statements());
 		return new RecognisedMigration(migration.migration(), migration.directives().allows(),
 				migration.transactional(), recognised.perStatement(), recognised.createdTables());
+	}
+
+	/**
+	 * The file, its checksum and the statements as they run: a placeholder a tenant
+	 * replaces differently makes another key.
+	 */
+	private static String cacheKey(PreparedMigration migration) {
+		StringBuilder key = new StringBuilder(migration.migration().location()).append('\0')
+			.append(migration.migration().checksum());
+		for (dev.strata.sql.SqlStatement statement : migration.statements()) {
+			key.append('\0').append(statement.line()).append(':').append(statement.text());
+		}
+		return key.toString();
 	}
 
 	/**

@@ -286,25 +286,79 @@ public final class SchemaHistory {
 	public List<AppliedMigration> read() throws SQLException {
 		List<AppliedMigration> rows = new ArrayList<>();
 		try (Statement statement = this.connection.createStatement();
-				ResultSet rs = statement.executeQuery("select installed_rank, version, description, type, script,"
-						+ " checksum, installed_by, installed_on, execution_time_ms, success, transactional,"
-						+ " statements_run, statements_total, sql_checksum, coalesce(signature = " + signature()
-						+ ", false), " + (this.inFlightColumn ? IN_FLIGHT : "null::integer") + " from "
+				ResultSet rs = statement.executeQuery("select " + rowColumns(this.inFlightColumn) + " from "
 						+ this.qualifiedName + " order by installed_rank")) {
 			while (rs.next()) {
-				int checksum = rs.getInt(6);
-				Integer nullableChecksum = rs.wasNull() ? null : checksum;
-				int sqlChecksum = rs.getInt(14);
-				Integer nullableSqlChecksum = rs.wasNull() ? null : sqlChecksum;
-				int inFlight = rs.getInt(16);
-				Integer nullableInFlight = rs.wasNull() ? null : inFlight;
-				rows.add(new AppliedMigration(rs.getInt(1), rs.getString(2), rs.getString(3),
-						HistoryType.valueOf(rs.getString(4)), rs.getString(5), nullableChecksum, rs.getString(7),
-						rs.getTimestamp(8).toInstant(), rs.getInt(9), rs.getBoolean(10), rs.getBoolean(11),
-						rs.getInt(12), rs.getInt(13), nullableSqlChecksum, rs.getBoolean(15), nullableInFlight));
+				rows.add(row(rs, 1));
 			}
 		}
 		return rows;
+	}
+
+	/**
+	 * The rows of several history tables in one round trip, each table's in installation
+	 * order: a fleet's restart reads every tenant's history at once, rather than one
+	 * query per tenant.
+	 * @param tables the tables, each known to exist
+	 * @return each table's rows, in the order the tables were given
+	 */
+	public static List<List<AppliedMigration>> readAll(Connection connection, List<Table> tables) throws SQLException {
+		List<List<AppliedMigration>> rows = new ArrayList<>(tables.size());
+		StringBuilder sql = new StringBuilder();
+		for (int i = 0; i < tables.size(); i++) {
+			Table table = tables.get(i);
+			rows.add(new ArrayList<>());
+			sql.append((i > 0) ? " union all " : "")
+				.append("select ")
+				.append(i)
+				.append(", ")
+				.append(rowColumns(table.inFlightColumn()))
+				.append(" from ")
+				.append(Identifiers.quote(table.schema()))
+				.append('.')
+				.append(Identifiers.quote(table.table()));
+		}
+		if (tables.isEmpty()) {
+			return rows;
+		}
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery(sql.append(" order by 1, 2").toString())) {
+			while (rs.next()) {
+				rows.get(rs.getInt(1)).add(row(rs, 2));
+			}
+		}
+		return rows;
+	}
+
+	/**
+	 * A history table to read with {@link #readAll}.
+	 *
+	 * @param inFlightColumn whether it has {@code statement_in_flight} (see
+	 * {@link #inFlightColumnTest()})
+	 */
+	public record Table(String schema, String table, boolean inFlightColumn) {
+	}
+
+	private static String rowColumns(boolean inFlightColumn) {
+		return "installed_rank, version, description, type, script, checksum, installed_by, installed_on,"
+				+ " execution_time_ms, success, transactional, statements_run, statements_total, sql_checksum,"
+				+ " coalesce(signature = " + (inFlightColumn ? SIGNATURE_WITH_IN_FLIGHT : SIGNATURE_WITHOUT_IN_FLIGHT)
+				+ ", false), " + (inFlightColumn ? IN_FLIGHT : "null::integer");
+	}
+
+	/** The row whose {@link #rowColumns} start at column {@code first}. */
+	private static AppliedMigration row(ResultSet rs, int first) throws SQLException {
+		int at = first - 1;
+		int checksum = rs.getInt(at + 6);
+		Integer nullableChecksum = rs.wasNull() ? null : checksum;
+		int sqlChecksum = rs.getInt(at + 14);
+		Integer nullableSqlChecksum = rs.wasNull() ? null : sqlChecksum;
+		int inFlight = rs.getInt(at + 16);
+		Integer nullableInFlight = rs.wasNull() ? null : inFlight;
+		return new AppliedMigration(rs.getInt(at + 1), rs.getString(at + 2), rs.getString(at + 3),
+				HistoryType.valueOf(rs.getString(at + 4)), rs.getString(at + 5), nullableChecksum, rs.getString(at + 7),
+				rs.getTimestamp(at + 8).toInstant(), rs.getInt(at + 9), rs.getBoolean(at + 10), rs.getBoolean(at + 11),
+				rs.getInt(at + 12), rs.getInt(at + 13), nullableSqlChecksum, rs.getBoolean(at + 15), nullableInFlight);
 	}
 
 	/**

@@ -1,0 +1,86 @@
+package dev.strata.fleet;
+
+import java.util.List;
+
+import dev.strata.fleet.internal.FleetRun;
+import dev.strata.guard.RecognitionCache;
+import dev.strata.targets.MigrationTarget;
+
+/**
+ * The same migrations over many targets: a schema (or a database) per tenant. Each
+ * command runs on every tenant of {@link FleetSettings#shard()} and returns every
+ * tenant's result; one tenant's failure does not stop the others (unless
+ * {@link FleetSettings#failFast()}).
+ *
+ * <pre>
+ * Fleet fleet = new Fleet(TenantTargets.schemas(dataSource, List.of("acme", "globex"), "strata_schema_history"),
+ * 		TenantConfigs.of((ds) -&gt; StrataConfig.builder(ds).locations("classpath:db/tenant")),
+ * 		FleetSettings.DEFAULTS);
+ * FleetResult result = fleet.migrate();
+ * </pre>
+ */
+public final class Fleet {
+
+	private final TenantTargets tenants;
+
+	private final TenantConfigs configs;
+
+	private final FleetSettings settings;
+
+	private final RecognitionCache cache = new RecognitionCache();
+
+	public Fleet(TenantTargets tenants, TenantConfigs configs, FleetSettings settings) {
+		this.tenants = tenants;
+		this.configs = configs;
+		this.settings = settings;
+	}
+
+	public FleetSettings settings() {
+		return this.settings;
+	}
+
+	/**
+	 * Applies the pending migrations of every tenant, each under its own lock. Every
+	 * tenant with work is checked before any is migrated.
+	 * @throws FleetRefusedException if a migration file is bad, or the guard refuses a
+	 * migration whatever the tenant: no tenant changed
+	 */
+	public FleetResult migrate() {
+		return run().migrate();
+	}
+
+	/**
+	 * Whether each tenant's history agrees with the files and nothing is pending; pending
+	 * tenants are {@link TenantState#PENDING}, invalid ones {@link TenantState#FAILED}.
+	 * @param remedy what to do about pending migrations, for each pending tenant's
+	 * message
+	 */
+	public FleetResult validate(String remedy) {
+		return run().validate(remedy);
+	}
+
+	/** Each tenant's state, read without taking any lock. */
+	public FleetResult status() {
+		return run().status();
+	}
+
+	/** The tenants of this run: those of the shard. */
+	public List<MigrationTarget> tenants() {
+		return this.tenants.targets()
+			.stream()
+			.filter((tenant) -> this.settings.shard().selects(tenant.name()))
+			.toList();
+	}
+
+	/**
+	 * What the guard read, shared by every tenant of every run of this fleet.
+	 */
+	public RecognitionCache recognitionCache() {
+		return this.cache;
+	}
+
+	private FleetRun run() {
+		return new FleetRun(tenants(), this.configs, this.settings, this.cache);
+	}
+
+}

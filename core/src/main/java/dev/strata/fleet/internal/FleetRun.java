@@ -1,0 +1,388 @@
+package dev.strata.fleet.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import dev.strata.MigrateResult;
+import dev.strata.PendingMigrationsException;
+import dev.strata.StatusResult;
+import dev.strata.Strata;
+import dev.strata.StrataConfig;
+import dev.strata.ValidationException;
+import dev.strata.error.ErrorCategory;
+import dev.strata.error.StrataException;
+import dev.strata.execute.LockTimeoutException;
+import dev.strata.fleet.FleetRefusedException;
+import dev.strata.fleet.FleetResult;
+import dev.strata.fleet.FleetSettings;
+import dev.strata.fleet.TenantConfigs;
+import dev.strata.fleet.TenantResult;
+import dev.strata.fleet.TenantState;
+import dev.strata.guard.GuardRefusedException;
+import dev.strata.guard.RecognitionCache;
+import dev.strata.guard.TableSizes;
+import dev.strata.guard.internal.Guard;
+import dev.strata.guard.internal.GuardReport;
+import dev.strata.migration.Migration;
+import dev.strata.migration.internal.Migrations;
+import dev.strata.plan.ValidationProblem;
+import dev.strata.plan.internal.MigrationPlan;
+import dev.strata.plan.internal.Planner;
+import dev.strata.source.internal.MigrationSource;
+import dev.strata.targets.MigrationTarget;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run over a fleet: the files read once and every tenant's history read in one
+ * catalog query ({@link FleetCatalog}), which settles the tenants that have nothing to
+ * do; then the others, at most {@link FleetSettings#parallelism()} at once, each with its
+ * own {@link Strata}.
+ */
+public final class FleetRun {
+
+	private static final Logger logger = LoggerFactory.getLogger(FleetRun.class);
+
+	private final List<MigrationTarget> tenants;
+
+	private final TenantConfigs configs;
+
+	private final FleetSettings settings;
+
+	private final RecognitionCache cache;
+
+	private final Map<String, StrataConfig> built = new ConcurrentHashMap<>();
+
+	private final long start = System.nanoTime();
+
+	public FleetRun(List<MigrationTarget> tenants, TenantConfigs configs, FleetSettings settings,
+			RecognitionCache cache) {
+		this.tenants = tenants;
+		this.configs = configs;
+		this.settings = settings;
+		this.cache = cache;
+	}
+
+	/**
+	 * Migrates every tenant. Every tenant with work is checked first (its history against
+	 * the files, the pending files prepared and judged by the guard); a problem of the
+	 * files themselves refuses the fleet before any tenant changes.
+	 * @throws FleetRefusedException if the files are bad or the guard refuses one
+	 * whatever the tenant
+	 */
+	public FleetResult migrate() {
+		Survey survey = survey();
+		List<MigrationTarget> work = survey.work();
+		Map<String, TenantResult> results = survey.settled();
+		List<MigrationTarget> checked = new ArrayList<>();
+		AtomicBoolean stopped = new AtomicBoolean();
+		for (TenantOutcome outcome : forEach(work, this::check)) {
+			if (outcome.result() != null) {
+				results.put(outcome.tenant().name(), outcome.result());
+				stopped.compareAndSet(false, this.settings.failFast());
+			}
+			else {
+				checked.add(outcome.tenant());
+			}
+		}
+		Queue<MigrationTarget> busy = new ConcurrentLinkedQueue<>();
+		for (TenantOutcome outcome : forEach(checked, (tenant) -> migrate(tenant, stopped, busy))) {
+			if (outcome.result() != null) {
+				results.put(outcome.tenant().name(), outcome.result());
+			}
+		}
+		// Another run held these: it has most likely migrated them meanwhile, else wait
+		// for it now.
+		for (TenantOutcome outcome : forEach(List.copyOf(busy), (tenant) -> migrate(tenant, stopped, null))) {
+			results.put(outcome.tenant().name(), outcome.result());
+		}
+		return result(results);
+	}
+
+	/**
+	 * Validates every tenant: up to date, or {@link TenantState#PENDING}, or
+	 * {@link TenantState#FAILED} with its validation problems.
+	 */
+	public FleetResult validate(String remedy) {
+		Survey survey = survey();
+		Map<String, TenantResult> results = survey.settled();
+		for (TenantOutcome outcome : forEach(survey.work(), (tenant) -> timed(tenant, () -> {
+			try {
+				StatusResult status = strata(tenant).validateUpToDate(remedy);
+				return result(tenant, status.schema(), TenantState.UP_TO_DATE, 0, 0, status.currentVersion(), null,
+						null);
+			}
+			catch (PendingMigrationsException ex) {
+				StatusResult status = ex.status();
+				return result(tenant, status.schema(), TenantState.PENDING, 0, status.pending().size(),
+						status.currentVersion(), ex.getMessage(), ex.category());
+			}
+		}))) {
+			results.put(outcome.tenant().name(), outcome.result());
+		}
+		return result(results);
+	}
+
+	/** Every tenant's status: up to date, pending, or failed with its problems. */
+	public FleetResult status() {
+		Survey survey = survey();
+		Map<String, TenantResult> results = survey.settled();
+		for (TenantOutcome outcome : forEach(survey.work(), (tenant) -> timed(tenant, () -> {
+			StatusResult status = strata(tenant).status();
+			if (!status.isValid()) {
+				return result(tenant, status.schema(), TenantState.FAILED, 0, status.pending().size(),
+						status.currentVersion(), problems(status.problems()), ErrorCategory.VALIDATION);
+			}
+			int pending = status.pending().size();
+			return result(tenant, status.schema(), (pending > 0) ? TenantState.PENDING : TenantState.UP_TO_DATE, 0,
+					pending, status.currentVersion(), null, null);
+		}))) {
+			results.put(outcome.tenant().name(), outcome.result());
+		}
+		return result(results);
+	}
+
+	/**
+	 * The files, read once, and the catalog: tenants whose history matches the files
+	 * exactly are settled as up to date without a connection of their own; a missing
+	 * schema that may not be created is refused.
+	 */
+	private Survey survey() {
+		Map<String, TenantResult> settled = new ConcurrentHashMap<>();
+		List<MigrationTarget> work = new ArrayList<>();
+		if (this.tenants.isEmpty()) {
+			return new Survey(settled, work);
+		}
+		StrataConfig probe = config(this.tenants.get(0));
+		List<Migration> migrations = Migrations.resolve(probe.resolvers());
+		// A run with nothing to do still runs its callbacks: only Strata's migrate can.
+		boolean shortcut = probe.callbacks().isEmpty()
+				&& new MigrationSource(probe.locations(), probe.classLoader(), probe.locationsConfigured())
+					.loadCallbacks()
+					.isEmpty();
+		List<FleetCatalog.@Nullable Tenant> catalog = FleetCatalog.read(this.tenants);
+		Planner planner = new Planner(probe.outOfOrder());
+		for (int i = 0; i < this.tenants.size(); i++) {
+			MigrationTarget tenant = this.tenants.get(i);
+			FleetCatalog.Tenant found = catalog.get(i);
+			if (found != null && !found.schemaExists() && !this.settings.createSchemas()) {
+				settled.put(tenant.name(),
+						result(tenant, tenant.schema(), TenantState.REFUSED, 0, 0, null, "Schema \"" + tenant.schema()
+								+ "\" does not exist, and strata.tenants.create-schemas is false: create it first.",
+								ErrorCategory.CONFIGURATION));
+				continue;
+			}
+			if (shortcut && found != null && found.historyExists() && found.snapshotExists()) {
+				MigrationPlan plan = planner.plan(migrations, found.history());
+				if (plan.isValid() && !plan.hasPending()) {
+					settled.put(tenant.name(), result(tenant, tenant.schema(), TenantState.UP_TO_DATE, 0, 0,
+							plan.currentVersionText(), null, null));
+					continue;
+				}
+			}
+			work.add(tenant);
+		}
+		logger.info("{} of {} tenants have nothing to do; checking the other {}", settled.size(), this.tenants.size(),
+				work.size());
+		return new Survey(settled, work);
+	}
+
+	/**
+	 * The tenants the catalog settled, and those that need a look of their own.
+	 */
+	private record Survey(Map<String, TenantResult> settled, List<MigrationTarget> work) {
+	}
+
+	/**
+	 * Checks one tenant before any is migrated: its history against the files, and its
+	 * pending files prepared and judged by the guard with table sizes unknown (they are
+	 * looked up per tenant when it migrates).
+	 * @return {@code null} when the tenant may be migrated, else its result
+	 * @throws FleetRefusedException if the files are bad or refused whatever the tenant
+	 */
+	private @Nullable TenantResult check(MigrationTarget tenant) {
+		StrataConfig config = config(tenant);
+		try {
+			dev.strata.DryRunResult dryRun = new Strata(config).dryRun();
+			if (!dryRun.status().isValid()) {
+				return result(tenant, dryRun.status().schema(), TenantState.FAILED, 0, 0,
+						dryRun.status().currentVersion(), problems(dryRun.status().problems()),
+						ErrorCategory.VALIDATION);
+			}
+			GuardReport report = new Guard(config.guard(), TableSizes.NONE, this.cache).checkRun(dryRun.pending());
+			if (report.isRefused()) {
+				throw new GuardRefusedException(report.refused(), "nothing was applied to any tenant");
+			}
+			return null;
+		}
+		catch (StrataException ex) {
+			if (ex.category() == ErrorCategory.VALIDATION || ex.category() == ErrorCategory.REFUSED) {
+				throw new FleetRefusedException(tenant.name(), ex);
+			}
+			return failed(tenant, ex, Duration.ZERO);
+		}
+	}
+
+	/**
+	 * Migrates one tenant; a tenant whose lock another run holds goes to {@code busy}
+	 * (when given) and is come back to at the end.
+	 */
+	private @Nullable TenantResult migrate(MigrationTarget tenant, AtomicBoolean stopped,
+			@Nullable Queue<MigrationTarget> busy) {
+		if (stopped.get()) {
+			return result(tenant, tenant.schema(), TenantState.SKIPPED, 0, 0, null,
+					"Not started: another tenant failed and strata.tenants.fail-fast is true.", null);
+		}
+		long start = System.nanoTime();
+		Strata strata = strata(tenant);
+		try {
+			if (busy != null && strata.lockHolder().isPresent()) {
+				busy.add(tenant);
+				return null;
+			}
+			MigrateResult result = strata.migrate();
+			return result(tenant, result.schema(),
+					result.applied().isEmpty() ? TenantState.UP_TO_DATE : TenantState.APPLIED, result.applied().size(),
+					0, result.currentVersion(), null, null, elapsed(start));
+		}
+		catch (GuardRefusedException ex) {
+			return result(tenant, tenant.schema(), TenantState.REFUSED, 0, 0, null, ex.getMessage(), ex.category(),
+					elapsed(start));
+		}
+		catch (LockTimeoutException ex) {
+			return result(tenant, tenant.schema(), TenantState.SKIPPED, 0, 0, null,
+					"Busy: another run held the tenant's lock. " + ex.getMessage(), ex.category(), elapsed(start));
+		}
+		catch (RuntimeException ex) {
+			if (this.settings.failFast()) {
+				stopped.set(true);
+			}
+			return failed(tenant, ex, elapsed(start));
+		}
+	}
+
+	private TenantResult failed(MigrationTarget tenant, RuntimeException ex, Duration duration) {
+		ErrorCategory category = (ex instanceof StrataException strata) ? strata.category() : ErrorCategory.UNEXPECTED;
+		logger.warn("Tenant {} failed: {}", tenant.name(), ex.getMessage(), ex);
+		String message = (ex instanceof ValidationException invalid) ? problems(invalid.problems())
+				: String.valueOf(ex.getMessage());
+		return result(tenant, tenant.schema(), TenantState.FAILED, 0, 0, null, message, category, duration);
+	}
+
+	private TenantResult timed(MigrationTarget tenant, java.util.function.Supplier<TenantResult> work) {
+		long start = System.nanoTime();
+		try {
+			TenantResult result = work.get();
+			return new TenantResult(result.name(), result.schema(), result.state(), result.applied(), result.pending(),
+					result.version(), elapsed(start), result.error(), result.category());
+		}
+		catch (RuntimeException ex) {
+			return failed(tenant, ex, elapsed(start));
+		}
+	}
+
+	/**
+	 * Runs {@code work} on each tenant, at most {@code parallelism} at once; the first
+	 * {@link FleetRefusedException} (or bug) thrown ends the whole run.
+	 */
+	private List<TenantOutcome> forEach(List<MigrationTarget> tenants,
+			Function<MigrationTarget, @Nullable TenantResult> work) {
+		if (tenants.isEmpty()) {
+			return List.of();
+		}
+		int threads = Math.min(this.settings.parallelism(), tenants.size());
+		AtomicInteger counter = new AtomicInteger();
+		ExecutorService executor = Executors.newFixedThreadPool(threads, (runnable) -> {
+			Thread thread = new Thread(runnable, "strata-fleet-" + counter.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+		try {
+			List<Future<@Nullable TenantResult>> futures = new ArrayList<>(tenants.size());
+			for (MigrationTarget tenant : tenants) {
+				futures.add(executor.submit(() -> work.apply(tenant)));
+			}
+			List<TenantOutcome> outcomes = new ArrayList<>(tenants.size());
+			for (int i = 0; i < tenants.size(); i++) {
+				outcomes.add(new TenantOutcome(tenants.get(i), join(futures.get(i))));
+			}
+			return outcomes;
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	private static @Nullable TenantResult join(Future<@Nullable TenantResult> future) {
+		try {
+			return future.get();
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new StrataException(ErrorCategory.UNEXPECTED, "Interrupted while migrating the fleet", ex);
+		}
+	}
+
+	private record TenantOutcome(MigrationTarget tenant, @Nullable TenantResult result) {
+	}
+
+	private FleetResult result(Map<String, TenantResult> results) {
+		List<TenantResult> ordered = new ArrayList<>(this.tenants.size());
+		for (MigrationTarget tenant : this.tenants) {
+			TenantResult result = results.get(tenant.name());
+			if (result != null) {
+				ordered.add(result);
+			}
+		}
+		FleetResult fleet = new FleetResult(ordered, elapsed(this.start));
+		logger.info("Fleet: {}", fleet.summary());
+		return fleet;
+	}
+
+	private StrataConfig config(MigrationTarget tenant) {
+		return this.built.computeIfAbsent(tenant.name(), (name) -> this.configs.configFor(tenant, this.cache));
+	}
+
+	private Strata strata(MigrationTarget tenant) {
+		return new Strata(config(tenant));
+	}
+
+	private static TenantResult result(MigrationTarget tenant, @Nullable String schema, TenantState state, int applied,
+			int pending, @Nullable String version, @Nullable String error, @Nullable ErrorCategory category) {
+		return result(tenant, schema, state, applied, pending, version, error, category, Duration.ZERO);
+	}
+
+	private static TenantResult result(MigrationTarget tenant, @Nullable String schema, TenantState state, int applied,
+			int pending, @Nullable String version, @Nullable String error, @Nullable ErrorCategory category,
+			Duration duration) {
+		return new TenantResult(tenant.name(), schema, state, applied, pending, version, duration, error, category);
+	}
+
+	private static String problems(List<ValidationProblem> problems) {
+		return String.join("; ", problems.stream().map(ValidationProblem::describe).toList());
+	}
+
+	private static Duration elapsed(long start) {
+		return Duration.ofNanos(System.nanoTime() - start);
+	}
+
+}

@@ -1,0 +1,58 @@
+package dev.strata.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import dev.strata.StrataConfig;
+import dev.strata.test.StrataPostgres;
+import dev.strata.test.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A fleet's restart with nothing to do costs a fixed number of round trips, not one per
+ * tenant.
+ */
+@StrataPostgres(databasePerTest = true)
+class FleetRestartTest {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void aNoOpRestartOfFiftyTenantsCostsAFewQueries(TestDatabase db) throws Exception {
+		Files.writeString(this.dir.resolve("V1__accounts.sql"), "create table accounts (id int primary key);");
+		Files.writeString(this.dir.resolve("V2__notes.sql"), "create table notes (id int primary key);");
+		Files.writeString(this.dir.resolve("R__view.sql"), "create or replace view ids as select id from accounts;");
+		List<String> tenants = FleetTest.tenants(50);
+		FleetResult first = fleet(db.dataSource(), tenants, 8).migrate();
+		assertThat(first.count(TenantState.APPLIED)).isEqualTo(50);
+
+		CountingDataSource counting = new CountingDataSource(db.dataSource());
+		FleetResult restart = fleet(counting.dataSource(), tenants, 8).migrate();
+
+		assertThat(restart.count(TenantState.UP_TO_DATE)).isEqualTo(50);
+		// the search_path, the catalog, every history in one UNION ALL
+		assertThat(counting.connections.get()).isEqualTo(2);
+		assertThat(counting.executions.get()).isEqualTo(3);
+
+		Files.writeString(this.dir.resolve("V3__more.sql"), "create table more (id int);");
+		CountingDataSource pending = new CountingDataSource(db.dataSource());
+		FleetResult oneFile = fleet(pending.dataSource(), tenants.subList(0, 2), 1).migrate();
+		assertThat(oneFile.count(TenantState.APPLIED)).as("a tenant with work is not settled by the catalog")
+			.isEqualTo(2);
+	}
+
+	Fleet fleet(javax.sql.DataSource dataSource, List<String> tenants, int parallelism) {
+		return new Fleet(TenantTargets.schemas(dataSource, tenants, "strata_schema_history"),
+				TenantConfigs.of((ds) -> StrataConfig.builder(ds)
+					.locations("filesystem:" + this.dir)
+					.lockWaitTimeout(Duration.ofSeconds(30))),
+				FleetSettings.DEFAULTS.withParallelism(parallelism));
+	}
+
+}
