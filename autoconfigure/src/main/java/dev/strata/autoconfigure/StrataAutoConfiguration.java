@@ -21,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -45,10 +46,11 @@ public final class StrataAutoConfiguration {
 			@StrataDataSource ObjectProvider<DataSource> strataDataSource, ResourceLoader resourceLoader,
 			ObjectProvider<MigrationListener> listeners, ObjectProvider<JavaMigration> javaMigrations,
 			ObjectProvider<StrataCallback> callbacks, ObjectProvider<StrataConfigCustomizer> customizers,
-			Environment environment) {
+			ObjectProvider<StrataConnectionDetails> connectionDetails,
+			ObjectProvider<JdbcConnectionDetails> jdbcConnectionDetails, Environment environment) {
 		String applicationName = environment.getProperty("spring.application.name");
-		MigrationDataSourceFactory factory = new MigrationDataSourceFactory(properties,
-				SessionName.of(applicationName));
+		MigrationDataSourceFactory factory = new MigrationDataSourceFactory(properties, SessionName.of(applicationName),
+				connectionDetails.getIfAvailable(), jdbcConnectionDetails.getIfUnique());
 		DataSource migrationDataSource = factory.create(strataDataSource.getIfAvailable(), dataSource.getIfUnique());
 		StrataConfig.Builder builder = StrataConfigFactory
 			.builder(properties, migrationDataSource, classLoader(resourceLoader))
@@ -103,7 +105,10 @@ public final class StrataAutoConfiguration {
 		return (classLoader != null) ? classLoader : StrataAutoConfiguration.class.getClassLoader();
 	}
 
-	/** Strata needs a database: a DataSource bean, or its own {@code strata.url}. */
+	/**
+	 * Strata needs a database: a DataSource bean, its own {@code strata.url}, or a
+	 * service connection (its own or the application's).
+	 */
 	static final class StrataDataSourceCondition extends AnyNestedCondition {
 
 		StrataDataSourceCondition() {
@@ -117,6 +122,16 @@ public final class StrataAutoConfiguration {
 
 		@ConditionalOnProperty("strata.url")
 		private static final class StrataUrlCondition {
+
+		}
+
+		@ConditionalOnBean(StrataConnectionDetails.class)
+		private static final class StrataConnectionDetailsCondition {
+
+		}
+
+		@ConditionalOnBean(JdbcConnectionDetails.class)
+		private static final class JdbcConnectionDetailsCondition {
 
 		}
 
