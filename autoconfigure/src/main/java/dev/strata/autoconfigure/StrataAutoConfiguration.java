@@ -1,5 +1,7 @@
 package dev.strata.autoconfigure;
 
+import java.util.stream.Stream;
+
 import javax.sql.DataSource;
 
 import dev.strata.Strata;
@@ -12,6 +14,7 @@ import dev.strata.execute.internal.SessionName;
 import dev.strata.status.MigrationProgress;
 import dev.strata.status.internal.StatusMonitor;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
@@ -37,7 +40,7 @@ import org.springframework.core.io.ResourceLoader;
 @Conditional(StrataAutoConfiguration.StrataDataSourceCondition.class)
 @ConditionalOnBooleanProperty(name = "strata.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(StrataProperties.class)
-@Import(DatabaseInitializationDependencyConfigurer.class)
+@Import({ DatabaseInitializationDependencyConfigurer.class, StrataTargetBeansRegistrar.class })
 public final class StrataAutoConfiguration {
 
 	@Bean
@@ -82,6 +85,27 @@ public final class StrataAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	StrataTargets strataTargets(StrataProperties properties, Environment environment, BeanFactory beanFactory,
+			ResourceLoader resourceLoader, ObjectProvider<MigrationListener> listeners) {
+		return new StrataTargetsFactory(environment, beanFactory, classLoader(resourceLoader),
+				listeners.orderedStream().toList())
+			.create(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	StrataTargetsMigrationInitializer strataTargetsMigrationInitializer(ObjectProvider<StrataTargets> targets,
+			ObjectProvider<StrataMigrationInitializer> defaultTarget, Environment environment) {
+		// The default target first: created (and so run) before the targets.
+		defaultTarget.ifAvailable((initializer) -> {
+		});
+		// As for the default target: a migrator runs its command on the default target
+		// only.
+		return new StrataTargetsMigrationInitializer(MigratorMode.isActive(environment) ? null : targets.getObject());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	MigrationProgress strataMigrationProgress() {
 		return new MigrationProgress();
 	}
@@ -96,8 +120,14 @@ public final class StrataAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	StrataSchemaManagementProvider strataSchemaManagementProvider(ObjectProvider<Strata> strata) {
-		return new StrataSchemaManagementProvider(strata);
+	StrataSchemaManagementProvider strataSchemaManagementProvider(ObjectProvider<Strata> strata,
+			ObjectProvider<StrataTargets> targets) {
+		// Every target's DataSource counts: JPA on a target's DataSource leaves its
+		// schema
+		// to Strata too.
+		return new StrataSchemaManagementProvider(() -> Stream
+			.concat(strata.stream(), targets.stream().flatMap((all) -> all.names().stream().map(all::get)))
+			.iterator());
 	}
 
 	private static ClassLoader classLoader(ResourceLoader resourceLoader) {

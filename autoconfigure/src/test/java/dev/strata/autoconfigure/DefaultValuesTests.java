@@ -50,7 +50,7 @@ class DefaultValuesTests {
 	/** Settings only the Spring Boot integration has: the properties are their home. */
 	private static final List<String> SPRING_ONLY = List.of("strata.enabled", "strata.on-startup", "strata.url",
 			"strata.user", "strata.password", "strata.driver-class-name", "strata.drift.check-interval",
-			"strata.health.fail-on-drift", "strata.lint.format");
+			"strata.health.fail-on-drift", "strata.lint.format", "strata.targets");
 
 	private static Map<String, Function<StrataConfig, @Nullable Object>> core() {
 		Map<String, Function<StrataConfig, @Nullable Object>> core = new LinkedHashMap<>();
