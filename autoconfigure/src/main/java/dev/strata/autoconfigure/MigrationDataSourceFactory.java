@@ -6,6 +6,8 @@ import javax.sql.DataSource;
 
 import dev.strata.ConnectionSettings;
 import dev.strata.internal.JdbcUrls;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -24,6 +26,8 @@ import org.springframework.util.StringUtils;
  * unpooled: Strata needs two connections for a few seconds.
  */
 final class MigrationDataSourceFactory {
+
+	private static final Log logger = LogFactory.getLog(MigrationDataSourceFactory.class);
 
 	private final StrataProperties properties;
 
@@ -128,6 +132,12 @@ final class MigrationDataSourceFactory {
 	private Login login() {
 		StrataConnectionDetails details = this.connectionDetails;
 		if (details != null) {
+			if (StringUtils.hasText(this.properties.getUrl()) || StringUtils.hasText(this.properties.getUser())) {
+				// Said once, at start-up: a property that seems to do nothing is a
+				// puzzle.
+				logger.info("strata.url and strata.user are not used: the StrataConnectionDetails bean ("
+						+ details.getClass().getName() + ") takes their place (a service connection)");
+			}
 			return new Login(details.getJdbcUrl(), details.getUsername(), details.getPassword(),
 					details.getDriverClassName());
 		}

@@ -10,12 +10,15 @@ import dev.strata.test.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and the tables tells who migrated.
  */
 @StrataPostgres(databasePerTest = true)
+@ExtendWith(OutputCaptureExtension.class)
 class ServiceConnectionTests {
 
 	private static final String NOWHERE = "jdbc:postgresql://127.0.0.1:1/nowhere";
@@ -59,7 +63,7 @@ class ServiceConnectionTests {
 	}
 
 	@Test
-	void strataConnectionDetailsWinOverStrataUrl(TestDatabase database) {
+	void strataConnectionDetailsWinOverStrataUrl(TestDatabase database, CapturedOutput output) {
 		appRunner(database)
 			.withBean(StrataConnectionDetails.class,
 					() -> strataDetails(database.jdbcUrl(), this.migrator, this.migratorPassword))
@@ -70,6 +74,7 @@ class ServiceConnectionTests {
 					.isEqualTo(this.app);
 			});
 		assertMigratedBy(database, this.migrator);
+		assertThat(output).contains("strata.url and strata.user are not used: the StrataConnectionDetails bean");
 	}
 
 	@Test
