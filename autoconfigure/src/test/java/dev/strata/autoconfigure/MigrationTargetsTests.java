@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.jdbc.SchemaManagement;
+import org.springframework.boot.jdbc.SchemaManagementProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -98,6 +100,11 @@ class MigrationTargetsTests {
 					assertThat(context.getBean(ArchiveGreeting.class).text()).isEqualTo("hello");
 					assertThat(context.getBean(StrataTargets.class).get("archive").config().dataSource())
 						.isSameAs(context.getBean("archiveDataSource"));
+					// So JPA on it leaves the schema to Strata (ddl-auto defaults to
+					// none).
+					assertThat(context.getBean(SchemaManagementProvider.class)
+						.getSchemaManagement(context.getBean("archiveDataSource", DataSource.class)))
+						.isEqualTo(SchemaManagement.MANAGED);
 				});
 			assertThat(archive.queryForObject("select count(*) from archive_history", Long.class)).isEqualTo(2);
 			assertThat(StrataTestContexts.tableExists(database, "report")).isTrue();
