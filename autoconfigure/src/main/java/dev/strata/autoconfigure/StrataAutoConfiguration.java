@@ -1,5 +1,7 @@
 package dev.strata.autoconfigure;
 
+import java.util.stream.Stream;
+
 import javax.sql.DataSource;
 
 import dev.strata.Strata;
@@ -13,6 +15,7 @@ import dev.strata.execute.internal.SessionName;
 import dev.strata.status.MigrationProgress;
 import dev.strata.status.internal.StatusMonitor;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
@@ -22,6 +25,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -37,7 +41,8 @@ import org.springframework.core.io.ResourceLoader;
 @Conditional(StrataAutoConfiguration.StrataDataSourceCondition.class)
 @ConditionalOnBooleanProperty(name = "strata.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(StrataProperties.class)
-@Import({ DatabaseInitializationDependencyConfigurer.class, StrataFleetConfiguration.class })
+@Import({ DatabaseInitializationDependencyConfigurer.class, StrataFleetConfiguration.class,
+		StrataTargetBeansRegistrar.class })
 public final class StrataAutoConfiguration {
 
 	@Bean
@@ -46,10 +51,11 @@ public final class StrataAutoConfiguration {
 			@StrataDataSource ObjectProvider<DataSource> strataDataSource, ResourceLoader resourceLoader,
 			ObjectProvider<MigrationListener> listeners, ObjectProvider<JavaMigration> javaMigrations,
 			ObjectProvider<StrataCallback> callbacks, ObjectProvider<StrataConfigCustomizer> customizers,
-			Environment environment) {
+			ObjectProvider<StrataConnectionDetails> connectionDetails,
+			ObjectProvider<JdbcConnectionDetails> jdbcConnectionDetails, Environment environment) {
 		String applicationName = environment.getProperty("spring.application.name");
-		MigrationDataSourceFactory factory = new MigrationDataSourceFactory(properties,
-				SessionName.of(applicationName));
+		MigrationDataSourceFactory factory = new MigrationDataSourceFactory(properties, SessionName.of(applicationName),
+				connectionDetails.getIfAvailable(), jdbcConnectionDetails.getIfUnique());
 		DataSource migrationDataSource = factory.create(strataDataSource.getIfAvailable(), dataSource.getIfUnique());
 		StrataConfig.Builder builder = StrataConfigFactory
 			.builder(properties, migrationDataSource, classLoader(resourceLoader))
@@ -84,6 +90,27 @@ public final class StrataAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	StrataTargets strataTargets(StrataProperties properties, Environment environment, BeanFactory beanFactory,
+			ResourceLoader resourceLoader, ObjectProvider<MigrationListener> listeners) {
+		return new StrataTargetsFactory(environment, beanFactory, classLoader(resourceLoader),
+				listeners.orderedStream().toList())
+			.create(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	StrataTargetsMigrationInitializer strataTargetsMigrationInitializer(ObjectProvider<StrataTargets> targets,
+			ObjectProvider<StrataMigrationInitializer> defaultTarget, Environment environment) {
+		// The default target first: created (and so run) before the targets.
+		defaultTarget.ifAvailable((initializer) -> {
+		});
+		// As for the default target: a migrator runs its command on the default target
+		// only.
+		return new StrataTargetsMigrationInitializer(MigratorMode.isActive(environment) ? null : targets.getObject());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	MigrationProgress strataMigrationProgress() {
 		return new MigrationProgress();
 	}
@@ -98,8 +125,14 @@ public final class StrataAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	StrataSchemaManagementProvider strataSchemaManagementProvider(ObjectProvider<Strata> strata) {
-		return new StrataSchemaManagementProvider(strata);
+	StrataSchemaManagementProvider strataSchemaManagementProvider(ObjectProvider<Strata> strata,
+			ObjectProvider<StrataTargets> targets) {
+		// Every target's DataSource counts: JPA on a target's DataSource leaves its
+		// schema
+		// to Strata too.
+		return new StrataSchemaManagementProvider(() -> Stream
+			.concat(strata.stream(), targets.stream().flatMap((all) -> all.names().stream().map(all::get)))
+			.iterator());
 	}
 
 	private static ClassLoader classLoader(ResourceLoader resourceLoader) {
@@ -107,7 +140,10 @@ public final class StrataAutoConfiguration {
 		return (classLoader != null) ? classLoader : StrataAutoConfiguration.class.getClassLoader();
 	}
 
-	/** Strata needs a database: a DataSource bean, or its own {@code strata.url}. */
+	/**
+	 * Strata needs a database: a DataSource bean, its own {@code strata.url}, or a
+	 * service connection (its own or the application's).
+	 */
 	static final class StrataDataSourceCondition extends AnyNestedCondition {
 
 		StrataDataSourceCondition() {
@@ -121,6 +157,16 @@ public final class StrataAutoConfiguration {
 
 		@ConditionalOnProperty("strata.url")
 		private static final class StrataUrlCondition {
+
+		}
+
+		@ConditionalOnBean(StrataConnectionDetails.class)
+		private static final class StrataConnectionDetailsCondition {
+
+		}
+
+		@ConditionalOnBean(JdbcConnectionDetails.class)
+		private static final class JdbcConnectionDetailsCondition {
 
 		}
 

@@ -13,7 +13,7 @@ class StrataDatabaseInitializerDetector extends AbstractBeansOfTypeDatabaseIniti
 
 	@Override
 	protected Set<Class<?>> getDatabaseInitializerBeanTypes() {
-		return Set.of(StrataMigrationInitializer.class);
+		return Set.of(StrataMigrationInitializer.class, StrataTargetsMigrationInitializer.class);
 	}
 
 }

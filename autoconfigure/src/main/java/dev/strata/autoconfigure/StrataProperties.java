@@ -199,6 +199,13 @@ public class StrataProperties {
 	 */
 	private final Tenants tenants = new Tenants();
 
+	/**
+	 * Further databases to migrate, by name, each independently of the others and of the
+	 * default target (strata.*): its own connection, migration files, history and lock.
+	 * Other strata.* settings apply to every target.
+	 */
+	private final Map<String, Target> targets = new LinkedHashMap<>();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -422,6 +429,10 @@ public class StrataProperties {
 
 	public Tenants getTenants() {
 		return this.tenants;
+	}
+
+	public Map<String, Target> getTargets() {
+		return this.targets;
 	}
 
 	/**
@@ -667,6 +678,146 @@ public class StrataProperties {
 
 		public void setFormat(LintFormat format) {
 			this.format = format;
+		}
+
+	}
+
+	/**
+	 * One more database to migrate, under {@code strata.targets.<name>.*}. Its connection
+	 * is its own (never the default target's); its locations default to
+	 * {@code classpath:db/<name>}; what it leaves unset of the rest is taken from
+	 * {@code strata.*}.
+	 */
+	public static class Target {
+
+		/**
+		 * JDBC URL of the target's database. Either this or 'data-source'.
+		 */
+		private @Nullable String url;
+
+		/**
+		 * Name of a DataSource bean whose database the target migrates, instead of 'url'.
+		 * With 'user', its URL with that login.
+		 */
+		private @Nullable String dataSource;
+
+		/**
+		 * Login user for migrating the target.
+		 */
+		private @Nullable String user;
+
+		/**
+		 * Login password for migrating the target.
+		 */
+		private @Nullable String password;
+
+		/**
+		 * Fully qualified name of the JDBC driver. Auto-detected from the URL by default.
+		 */
+		private @Nullable String driverClassName;
+
+		/**
+		 * Locations of the target's migration files, 'classpath:' or 'filesystem:'
+		 * prefixed. Default: classpath:db/<name>, which must exist.
+		 */
+		private @Nullable List<String> locations;
+
+		/**
+		 * Schema of the target's history table. Default: strata.schema.
+		 */
+		private @Nullable String schema;
+
+		/**
+		 * Name of the target's history table. Default: strata.table.
+		 */
+		private @Nullable String table;
+
+		/**
+		 * What the application does with the target's migrations when it starts. Default:
+		 * strata.on-startup.
+		 */
+		private @Nullable OnStartup onStartup;
+
+		/**
+		 * How the guard judges the target's migrations; what is unset is taken from
+		 * strata.guard.*.
+		 */
+		private final Guard guard = new Guard();
+
+		public @Nullable String getUrl() {
+			return this.url;
+		}
+
+		public void setUrl(@Nullable String url) {
+			this.url = url;
+		}
+
+		public @Nullable String getDataSource() {
+			return this.dataSource;
+		}
+
+		public void setDataSource(@Nullable String dataSource) {
+			this.dataSource = dataSource;
+		}
+
+		public @Nullable String getUser() {
+			return this.user;
+		}
+
+		public void setUser(@Nullable String user) {
+			this.user = user;
+		}
+
+		public @Nullable String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(@Nullable String password) {
+			this.password = password;
+		}
+
+		public @Nullable String getDriverClassName() {
+			return this.driverClassName;
+		}
+
+		public void setDriverClassName(@Nullable String driverClassName) {
+			this.driverClassName = driverClassName;
+		}
+
+		public @Nullable List<String> getLocations() {
+			return this.locations;
+		}
+
+		public void setLocations(@Nullable List<String> locations) {
+			this.locations = locations;
+		}
+
+		public @Nullable String getSchema() {
+			return this.schema;
+		}
+
+		public void setSchema(@Nullable String schema) {
+			this.schema = schema;
+		}
+
+		public @Nullable String getTable() {
+			return this.table;
+		}
+
+		public void setTable(@Nullable String table) {
+			this.table = table;
+		}
+
+		public @Nullable OnStartup getOnStartup() {
+			return this.onStartup;
+		}
+
+		public void setOnStartup(@Nullable OnStartup onStartup) {
+			this.onStartup = onStartup;
+		}
+
+		public Guard getGuard() {
+			return this.guard;
 		}
 
 	}

@@ -17,6 +17,7 @@ import dev.strata.autoconfigure.migrator.MigratorProperties;
 import dev.strata.guard.rules.Rule;
 import dev.strata.source.Location;
 import dev.strata.source.Version;
+import dev.strata.targets.MigrationTarget;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.BeanUtils;
@@ -67,6 +68,8 @@ public final class StrataPropertiesCheck implements ApplicationListener<Applicat
 
 	private static final String RULES_PROPERTY = "strata.guard.rules";
 
+	private static final String TARGETS_PREFIX = "strata.targets.";
+
 	private static final List<KnownProperty> KNOWN = knownProperties();
 
 	@Override
@@ -104,6 +107,41 @@ public final class StrataPropertiesCheck implements ApplicationListener<Applicat
 		}
 		checkRuleIds(properties.getGuard().getRules().keySet());
 		checkValues(properties);
+		properties.getTargets().forEach(StrataPropertiesCheck::checkTarget);
+	}
+
+	/** A {@code strata.targets.<name>} target: its own database, and usable settings. */
+	private static void checkTarget(String name, StrataProperties.Target target) {
+		String prefix = StrataTargetsFactory.prefix(name);
+		if (MigrationTarget.DEFAULT_NAME.equals(name)) {
+			throw new StrataException(ErrorCategory.CONFIGURATION,
+					prefix + ": '" + name + "' names the target of strata.* itself; give this target another name.");
+		}
+		boolean url = target.getUrl() != null && !target.getUrl().isBlank();
+		boolean dataSource = target.getDataSource() != null && !target.getDataSource().isBlank();
+		if (url == dataSource) {
+			throw new StrataException(ErrorCategory.CONFIGURATION,
+					prefix + (url ? " sets both url and data-source" : " has no database") + ": set " + prefix
+							+ ".url (with .user and .password) or " + prefix
+							+ ".data-source (the name of a DataSource bean), one of them.");
+		}
+		for (String id : target.getGuard().getRules().keySet()) {
+			if (Rule.byId(id).isEmpty()) {
+				throw new StrataException(ErrorCategory.CONFIGURATION, prefix + ".guard.rules." + id
+						+ " names no guard rule '" + id + "' (see docs/guard.md for the rule ids).");
+			}
+		}
+		String guardBaseline = target.getGuard().getBaselineVersion();
+		if (guardBaseline != null && !guardBaseline.isBlank()) {
+			version(prefix + ".guard.baseline-version", guardBaseline);
+		}
+		for (String location : (target.getLocations() != null) ? target.getLocations() : List.<String>of()) {
+			if (!isLocation(location)) {
+				throw invalid(prefix + ".locations", location,
+						"expected classpath:<path> or filesystem:<directory>, such as classpath:db/" + name);
+			}
+		}
+		notNegative(prefix + ".guard.large-table-rows", target.getGuard().getLargeTableRows());
 	}
 
 	private static String unknownProperties(Set<ConfigurationProperty> unknown) {
@@ -131,7 +169,7 @@ public final class StrataPropertiesCheck implements ApplicationListener<Applicat
 	 */
 	static @Nullable String suggestion(String unknown) {
 		String name = unknown.replaceAll("\\[[^]]*]", "");
-		String closest = Suggestions.closest(name, KNOWN.stream().map((known) -> known.candidateFor(name)).toList());
+		String closest = Suggestions.closest(name, candidates(name));
 		if (closest != null) {
 			return "did you mean " + closest + "?";
 		}
@@ -155,6 +193,21 @@ public final class StrataPropertiesCheck implements ApplicationListener<Applicat
 			return "the properties under " + group + " are " + String.join(", ", siblings);
 		}
 		return null;
+	}
+
+	/**
+	 * The known names to compare an unknown one with. Under a target
+	 * ({@code strata.targets.<name>.…}) they are the target's own keys: the map's keys
+	 * are the user's, its values are not.
+	 */
+	private static List<String> candidates(String name) {
+		String[] parts = name.split("\\.");
+		if (parts.length > 3 && name.startsWith(TARGETS_PREFIX)) {
+			List<KnownProperty> target = new ArrayList<>();
+			collect(StrataProperties.Target.class, TARGETS_PREFIX + parts[2], target);
+			return target.stream().map((known) -> known.candidateFor(name)).toList();
+		}
+		return KNOWN.stream().map((known) -> known.candidateFor(name)).filter((known) -> !known.equals(name)).toList();
 	}
 
 	private static String invalidValue(BindException ex) {
@@ -320,7 +373,8 @@ public final class StrataPropertiesCheck implements ApplicationListener<Applicat
 			if (!propertyType.isEnum() && propertyType.getPackageName().startsWith("dev.strata.autoconfigure")) {
 				collect(propertyType, name, known);
 			}
-			else if (descriptor.getWriteMethod() != null) {
+			// A map binds into its getter's instance (strata.targets), no setter needed.
+			else if (descriptor.getWriteMethod() != null || Map.class.isAssignableFrom(propertyType)) {
 				known.add(new KnownProperty(name, Map.class.isAssignableFrom(propertyType)));
 			}
 		}
