@@ -1,14 +1,12 @@
 package dev.strata.maven;
 
-import dev.strata.MigrateResult;
 import dev.strata.Strata;
-import dev.strata.report.MigrationEntry;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**
  * {@code strata:migrate}: applies the pending migrations to the database at
  * {@code -Dstrata.url}, under the migration lock and the guard, as the migrator's
- * {@code migrate} does.
+ * {@code migrate} does. What it applied is logged as the application logs it.
  */
 @Mojo(name = "migrate", threadSafe = true)
 public class MigrateMojo extends DatabaseMojo {
@@ -20,20 +18,9 @@ public class MigrateMojo extends DatabaseMojo {
 
 	@Override
 	void run(Strata strata) {
-		MigrateResult result = strata.migrate();
-		if (result.adopted() != null) {
-			getLog().warn("Adopted Flyway's history (" + result.adopted().flywayTable() + ")");
-		}
-		if (result.baselined()) {
-			getLog().warn("Recorded a baseline at version " + strata.config().baselineVersion()
-					+ " first (strata.baseline-on-migrate)");
-		}
-		for (MigrateResult.AppliedReport applied : result.applied()) {
-			getLog().info(
-					"Applied " + MigrationEntry.applied(applied).displayName() + " in " + applied.duration().toMillis()
-							+ " ms" + (applied.transactional() ? "" : " (outside a transaction)"));
-		}
-		getLog().info(result.summary());
+		// Core logs each applied migration and the summary through SLF4J, which is
+		// Maven's log here: nothing to add.
+		strata.migrate();
 	}
 
 }
