@@ -2,6 +2,7 @@ package dev.strata.maven;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -27,7 +28,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code strata:lint}: the guard over every migration file, judged by text alone as the
  * migrator's {@code lint} judges them without a database. The report is written to a file
- * for CI to keep or upload, the findings are summarised in the build log, and a
+ * for CI to keep or upload (the {@code github} format's annotations are printed too,
+ * where GitHub Actions reads them), the findings are summarised in the build log, and a
  * {@code REFUSED} verdict fails the build. Bound to {@code verify} when listed in the
  * project's plugins with an execution.
  */
@@ -55,6 +57,9 @@ public class LintMojo extends AbstractStrataMojo {
 	@Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
 	@Nullable File buildDirectory;
 
+	/** Where the {@code github} format's annotations go: the step's output. */
+	PrintStream console = System.out;
+
 	@Override
 	public void execute() throws MojoExecutionException, MojoFailureException {
 		if (this.skip) {
@@ -65,7 +70,14 @@ public class LintMojo extends AbstractStrataMojo {
 		ProjectLocations locations = projectLocations();
 		LintResult result = lint(locations);
 		File report = reportFile(lintFormat);
-		write(report, lintFormat.render(result));
+		String rendered = lintFormat.render(result);
+		write(report, rendered);
+		if (lintFormat == LintFormat.GITHUB) {
+			// Workflow commands work only at the start of a line of the step's output,
+			// which Maven's log would prefix with its level.
+			this.console.print(rendered);
+			this.console.flush();
+		}
 		summarise(result, locations, report);
 		Verdict verdict = result.verdict();
 		if (verdict == Verdict.REFUSED) {

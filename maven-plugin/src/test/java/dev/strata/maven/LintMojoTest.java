@@ -1,6 +1,9 @@
 package dev.strata.maven;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -63,6 +66,21 @@ class LintMojoTest {
 		mojo.execute();
 
 		assertThat(this.dir.resolve("reports/lint.txt")).content().contains("SAFE TO DEPLOY");
+	}
+
+	@Test
+	void theGithubFormatPrintsItsAnnotationsWhereGithubActionsReadsThem() {
+		TestProject project = new TestProject(this.dir).migration("V1__drop_customers.sql", "DROP TABLE customers;\n");
+		LintMojo mojo = project.configure(lint());
+		mojo.format = "github";
+		ByteArrayOutputStream console = new ByteArrayOutputStream();
+		mojo.console = new PrintStream(console, true, StandardCharsets.UTF_8);
+
+		assertThatExceptionOfType(MojoFailureException.class).isThrownBy(mojo::execute);
+
+		String annotation = "::error file=src/main/resources/db/migration/V1__drop_customers.sql,line=1,col=1,";
+		assertThat(console.toString(StandardCharsets.UTF_8)).startsWith(annotation);
+		assertThat(this.dir.resolve("target/strata-lint.txt")).content().startsWith(annotation);
 	}
 
 	@Test
