@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.strata.error.ErrorCategory;
 import dev.strata.error.StrataException;
 import dev.strata.guard.Assessment;
 import dev.strata.guard.Finding;
@@ -81,11 +82,15 @@ public class LintMojo extends AbstractStrataMojo {
 		summarise(result, locations, report);
 		Verdict verdict = result.verdict();
 		if (verdict == Verdict.REFUSED) {
-			throw new MojoFailureException(failure(result.verdictLine(), result.refused(), locations, report));
+			// the category the migrator's lint exits with (4)
+			throw new MojoFailureException(
+					failure(" (" + ErrorCategory.REFUSED + "): lint verdict " + result.verdictLine(), result.refused(),
+							locations, report));
 		}
 		if (verdict == Verdict.SAFE_WITH_WARNINGS && this.failOnWarnings) {
-			throw new MojoFailureException(failure(result.verdictLine() + ", and warnings fail the build",
-					result.withOutcome(Outcome.WARNED), locations, report));
+			throw new MojoFailureException(
+					failure(": lint verdict " + result.verdictLine() + ", and warnings fail the build",
+							result.withOutcome(Outcome.WARNED), locations, report));
 		}
 	}
 
@@ -125,9 +130,9 @@ public class LintMojo extends AbstractStrataMojo {
 		getLog().info("Strata lint report: " + report);
 	}
 
-	private static String failure(String verdict, List<Assessment> failing, ProjectLocations locations, File report) {
+	private static String failure(String why, List<Assessment> failing, ProjectLocations locations, File report) {
 		List<String> lines = new ArrayList<>();
-		lines.add("Strata lint verdict " + verdict + ":");
+		lines.add("strata:lint failed" + why + ":");
 		failing.forEach((assessment) -> lines.add("  " + line(assessment, locations)));
 		lines.add("Change the migrations, or allow each statement with a -- strata:allow directive giving the reason."
 				+ " Report: " + report);

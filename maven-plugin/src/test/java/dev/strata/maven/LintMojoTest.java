@@ -36,6 +36,8 @@ class LintMojoTest {
 		LintMojo strict = project.configure(lint());
 		strict.allowDestructive = false;
 		assertThatExceptionOfType(MojoFailureException.class).isThrownBy(strict::execute)
+			.withMessageStartingWith(
+					"strata:lint failed (REFUSED): lint verdict REFUSED: 1 destructive statement not allowed:\n")
 			.withMessageContaining(
 					"src/main/resources/db/migration/V1__drop_customers.sql:1:1 [drop-table] DESTRUCTIVE: drops table"
 						.replace('/', File.separatorChar));
