@@ -38,6 +38,10 @@ public class NewMigrationMojo extends AbstractStrataMojo {
 
 	@Override
 	public void execute() throws MojoExecutionException, MojoFailureException {
+		if (this.skip) {
+			getLog().info("Skipping strata:new (strata.skip)");
+			return;
+		}
 		if (this.name == null || this.name.isBlank()) {
 			throw new MojoFailureException("strata:new needs the migration's name: -Dname=\"add email to customers\"");
 		}
