@@ -1,0 +1,2 @@
+-- the old table goes
+DROP TABLE customers;
