@@ -11,6 +11,7 @@ import dev.strata.archive.ArchiveEntry;
 import dev.strata.archive.ArchiveKind;
 import dev.strata.archive.ArchiveRefusedException;
 import dev.strata.archive.ArchiveSettings;
+import dev.strata.execute.MigrationFailedException;
 import dev.strata.test.StrataPostgres;
 import dev.strata.test.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,6 +79,68 @@ class ArchiveTest {
 		assertThat(Db.history(db)).last()
 			.isEqualTo("R:restore archive " + archive.id() + " (dropped_table public.orders)|RESTORE|true");
 		assertThat(strata.status().problems()).isEmpty();
+	}
+
+	@Test
+	void droppedTableWithDependantsFailsWithoutCascadeAndTakesThemWithIt(TestDatabase db) {
+		this.files.write("V2__dependants.sql", """
+				create view big_orders as select * from orders where amount > 100;
+				create table lines (id int primary key, order_id bigint references orders);
+				insert into lines values (1, 1);
+				""").write("V3__drop.sql", """
+				-- strata:allow drop-table reason="replaced"
+				drop table orders;
+				""");
+		Strata strata = strata(db);
+
+		MigrationFailedException failed = catchThrowableOfType(MigrationFailedException.class, strata::migrate);
+
+		assertThat(failed).hasMessageContaining("depend");
+		assertThat(Db.count(db, "select count(*) from orders")).isEqualTo(500);
+		assertThat(strata.archives()).isEmpty();
+
+		this.files.write("V3__drop.sql", """
+				-- strata:allow drop-table,cascade reason="replaced"
+				drop table orders cascade;
+				""");
+		strata.migrate();
+
+		assertThat(Db.tableExists(db, "big_orders")).isFalse();
+		assertThat(Db.count(db, "select count(*) from lines")).isEqualTo(1);
+		assertThat(Db.count(db,
+				"select count(*) from pg_constraint where conrelid = 'lines'::regclass" + " and contype = 'f'"))
+			.isZero();
+		ArchiveEntry archive = only(strata, ArchiveKind.DROPPED_TABLE);
+		assertThat(archive.note()).contains("CASCADE also removed: ")
+			.contains("view big_orders")
+			.contains("constraint lines_order_id_fkey on table lines");
+		strata.restore(archive.id());
+		assertThat(Db.column(db, ORDERS)).isEqualTo(this.before);
+	}
+
+	@Test
+	void aTableDroppedTwiceUnderOneNameIsArchivedTwice(TestDatabase db) {
+		this.files.write("V2__drop.sql", """
+				-- strata:allow drop-table reason="replaced"
+				drop table orders;
+				""").write("V3__again.sql", """
+				create table orders (id bigint generated always as identity primary key, customer text);
+				create index orders_customer on orders (customer);
+				insert into orders (customer) values ('again');
+				""").write("V4__drop.sql", """
+				-- strata:allow drop-table reason="replaced again"
+				drop table orders;
+				""");
+		Strata strata = strata(db);
+		strata.migrate();
+
+		List<ArchiveEntry> archives = strata.archives();
+		assertThat(archives).extracting(ArchiveEntry::archiveTable).containsExactly("v2__orders", "v4__orders");
+		assertThat(archives).extracting(ArchiveEntry::rows).containsExactly(500L, 1L);
+		strata.restore(archives.get(1).id());
+		assertThat(Db.column(db, "select customer from orders")).containsExactly("again");
+		assertThat(Db.column(db, "select indexname from pg_indexes where tablename = 'orders' order by 1"))
+			.containsExactly("orders_customer", "orders_pkey");
 	}
 
 	@Test

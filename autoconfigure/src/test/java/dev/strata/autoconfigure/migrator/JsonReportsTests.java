@@ -16,6 +16,8 @@ import dev.strata.autoconfigure.migrator.MigratorReport.Failure;
 import dev.strata.autoconfigure.migrator.MigratorReport.Statement;
 import dev.strata.autoconfigure.JsonSchemas;
 import dev.strata.MigrateResult;
+import dev.strata.archive.ArchiveEntry;
+import dev.strata.archive.ArchiveKind;
 import dev.strata.drift.AttributeChange;
 import dev.strata.drift.ChangeType;
 import dev.strata.drift.DriftReport;
@@ -71,7 +73,7 @@ class JsonReportsTests {
 		assertThat(names(root)).containsExactly("formatVersion", "command", "outcome", "exitCode", "database", "schema",
 				"versionBefore", "versionAfter", "applied", "adopted", "pending", "migrations", "problems", "dryRun",
 				"removedFailed", "realigned", "lint", "drift", "snapshot", "warnings", "slowStatements", "error",
-				"durationMs");
+				"durationMs", "archives");
 		assertThat(root.get("warnings").get(0).asString()).isEqualTo(AWKWARD);
 		assertThat(root.get("dryRun").get(0).get("statements").get(0).get("sql").asString()).isEqualTo(AWKWARD);
 		assertThat(json).isEqualTo(expected("migrator.json"));
@@ -138,12 +140,15 @@ class JsonReportsTests {
 		// every field filled, so no command's own rules (migrator.schema.json) apply
 		MigrateResult.Adopted adopted = new MigrateResult.Adopted("flyway_schema_history", 12, 2, 1, "1", 1,
 				Duration.ofMillis(35));
-		return new MigratorReport(
-				"every-field", 4, "app", "public", "1", null, List.of(applied), adopted, List.of(pending),
-				List.of(applied, pending), List.of(problem), List.of(dryRun), List.of(), List.of("V1 (init)"), lint(),
-				LintFormat.JSON, drift, snapshot, List.of(AWKWARD), List.of(new SlowStatement("V2 (drop é)",
-						"V2__drop_é.sql", 3, Duration.ofMillis(25302), "CREATE INDEX: building index: scanning table")),
-				new Failure("REFUSED", AWKWARD), 99);
+		return new MigratorReport("every-field", 4, "app", "public", "1", null, List.of(applied), adopted,
+				List.of(pending), List.of(applied, pending), List.of(problem), List.of(dryRun), List.of(),
+				List.of("V1 (init)"), lint(), LintFormat.JSON, drift, snapshot, List.of(AWKWARD),
+				List.of(new SlowStatement("V2 (drop é)", "V2__drop_é.sql", 3, Duration.ofMillis(25302),
+						"CREATE INDEX: building index: scanning table")),
+				new Failure("REFUSED", AWKWARD), 99,
+				List.of(new ArchiveEntry(3, "12", "V12__retire.sql", 4, ArchiveKind.DROPPED_COLUMN, "public", "orders",
+						"note", "v12__orders__note", List.of("id"), 500, 65536, AWKWARD,
+						Instant.parse("2026-01-02T03:04:07Z"), null)));
 	}
 
 	private static List<String> names(JsonNode node) {
