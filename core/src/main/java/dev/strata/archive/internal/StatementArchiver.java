@@ -28,6 +28,9 @@ final class StatementArchiver {
 
 	private static final int MAX_NAME_BYTES = 63;
 
+	/** Up to this size a moved table's rows are counted; beyond it, estimated. */
+	private static final long COUNTED_BYTES = 64L * 1024 * 1024;
+
 	private final Connection connection;
 
 	private final ArchiveSettings settings;
@@ -169,8 +172,20 @@ final class StatementArchiver {
 		}
 		execute("alter table " + table.qualified() + " rename to " + Sql.identifier(archive));
 		execute("alter table " + Sql.qualified(table.schema(), archive) + " set schema " + this.store.schema());
-		String note = cascaded.isEmpty() ? "" : "CASCADE also removed: " + String.join(", ", cascaded);
-		long rows = this.catalog.count("select count(*) from " + Sql.qualified(this.settings.schema(), archive));
+		List<String> notes = new ArrayList<>();
+		if (!cascaded.isEmpty()) {
+			notes.add("CASCADE also removed: " + String.join(", ", cascaded));
+		}
+		// Moving is a catalog change: counting a large table's rows would cost what it
+		// saves.
+		String moved = Sql.qualified(this.settings.schema(), archive);
+		long rows = this.catalog.count("select case when pg_relation_size(" + Sql.literal(moved) + ") <= "
+				+ COUNTED_BYTES + " then (select count(*) from " + moved + ") else greatest(reltuples, 0)::bigint end"
+				+ " from pg_class where oid = " + Sql.literal(moved) + "::regclass");
+		if (this.catalog.count("select pg_relation_size(" + Sql.literal(moved) + ")") > COUNTED_BYTES) {
+			notes.add("rows estimated from the table's statistics");
+		}
+		String note = String.join("; ", notes);
 		long id = this.store.record(new ArchiveStore.NewArchive(this.origin.version(), this.origin.script(),
 				this.origin.line(), ArchiveKind.DROPPED_TABLE, table.schema(), table.name(), null, archive, List.of(),
 				renamed, rows, note));
@@ -192,6 +207,8 @@ final class StatementArchiver {
 			key.removeAll(dropped);
 		}
 		String keyList = key.stream().map(Sql::identifier).collect(Collectors.joining(", "));
+		// The drop's own lock, taken before the copy: nothing changes between the two.
+		lock(table, "access exclusive");
 		this.store.create();
 		for (String column : dropped) {
 			if (this.catalog.columnType(table.oid(), column) == null) {
@@ -233,6 +250,9 @@ final class StatementArchiver {
 				}
 			}
 		}
+		for (long oid : tables) {
+			lock(this.catalog.byOid(oid), "access exclusive");
+		}
 		this.store.create();
 		for (long oid : tables) {
 			Catalog.Relation table = this.catalog.byOid(oid);
@@ -262,6 +282,9 @@ final class StatementArchiver {
 			select = "select * from " + only + table.qualified() + " where (tableoid, ctid) in (select " + reference
 					+ ".tableoid, " + reference + ".ctid from " + source + ", " + statement.from() + where + ")";
 		}
+		// Writers wait until the statement is done, so the copy holds the rows it removes
+		// or changes, as they were; readers do not wait.
+		lock(table, "share row exclusive");
 		this.store.create();
 		String archive = archiveName(table.name());
 		long rows = copy(archive, select);
@@ -327,6 +350,10 @@ final class StatementArchiver {
 			String schema = rs.getString(1);
 			return (schema != null) ? schema : "";
 		}
+	}
+
+	private void lock(Catalog.Relation table, String mode) throws SQLException {
+		execute("lock table " + table.qualified() + " in " + mode + " mode");
 	}
 
 	private void execute(String sql) throws SQLException {
