@@ -144,6 +144,42 @@ class ArchiveTest {
 	}
 
 	@Test
+	void droppedSchemaKeepsItsTablesAndSaysWhatElseWent(TestDatabase db) {
+		this.files.write("V2__sales.sql", """
+				create schema sales;
+				create table sales.customers (id int primary key, name text);
+				create table sales.invoices (id int primary key, customer int references sales.customers);
+				create view sales.names as select name from sales.customers;
+				insert into sales.customers values (1, 'a'), (2, 'b');
+				insert into sales.invoices values (10, 1);
+				""").write("V3__drop_sales.sql", """
+				-- strata:allow drop-schema,cascade reason="moved to another service"
+				drop schema sales cascade;
+				""");
+		Strata strata = strata(db);
+		strata.migrate();
+
+		assertThat(Db.column(db, "select nspname from pg_namespace where nspname = 'sales'")).isEmpty();
+		List<ArchiveEntry> archives = strata.archives();
+		assertThat(archives).extracting(ArchiveEntry::object).containsExactly("sales.customers", "sales.invoices");
+		assertThat(archives).extracting(ArchiveEntry::rows).containsExactly(2L, 1L);
+		assertThat(archives.get(0).note()).contains("dropped with schema \"sales\"");
+		ArchiveRefusedException refused = catchThrowableOfType(ArchiveRefusedException.class,
+				() -> strata.restore(archives.get(0).id()));
+		assertThat(refused).hasMessageContaining("schema sales does not exist");
+
+		db.execute("create schema sales");
+		strata.restore(archives.get(0).id());
+		strata.restore(archives.get(1).id());
+		assertThat(Db.column(db, "select c.name from sales.invoices i join sales.customers c on c.id = i.customer"))
+			.containsExactly("a");
+		// The foreign key between the two moved with them.
+		assertThat(Db.count(db, "select count(*) from pg_constraint where conrelid = 'sales.invoices'::regclass"
+				+ " and contype = 'f'"))
+			.isOne();
+	}
+
+	@Test
 	void droppedColumnIsCopiedWithTheKeyAndRestored(TestDatabase db) {
 		this.files.write("V2__drop_note.sql", """
 				-- strata:allow drop-column reason="retired"

@@ -46,7 +46,8 @@ public final class ArchiveCost {
 		Path created = Files.createTempDirectory("strata-archive-cost-v1");
 		Path dropped = Files.createTempDirectory("strata-archive-cost-v2");
 		for (Path dir : List.of(created, dropped)) {
-			Files.writeString(dir.resolve("V1__big.sql"), CREATE.replace("%d", Integer.toString(rows)), StandardCharsets.UTF_8);
+			Files.writeString(dir.resolve("V1__big.sql"), CREATE.replace("%d", Integer.toString(rows)),
+					StandardCharsets.UTF_8);
 		}
 		Files.writeString(dropped.resolve("V2__drop_note.sql"), DROP, StandardCharsets.UTF_8);
 		PostgresServer server = PostgresServer.shared();

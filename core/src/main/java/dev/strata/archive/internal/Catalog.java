@@ -58,6 +58,24 @@ final class Catalog {
 		}
 	}
 
+	/** The tables of a schema (partitions aside), plain and partitioned. */
+	List<Relation> tablesIn(String schema) throws SQLException {
+		List<Relation> tables = new ArrayList<>();
+		try (PreparedStatement statement = this.connection
+			.prepareStatement("select c.oid, n.nspname, c.relname, c.relkind from pg_class c"
+					+ " join pg_namespace n on n.oid = c.relnamespace where n.nspname = ?"
+					+ " and c.relkind in ('r', 'p') and not c.relispartition order by c.relname")) {
+			statement.setString(1, schema);
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					tables
+						.add(new Relation(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4).charAt(0)));
+				}
+			}
+		}
+		return tables;
+	}
+
 	/** The primary key's columns in key order, empty when there is none. */
 	List<String> primaryKey(long table) throws SQLException {
 		return strings("select a.attname from pg_index i join pg_attribute a on a.attrelid = i.indrelid"

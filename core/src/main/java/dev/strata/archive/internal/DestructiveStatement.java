@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * they removed.
  *
  * @param kind what it does
- * @param tables the tables it removes from, as written (qualified or not)
+ * @param tables the tables it removes from, as written (qualified or not); for
+ * {@link Kind#DROP_SCHEMA}, the schemas
  * @param columns the dropped columns, as written, for {@link Kind#DROP_COLUMN}
  * @param cascade whether it ends with {@code CASCADE}
  * @param ifExists whether it says {@code IF EXISTS} for its table
@@ -35,7 +36,7 @@ public record DestructiveStatement(Kind kind, List<Table> tables, List<String> c
 	/** What the statement does. */
 	public enum Kind {
 
-		DROP_TABLE, DROP_COLUMN, TRUNCATE, DELETE, UPDATE, OTHER
+		DROP_TABLE, DROP_SCHEMA, DROP_COLUMN, TRUNCATE, DELETE, UPDATE, OTHER
 
 	}
 
@@ -59,6 +60,9 @@ public record DestructiveStatement(Kind kind, List<Table> tables, List<String> c
 			Reader reader = new Reader(statement, tokens);
 			if (reader.words("DROP", "TABLE")) {
 				return reader.dropTable();
+			}
+			if (reader.words("DROP", "SCHEMA")) {
+				return reader.dropSchema();
 			}
 			if (reader.words("ALTER", "TABLE")) {
 				return reader.dropColumns();
@@ -148,6 +152,13 @@ public record DestructiveStatement(Kind kind, List<Table> tables, List<String> c
 			return atEnd()
 					? new DestructiveStatement(Kind.DROP_TABLE, tables, List.of(), cascade, ifExists, null, "", null)
 					: other();
+		}
+
+		/** The schemas go in {@link DestructiveStatement#tables()}. */
+		DestructiveStatement dropSchema() {
+			DestructiveStatement tables = dropTable();
+			return (tables.kind() == Kind.OTHER) ? tables : new DestructiveStatement(Kind.DROP_SCHEMA, tables.tables(),
+					List.of(), tables.cascade(), tables.ifExists(), null, "", null);
 		}
 
 		DestructiveStatement dropColumns() {

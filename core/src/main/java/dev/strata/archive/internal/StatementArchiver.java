@@ -74,6 +74,7 @@ final class StatementArchiver {
 	boolean archive(DestructiveStatement statement, String rules) throws SQLException {
 		return switch (statement.kind()) {
 			case DROP_TABLE -> dropTable(statement);
+			case DROP_SCHEMA -> dropSchema(statement, rules);
 			case DROP_COLUMN -> dropColumns(statement);
 			case TRUNCATE -> truncate(statement);
 			case DELETE -> rows(statement, ArchiveKind.DELETED_ROWS);
@@ -133,9 +134,60 @@ final class StatementArchiver {
 		}
 		this.store.create();
 		for (Catalog.Relation table : tables) {
-			moveToArchive(table, cascaded);
+			moveToArchive(table,
+					cascaded.isEmpty() ? List.of() : List.of("CASCADE also removed: " + String.join(", ", cascaded)));
 		}
 		return false;
+	}
+
+	/**
+	 * {@code DROP SCHEMA … CASCADE}: its tables are kept as {@code DROP TABLE … CASCADE}
+	 * would keep them; the rest of the schema goes with it, and the note says so. Without
+	 * {@code CASCADE} only an empty schema can be dropped: nothing to keep.
+	 */
+	private boolean dropSchema(DestructiveStatement statement, String rules) throws SQLException {
+		if (!statement.cascade()) {
+			return true;
+		}
+		List<String> notKept = new ArrayList<>();
+		for (DestructiveStatement.Table written : statement.tables()) {
+			String schema = Sql.catalogName(written.name());
+			if (!this.catalog.schemaExists(schema)) {
+				return true;
+			}
+			List<Catalog.Relation> tables = new ArrayList<>();
+			List<Catalog.Relation> inSchema = this.catalog.tablesIn(schema);
+			Set<Long> moving = inSchema.stream().map(Catalog.Relation::oid).collect(Collectors.toSet());
+			for (Catalog.Relation table : inSchema) {
+				// Foreign keys between the schema's tables move with them.
+				List<Catalog.Dependant> dependants = this.catalog.dependants(table.oid())
+					.stream()
+					.filter((dependant) -> !(dependant.kind() == Catalog.Dependant.Kind.FOREIGN_KEY
+							&& moving.contains(dependant.relation())))
+					.toList();
+				if (table.kind() != 'r' || dependants.stream()
+					.anyMatch((dependant) -> dependant.kind() == Catalog.Dependant.Kind.OTHER)) {
+					notKept.add(table.qualified());
+					continue;
+				}
+				for (Catalog.Dependant dependant : dependants) {
+					removeDependant(dependant);
+				}
+				tables.add(table);
+			}
+			if (!tables.isEmpty()) {
+				this.store.create();
+			}
+			for (Catalog.Relation table : tables) {
+				moveToArchive(table, List.of("dropped with schema " + Sql.identifier(schema)
+						+ " (CASCADE); its views, functions, types and other objects were not kept"));
+			}
+		}
+		if (!notKept.isEmpty()) {
+			notArchived(rules + " (" + String.join(", ", notKept) + ": partitioned or with dependants Strata cannot"
+					+ " remove the way CASCADE does)");
+		}
+		return true;
 	}
 
 	private String removeDependant(Catalog.Dependant dependant) throws SQLException {
@@ -154,7 +206,7 @@ final class StatementArchiver {
 		return dependant.description();
 	}
 
-	private void moveToArchive(Catalog.Relation table, List<String> cascaded) throws SQLException {
+	private void moveToArchive(Catalog.Relation table, List<String> notes) throws SQLException {
 		String archive = archiveName(table.name());
 		List<String> renamed = new ArrayList<>();
 		for (String[] moving : this.catalog.movingWith(table.oid())) {
@@ -172,10 +224,7 @@ final class StatementArchiver {
 		}
 		execute("alter table " + table.qualified() + " rename to " + Sql.identifier(archive));
 		execute("alter table " + Sql.qualified(table.schema(), archive) + " set schema " + this.store.schema());
-		List<String> notes = new ArrayList<>();
-		if (!cascaded.isEmpty()) {
-			notes.add("CASCADE also removed: " + String.join(", ", cascaded));
-		}
+		notes = new ArrayList<>(notes);
 		// Moving is a catalog change: counting a large table's rows would cost what it
 		// saves.
 		String moved = Sql.qualified(this.settings.schema(), archive);

@@ -73,7 +73,11 @@ class DestructiveStatementTest {
 	void otherShapes() {
 		assertThat(read("WITH d AS (DELETE FROM t RETURNING *) SELECT 1").kind()).isEqualTo(Kind.OTHER);
 		assertThat(read("DELETE FROM t WHERE CURRENT OF c").kind()).isEqualTo(Kind.OTHER);
-		assertThat(read("DROP SCHEMA s CASCADE").kind()).isEqualTo(Kind.OTHER);
+		assertThat(read("DROP TYPE mood").kind()).isEqualTo(Kind.OTHER);
+		DestructiveStatement schema = read("DROP SCHEMA IF EXISTS s, \"T\" CASCADE");
+		assertThat(schema.kind()).isEqualTo(Kind.DROP_SCHEMA);
+		assertThat(schema.tables()).extracting(Table::name).containsExactly("s", "\"T\"");
+		assertThat(schema.cascade()).isTrue();
 	}
 
 	@Test
