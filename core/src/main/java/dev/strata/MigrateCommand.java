@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.strata.archive.internal.Archiver;
 import dev.strata.callback.CallbackEvent;
 import dev.strata.callback.CallbackFailedException;
 import dev.strata.callback.internal.MigrationCallbacks;
@@ -170,6 +171,7 @@ final class MigrateCommand implements Command<MigrateResult> {
 		// A session setting would leak to other clients through a pooler in transaction
 		// mode.
 		boolean checkingConnection = !lock.sharedSession() && enableConnectionCheck(connection);
+		Archiver archiver = new Archiver(this.config.archive());
 		boolean success = false;
 		this.listener.runStarting(this.config.target(), prepared);
 		Migration running = null;
@@ -183,7 +185,8 @@ final class MigrateCommand implements Command<MigrateResult> {
 							migration.migration().location());
 				}
 				AppliedMigration interrupted = plan.interrupted(migration.migration());
-				PreparedMigration withCallbacks = callbacks.aroundEach(migration);
+				PreparedMigration withCallbacks = callbacks
+					.aroundEach(archiver.around(migration, guarded.of(migration.migration().location())));
 				Duration duration = (interrupted != null) ? executor.resume(withCallbacks, interrupted)
 						: executor.apply(withCallbacks);
 				Migration file = migration.migration();

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import dev.strata.drift.DriftReport;
 import dev.strata.drift.internal.SnapshotStore;
+import dev.strata.archive.ArchiveEntry;
 import dev.strata.error.ErrorCategory;
 import dev.strata.error.StrataException;
 import dev.strata.execute.LockHolder;
@@ -129,6 +130,30 @@ public final class Strata {
 	 */
 	public RepairResult repair() {
 		return execute(new RepairCommand());
+	}
+
+	/**
+	 * What allowed destructive statements left in the archive
+	 * ({@code strata.archive.schema}), oldest first.
+	 */
+	public List<ArchiveEntry> archives() {
+		return execute(new ArchivesCommand());
+	}
+
+	/**
+	 * Puts one archive back (a table under its name, a column with its values, rows
+	 * re-inserted or their old values set back) and records it in the history.
+	 * @throws dev.strata.archive.ArchiveRefusedException if it would overwrite anything
+	 */
+	public RestoreResult restore(long archiveId) {
+		return execute(new RestoreCommand(archiveId));
+	}
+
+	/**
+	 * Removes the archives older than {@code strata.archive.retention}; returns them.
+	 */
+	public List<ArchiveEntry> purgeArchives() {
+		return execute(new PurgeArchivesCommand());
 	}
 
 	/** The migrations every resolver finds, in the order they apply. */

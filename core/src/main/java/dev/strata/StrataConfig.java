@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import dev.strata.archive.ArchiveSettings;
 import dev.strata.drift.DriftSettings;
 import dev.strata.drift.ObjectKind;
 import dev.strata.execute.ExecutionSettings;
@@ -86,6 +87,8 @@ public final class StrataConfig {
 
 	private final DriftSettings drift;
 
+	private final ArchiveSettings archive;
+
 	private final ConnectionSettings connectionSettings;
 
 	private final String sessionName;
@@ -139,6 +142,7 @@ public final class StrataConfig {
 
 		this.drift = new DriftSettings(builder.driftSchemas, builder.driftOptInKinds);
 		this.recognitionCache = builder.recognitionCache;
+		this.archive = builder.archive;
 	}
 
 	public static Builder builder(DataSource dataSource) {
@@ -309,6 +313,13 @@ public final class StrataConfig {
 	}
 
 	/**
+	 * How allowed destructive statements are archived ({@code strata.archive.*}).
+	 */
+	public ArchiveSettings archive() {
+		return this.archive;
+	}
+
+	/**
 	 * Builds a {@link StrataConfig}; every setting has the documented default. The
 	 * defaults live here and in the settings records' {@code DEFAULTS}
 	 * ({@link LockSettings}, {@link ExecutionSettings}, {@link GuardSettings},
@@ -400,6 +411,8 @@ public final class StrataConfig {
 		private List<String> driftSchemas = DriftSettings.DEFAULTS.schemas();
 
 		private Set<ObjectKind> driftOptInKinds = DriftSettings.DEFAULTS.optInKinds();
+
+		private ArchiveSettings archive = ArchiveSettings.DEFAULTS;
 
 		private Builder(DataSource dataSource) {
 			this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
@@ -757,6 +770,16 @@ public final class StrataConfig {
 		 */
 		public Builder recognitionCache(@Nullable RecognitionCache cache) {
 			this.recognitionCache = cache;
+			return this;
+		}
+
+		/**
+		 * How allowed destructive statements are archived:
+		 * {@code strata.archive.enabled}, {@code .schema}, {@code .max-rows} and
+		 * {@code .retention}.
+		 */
+		public Builder archive(ArchiveSettings archive) {
+			this.archive = Objects.requireNonNull(archive, "archive must not be null");
 			return this;
 		}
 

@@ -33,7 +33,7 @@ class ArchitectureTest {
 
 	/** Every layer, in order (docs/architecture.md). */
 	private static final List<String> LAYERS = List.of("error", "targets", "source", "sql", "migration", "guard",
-			"history", "plan", "execute", "callback", "drift", "commands", "status", "fleet");
+			"history", "plan", "execute", "callback", "archive", "drift", "commands", "status", "fleet");
 
 	private static final JavaClasses CORE = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import dev.strata.error.ErrorCategory;
 import dev.strata.StrataConfig;
+import dev.strata.archive.ArchiveSettings;
 import dev.strata.error.StrataException;
 import dev.strata.guard.policy.RuleMode;
 import dev.strata.guard.rules.Rule;
@@ -51,6 +52,8 @@ final class StrataConfigFactory {
 			.largeTableRows(properties.getGuard().getLargeTableRows())
 			.verifyEffects(properties.getGuard().getVerifyEffects())
 			.lintScope(properties.getLint().getScope())
+			.archive(new ArchiveSettings(properties.getArchive().isEnabled(), properties.getArchive().getSchema(),
+					properties.getArchive().getMaxRows(), properties.getArchive().getRetention()))
 			.driftSchemas(properties.getDrift().getSchemas())
 			.driftOptInKinds(properties.getDrift()
 				.getInclude()

@@ -206,6 +206,8 @@ public class StrataProperties {
 	 */
 	private final Map<String, Target> targets = new LinkedHashMap<>();
 
+	private final Archive archive = new Archive();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -433,6 +435,10 @@ public class StrataProperties {
 
 	public Map<String, Target> getTargets() {
 		return this.targets;
+	}
+
+	public Archive getArchive() {
+		return this.archive;
 	}
 
 	/**
@@ -950,6 +956,68 @@ public class StrataProperties {
 
 		public void setShardCount(@Nullable Integer shardCount) {
 			this.shardCount = shardCount;
+		}
+
+	}
+
+	/**
+	 * Archive before destroy, under {@code strata.archive.*}.
+	 */
+	public static class Archive {
+
+		/**
+		 * Whether what an allowed destructive statement removes (a dropped table or
+		 * column, truncated, deleted or updated rows) is kept in the archive schema
+		 * first.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * The schema archives are kept in, created on first use.
+		 */
+		private String schema = "strata_archive";
+
+		/**
+		 * The most rows one statement's archive may copy; beyond it the migration is
+		 * refused unless its directive says archive=none.
+		 */
+		private long maxRows = 10_000_000L;
+
+		/**
+		 * How old an archive must be for the purge-archives command to remove it.
+		 */
+		private Duration retention = Duration.ofDays(30);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getSchema() {
+			return this.schema;
+		}
+
+		public void setSchema(String schema) {
+			this.schema = schema;
+		}
+
+		public long getMaxRows() {
+			return this.maxRows;
+		}
+
+		public void setMaxRows(long maxRows) {
+			this.maxRows = maxRows;
+		}
+
+		public Duration getRetention() {
+			return this.retention;
+		}
+
+		public void setRetention(Duration retention) {
+			this.retention = retention;
 		}
 
 	}

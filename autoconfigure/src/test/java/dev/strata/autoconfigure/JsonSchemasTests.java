@@ -10,6 +10,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.strata.archive.ArchiveKind;
 import dev.strata.error.ErrorCategory;
 import dev.strata.fleet.TenantState;
 import dev.strata.drift.ChangeType;
@@ -105,6 +106,7 @@ class JsonSchemasTests {
 				Map.entry("drift.schema.json#/$defs/change/properties/change", names(ChangeType.values())),
 				Map.entry("lint.schema.json#/properties/verdict", names(Verdict.values())),
 				Map.entry("status.schema.json#/properties/state", names(OverallState.values())),
+				Map.entry("migrator.schema.json#/$defs/archive/properties/kind", names(ArchiveKind.values())),
 				Map.entry("migrator.schema.json#/properties/error/oneOf/0/properties/category",
 						names(ErrorCategory.values())),
 				Map.entry("common.schema.json#/$defs/tenant/properties/state", names(TenantState.values())), Map.entry(

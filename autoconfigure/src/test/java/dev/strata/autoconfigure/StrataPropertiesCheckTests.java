@@ -72,7 +72,8 @@ class StrataPropertiesCheckTests {
 		assertThat(failure("--strata.migrator.lock-timeout=1s").getMessage())
 			.contains("did you mean strata.lock-timeout?");
 		assertThat(failure("--strata.confirm=true").getMessage())
-			.contains("did you mean strata.migrator.accept-drift.confirm or strata.migrator.repair.confirm?");
+			.contains("did you mean strata.migrator.accept-drift.confirm or strata.migrator.repair.confirm or"
+					+ " strata.migrator.restore.confirm?");
 	}
 
 	@Test
@@ -116,8 +117,8 @@ class StrataPropertiesCheckTests {
 		assertThat(failure.category()).isEqualTo(ErrorCategory.CONFIGURATION);
 		assertThat(failure.getMessage())
 			.isEqualTo("Invalid value 'stauts' for strata.migrator.command (from the command line): the valid values"
-					+ " are migrate, validate, status, dry-run, baseline, repair, lint, drift, accept-drift; did you"
-					+ " mean status?")
+					+ " are migrate, validate, status, dry-run, baseline, repair, lint, drift, accept-drift, archives,"
+					+ " restore, purge-archives; did you" + " mean status?")
 			.doesNotContain("No enum constant");
 		assertThat(failure("--strata.on-startup=upgrade").getMessage())
 			.endsWith("the valid values are migrate, validate, none.");

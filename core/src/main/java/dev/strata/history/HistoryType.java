@@ -19,7 +19,13 @@ public enum HistoryType {
 	JAVA_REPEATABLE,
 
 	/** The baseline marker: versions at or below it were already in the database. */
-	BASELINE;
+	BASELINE,
+
+	/**
+	 * An archive put back by {@code restore}: not a migration, so no version; the plan
+	 * ignores it.
+	 */
+	RESTORE;
 
 	/** The type a migration of this kind records. */
 	public static HistoryType of(MigrationKind kind, MigrationType type) {

@@ -33,8 +33,15 @@ public record MigrationDirectives(boolean noTransaction, @Nullable Duration lock
 	 * @param line the line of the comment
 	 * @param statement the index of the statement it sits directly above, or
 	 * {@link #WHOLE_FILE}
+	 * @param archive whether what the statements it allows remove is archived first;
+	 * {@code false} for {@code archive=none}
 	 */
-	public record AllowDirective(List<String> rules, String reason, int line, int statement) {
+	public record AllowDirective(List<String> rules, String reason, int line, int statement, boolean archive) {
+
+		/** A directive whose statements are archived (no {@code archive=none}). */
+		public AllowDirective(List<String> rules, String reason, int line, int statement) {
+			this(rules, reason, line, statement, true);
+		}
 
 		/**
 		 * {@link #statement()} of a directive at the top of the file, followed by a blank

@@ -53,7 +53,23 @@ public enum MigratorCommand {
 	 * Store the live schema as the snapshot later drift checks compare with, after a
 	 * review.
 	 */
-	ACCEPT_DRIFT;
+	ACCEPT_DRIFT,
+
+	/**
+	 * List what allowed destructive statements left in the archive schema.
+	 */
+	ARCHIVES,
+
+	/**
+	 * Put one archive back ({@code strata.migrator.restore.id}); needs
+	 * {@code strata.migrator.restore.confirm=true}.
+	 */
+	RESTORE,
+
+	/**
+	 * Remove the archives older than {@code strata.archive.retention}.
+	 */
+	PURGE_ARCHIVES;
 
 	/** The name users type: {@code dry-run}. */
 	public String id() {

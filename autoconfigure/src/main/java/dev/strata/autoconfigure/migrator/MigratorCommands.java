@@ -9,6 +9,7 @@ import dev.strata.error.ErrorCategory;
 import dev.strata.MigrateResult;
 import dev.strata.PendingMigrationsException;
 import dev.strata.RepairResult;
+import dev.strata.RestoreResult;
 import dev.strata.StatusResult;
 import dev.strata.Strata;
 import dev.strata.error.StrataException;
@@ -63,6 +64,9 @@ final class MigratorCommands {
 			case LINT -> lint(report);
 			case DRIFT -> drift(report);
 			case ACCEPT_DRIFT -> acceptDrift(report);
+			case ARCHIVES -> report.archives(this.strata.archives());
+			case RESTORE -> restore(report);
+			case PURGE_ARCHIVES -> report.archives(this.strata.purgeArchives());
 		}
 	}
 
@@ -201,6 +205,24 @@ final class MigratorCommands {
 		report.schema(result.schema()).repaired(result.removedFailed(), result.realigned());
 		StatusResult after = this.strata.status();
 		report.versions(after.currentVersion(), after.currentVersion());
+	}
+
+	private void restore(MigratorReport.Builder report) {
+		Long id = this.properties.getRestore().getId();
+		if (id == null) {
+			report.archives(this.strata.archives());
+			throw new StrataException(ErrorCategory.CONFIGURATION, "restore needs the archive to put back:"
+					+ " strata.migrator.restore.id, one of the archives listed.");
+		}
+		if (!this.properties.getRestore().isConfirm()) {
+			report.archives(this.strata.archives().stream().filter((archive) -> archive.id() == id).toList());
+			throw new StrataException(ErrorCategory.CONFIGURATION, "restore puts archive " + id + " back into the"
+					+ " schema (a table under its name, a column, rows). Nothing was changed. Review it, then run"
+					+ " again with strata.migrator.restore.confirm=true.");
+		}
+		RestoreResult result = this.strata.restore(id);
+		report.archives(this.strata.archives().stream().filter((archive) -> archive.id() == id).toList());
+		report.warning(result.summary());
 	}
 
 	/**

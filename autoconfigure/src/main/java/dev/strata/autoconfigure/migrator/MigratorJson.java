@@ -3,6 +3,7 @@ package dev.strata.autoconfigure.migrator;
 import java.util.List;
 
 import dev.strata.MigrateResult;
+import dev.strata.archive.ArchiveEntry;
 import dev.strata.autoconfigure.migrator.MigratorReport.DryRunMigration;
 import dev.strata.autoconfigure.migrator.MigratorReport.Statement;
 import dev.strata.execute.SlowStatement;
@@ -100,7 +101,41 @@ final class MigratorJson {
 			json.nullValue();
 		}
 		json.name("durationMs").value(report.durationMs());
+		json.name("archives").beginArray();
+		report.archives().forEach((archive) -> archive(json, archive));
+		json.endArray();
 		return json.endObject() + "\n";
+	}
+
+	private static void archive(JsonWriter json, ArchiveEntry archive) {
+		json.beginObject()
+			.name("id")
+			.value(archive.id())
+			.name("version")
+			.value(archive.version())
+			.name("script")
+			.value(archive.script())
+			.name("line")
+			.value(archive.line())
+			.name("kind")
+			.value(archive.kind().name())
+			.name("object")
+			.value(archive.object())
+			.name("archiveTable")
+			.value(archive.archiveTable())
+			.name("keyColumns");
+		strings(json, archive.keyColumns());
+		json.name("rows")
+			.value(archive.rows())
+			.name("bytes")
+			.value(archive.bytes())
+			.name("note")
+			.value(archive.note())
+			.name("archivedAt")
+			.value(archive.archivedAt().toString())
+			.name("restoredAt")
+			.value((archive.restoredAt() != null) ? archive.restoredAt().toString() : null)
+			.endObject();
 	}
 
 	private static void adopted(JsonWriter json, MigrateResult.@Nullable Adopted adopted) {

@@ -68,6 +68,8 @@ public class MigratorProperties {
 
 	private final AcceptDrift acceptDrift = new AcceptDrift();
 
+	private final Restore restore = new Restore();
+
 	public @Nullable Boolean getEnabled() {
 		return this.enabled;
 	}
@@ -151,6 +153,44 @@ public class MigratorProperties {
 		 * asked for.
 		 */
 		private boolean confirm;
+
+		public boolean isConfirm() {
+			return this.confirm;
+		}
+
+		public void setConfirm(boolean confirm) {
+			this.confirm = confirm;
+		}
+
+	}
+
+	public Restore getRestore() {
+		return this.restore;
+	}
+
+	/**
+	 * Settings of the {@code restore} command.
+	 */
+	public static class Restore {
+
+		/**
+		 * The id of the archive to restore, as the 'archives' command lists it.
+		 */
+		private @Nullable Long id;
+
+		/**
+		 * Whether 'restore' may put the archive back. Without it, 'restore' lists the
+		 * archive and refuses (exit code 2).
+		 */
+		private boolean confirm;
+
+		public @Nullable Long getId() {
+			return this.id;
+		}
+
+		public void setId(@Nullable Long id) {
+			this.id = id;
+		}
 
 		public boolean isConfirm() {
 			return this.confirm;

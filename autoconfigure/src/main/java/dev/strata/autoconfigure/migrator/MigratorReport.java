@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.strata.MigrateResult;
+import dev.strata.archive.ArchiveEntry;
 import dev.strata.error.ErrorCategory;
 import dev.strata.fleet.FleetResult;
 import dev.strata.drift.DriftReport;
@@ -48,6 +49,8 @@ import org.jspecify.annotations.Nullable;
  * {@code validate}, {@code status}), else {@code null}
  * @param error why the run failed, {@code null} on success
  * @param durationMs how long the run took
+ * @param archives the archives {@code archives} lists, {@code restore} restored or
+ * {@code purge-archives} removed
  */
 public record MigratorReport(String command, int exitCode, @Nullable String database, @Nullable String schema,
 		@Nullable String versionBefore, @Nullable String versionAfter, List<MigrationEntry> applied,
@@ -55,7 +58,7 @@ public record MigratorReport(String command, int exitCode, @Nullable String data
 		List<ValidationProblem> problems, List<DryRunMigration> dryRun, List<String> removedFailed,
 		List<String> realigned, @Nullable LintResult lint, LintFormat lintFormat, @Nullable DriftReport drift,
 		@Nullable SnapshotInfo snapshot, List<String> warnings, List<SlowStatement> slowStatements,
-		@Nullable FleetResult fleet, @Nullable Failure error, long durationMs) {
+		@Nullable FleetResult fleet, @Nullable Failure error, long durationMs, List<ArchiveEntry> archives) {
 
 	/**
 	 * Version of the JSON document's shape; raised only for incompatible changes (2: the
@@ -149,6 +152,8 @@ public record MigratorReport(String command, int exitCode, @Nullable String data
 
 		private @Nullable FleetResult fleet;
 
+		private List<ArchiveEntry> archives = List.of();
+
 		Builder(String command) {
 			this.command = command;
 		}
@@ -236,6 +241,11 @@ public record MigratorReport(String command, int exitCode, @Nullable String data
 			return this;
 		}
 
+		Builder archives(List<ArchiveEntry> archives) {
+			this.archives = List.copyOf(archives);
+			return this;
+		}
+
 		MigratorReport success() {
 			return build(0, null);
 		}
@@ -249,7 +259,8 @@ public record MigratorReport(String command, int exitCode, @Nullable String data
 			return new MigratorReport(this.command, exitCode, this.database, this.schema, this.versionBefore,
 					this.versionAfter, this.applied, this.adopted, this.pending, this.migrations, this.problems,
 					this.dryRun, this.removedFailed, this.realigned, this.lint, this.lintFormat, this.drift,
-					this.snapshot, List.copyOf(this.warnings), this.slowStatements, this.fleet, error, durationMs);
+					this.snapshot, List.copyOf(this.warnings), this.slowStatements, this.fleet, error, durationMs,
+					this.archives);
 		}
 
 	}

@@ -1,10 +1,11 @@
 package dev.strata.autoconfigure.migrator;
 
+import java.util.List;
+
+import dev.strata.archive.ArchiveEntry;
 import dev.strata.fleet.FleetResult;
 import dev.strata.fleet.TenantResult;
 import dev.strata.fleet.TenantState;
-import java.util.List;
-
 import dev.strata.autoconfigure.migrator.MigratorReport.DryRunMigration;
 import dev.strata.autoconfigure.migrator.MigratorReport.Statement;
 import dev.strata.execute.SlowStatement;
@@ -66,6 +67,13 @@ final class TextReport {
 		}
 		if (report.fleet() != null) {
 			fleet(text, report.fleet());
+		}
+		if (!report.archives().isEmpty()) {
+			list(text, report.command().equals(MigratorCommand.PURGE_ARCHIVES.id()) ? "Purged archives" : "Archives",
+					report.archives().stream().map(TextReport::archive).toList());
+		}
+		else if (report.command().equals(MigratorCommand.ARCHIVES.id()) && report.isSuccess()) {
+			text.append("No archives.\n");
 		}
 		list(text, "Warnings", report.warnings());
 		list(text, "Slow statements", report.slowStatements().stream().map(SlowStatement::toString).toList());
@@ -181,6 +189,16 @@ final class TextReport {
 
 	private static String version(@Nullable String version) {
 		return (version != null) ? version : "<none>";
+	}
+
+	/** {@code 3: DROPPED_TABLE of public.orders by V12 line 4, 500 rows, 64 kB, ...}. */
+	private static String archive(ArchiveEntry archive) {
+		return archive.id() + ": " + archive.kind() + " of " + archive.object() + " by "
+				+ ((archive.version() != null) ? "V" + archive.version() : archive.script()) + " line " + archive.line()
+				+ ", " + archive.rows() + " rows, " + archive.bytes() + " bytes, archived " + archive.archivedAt()
+				+ ((archive.archiveTable() != null) ? " as " + archive.archiveTable() : "")
+				+ ((archive.restoredAt() != null) ? ", restored " + archive.restoredAt() : "")
+				+ (archive.note().isEmpty() ? "" : " (" + archive.note() + ")");
 	}
 
 }

@@ -16,6 +16,8 @@ import dev.strata.autoconfigure.migrator.MigratorReport.Failure;
 import dev.strata.autoconfigure.migrator.MigratorReport.Statement;
 import dev.strata.autoconfigure.JsonSchemas;
 import dev.strata.MigrateResult;
+import dev.strata.archive.ArchiveEntry;
+import dev.strata.archive.ArchiveKind;
 import dev.strata.drift.AttributeChange;
 import dev.strata.drift.ChangeType;
 import dev.strata.drift.DriftReport;
@@ -75,7 +77,7 @@ class JsonReportsTests {
 		assertThat(names(root)).containsExactly("formatVersion", "command", "outcome", "exitCode", "database", "schema",
 				"versionBefore", "versionAfter", "applied", "adopted", "pending", "migrations", "problems", "dryRun",
 				"removedFailed", "realigned", "lint", "drift", "snapshot", "warnings", "slowStatements", "fleet",
-				"error", "durationMs");
+				"error", "durationMs", "archives");
 		assertThat(root.get("warnings").get(0).asString()).isEqualTo(AWKWARD);
 		assertThat(root.get("dryRun").get(0).get("statements").get(0).get("sql").asString()).isEqualTo(AWKWARD);
 		assertThat(json).isEqualTo(expected("migrator.json"));
@@ -147,13 +149,16 @@ class JsonReportsTests {
 				List.of("V1 (init)"), lint(), LintFormat.JSON, drift, snapshot, List.of(AWKWARD),
 				List.of(new SlowStatement("V2 (drop é)", "V2__drop_é.sql", 3, Duration.ofMillis(25302),
 						"CREATE INDEX: building index: scanning table")),
-				new FleetResult(
-						List.of(new TenantResult("acme", "acme", TenantState.APPLIED, 2, 0, "2", Duration.ofMillis(40),
-								null, null),
-								new TenantResult("globex", "globex", TenantState.FAILED, 0, 0, null,
-										Duration.ofMillis(12), AWKWARD, ErrorCategory.MIGRATION_FAILED)),
+				new FleetResult(List.of(
+						new TenantResult("acme", "acme", TenantState.APPLIED, 2, 0, "2", Duration.ofMillis(40), null,
+								null),
+						new TenantResult("globex", "globex", TenantState.FAILED, 0, 0, null, Duration.ofMillis(12),
+								AWKWARD, ErrorCategory.MIGRATION_FAILED)),
 						Duration.ofMillis(60)),
-				new Failure("REFUSED", AWKWARD), 99);
+				new Failure("REFUSED", AWKWARD), 99,
+				List.of(new ArchiveEntry(3, "12", "V12__retire.sql", 4, ArchiveKind.DROPPED_COLUMN, "public", "orders",
+						"note", "v12__orders__note", List.of("id"), 500, 65536, AWKWARD,
+						Instant.parse("2026-01-02T03:04:07Z"), null)));
 	}
 
 	private static List<String> names(JsonNode node) {

@@ -75,13 +75,47 @@ class StrataMigratorTest {
 	void jsonReportHasEveryDocumentedFieldWhateverTheCommand() {
 		twoMigrations();
 		for (String command : new String[] { "migrate", "validate", "status", "dry-run", "lint", "drift",
-				"accept-drift" }) {
+				"accept-drift", "archives", "purge-archives" }) {
 			JsonNode report = run("strata.migrator.output=json", "strata.migrator.command=" + command).json();
 			assertThat(report.propertyNames()).containsExactly("formatVersion", "command", "outcome", "exitCode",
 					"database", "schema", "versionBefore", "versionAfter", "applied", "adopted", "pending",
 					"migrations", "problems", "dryRun", "removedFailed", "realigned", "lint", "drift", "snapshot",
-					"warnings", "slowStatements", "fleet", "error", "durationMs");
+					"warnings", "slowStatements", "fleet", "error", "durationMs", "archives");
 		}
+	}
+
+	@Test
+	void archivesListsWhatAnAllowedDropKeptAndRestoreNeedsConfirmation() {
+		MigratorRun.write(this.migrations, "V1__create_book.sql",
+				"create table book (id int primary key, title text);\ninsert into book values (1, 'a'), (2, 'b');");
+		MigratorRun.write(this.migrations, "V2__drop_book.sql",
+				"-- strata:allow drop-table reason=\"replaced\"\ndrop table book;");
+		assertThat(run().exitCode).isZero();
+		MigratorRun listed = run("strata.migrator.command=archives", "strata.migrator.output=json");
+		assertThat(listed.exitCode).as(listed.toString()).isZero();
+		JsonNode archive = listed.json().get("archives").get(0);
+		assertThat(archive.get("kind").asString()).isEqualTo("DROPPED_TABLE");
+		assertThat(archive.get("object").asString()).isEqualTo("public.book");
+		assertThat(archive.get("rows").asLong()).isEqualTo(2);
+		long id = archive.get("id").asLong();
+		assertThat(run("strata.migrator.command=archives").output)
+			.contains("Archives:\n  - " + id + ": DROPPED_TABLE of public.book by V2 line 2, 2 rows");
+
+		MigratorRun refused = run("strata.migrator.command=restore", "strata.migrator.restore.id=" + id);
+		assertThat(refused.exitCode).isEqualTo(2);
+		assertThat(refused.output).contains("strata.migrator.restore.confirm=true");
+		assertThat(this.database.queryForObject("select to_regclass('book') is null", Boolean.class)).isTrue();
+
+		MigratorRun restored = run("strata.migrator.command=restore", "strata.migrator.restore.id=" + id,
+				"strata.migrator.restore.confirm=true", "strata.migrator.output=json");
+		assertThat(restored.exitCode).as(restored.toString()).isZero();
+		assertThat(restored.json().get("archives").get(0).get("restoredAt").isNull()).isFalse();
+		assertThat(this.database.queryForObject("select string_agg(title, ',' order by id) from book", String.class))
+			.isEqualTo("a,b");
+		assertThat(this.database.queryForObject("select count(*) from strata_schema_history where type = 'RESTORE'",
+				Long.class))
+			.isOne();
+		assertThat(run("strata.migrator.command=validate").exitCode).isZero();
 	}
 
 	@Test

@@ -95,7 +95,7 @@ class StrictConfigurationProcessTest {
 		assertThat(result.stdout).contains("Strata migrator: stauts\n",
 				"Error (CONFIGURATION): Invalid value 'stauts' for strata.migrator.command (from the command line):"
 						+ " the valid values are migrate, validate, status, dry-run, baseline, repair, lint, drift,"
-						+ " accept-drift; did you mean status?");
+						+ " accept-drift, archives, restore, purge-archives; did you mean status?");
 		assertThat(result.stdout + result.stderr).doesNotContain("\tat ", "Exception", "No enum constant");
 		assertThat(tableExists("strata_schema_history")).isFalse();
 	}

@@ -70,7 +70,9 @@ public final class EffectCheck implements TransactionCheck {
 			Finding finding = new Finding(effect.rule(), effect.message() + " (seen by the effect check)", where.file(),
 					where.line(), where.column(), where.statement(), null);
 			if (allowed(effect.rule(), guarded)) {
-				logger.warn("{}: {} — allowed", finding.location(), finding.message());
+				// Seen only after it happened: nothing of it could be archived.
+				logger.warn("{}: {} — allowed; not archived (what code removes is seen only after it ran)",
+						finding.location(), finding.message());
 			}
 			else {
 				refused.add(new Assessment(finding, Outcome.REFUSED, "", null));

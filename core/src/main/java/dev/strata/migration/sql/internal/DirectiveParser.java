@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.strata.migration.MigrationDirectives;
 import dev.strata.migration.MigrationDirectives.AllowDirective;
@@ -21,6 +23,9 @@ import org.jspecify.annotations.Nullable;
  * directive is an error, so a typo never silently does nothing.
  */
 public final class DirectiveParser {
+
+	/** {@code archive=<value>} outside the quoted reason: at the start or the end. */
+	private static final Pattern ARCHIVE_OPTION = Pattern.compile("(?:^|\\s)archive=(\\S+)(?=\\s+reason=|\\s*$)");
 
 	private static final String PREFIX = "strata:";
 
@@ -146,6 +151,19 @@ public final class DirectiveParser {
 	}
 
 	private static AllowDirective allow(String arguments, int line, int statement, String where) {
+		// archive=none, before or after the reason: the data may go without an archive.
+		Matcher archiveOption = ARCHIVE_OPTION.matcher(arguments);
+		boolean archive = true;
+		if (archiveOption.find()) {
+			if (!archiveOption.group(1).equals("none")) {
+				throw new MigrationSourceException(where,
+						"has a strata:allow directive with archive=" + archiveOption.group(1),
+						"the only value is archive=none: the data the statement removes may go without an archive");
+			}
+			archive = false;
+			arguments = (arguments.substring(0, archiveOption.start()) + " " + arguments.substring(archiveOption.end()))
+				.trim();
+		}
 		int reasonAt = arguments.indexOf("reason=");
 		String rulesText = ((reasonAt < 0) ? arguments : arguments.substring(0, reasonAt)).trim();
 		List<String> rules = new ArrayList<>();
@@ -163,7 +181,7 @@ public final class DirectiveParser {
 			throw new MigrationSourceException(where, "has a strata:allow directive without a reason",
 					"add reason=\"why this is safe\" so reviewers and the history know why it was allowed");
 		}
-		return new AllowDirective(List.copyOf(rules), reason, line, statement);
+		return new AllowDirective(List.copyOf(rules), reason, line, statement, archive);
 	}
 
 	private static String unquote(String text) {
