@@ -19,7 +19,13 @@ public enum HistoryType {
 	JAVA_REPEATABLE,
 
 	/** The baseline marker: versions at or below it were already in the database. */
-	BASELINE;
+	BASELINE,
+
+	/**
+	 * An undo file ran ({@code U<version>__…}): the version it reverted is pending again
+	 * from this row on.
+	 */
+	UNDO_SQL;
 
 	/** The type a migration of this kind records. */
 	public static HistoryType of(MigrationKind kind, MigrationType type) {
@@ -27,6 +33,7 @@ public enum HistoryType {
 		return switch (kind) {
 			case SQL -> versioned ? SQL : SQL_REPEATABLE;
 			case JAVA -> versioned ? JAVA : JAVA_REPEATABLE;
+			case SQL_UNDO -> UNDO_SQL;
 		};
 	}
 
