@@ -71,8 +71,8 @@ class StrataPropertiesCheckTests {
 		assertThat(failure("--strata.command=status").getMessage()).contains("did you mean strata.migrator.command?");
 		assertThat(failure("--strata.migrator.lock-timeout=1s").getMessage())
 			.contains("did you mean strata.lock-timeout?");
-		assertThat(failure("--strata.confirm=true").getMessage())
-			.contains("did you mean strata.migrator.accept-drift.confirm or strata.migrator.repair.confirm?");
+		assertThat(failure("--strata.confirm=true").getMessage()).contains(
+				"did you mean strata.migrator.accept-drift.confirm or strata.migrator.repair.confirm or strata.migrator.undo.confirm?");
 	}
 
 	@Test
@@ -116,8 +116,8 @@ class StrataPropertiesCheckTests {
 		assertThat(failure.category()).isEqualTo(ErrorCategory.CONFIGURATION);
 		assertThat(failure.getMessage())
 			.isEqualTo("Invalid value 'stauts' for strata.migrator.command (from the command line): the valid values"
-					+ " are migrate, validate, status, dry-run, baseline, repair, lint, drift, accept-drift; did you"
-					+ " mean status?")
+					+ " are migrate, validate, status, dry-run, baseline, repair, lint, drift, accept-drift, undo; did"
+					+ " you mean status?")
 			.doesNotContain("No enum constant");
 		assertThat(failure("--strata.on-startup=upgrade").getMessage())
 			.endsWith("the valid values are migrate, validate, none.");

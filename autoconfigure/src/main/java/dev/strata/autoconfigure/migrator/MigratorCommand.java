@@ -53,7 +53,14 @@ public enum MigratorCommand {
 	 * Store the live schema as the snapshot later drift checks compare with, after a
 	 * review.
 	 */
-	ACCEPT_DRIFT;
+	ACCEPT_DRIFT,
+
+	/**
+	 * Run the undo file of the last applied version, or of every applied version above
+	 * {@code strata.migrator.undo.target}; needs {@code strata.migrator.undo.confirm},
+	 * and without it lists what it would run.
+	 */
+	UNDO;
 
 	/** The name users type: {@code dry-run}. */
 	public String id() {
