@@ -14,11 +14,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code repair}: removes failed entries so the migration can run again once fixed, and
- * realigns the recorded checksum and description of applied migrations to their files. It
- * never touches the schema itself. An entry interrupted with a statement in flight counts
- * as failed when Strata cannot resume it; one that {@code migrate} resumes by itself is
- * left alone, since removing it would make the next run start the file again from its
- * first statement.
+ * realigns the recorded checksum and description of applied migrations (and the checksum
+ * of their undo files) to their files. It never touches the schema itself. An entry
+ * interrupted with a statement in flight counts as failed when Strata cannot resume it;
+ * one that {@code migrate} resumes by itself is left alone, since removing it would make
+ * the next run start the file again from its first statement.
  */
 final class RepairCommand implements Command<RepairResult> {
 
@@ -63,6 +63,19 @@ final class RepairCommand implements Command<RepairResult> {
 					target.history().realign(status.applied().installedRank(), file.checksum(), file.description());
 					realigned.add(status.displayName() + ": checksum " + status.applied().checksum() + " -> "
 							+ file.checksum());
+				}
+			}
+			for (MigrationStatus status : plan.statuses()) {
+				AppliedMigration row = status.applied();
+				Migration file = status.migration();
+				if (status.state() == MigrationState.APPLIED && row.undoChecksum() != null) {
+					Migration undo = file.undo();
+					Integer now = (undo != null) ? undo.checksum() : null;
+					if (!row.undoChecksum().equals(now)) {
+						target.history().realignUndo(row.installedRank(), now);
+						realigned.add(status.displayName() + ": undo file checksum " + row.undoChecksum() + " -> "
+								+ ((now != null) ? now : "none"));
+					}
 				}
 			}
 			for (AppliedMigration row : target.readHistory()) {

@@ -19,6 +19,7 @@ import dev.strata.guard.report.LintResult;
 import dev.strata.guard.report.LintScope;
 import dev.strata.migration.Migration;
 import dev.strata.migration.internal.Migrations;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Strata's commands. Each returns a result object that the Spring Boot integration, the
@@ -154,6 +155,37 @@ public final class Strata {
 	 */
 	public List<ArchiveEntry> purgeArchives() {
 		return execute(new PurgeArchivesCommand());
+	}
+
+	/**
+	 * Undoes the last applied versioned migration with its undo file
+	 * ({@code U<version>__<description>.sql}), under the migration lock: judged by the
+	 * guard and run as a migration is, recorded in the history, its version pending
+	 * again.
+	 * @throws StrataException if it has no undo file, or the guard refuses it
+	 */
+	public UndoResult undo() {
+		return execute(new UndoCommand(this.config, null));
+	}
+
+	/**
+	 * Undoes every applied versioned migration above {@code targetVersion}, newest first,
+	 * as {@link #undo()} does one. Every undo file is read and judged before the first
+	 * runs; a version without one refuses the whole run. Nothing above the target:
+	 * nothing to do.
+	 * @param targetVersion the version to go back to, as {@code 2} or {@code 1.1}
+	 */
+	public UndoResult undo(String targetVersion) {
+		return execute(new UndoCommand(this.config, targetVersion));
+	}
+
+	/**
+	 * What {@link #undo(String)} would run (or {@link #undo()}, for a {@code null}
+	 * target), touching nothing: the undo files, split into statements, each with whether
+	 * it runs in a transaction.
+	 */
+	public DryRunResult dryRunUndo(@Nullable String targetVersion) {
+		return execute(new DryRunUndoCommand(targetVersion));
 	}
 
 	/** The migrations every resolver finds, in the order they apply. */

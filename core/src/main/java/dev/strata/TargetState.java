@@ -178,10 +178,9 @@ final class TargetState {
 		}
 		List<String> duplicates = this.history.upgrade();
 		if (duplicates.isEmpty()) {
-			logger.info(
-					"Upgraded the history table {}: it records the statement in flight of a non-transactional"
-							+ " migration, and refuses a second successful row for one version",
-					this.history.qualifiedName());
+			logger.info("Upgraded the history table {}: it records the statement in flight of a non-transactional"
+					+ " migration and the undo file of each version, and refuses a second successful row for one"
+					+ " version", this.history.qualifiedName());
 		}
 		else {
 			logger.warn("The history table {} holds more than one successful row for version(s) {}: it cannot get the"

@@ -179,7 +179,7 @@ public final class StrataPropertiesCheck implements ApplicationListener<Applicat
 			.filter((known) -> Suggestions.distance(Suggestions.canonical(lastElement(known)),
 					word) <= ((word.length() >= 6) ? 1 : 0))
 			.toList();
-		if (!sameWord.isEmpty() && sameWord.size() <= 3) {
+		if (!sameWord.isEmpty() && sameWord.size() <= 4) {
 			return "did you mean " + String.join(" or ", sameWord) + "?";
 		}
 		String group = parent(name);

@@ -73,7 +73,7 @@ class StrataPropertiesCheckTests {
 			.contains("did you mean strata.lock-timeout?");
 		assertThat(failure("--strata.confirm=true").getMessage())
 			.contains("did you mean strata.migrator.accept-drift.confirm or strata.migrator.repair.confirm or"
-					+ " strata.migrator.restore.confirm?");
+					+ " strata.migrator.restore.confirm or strata.migrator.undo.confirm?");
 	}
 
 	@Test
@@ -118,7 +118,7 @@ class StrataPropertiesCheckTests {
 		assertThat(failure.getMessage())
 			.isEqualTo("Invalid value 'stauts' for strata.migrator.command (from the command line): the valid values"
 					+ " are migrate, validate, status, dry-run, baseline, repair, lint, drift, accept-drift, archives,"
-					+ " restore, purge-archives; did you" + " mean status?")
+					+ " restore, purge-archives, undo; did you mean status?")
 			.doesNotContain("No enum constant");
 		assertThat(failure("--strata.on-startup=upgrade").getMessage())
 			.endsWith("the valid values are migrate, validate, none.");

@@ -11,7 +11,8 @@ import dev.strata.drift.internal.CatalogQuery;
  * 170004
  * @param formatVersion the snapshot format ({@link CatalogQuery#FORMAT_VERSION} when it
  * was taken)
- * @param reason why it was taken: {@code MIGRATE}, {@code BASELINE} or {@code ACCEPTED}
+ * @param reason why it was taken: {@code MIGRATE}, {@code BASELINE}, {@code ACCEPTED} or
+ * {@code UNDO}
  * @param schemas the schemas it covers, as {@link #schemaList(java.util.List)} renders
  * them
  * @param objectCount the objects it holds, all kinds included

@@ -32,11 +32,22 @@ import org.jspecify.annotations.Nullable;
  * (1-based) that had been sent and whose outcome was never recorded: the run was
  * interrupted (killed, lost connection) rather than refused by the server; {@code null}
  * otherwise, and for rows written before Strata recorded it
+ * @param undoChecksum the checksum of the migration's undo file when it was applied,
+ * {@code null} when it had none (or for rows written before Strata recorded it)
  */
 public record AppliedMigration(int installedRank, @Nullable String version, String description, HistoryType type,
 		String script, @Nullable Integer checksum, String installedBy, Instant installedOn, int executionTimeMs,
 		boolean success, boolean transactional, int statementsRun, int statementsTotal, @Nullable Integer sqlChecksum,
-		boolean intact, @Nullable Integer statementInFlight) {
+		boolean intact, @Nullable Integer statementInFlight, @Nullable Integer undoChecksum) {
+
+	/** A row without an undo file's checksum. */
+	public AppliedMigration(int installedRank, @Nullable String version, String description, HistoryType type,
+			String script, @Nullable Integer checksum, String installedBy, Instant installedOn, int executionTimeMs,
+			boolean success, boolean transactional, int statementsRun, int statementsTotal,
+			@Nullable Integer sqlChecksum, boolean intact, @Nullable Integer statementInFlight) {
+		this(installedRank, version, description, type, script, checksum, installedBy, installedOn, executionTimeMs,
+				success, transactional, statementsRun, statementsTotal, sqlChecksum, intact, statementInFlight, null);
+	}
 
 	/** A row with no statement in flight. */
 	public AppliedMigration(int installedRank, @Nullable String version, String description, HistoryType type,
@@ -44,7 +55,7 @@ public record AppliedMigration(int installedRank, @Nullable String version, Stri
 			boolean success, boolean transactional, int statementsRun, int statementsTotal,
 			@Nullable Integer sqlChecksum, boolean intact) {
 		this(installedRank, version, description, type, script, checksum, installedBy, installedOn, executionTimeMs,
-				success, transactional, statementsRun, statementsTotal, sqlChecksum, intact, null);
+				success, transactional, statementsRun, statementsTotal, sqlChecksum, intact, null, null);
 	}
 
 	/**
@@ -56,10 +67,13 @@ public record AppliedMigration(int installedRank, @Nullable String version, Stri
 	}
 
 	/**
-	 * {@code V3 (add orders)} or {@code R (views)}, as {@link MigrationNames#display}
-	 * names every migration.
+	 * {@code V3 (add orders)}, {@code R (views)} or, for an undo,
+	 * {@code U3 (drop orders)}, as {@link MigrationNames#display} names every migration.
 	 */
 	public String displayName() {
+		if (this.type == HistoryType.UNDO_SQL && this.version != null) {
+			return MigrationNames.undo(this.version, this.description);
+		}
 		return MigrationNames.display(this.version, this.description);
 	}
 

@@ -25,7 +25,13 @@ public enum HistoryType {
 	 * An archive put back by {@code restore}: not a migration, so no version; the plan
 	 * ignores it.
 	 */
-	RESTORE;
+	RESTORE,
+
+	/**
+	 * An undo file ran ({@code U<version>__…}): the version it reverted is pending again
+	 * from this row on.
+	 */
+	UNDO_SQL;
 
 	/** The type a migration of this kind records. */
 	public static HistoryType of(MigrationKind kind, MigrationType type) {
@@ -33,6 +39,7 @@ public enum HistoryType {
 		return switch (kind) {
 			case SQL -> versioned ? SQL : SQL_REPEATABLE;
 			case JAVA -> versioned ? JAVA : JAVA_REPEATABLE;
+			case SQL_UNDO -> UNDO_SQL;
 		};
 	}
 

@@ -57,6 +57,15 @@ public interface Migration {
 	PreparedMigration prepare();
 
 	/**
+	 * The migration that reverts this one (a SQL migration's
+	 * {@code U<version>__<description>.sql}), run by the {@code undo} command; its
+	 * checksum is recorded when this one is applied. {@code null} when there is none.
+	 */
+	default @Nullable Migration undo() {
+		return null;
+	}
+
+	/**
 	 * {@code V1.2 (description)} or {@code R (description)}: how messages name a
 	 * migration.
 	 */

@@ -13,6 +13,17 @@ public enum MigrationKind {
 	 * Code that runs on the migration's connection; the guard cannot read it, and sees
 	 * what it did through the effect check.
 	 */
-	JAVA
+	JAVA,
+
+	/**
+	 * A SQL undo file ({@code U<version>__<description>.sql}): reverts the versioned
+	 * migration of its version. Read, judged and run as a SQL file is.
+	 */
+	SQL_UNDO;
+
+	/** Whether its statements are SQL the guard reads before they run. */
+	public boolean isSql() {
+		return this != JAVA;
+	}
 
 }

@@ -62,7 +62,16 @@ public enum MigrationState {
 	/** At or below the baseline: considered applied before Strata took over. */
 	BELOW_BASELINE,
 
-	/** An older application of a repeatable migration, replaced by a later one. */
-	SUPERSEDED
+	/**
+	 * An older application of a repeatable migration, replaced by a later one, or of a
+	 * versioned one that an undo reverted.
+	 */
+	SUPERSEDED,
+
+	/**
+	 * The row of an undo ({@code U<version>__…}): the version it reverted is pending from
+	 * then on, until applied again.
+	 */
+	UNDONE
 
 }

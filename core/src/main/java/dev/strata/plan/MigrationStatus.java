@@ -36,8 +36,14 @@ public record MigrationStatus(MigrationState state, @Nullable Migration migratio
 		return (this.applied != null) ? this.applied.installedOn() : null;
 	}
 
-	/** {@code V3 (add orders)} or {@code R (views)}. */
+	/**
+	 * {@code V3 (add orders)}, {@code R (views)} or, for an undo,
+	 * {@code U3 (drop orders)}.
+	 */
 	public String displayName() {
+		if (this.migration == null && this.applied != null) {
+			return this.applied.displayName();
+		}
 		return MigrationNames.display(version(), description());
 	}
 

@@ -14,7 +14,7 @@ public record ValidationProblem(Kind kind, String migration, String detail, Stri
 	public enum Kind {
 
 		CHECKSUM_MISMATCH, DESCRIPTION_MISMATCH, MISSING, OUT_OF_ORDER, FAILED, NOT_EMPTY_WITHOUT_HISTORY,
-		HISTORY_EDITED
+		HISTORY_EDITED, UNDO_CHECKSUM_MISMATCH
 
 	}
 

@@ -22,4 +22,12 @@ public final class MigrationNames {
 		return ((version != null) ? "V" + version : "R") + " (" + description + ")";
 	}
 
+	/**
+	 * The display name of an undo file, {@code U1.2 (drop orders)}: the version it
+	 * reverts and its own description.
+	 */
+	public static String undo(String version, String description) {
+		return "U" + version + " (" + description + ")";
+	}
+
 }

@@ -76,8 +76,21 @@ public record MigrationEntry(@Nullable String version, String description, Strin
 				true, null, null);
 	}
 
-	/** {@code V3 (add orders)} or {@code R (views)}. */
+	/** An undo file {@code undo} just ran, recorded as {@code UNDO_SQL}. */
+	public static MigrationEntry undone(MigrateResult.AppliedReport undone) {
+		return new MigrationEntry(undone.version(), undone.description(), undone.script(), HistoryType.UNDO_SQL.name(),
+				MigrationState.UNDONE.name(), null, undone.transactional(), null, null, undone.duration().toMillis(),
+				true, null, null);
+	}
+
+	/**
+	 * {@code V3 (add orders)}, {@code R (views)} or, for an undo,
+	 * {@code U3 (drop orders)}.
+	 */
 	public String displayName() {
+		if (HistoryType.UNDO_SQL.name().equals(this.type) && this.version != null) {
+			return MigrationNames.undo(this.version, this.description);
+		}
 		return MigrationNames.display(this.version, this.description);
 	}
 

@@ -142,7 +142,8 @@ public class StrataMetrics implements MigrationListener {
 		return status.migrations()
 			.stream()
 			.filter((migration) -> migration.applied() != null && migration.applied().success()
-					&& migration.state() != dev.strata.plan.MigrationState.SUPERSEDED)
+					&& migration.state() != dev.strata.plan.MigrationState.SUPERSEDED
+					&& migration.state() != dev.strata.plan.MigrationState.UNDONE)
 			.count();
 	}
 

@@ -69,7 +69,14 @@ public enum MigratorCommand {
 	/**
 	 * Remove the archives older than {@code strata.archive.retention}.
 	 */
-	PURGE_ARCHIVES;
+	PURGE_ARCHIVES,
+
+	/**
+	 * Run the undo file of the last applied version, or of every applied version above
+	 * {@code strata.migrator.undo.target}; needs {@code strata.migrator.undo.confirm},
+	 * and without it lists what it would run.
+	 */
+	UNDO;
 
 	/** The name users type: {@code dry-run}. */
 	public String id() {

@@ -11,6 +11,7 @@ import dev.strata.PendingMigrationsException;
 import dev.strata.RepairResult;
 import dev.strata.RestoreResult;
 import dev.strata.StatusResult;
+import dev.strata.UndoResult;
 import dev.strata.Strata;
 import dev.strata.error.StrataException;
 import dev.strata.ValidationException;
@@ -67,6 +68,7 @@ final class MigratorCommands {
 			case ARCHIVES -> report.archives(this.strata.archives());
 			case RESTORE -> restore(report);
 			case PURGE_ARCHIVES -> report.archives(this.strata.purgeArchives());
+			case UNDO -> undo(report);
 		}
 	}
 
@@ -223,6 +225,34 @@ final class MigratorCommands {
 		RestoreResult result = this.strata.restore(id);
 		report.archives(this.strata.archives().stream().filter((archive) -> archive.id() == id).toList());
 		report.warning(result.summary());
+	}
+
+	/**
+	 * Without its confirm property, {@code undo} is its own dry run: it lists what it
+	 * would run, changes nothing and exits 2, as {@code repair} and {@code accept-drift}
+	 * do.
+	 */
+	private void undo(MigratorReport.Builder report) {
+		MigratorProperties.Undo undo = this.properties.getUndo();
+		if (!undo.isConfirm()) {
+			DryRunResult result = this.strata.dryRunUndo(undo.getTarget());
+			record(report, result.status());
+			report.dryRun(result.pending().stream().map(MigratorCommands::dryRun).toList());
+			throw new StrataException(ErrorCategory.CONFIGURATION, "undo reverts applied migrations with their undo"
+					+ " files: it changes the schema and may drop data. Nothing was changed. Review what it would run"
+					+ " (listed), then run again with strata.migrator.undo.confirm=true.");
+		}
+		UndoResult result = (undo.getTarget() != null) ? this.strata.undo(undo.getTarget()) : this.strata.undo();
+		report.schema(result.schema()).versions(result.initialVersion(), result.currentVersion());
+		report.undone(result.undone().stream().map(MigrationEntry::undone).toList());
+		for (MigrateResult.AppliedReport undone : result.undone()) {
+			if (!undone.transactional()) {
+				report.warning(MigrationEntry.undone(undone).displayName() + " ran outside a transaction");
+			}
+		}
+		if (result.lockWait().toSeconds() >= 1) {
+			report.warning("Waited " + result.lockWait().toMillis() + " ms for another migrator to finish");
+		}
 	}
 
 	/**

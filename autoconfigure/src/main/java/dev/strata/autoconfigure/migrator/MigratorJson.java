@@ -39,6 +39,7 @@ final class MigratorJson {
 		json.name("versionAfter").value(report.versionAfter());
 		StatusJson.migrations(json.name("applied"), report.applied());
 		adopted(json.name("adopted"), report.adopted());
+		StatusJson.migrations(json.name("undone"), report.undone());
 		StatusJson.migrations(json.name("pending"), report.pending());
 		StatusJson.migrations(json.name("migrations"), report.migrations());
 		StatusJson.problems(json.name("problems"), report.problems());

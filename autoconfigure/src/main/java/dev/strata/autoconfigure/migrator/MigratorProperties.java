@@ -70,6 +70,8 @@ public class MigratorProperties {
 
 	private final Restore restore = new Restore();
 
+	private final Undo undo = new Undo();
+
 	public @Nullable Boolean getEnabled() {
 		return this.enabled;
 	}
@@ -140,6 +142,10 @@ public class MigratorProperties {
 
 	public AcceptDrift getAcceptDrift() {
 		return this.acceptDrift;
+	}
+
+	public Undo getUndo() {
+		return this.undo;
 	}
 
 	/**
@@ -221,6 +227,42 @@ public class MigratorProperties {
 
 		public void setConfirm(boolean confirm) {
 			this.confirm = confirm;
+		}
+
+	}
+
+	/**
+	 * Settings of the {@code undo} command.
+	 */
+	public static class Undo {
+
+		/**
+		 * Whether 'undo' may run the undo files. Without it, 'undo' lists the statements
+		 * it would run and refuses (exit code 2): undoing changes the schema and may drop
+		 * data, so it must be asked for after a review.
+		 */
+		private boolean confirm;
+
+		/**
+		 * Version to undo down to: every applied version above it is undone, newest
+		 * first. Unset, 'undo' undoes the last applied version only.
+		 */
+		private @Nullable String target;
+
+		public boolean isConfirm() {
+			return this.confirm;
+		}
+
+		public void setConfirm(boolean confirm) {
+			this.confirm = confirm;
+		}
+
+		public @Nullable String getTarget() {
+			return this.target;
+		}
+
+		public void setTarget(@Nullable String target) {
+			this.target = target;
 		}
 
 	}

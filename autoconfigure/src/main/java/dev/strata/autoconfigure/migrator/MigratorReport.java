@@ -30,6 +30,7 @@ import org.jspecify.annotations.Nullable;
  * @param versionAfter the version after the command
  * @param applied migrations applied by this run
  * @param adopted the Flyway history {@code migrate} adopted first, {@code null} if none
+ * @param undone the undo files {@code undo} ran, newest version first
  * @param pending migrations still pending
  * @param migrations every migration and its state ({@code status} only)
  * @param problems what makes the history and the files disagree
@@ -54,11 +55,12 @@ import org.jspecify.annotations.Nullable;
  */
 public record MigratorReport(String command, int exitCode, @Nullable String database, @Nullable String schema,
 		@Nullable String versionBefore, @Nullable String versionAfter, List<MigrationEntry> applied,
-		MigrateResult.@Nullable Adopted adopted, List<MigrationEntry> pending, List<MigrationEntry> migrations,
-		List<ValidationProblem> problems, List<DryRunMigration> dryRun, List<String> removedFailed,
-		List<String> realigned, @Nullable LintResult lint, LintFormat lintFormat, @Nullable DriftReport drift,
-		@Nullable SnapshotInfo snapshot, List<String> warnings, List<SlowStatement> slowStatements,
-		@Nullable FleetResult fleet, @Nullable Failure error, long durationMs, List<ArchiveEntry> archives) {
+		MigrateResult.@Nullable Adopted adopted, List<MigrationEntry> undone, List<MigrationEntry> pending,
+		List<MigrationEntry> migrations, List<ValidationProblem> problems, List<DryRunMigration> dryRun,
+		List<String> removedFailed, List<String> realigned, @Nullable LintResult lint, LintFormat lintFormat,
+		@Nullable DriftReport drift, @Nullable SnapshotInfo snapshot, List<String> warnings,
+		List<SlowStatement> slowStatements, @Nullable FleetResult fleet, @Nullable Failure error, long durationMs,
+		List<ArchiveEntry> archives) {
 
 	/**
 	 * Version of the JSON document's shape; raised only for incompatible changes (2: the
@@ -126,6 +128,8 @@ public record MigratorReport(String command, int exitCode, @Nullable String data
 
 		private MigrateResult.@Nullable Adopted adopted;
 
+		private List<MigrationEntry> undone = List.of();
+
 		private List<MigrationEntry> pending = List.of();
 
 		private List<MigrationEntry> migrations = List.of();
@@ -181,6 +185,11 @@ public record MigratorReport(String command, int exitCode, @Nullable String data
 
 		Builder adopted(MigrateResult.@Nullable Adopted adopted) {
 			this.adopted = adopted;
+			return this;
+		}
+
+		Builder undone(List<MigrationEntry> undone) {
+			this.undone = List.copyOf(undone);
 			return this;
 		}
 
@@ -257,10 +266,10 @@ public record MigratorReport(String command, int exitCode, @Nullable String data
 		private MigratorReport build(int exitCode, @Nullable Failure error) {
 			long durationMs = (System.nanoTime() - this.start) / 1_000_000;
 			return new MigratorReport(this.command, exitCode, this.database, this.schema, this.versionBefore,
-					this.versionAfter, this.applied, this.adopted, this.pending, this.migrations, this.problems,
-					this.dryRun, this.removedFailed, this.realigned, this.lint, this.lintFormat, this.drift,
-					this.snapshot, List.copyOf(this.warnings), this.slowStatements, this.fleet, error, durationMs,
-					this.archives);
+					this.versionAfter, this.applied, this.adopted, this.undone, this.pending, this.migrations,
+					this.problems, this.dryRun, this.removedFailed, this.realigned, this.lint, this.lintFormat,
+					this.drift, this.snapshot, List.copyOf(this.warnings), this.slowStatements, this.fleet, error,
+					durationMs, this.archives);
 		}
 
 	}

@@ -39,6 +39,7 @@ final class TextReport {
 		}
 		text.append('\n');
 		section(text, "Applied", report.applied());
+		section(text, "Undone", report.undone());
 		section(text, "Pending", report.pending());
 		section(text, "Migrations", report.migrations());
 		if (!report.dryRun().isEmpty()) {
@@ -49,6 +50,10 @@ final class TextReport {
 		}
 		else if (report.command().equals(MigratorCommand.DRY_RUN.id()) && report.isSuccess()) {
 			text.append("Nothing would run: no migration is pending.\n");
+		}
+		else if (report.command().equals(MigratorCommand.UNDO.id()) && report.undone().isEmpty()
+				&& report.isSuccess()) {
+			text.append("Nothing to undo.\n");
 		}
 		list(text, "Removed failed entries", report.removedFailed());
 		list(text, "Realigned", report.realigned());

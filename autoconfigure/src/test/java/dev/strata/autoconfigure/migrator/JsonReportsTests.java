@@ -75,9 +75,9 @@ class JsonReportsTests {
 		String json = MigratorJson.render(report());
 		JsonNode root = JsonSchemas.assertValid(JsonSchemas.MIGRATOR, json);
 		assertThat(names(root)).containsExactly("formatVersion", "command", "outcome", "exitCode", "database", "schema",
-				"versionBefore", "versionAfter", "applied", "adopted", "pending", "migrations", "problems", "dryRun",
-				"removedFailed", "realigned", "lint", "drift", "snapshot", "warnings", "slowStatements", "fleet",
-				"error", "durationMs", "archives");
+				"versionBefore", "versionAfter", "applied", "adopted", "undone", "pending", "migrations", "problems",
+				"dryRun", "removedFailed", "realigned", "lint", "drift", "snapshot", "warnings", "slowStatements",
+				"fleet", "error", "durationMs", "archives");
 		assertThat(root.get("warnings").get(0).asString()).isEqualTo(AWKWARD);
 		assertThat(root.get("dryRun").get(0).get("statements").get(0).get("sql").asString()).isEqualTo(AWKWARD);
 		assertThat(json).isEqualTo(expected("migrator.json"));
@@ -145,6 +145,8 @@ class JsonReportsTests {
 		MigrateResult.Adopted adopted = new MigrateResult.Adopted("flyway_schema_history", 12, 2, 1, "1", 1,
 				Duration.ofMillis(35));
 		return new MigratorReport("every-field", 4, "app", "public", "1", null, List.of(applied), adopted,
+				List.of(MigrationEntry.undone(
+						new MigrateResult.AppliedReport("3", "lines", "U3__lines.sql", false, Duration.ofMillis(7)))),
 				List.of(pending), List.of(applied, pending), List.of(problem), List.of(dryRun), List.of(),
 				List.of("V1 (init)"), lint(), LintFormat.JSON, drift, snapshot, List.of(AWKWARD),
 				List.of(new SlowStatement("V2 (drop é)", "V2__drop_é.sql", 3, Duration.ofMillis(25302),

@@ -75,10 +75,10 @@ class StrataMigratorTest {
 	void jsonReportHasEveryDocumentedFieldWhateverTheCommand() {
 		twoMigrations();
 		for (String command : new String[] { "migrate", "validate", "status", "dry-run", "lint", "drift",
-				"accept-drift", "archives", "purge-archives" }) {
+				"accept-drift", "archives", "purge-archives", "undo" }) {
 			JsonNode report = run("strata.migrator.output=json", "strata.migrator.command=" + command).json();
 			assertThat(report.propertyNames()).containsExactly("formatVersion", "command", "outcome", "exitCode",
-					"database", "schema", "versionBefore", "versionAfter", "applied", "adopted", "pending",
+					"database", "schema", "versionBefore", "versionAfter", "applied", "adopted", "undone", "pending",
 					"migrations", "problems", "dryRun", "removedFailed", "realigned", "lint", "drift", "snapshot",
 					"warnings", "slowStatements", "fleet", "error", "durationMs", "archives");
 		}

@@ -95,7 +95,7 @@ class StrictConfigurationProcessTest {
 		assertThat(result.stdout).contains("Strata migrator: stauts\n",
 				"Error (CONFIGURATION): Invalid value 'stauts' for strata.migrator.command (from the command line):"
 						+ " the valid values are migrate, validate, status, dry-run, baseline, repair, lint, drift,"
-						+ " accept-drift, archives, restore, purge-archives; did you mean status?");
+						+ " accept-drift, archives, restore, purge-archives, undo; did you mean status?");
 		assertThat(result.stdout + result.stderr).doesNotContain("\tat ", "Exception", "No enum constant");
 		assertThat(tableExists("strata_schema_history")).isFalse();
 	}
@@ -123,11 +123,14 @@ class StrictConfigurationProcessTest {
 
 	private Result run(Map<String, String> environment, String... arguments) throws Exception {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-cp",
-				System.getProperty("java.class.path"), Migrator.class.getName(), "--strata.migrator.enabled=true",
-				"--spring.datasource.username=" + this.database.username(),
-				"--spring.datasource.password=" + this.database.password(),
-				"--strata.locations=filesystem:" + this.migrations, "--logging.level.dev.strata=info"));
+		// The test class path holds spring-boot-docker-compose (for the service
+		// connection tests), which outside a test JVM would look for a compose file.
+		List<String> command = new ArrayList<>(
+				List.of(java, "-XX:TieredStopAtLevel=1", "-Dspring.docker.compose.enabled=false", "-cp",
+						System.getProperty("java.class.path"), Migrator.class.getName(),
+						"--strata.migrator.enabled=true", "--spring.datasource.username=" + this.database.username(),
+						"--spring.datasource.password=" + this.database.password(),
+						"--strata.locations=filesystem:" + this.migrations, "--logging.level.dev.strata=info"));
 		command.addAll(List.of(arguments));
 		Path stdout = Files.createTempFile("migrator", ".out");
 		Path stderr = Files.createTempFile("migrator", ".err");

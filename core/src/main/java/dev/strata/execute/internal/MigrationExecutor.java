@@ -625,9 +625,11 @@ public final class MigrationExecutor {
 			boolean transactional) {
 		Migration file = migration.migration();
 		int statements = migration.statements().size();
+		Migration undo = file.undo();
 		return new SchemaHistory.NewEntry((file.version() != null) ? file.version().toString() : null,
 				file.description(), HistoryType.of(file.kind(), file.type()), file.script(), file.checksum(), millis,
-				success, transactional, success ? statements : 0, statements, migration.sqlChecksum());
+				success, transactional, success ? statements : 0, statements, migration.sqlChecksum(),
+				(undo != null) ? undo.checksum() : null);
 	}
 
 	private MigrationFailedException failed(PreparedMigration migration, StatementRunner.StatementFailure failure,

@@ -72,7 +72,7 @@ public final class FleetCatalog {
 			boolean[][] exists = new boolean[targets.size()][];
 			try (PreparedStatement statement = connection.prepareStatement("""
 					select t.i, n.oid is not null, c.oid is not null, s.oid is not null,\s""" + SchemaHistory
-				.inFlightColumnTest() + """
+				.inFlightColumnTest() + ", " + SchemaHistory.uniqueIndexTest() + """
 
 						from unnest(?::text[], ?::text[], ?::text[]) with ordinality as t(schema, history, snapshot, i)
 						left join pg_catalog.pg_namespace n on n.nspname = t.schema
@@ -87,7 +87,7 @@ public final class FleetCatalog {
 				try (ResultSet rs = statement.executeQuery()) {
 					while (rs.next()) {
 						exists[rs.getInt(1) - 1] = new boolean[] { rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4),
-								rs.getBoolean(5) };
+								rs.getBoolean(5), rs.getBoolean(6) };
 					}
 				}
 			}
@@ -101,7 +101,8 @@ public final class FleetCatalog {
 			for (int from = 0; from < withHistory.size(); from += CHUNK) {
 				List<SchemaHistory.Table> tables = withHistory.subList(from, Math.min(from + CHUNK, withHistory.size()))
 					.stream()
-					.map((i) -> new SchemaHistory.Table(targets.get(i).schema(), targets.get(i).table(), exists[i][3]))
+					.map((i) -> new SchemaHistory.Table(targets.get(i).schema(), targets.get(i).table(), exists[i][3],
+							exists[i][4]))
 					.toList();
 				histories.addAll(SchemaHistory.readAll(connection, tables));
 			}

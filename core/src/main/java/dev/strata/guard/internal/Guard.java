@@ -11,7 +11,6 @@ import dev.strata.guard.policy.internal.AllowPolicy.Decision;
 import dev.strata.guard.rules.Rule;
 import dev.strata.guard.rules.internal.StatementRecogniser;
 import dev.strata.guard.rules.UnknownRuleException;
-import dev.strata.migration.MigrationKind;
 import dev.strata.migration.MigrationPreparationException;
 import dev.strata.migration.PreparedMigration;
 import dev.strata.migration.MigrationDirectives.AllowDirective;
@@ -189,14 +188,14 @@ public final class Guard {
 			}
 		}
 		// The guard cannot read a migration of code: only its effect shows what it did.
-		review |= file.kind() != MigrationKind.SQL;
+		review |= !file.kind().isSql();
 		boolean checkEffects = migration.transactional() && switch (this.settings.verifyEffects()) {
 			case NEVER -> false;
 			case REVIEW -> review;
 			case ALWAYS -> true;
 		};
 		// A directive on a migration of code is there for the effect check alone.
-		List<String> unused = (file.kind() != MigrationKind.SQL) ? List.of() : unused(file, allows, used, perStatement);
+		List<String> unused = (!file.kind().isSql()) ? List.of() : unused(file, allows, used, perStatement);
 		return new GuardedMigration(file, assessments, unused, checkEffects, allowedRules, false);
 	}
 

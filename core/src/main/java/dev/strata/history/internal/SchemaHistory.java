@@ -62,11 +62,27 @@ public final class SchemaHistory {
 	 */
 	private static final String IN_FLIGHT = "statement_in_flight";
 
+	/** The checksum of a versioned migration's undo file, recorded as it is applied. */
+	private static final String UNDO_CHECKSUM = "undo_checksum";
+
+	/**
+	 * Set on a versioned migration's row when an undo reverts it: from then on the row is
+	 * history, not what is applied, and the unique index lets the version be applied
+	 * again.
+	 */
+	private static final String UNDONE = "undone";
+
 	/**
 	 * Whether the table has {@code statement_in_flight} (or does not exist yet); see
 	 * {@link #upgrade()}.
 	 */
 	private boolean inFlightColumn;
+
+	/**
+	 * Whether the table has {@code undo_checksum} and {@code undone} (or does not exist
+	 * yet); the current unique index implies them.
+	 */
+	private boolean undoColumns;
 
 	/**
 	 * Whether the table has the unique index on successful versions (or does not exist
@@ -94,6 +110,7 @@ public final class SchemaHistory {
 		this.qualifiedName = Identifiers.quote(schema) + "." + Identifiers.quote(table);
 		this.inFlightColumn = inFlightColumn;
 		this.uniqueIndex = uniqueIndex;
+		this.undoColumns = uniqueIndex;
 	}
 
 	/**
@@ -107,12 +124,13 @@ public final class SchemaHistory {
 	}
 
 	/**
-	 * Whether the table has a unique partial index (the one on successful versions), as
-	 * {@link #inFlightColumnTest()}.
+	 * Whether the table has the current unique partial index on successful versions (the
+	 * one that leaves undone rows out), as {@link #inFlightColumnTest()}.
 	 */
 	public static String uniqueIndexTest() {
 		return "exists (select 1 from pg_catalog.pg_index i where i.indrelid = c.oid and i.indisunique"
-				+ " and i.indpred is not null)";
+				+ " and i.indpred is not null and pg_catalog.pg_get_expr(i.indpred, i.indrelid) like '%" + UNDONE
+				+ "%')";
 	}
 
 	/** Whether the table has every column and index this version of Strata writes. */
@@ -207,25 +225,32 @@ public final class SchemaHistory {
 					+ "installed_on timestamptz not null default now(), " + "execution_time_ms integer not null, "
 					+ "success boolean not null, " + "transactional boolean not null default true, "
 					+ "statements_run integer not null default 0, " + "statements_total integer not null default 0, "
-					+ "sql_checksum integer, " + "signature varchar(32), " + IN_FLIGHT + " integer)");
+					+ "sql_checksum integer, " + "signature varchar(32), " + IN_FLIGHT + " integer, " + UNDO_CHECKSUM
+					+ " integer, " + UNDONE + " boolean not null default false)");
 			statement.execute(createUniqueSuccessIndex());
 		}
 		this.inFlightColumn = true;
 		this.uniqueIndex = true;
+		this.undoColumns = true;
 	}
 
 	/**
 	 * The history's last line of defence: whatever happens to the lock, the table refuses
 	 * a second successful row for one version. Failed rows stay out of it (a failed row
 	 * is followed by a successful one once repaired), as do repeatable rows (no version);
-	 * a baseline counts, as its version is applied. A non-transactional migration's row
-	 * is written as unsuccessful and set to successful at the end, which is when a
-	 * duplicate would be refused.
+	 * a baseline counts, as its version is applied. An undo's row and the row it reverted
+	 * ({@code undone}) stay out too, so that a version can be applied, undone and applied
+	 * again. A non-transactional migration's row is written as unsuccessful and set to
+	 * successful at the end, which is when a duplicate would be refused.
 	 */
 	private String createUniqueSuccessIndex() {
 		return "create unique index if not exists " + Identifiers.quote(uniqueIndexName()) + " on " + this.qualifiedName
-				+ " (version) where success and version is not null";
+				+ " (version) where " + COUNTED;
 	}
+
+	/** The rows the unique index holds: each version applied once. */
+	private static final String COUNTED = "success and version is not null and not " + UNDONE + " and type <> '"
+			+ HistoryType.UNDO_SQL.name() + "'";
 
 	private String uniqueIndexName() {
 		String name = this.table + "_success_version";
@@ -239,11 +264,12 @@ public final class SchemaHistory {
 
 	/**
 	 * Brings a table written by an older Strata to the current shape: adds
-	 * {@code statement_in_flight} and the unique index on successful versions. Runs only
-	 * under the migration lock and only when {@link #isCurrent()} says it is needed. A
-	 * table that already holds two successful rows for a version (written before the
-	 * index existed) keeps working without the index, and every run says which versions
-	 * to look at, rather than failing start-up over rows nobody can fix from here.
+	 * {@code statement_in_flight}, {@code undo_checksum} and {@code undone}, and the
+	 * unique index on successful versions (replacing an older one). Runs only under the
+	 * migration lock and only when {@link #isCurrent()} says it is needed. A table that
+	 * already holds two successful rows for a version (written before the index existed)
+	 * keeps working without the index, and every run says which versions to look at,
+	 * rather than failing start-up over rows nobody can fix from here.
 	 * @return the versions with more than one successful row, empty when the index was
 	 * created
 	 */
@@ -258,8 +284,17 @@ public final class SchemaHistory {
 						"alter table " + this.qualifiedName + " add column if not exists " + IN_FLIGHT + " integer");
 				this.inFlightColumn = true;
 			}
-			try (ResultSet rs = statement.executeQuery("select version from " + this.qualifiedName
-					+ " where success and version is not null group by version having count(*) > 1 order by 1")) {
+			if (!this.undoColumns) {
+				statement.execute("alter table " + this.qualifiedName + " add column if not exists " + UNDO_CHECKSUM
+						+ " integer, add column if not exists " + UNDONE + " boolean not null default false");
+				this.undoColumns = true;
+				// The index of an older Strata counts undone rows; it is made again
+				// below.
+				statement.execute("drop index if exists " + Identifiers.quote(this.schema) + "."
+						+ Identifiers.quote(uniqueIndexName()));
+			}
+			try (ResultSet rs = statement.executeQuery("select version from " + this.qualifiedName + " where " + COUNTED
+					+ " group by version having count(*) > 1 order by 1")) {
 				while (rs.next()) {
 					duplicates.add(rs.getString(1));
 				}
@@ -286,8 +321,8 @@ public final class SchemaHistory {
 	public List<AppliedMigration> read() throws SQLException {
 		List<AppliedMigration> rows = new ArrayList<>();
 		try (Statement statement = this.connection.createStatement();
-				ResultSet rs = statement.executeQuery("select " + rowColumns(this.inFlightColumn) + " from "
-						+ this.qualifiedName + " order by installed_rank")) {
+				ResultSet rs = statement.executeQuery("select " + rowColumns(this.inFlightColumn, this.undoColumns)
+						+ " from " + this.qualifiedName + " order by installed_rank")) {
 			while (rs.next()) {
 				rows.add(row(rs, 1));
 			}
@@ -312,7 +347,7 @@ public final class SchemaHistory {
 				.append("select ")
 				.append(i)
 				.append(", ")
-				.append(rowColumns(table.inFlightColumn()))
+				.append(rowColumns(table.inFlightColumn(), table.undoColumns()))
 				.append(" from ")
 				.append(Identifiers.quote(table.schema()))
 				.append('.')
@@ -335,15 +370,18 @@ public final class SchemaHistory {
 	 *
 	 * @param inFlightColumn whether it has {@code statement_in_flight} (see
 	 * {@link #inFlightColumnTest()})
+	 * @param undoColumns whether it has {@code undo_checksum} (see
+	 * {@link #uniqueIndexTest()}, which implies it)
 	 */
-	public record Table(String schema, String table, boolean inFlightColumn) {
+	public record Table(String schema, String table, boolean inFlightColumn, boolean undoColumns) {
 	}
 
-	private static String rowColumns(boolean inFlightColumn) {
+	private static String rowColumns(boolean inFlightColumn, boolean undoColumns) {
 		return "installed_rank, version, description, type, script, checksum, installed_by, installed_on,"
 				+ " execution_time_ms, success, transactional, statements_run, statements_total, sql_checksum,"
 				+ " coalesce(signature = " + (inFlightColumn ? SIGNATURE_WITH_IN_FLIGHT : SIGNATURE_WITHOUT_IN_FLIGHT)
-				+ ", false), " + (inFlightColumn ? IN_FLIGHT : "null::integer");
+				+ ", false), " + (inFlightColumn ? IN_FLIGHT : "null::integer") + ", "
+				+ (undoColumns ? UNDO_CHECKSUM : "null::integer");
 	}
 
 	/** The row whose {@link #rowColumns} start at column {@code first}. */
@@ -355,10 +393,13 @@ public final class SchemaHistory {
 		Integer nullableSqlChecksum = rs.wasNull() ? null : sqlChecksum;
 		int inFlight = rs.getInt(at + 16);
 		Integer nullableInFlight = rs.wasNull() ? null : inFlight;
+		int undoChecksum = rs.getInt(at + 17);
+		Integer nullableUndoChecksum = rs.wasNull() ? null : undoChecksum;
 		return new AppliedMigration(rs.getInt(at + 1), rs.getString(at + 2), rs.getString(at + 3),
 				HistoryType.valueOf(rs.getString(at + 4)), rs.getString(at + 5), nullableChecksum, rs.getString(at + 7),
 				rs.getTimestamp(at + 8).toInstant(), rs.getInt(at + 9), rs.getBoolean(at + 10), rs.getBoolean(at + 11),
-				rs.getInt(at + 12), rs.getInt(at + 13), nullableSqlChecksum, rs.getBoolean(at + 15), nullableInFlight);
+				rs.getInt(at + 12), rs.getInt(at + 13), nullableSqlChecksum, rs.getBoolean(at + 15), nullableInFlight,
+				nullableUndoChecksum);
 	}
 
 	/**
@@ -368,8 +409,10 @@ public final class SchemaHistory {
 	public int append(NewEntry entry) throws SQLException {
 		try (PreparedStatement statement = this.connection.prepareStatement("insert into " + this.qualifiedName
 				+ " (installed_rank, version, description, type, script, checksum, installed_by, execution_time_ms,"
-				+ " success, transactional, statements_run, statements_total, sql_checksum)"
-				+ " select coalesce(max(installed_rank), 0) + 1, ?, ?, ?, ?, ?, current_user, ?, ?, ?, ?, ?, ? from "
+				+ " success, transactional, statements_run, statements_total, sql_checksum"
+				+ (this.undoColumns ? ", " + UNDO_CHECKSUM : "") + ")"
+				+ " select coalesce(max(installed_rank), 0) + 1, ?, ?, ?, ?, ?, current_user, ?, ?, ?, ?, ?, ?"
+				+ (this.undoColumns ? ", " + SqlLiterals.integer(entry.undoChecksum()) + "::integer" : "") + " from "
 				+ this.qualifiedName + " returning installed_rank")) {
 			statement.setString(1, entry.version());
 			statement.setString(2, entry.description());
@@ -433,8 +476,26 @@ public final class SchemaHistory {
 	public String insertInTransaction(NewEntry entry, @Nullable String condition) {
 		// No statement_in_flight: the current signature skips it when null, the old has
 		// none.
-		String insert = insert(entry, COLUMNS, "", SIGNATURE_WITHOUT_IN_FLIGHT);
+		String insert = this.undoColumns ? undoing(entry)
+				+ insert(entry, COLUMNS + ", " + UNDO_CHECKSUM, undoChecksumValue(entry), SIGNATURE_WITHOUT_IN_FLIGHT)
+				: insert(entry, COLUMNS, "", SIGNATURE_WITHOUT_IN_FLIGHT);
 		return (condition != null) ? insert + " where " + condition : insert;
+	}
+
+	private static String undoChecksumValue(NewEntry entry) {
+		return ", " + SqlLiterals.integer(entry.undoChecksum()) + "::integer as " + UNDO_CHECKSUM;
+	}
+
+	/**
+	 * For an undo's successful row, a {@code with} clause that marks the row it reverts
+	 * as {@code undone} in the same statement; empty for any other row.
+	 */
+	private String undoing(NewEntry entry) {
+		if (entry.type() != HistoryType.UNDO_SQL || !entry.success()) {
+			return "";
+		}
+		return "with reverted as (update " + this.qualifiedName + " set " + UNDONE + " = true where " + COUNTED
+				+ " and version = " + SqlLiterals.string(entry.version()) + " returning 1) ";
 	}
 
 	/**
@@ -446,8 +507,9 @@ public final class SchemaHistory {
 	 */
 	public int appendInFlight(NewEntry entry, int inFlight) throws SQLException {
 		requireCurrent();
-		String sql = insert(entry, COLUMNS + ", " + IN_FLIGHT, ", " + inFlight + " as " + IN_FLIGHT,
-				SIGNATURE_WITH_IN_FLIGHT) + " returning installed_rank";
+		String sql = insert(entry, COLUMNS + ", " + IN_FLIGHT + ", " + UNDO_CHECKSUM,
+				", " + inFlight + " as " + IN_FLIGHT + undoChecksumValue(entry), SIGNATURE_WITH_IN_FLIGHT)
+				+ " returning installed_rank";
 		try (Statement statement = this.connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
 			rs.next();
 			return rs.getInt(1);
@@ -483,10 +545,14 @@ public final class SchemaHistory {
 		// protocol's lasts
 		// until Sync): a process killed in between never leaves a row that fails its
 		// signature.
-		try (PreparedStatement statement = this.connection
-			.prepareStatement("update " + this.qualifiedName + " set statements_run = ?, " + IN_FLIGHT
-					+ " = ?, execution_time_ms = ?, success = ?" + " where installed_rank = ?; update "
-					+ this.qualifiedName + " set signature = " + signature() + " where installed_rank = ?")) {
+		// A non-transactional undo that completes marks the row it reverted in the same
+		// round trip.
+		try (PreparedStatement statement = this.connection.prepareStatement("update " + this.qualifiedName
+				+ " set statements_run = ?, " + IN_FLIGHT + " = ?, execution_time_ms = ?, success = ?"
+				+ " where installed_rank = ?; update " + this.qualifiedName + " set signature = " + signature()
+				+ " where installed_rank = ?; update " + this.qualifiedName + " set " + UNDONE + " = true where "
+				+ COUNTED + " and version = (select u.version from " + this.qualifiedName
+				+ " u where u.installed_rank = ? and u.success and u.type = '" + HistoryType.UNDO_SQL.name() + "')")) {
 			statement.setInt(1, statementsRun);
 			if (inFlight != null) {
 				statement.setInt(2, inFlight);
@@ -498,6 +564,7 @@ public final class SchemaHistory {
 			statement.setBoolean(4, success);
 			statement.setInt(5, rank);
 			statement.setInt(6, rank);
+			statement.setInt(7, rank);
 			statement.execute();
 		}
 	}
@@ -508,7 +575,7 @@ public final class SchemaHistory {
 	}
 
 	private void requireCurrent() {
-		if (!this.inFlightColumn) {
+		if (!this.inFlightColumn || !this.undoColumns) {
 			throw new IllegalStateException("The history table " + this.qualifiedName + " was not upgraded");
 		}
 	}
@@ -543,6 +610,24 @@ public final class SchemaHistory {
 	}
 
 	/**
+	 * Sets an applied migration's recorded undo checksum to its undo file's (repair).
+	 * @param undoChecksum the undo file's checksum, {@code null} if it has none any more
+	 */
+	public void realignUndo(int rank, @Nullable Integer undoChecksum) throws SQLException {
+		try (PreparedStatement statement = this.connection.prepareStatement(
+				"update " + this.qualifiedName + " set " + UNDO_CHECKSUM + " = ? where installed_rank = ?")) {
+			if (undoChecksum != null) {
+				statement.setInt(1, undoChecksum);
+			}
+			else {
+				statement.setNull(1, Types.INTEGER);
+			}
+			statement.setInt(2, rank);
+			statement.executeUpdate();
+		}
+	}
+
+	/**
 	 * A row to append.
 	 *
 	 * @param version the version, {@code null} for a repeatable migration
@@ -557,10 +642,21 @@ public final class SchemaHistory {
 	 * @param statementsTotal statements in the file
 	 * @param sqlChecksum checksum of the file's SQL without comments and whitespace, to
 	 * tell later whether an edit changed more than those
+	 * @param undoChecksum checksum of the migration's undo file, {@code null} if it has
+	 * none
 	 */
 	public record NewEntry(@Nullable String version, String description, HistoryType type, String script,
 			@Nullable Integer checksum, int executionTimeMs, boolean success, boolean transactional, int statementsRun,
-			int statementsTotal, @Nullable Integer sqlChecksum) {
+			int statementsTotal, @Nullable Integer sqlChecksum, @Nullable Integer undoChecksum) {
+
+		/** A row of a migration without an undo file. */
+		public NewEntry(@Nullable String version, String description, HistoryType type, String script,
+				@Nullable Integer checksum, int executionTimeMs, boolean success, boolean transactional,
+				int statementsRun, int statementsTotal, @Nullable Integer sqlChecksum) {
+			this(version, description, type, script, checksum, executionTimeMs, success, transactional, statementsRun,
+					statementsTotal, sqlChecksum, null);
+		}
+
 	}
 
 }

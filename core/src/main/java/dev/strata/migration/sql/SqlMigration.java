@@ -8,6 +8,7 @@ import dev.strata.migration.MigrationDirectives;
 import dev.strata.migration.MigrationKind;
 import dev.strata.migration.PreparedMigration;
 import dev.strata.source.MigrationFile;
+import dev.strata.source.MigrationNames;
 import dev.strata.source.MigrationSourceException;
 import dev.strata.source.MigrationType;
 import dev.strata.source.Version;
@@ -31,6 +32,12 @@ public final class SqlMigration implements Migration {
 
 	private final PlaceholderContext placeholders;
 
+	/** The undo file of this versioned migration, if it has one. */
+	private final @Nullable MigrationFile undoFile;
+
+	/** Whether this is an undo file rather than a migration. */
+	private final boolean undo;
+
 	/** A file run as written, with no placeholder replaced. */
 	public SqlMigration(MigrationFile file) {
 		this(file, PlaceholderContext.none());
@@ -38,8 +45,32 @@ public final class SqlMigration implements Migration {
 
 	/** A file whose placeholders are replaced from {@code placeholders}. */
 	public SqlMigration(MigrationFile file, PlaceholderContext placeholders) {
+		this(file, placeholders, null);
+	}
+
+	/**
+	 * A versioned file with the undo file that reverts it
+	 * ({@code U<version>__<description>.sql}), or none.
+	 */
+	public SqlMigration(MigrationFile file, PlaceholderContext placeholders, @Nullable MigrationFile undoFile) {
+		this(file, placeholders, undoFile, false);
+	}
+
+	private SqlMigration(MigrationFile file, PlaceholderContext placeholders, @Nullable MigrationFile undoFile,
+			boolean undo) {
 		this.file = file;
 		this.placeholders = placeholders;
+		this.undoFile = undoFile;
+		this.undo = undo;
+	}
+
+	/**
+	 * The undo file as a migration of kind {@link MigrationKind#SQL_UNDO}: prepared,
+	 * judged and run as any SQL file, recorded as {@code UNDO_SQL}.
+	 */
+	@Override
+	public @Nullable Migration undo() {
+		return (this.undoFile != null) ? new SqlMigration(this.undoFile, this.placeholders, null, true) : null;
 	}
 
 	/** The file as read. */
@@ -49,7 +80,7 @@ public final class SqlMigration implements Migration {
 
 	@Override
 	public MigrationKind kind() {
-		return MigrationKind.SQL;
+		return this.undo ? MigrationKind.SQL_UNDO : MigrationKind.SQL;
 	}
 
 	@Override
@@ -220,8 +251,14 @@ public final class SqlMigration implements Migration {
 	}
 
 	@Override
+	public String displayName() {
+		return this.undo ? MigrationNames.undo(String.valueOf(this.file.version()), this.file.description())
+				: Migration.super.displayName();
+	}
+
+	@Override
 	public boolean equals(Object obj) {
-		return obj instanceof SqlMigration other && this.file.equals(other.file);
+		return obj instanceof SqlMigration other && this.file.equals(other.file) && this.undo == other.undo;
 	}
 
 	@Override

@@ -39,10 +39,24 @@ public final class Planner {
 		Map<Version, AppliedMigration> versionedRows = new HashMap<>();
 		Map<String, AppliedMigration> repeatableRows = new LinkedHashMap<>();
 		List<AppliedMigration> supersededRows = new ArrayList<>();
+		List<AppliedMigration> undoRows = new ArrayList<>();
 		AppliedMigration baseline = null;
 		for (AppliedMigration row : history) {
 			switch (row.type()) {
 				case SQL, JAVA -> versionedRows.put(row.parsedVersion(), row);
+				case UNDO_SQL -> {
+					if (row.success()) {
+						// The version is pending again: its applied row is history now.
+						AppliedMigration reverted = versionedRows.remove(row.parsedVersion());
+						if (reverted != null) {
+							supersededRows.add(reverted);
+						}
+						undoRows.add(row);
+					}
+					else {
+						versionedRows.put(row.parsedVersion(), row);
+					}
+				}
 				case SQL_REPEATABLE, JAVA_REPEATABLE -> {
 					AppliedMigration previous = repeatableRows.put(row.description(), row);
 					if (previous != null) {
@@ -76,6 +90,9 @@ public final class Planner {
 				MigrationStatus status = versioned(file, versionedRows.get(file.version()), baselineVersion, current);
 				statuses.add(status);
 				addProblem(status, problems);
+				if (status.state() == MigrationState.APPLIED && undoChanged(status.applied(), file)) {
+					problems.add(Problems.undoChanged(status.applied(), file));
+				}
 				if (status.state() == MigrationState.PENDING || status.state() == MigrationState.OUT_OF_ORDER
 						|| status.state() == MigrationState.INTERRUPTED) {
 					pendingVersioned.add(file);
@@ -115,6 +132,9 @@ public final class Planner {
 		for (AppliedMigration row : supersededRows) {
 			statuses.add(new MigrationStatus(MigrationState.SUPERSEDED, null, row));
 		}
+		for (AppliedMigration row : undoRows) {
+			statuses.add(new MigrationStatus(MigrationState.UNDONE, null, row));
+		}
 		statuses.sort(STATUS_ORDER);
 		pendingVersioned.addAll(pendingRepeatable);
 		return new MigrationPlan(List.copyOf(statuses), List.copyOf(pendingVersioned), List.copyOf(problems), current);
@@ -123,6 +143,10 @@ public final class Planner {
 	private MigrationStatus versioned(Migration file, @Nullable AppliedMigration row, @Nullable Version baseline,
 			@Nullable Version current) {
 		if (row != null) {
+			if (row.type() == HistoryType.UNDO_SQL) {
+				// An undo stopped part-way outside a transaction: only a person can tell.
+				return new MigrationStatus(MigrationState.FAILED, file, row);
+			}
 			if (!row.success()) {
 				return new MigrationStatus(
 						Resumability.canResume(row, file) ? MigrationState.INTERRUPTED : MigrationState.FAILED, file,
@@ -169,6 +193,19 @@ public final class Planner {
 			return row.type() == HistoryType.JAVA || row.type() == HistoryType.JAVA_REPEATABLE;
 		}
 		return row.checksum() == file.checksum();
+	}
+
+	/**
+	 * Whether the undo file recorded when the migration was applied is no longer the one
+	 * beside it (edited or removed). A row recorded without one is not compared: the undo
+	 * file may come later.
+	 */
+	private static boolean undoChanged(AppliedMigration row, Migration file) {
+		if (row.undoChecksum() == null) {
+			return false;
+		}
+		Migration undo = file.undo();
+		return undo == null || undo.checksum() != row.undoChecksum();
 	}
 
 	private static MigrationStatus unknownVersion(AppliedMigration row, @Nullable Version newestFile) {

@@ -4,7 +4,6 @@ import java.util.List;
 
 import dev.strata.history.AppliedMigration;
 import dev.strata.migration.Migration;
-import dev.strata.migration.MigrationKind;
 import dev.strata.migration.sql.internal.SqlChecksum;
 import dev.strata.migration.sql.SqlMigration;
 import dev.strata.sql.SqlScript;
@@ -53,7 +52,7 @@ final class Problems {
 							+ " PostgreSQL runs is the same" + checksums,
 					"harmless: run the repair command to realign the checksum, or restore the file");
 		}
-		if (file.kind() != MigrationKind.SQL) {
+		if (!file.kind().isSql()) {
 			return new ValidationProblem(ValidationProblem.Kind.CHECKSUM_MISMATCH, name,
 					"the checksum " + file.location() + " declares changed after it was applied" + checksums,
 					"restore the migration as it was applied (or its checksum, if it does the same) and put the change"
@@ -82,6 +81,22 @@ final class Problems {
 	 * A row whose signature no longer matches its columns: someone changed the history by
 	 * hand.
 	 */
+	/**
+	 * The undo file of an applied migration is not the one recorded when it was applied:
+	 * the undo reviewed with the release would not be the one that runs.
+	 */
+	static ValidationProblem undoChanged(AppliedMigration row, Migration file) {
+		Migration undo = file.undo();
+		String detail = (undo != null)
+				? "its undo file " + undo.location() + " changed after the migration was applied (checksum "
+						+ row.undoChecksum() + " in the history, " + undo.checksum() + " now)"
+				: "its undo file (checksum " + row.undoChecksum() + " in the history) was removed after the migration"
+						+ " was applied";
+		return new ValidationProblem(ValidationProblem.Kind.UNDO_CHECKSUM_MISMATCH, file.displayName(), detail,
+				"restore the undo file as it was, or, once the new one is reviewed, run the repair command to record"
+						+ " it");
+	}
+
 	static ValidationProblem edited(AppliedMigration row) {
 		String name = row.displayName();
 		return new ValidationProblem(ValidationProblem.Kind.HISTORY_EDITED, name,

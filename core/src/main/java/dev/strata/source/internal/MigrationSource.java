@@ -64,7 +64,17 @@ public final class MigrationSource {
 	 * readable directory
 	 */
 	public List<MigrationFile> load() {
+		return loadWithUndos().migrations();
+	}
+
+	/**
+	 * As {@link #load()}, and the undo files ({@code U<version>__<description>.sql})
+	 * apart: they are no migrations of the version order, each belongs to the versioned
+	 * migration of its version. One scan finds both.
+	 */
+	public Found loadWithUndos() {
 		List<MigrationFile> files = new ArrayList<>();
+		List<MigrationFile> undos = new ArrayList<>();
 		for (Location location : this.locations) {
 			if (!exists(location)) {
 				if (this.configured) {
@@ -79,11 +89,21 @@ public final class MigrationSource {
 			}
 			for (ScannedFile file : found) {
 				if (!CallbackFileName.isCallback(file.fileName())) {
-					files.add(read(file));
+					(MigrationName.isUndo(file.fileName()) ? undos : files).add(read(file));
 				}
 			}
 		}
-		return files;
+		return new Found(List.copyOf(files), List.copyOf(undos));
+	}
+
+	/**
+	 * The files found at the locations.
+	 *
+	 * @param migrations the migration files, in the order found
+	 * @param undos the undo files, each read as a versioned file of the version it
+	 * reverts
+	 */
+	public record Found(List<MigrationFile> migrations, List<MigrationFile> undos) {
 	}
 
 	/**

@@ -38,9 +38,19 @@ class MigrationNameTest {
 		assertThat(name.description()).isEqualTo("refresh views");
 	}
 
+	@Test
+	void undoNameHasTheVersionItReverts() {
+		MigrationName name = MigrationName.parse("U1.2__drop_orders.sql", "here");
+
+		assertThat(MigrationName.isUndo("U1.2__drop_orders.sql")).isTrue();
+		assertThat(name.type()).isEqualTo(MigrationType.VERSIONED);
+		assertThat(name.version()).isEqualTo(Version.parse("1.2"));
+		assertThat(name.description()).isEqualTo("drop orders");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "V2_add_x.sql", "v1__x.sql", "V1.a__x.sql", "V__x.sql", "V1__.sql", "V1_____.sql",
-			"R1__x.sql", "r__x.sql", "__x.sql", "init.sql", "U1__undo.sql" })
+			"R1__x.sql", "r__x.sql", "__x.sql", "init.sql", "U__undo.sql", "U1.x__undo.sql", "u1__undo.sql" })
 	void badNamesAreErrorsNamingTheFile(String fileName) {
 		MigrationSourceException ex = catchThrowableOfType(MigrationSourceException.class,
 				() -> MigrationName.parse(fileName, "classpath:db/migration/" + fileName));

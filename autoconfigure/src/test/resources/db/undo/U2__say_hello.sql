@@ -1,0 +1,3 @@
+-- strata:allow delete reason="undo of V2"
+
+delete from greeting where id = 1;

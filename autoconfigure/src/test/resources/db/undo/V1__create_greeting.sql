@@ -1,0 +1,4 @@
+create table greeting (
+    id integer primary key,
+    text text not null
+);

@@ -1,0 +1,1 @@
+insert into greeting (id, text) values (1, 'hello');
