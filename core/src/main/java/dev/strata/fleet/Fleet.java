@@ -2,6 +2,8 @@ package dev.strata.fleet;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import dev.strata.Strata;
 import dev.strata.fleet.internal.FleetRun;
@@ -34,6 +36,8 @@ public final class Fleet {
 
 	private volatile @Nullable FleetResult lastRun;
 
+	private final List<Consumer<FleetResult>> runListeners = new CopyOnWriteArrayList<>();
+
 	public Fleet(TenantTargets tenants, TenantConfigs configs, FleetSettings settings) {
 		this.tenants = tenants;
 		this.configs = configs;
@@ -53,7 +57,16 @@ public final class Fleet {
 	public FleetResult migrate() {
 		FleetResult result = run().migrate();
 		this.lastRun = result;
+		this.runListeners.forEach((listener) -> listener.accept(result));
 		return result;
+	}
+
+	/**
+	 * Calls the listener with each later {@link #migrate()}'s result (the metrics time
+	 * the whole run with it).
+	 */
+	public void onMigrated(Consumer<FleetResult> listener) {
+		this.runListeners.add(listener);
 	}
 
 	/**
