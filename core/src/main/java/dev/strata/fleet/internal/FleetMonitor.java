@@ -68,8 +68,8 @@ public final class FleetMonitor implements AutoCloseable {
 
 	/**
 	 * Refreshes the state every interval and checks one tenant's drift every
-	 * {@code interval / tenants} (at least {@value #MIN_DRIFT_PAUSE_MILLIS} ms apart), on
-	 * a daemon thread.
+	 * {@code interval / tenants} (at least {@value #MIN_DRIFT_PAUSE_MILLIS} ms apart),
+	 * both starting one interval from now, on a daemon thread.
 	 */
 	public synchronized void start() {
 		if (this.scheduler != null) {
@@ -83,7 +83,11 @@ public final class FleetMonitor implements AutoCloseable {
 		long millis = Math.max(1000, this.interval.toMillis());
 		this.scheduler.scheduleWithFixedDelay(this::refreshQuietly, millis, millis, TimeUnit.MILLISECONDS);
 		long pause = driftPause(this.interval, Math.max(1, this.fleet.tenants().size())).toMillis();
-		this.scheduler.scheduleWithFixedDelay(this::checkNextDriftQuietly, pause, pause, TimeUnit.MILLISECONDS);
+		// the first check waits an interval, as the refresh does: a start-up migration or
+		// a
+		// migrator's run is usually over by then, and a short-lived migrator checks
+		// nothing
+		this.scheduler.scheduleWithFixedDelay(this::checkNextDriftQuietly, millis, pause, TimeUnit.MILLISECONDS);
 	}
 
 	/** The pause between two tenants' drift checks: each tenant once per interval. */
