@@ -127,6 +127,28 @@ class FleetMonitorTest {
 			.isEqualTo(Duration.ofMillis(200));
 	}
 
+	@Test
+	void theDriftPaceFollowsTheFleetsSizeAsLastRead(TestDatabase db) {
+		Fleet fleet = fleet(db, tenants(4));
+		try (FleetMonitor monitor = new FleetMonitor(fleet, Duration.ofMinutes(1))) {
+			assertThat(monitor.nextDriftPause()).as("before any read").isEqualTo(Duration.ofMinutes(1));
+			monitor.refresh();
+			assertThat(monitor.nextDriftPause()).isEqualTo(Duration.ofSeconds(15));
+		}
+	}
+
+	@Test
+	void startingReadsNothingSoAnUnreachableDatabaseDoesNotStopIt() {
+		TenantTargets unreachable = () -> {
+			throw new IllegalStateException("the tenants' table cannot be read");
+		};
+		Fleet fleet = new Fleet(unreachable, TenantConfigs.of(StrataConfig::builder), FleetSettings.DEFAULTS);
+		try (FleetMonitor monitor = new FleetMonitor(fleet, Duration.ofMinutes(1))) {
+			monitor.start();
+			assertThat(monitor.nextDriftPause()).isEqualTo(Duration.ofMinutes(1));
+		}
+	}
+
 	static List<String> tenants(int count) {
 		return IntStream.range(0, count).mapToObj((i) -> String.format("t%02d", i)).toList();
 	}

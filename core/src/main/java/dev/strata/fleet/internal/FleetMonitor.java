@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -68,8 +69,10 @@ public final class FleetMonitor implements AutoCloseable {
 
 	/**
 	 * Refreshes the state every interval and checks one tenant's drift every
-	 * {@code interval / tenants} (at least {@value #MIN_DRIFT_PAUSE_MILLIS} ms apart),
-	 * both starting one interval from now, on a daemon thread.
+	 * {@code interval / tenants} (at least {@value #MIN_DRIFT_PAUSE_MILLIS} ms apart, the
+	 * number of tenants as the latest refresh found it), both starting one interval from
+	 * now, on a daemon thread. Reads nothing itself: an unreachable database does not
+	 * stop the start-up.
 	 */
 	public synchronized void start() {
 		if (this.scheduler != null) {
@@ -82,12 +85,32 @@ public final class FleetMonitor implements AutoCloseable {
 		});
 		long millis = Math.max(1000, this.interval.toMillis());
 		this.scheduler.scheduleWithFixedDelay(this::refreshQuietly, millis, millis, TimeUnit.MILLISECONDS);
-		long pause = driftPause(this.interval, Math.max(1, this.fleet.tenants().size())).toMillis();
 		// the first check waits an interval, as the refresh does: a start-up migration or
 		// a
 		// migrator's run is usually over by then, and a short-lived migrator checks
 		// nothing
-		this.scheduler.scheduleWithFixedDelay(this::checkNextDriftQuietly, millis, pause, TimeUnit.MILLISECONDS);
+		scheduleDrift(millis);
+	}
+
+	private synchronized void scheduleDrift(long delayMillis) {
+		if (this.scheduler == null) {
+			return;
+		}
+		try {
+			this.scheduler.schedule(() -> {
+				checkNextDriftQuietly();
+				scheduleDrift(nextDriftPause().toMillis());
+			}, delayMillis, TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			// closed meanwhile
+		}
+	}
+
+	/** The pause before the next tenant's check, for the fleet's size as last read. */
+	public Duration nextDriftPause() {
+		FleetView latest = this.view;
+		return driftPause(this.interval, (latest != null) ? latest.tenantCount() : 1);
 	}
 
 	/** The pause between two tenants' drift checks: each tenant once per interval. */
