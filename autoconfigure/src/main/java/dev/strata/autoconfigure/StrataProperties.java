@@ -902,6 +902,10 @@ public class StrataProperties {
 		 */
 		private @Nullable Integer shardCount;
 
+		private final TenantsHealth health = new TenantsHealth();
+
+		private final TenantsMetrics metrics = new TenantsMetrics();
+
 		public List<String> getSchemas() {
 			return this.schemas;
 		}
@@ -956,6 +960,57 @@ public class StrataProperties {
 
 		public void setShardCount(@Nullable Integer shardCount) {
 			this.shardCount = shardCount;
+		}
+
+		public TenantsHealth getHealth() {
+			return this.health;
+		}
+
+		public TenantsMetrics getMetrics() {
+			return this.metrics;
+		}
+
+	}
+
+	/**
+	 * The fleet's health contributor, under {@code strata.tenants.health.*}.
+	 */
+	public static class TenantsHealth {
+
+		/**
+		 * The share of tenants (0 to 1) that may need attention (failed, refused or
+		 * skipped) before the fleet's health is DOWN: 0, any such tenant makes it DOWN;
+		 * 0.1, only more than 10 % of the tenants do.
+		 */
+		private double maxFailedShare = 0;
+
+		public double getMaxFailedShare() {
+			return this.maxFailedShare;
+		}
+
+		public void setMaxFailedShare(double maxFailedShare) {
+			this.maxFailedShare = maxFailedShare;
+		}
+
+	}
+
+	/**
+	 * The fleet's meters, under {@code strata.tenants.metrics.*}.
+	 */
+	public static class TenantsMetrics {
+
+		/**
+		 * Whether to publish each tenant's pending migrations as a gauge tagged with the
+		 * tenant's name: one time series per tenant, so off by default.
+		 */
+		private boolean perTenant;
+
+		public boolean isPerTenant() {
+			return this.perTenant;
+		}
+
+		public void setPerTenant(boolean perTenant) {
+			this.perTenant = perTenant;
 		}
 
 	}

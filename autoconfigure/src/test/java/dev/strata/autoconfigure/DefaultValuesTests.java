@@ -52,7 +52,8 @@ class DefaultValuesTests {
 	private static final List<String> SPRING_ONLY = List.of("strata.enabled", "strata.on-startup", "strata.url",
 			"strata.user", "strata.password", "strata.driver-class-name", "strata.drift.check-interval",
 			"strata.health.fail-on-drift", "strata.lint.format", "strata.tenants.schemas",
-			"strata.tenants.schemas-query", "strata.tenants.shard", "strata.tenants.shard-count", "strata.targets");
+			"strata.tenants.schemas-query", "strata.tenants.shard", "strata.tenants.shard-count",
+			"strata.tenants.health.max-failed-share", "strata.tenants.metrics.per-tenant", "strata.targets");
 
 	/** Fleet settings: core's {@code FleetSettings.DEFAULTS} is their home. */
 	private static final Map<String, Function<FleetSettings, Object>> FLEET = Map.of("strata.tenants.parallelism",

@@ -47,6 +47,9 @@ public final class JsonSchemas {
 	/** The lint report. */
 	public static final String LINT = "lint.schema.json";
 
+	/** {@code GET /actuator/migrations/tenants}. */
+	public static final String FLEET_STATUS = "fleet-status.schema.json";
+
 	/** The migrator's document. */
 	public static final String MIGRATOR = "migrator.schema.json";
 

@@ -44,7 +44,8 @@ class JsonSchemasTests {
 	@Test
 	void everySchemaIsValidJsonSchema() throws Exception {
 		assertThat(JsonSchemas.names()).containsExactlyInAnyOrder("common.schema.json", JsonSchemas.DRIFT,
-				JsonSchemas.LINT, JsonSchemas.MIGRATION, JsonSchemas.MIGRATOR, JsonSchemas.STATUS);
+				JsonSchemas.LINT, JsonSchemas.MIGRATION, JsonSchemas.MIGRATOR, JsonSchemas.STATUS,
+				JsonSchemas.FLEET_STATUS);
 		Schema metaSchema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
 			.getSchema(SchemaLocation.of(META_SCHEMA));
 		assertThat(metaSchema.validate(JsonSchemas.parse("{ \"type\": 5 }"))).as("the meta-schema checks").isNotEmpty();

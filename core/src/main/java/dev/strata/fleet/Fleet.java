@@ -1,10 +1,15 @@
 package dev.strata.fleet;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
+import dev.strata.Strata;
 import dev.strata.fleet.internal.FleetRun;
 import dev.strata.guard.RecognitionCache;
 import dev.strata.targets.MigrationTarget;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The same migrations over many targets: a schema (or a database) per tenant. Each
@@ -29,6 +34,10 @@ public final class Fleet {
 
 	private final RecognitionCache cache = new RecognitionCache();
 
+	private volatile @Nullable FleetResult lastRun;
+
+	private final List<Consumer<FleetResult>> runListeners = new CopyOnWriteArrayList<>();
+
 	public Fleet(TenantTargets tenants, TenantConfigs configs, FleetSettings settings) {
 		this.tenants = tenants;
 		this.configs = configs;
@@ -46,7 +55,39 @@ public final class Fleet {
 	 * migration whatever the tenant: no tenant changed
 	 */
 	public FleetResult migrate() {
-		return run().migrate();
+		FleetResult result = run().migrate();
+		this.lastRun = result;
+		this.runListeners.forEach((listener) -> listener.accept(result));
+		return result;
+	}
+
+	/**
+	 * Calls the listener with each later {@link #migrate()}'s result (the metrics time
+	 * the whole run with it).
+	 */
+	public void onMigrated(Consumer<FleetResult> listener) {
+		this.runListeners.add(listener);
+	}
+
+	/**
+	 * The result of this fleet's latest {@link #migrate()} in this process, if any: what
+	 * failed, was refused or was skipped there, which a later {@link #status()} cannot
+	 * tell (a failed migration rolled back looks pending).
+	 */
+	public Optional<FleetResult> lastRun() {
+		return Optional.ofNullable(this.lastRun);
+	}
+
+	/**
+	 * One tenant of this fleet's shard, configured as its runs configure it, for its full
+	 * status and drift.
+	 * @param name the tenant's name
+	 */
+	public Optional<Strata> tenant(String name) {
+		return tenants().stream()
+			.filter((tenant) -> tenant.name().equals(name))
+			.findFirst()
+			.map((tenant) -> new Strata(this.configs.configFor(tenant, this.cache)));
 	}
 
 	/**

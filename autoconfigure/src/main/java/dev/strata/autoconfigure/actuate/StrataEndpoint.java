@@ -3,7 +3,9 @@ package dev.strata.autoconfigure.actuate;
 import java.time.Duration;
 
 import dev.strata.StatusResult;
+import dev.strata.fleet.internal.FleetMonitor;
 import dev.strata.plan.MigrationStatus;
+import dev.strata.report.FleetViewJson;
 import dev.strata.source.Version;
 import dev.strata.status.StatusSnapshot;
 import dev.strata.report.StatusJson;
@@ -39,16 +41,30 @@ public class StrataEndpoint {
 	 */
 	static final Duration DRIFT_MAX_AGE = Duration.ofSeconds(5);
 
+	/** The selector of the fleet's views; no version can be spelled so. */
+	static final String TENANTS = "tenants";
+
 	private final StatusMonitor monitor;
+
+	private final @Nullable FleetMonitor fleet;
 
 	private final Duration driftMaxAge;
 
 	public StrataEndpoint(StatusMonitor monitor) {
-		this(monitor, DRIFT_MAX_AGE);
+		this(monitor, null);
 	}
 
-	StrataEndpoint(StatusMonitor monitor, Duration driftMaxAge) {
+	/**
+	 * @param fleet the tenants' monitor when {@code strata.tenants.*} configures a fleet,
+	 * else {@code null}
+	 */
+	public StrataEndpoint(StatusMonitor monitor, @Nullable FleetMonitor fleet) {
+		this(monitor, fleet, DRIFT_MAX_AGE);
+	}
+
+	StrataEndpoint(StatusMonitor monitor, @Nullable FleetMonitor fleet, Duration driftMaxAge) {
 		this.monitor = monitor;
+		this.fleet = fleet;
 		this.driftMaxAge = driftMaxAge;
 	}
 
@@ -63,14 +79,32 @@ public class StrataEndpoint {
 	 * {@code drift.schema.json}), checked again if the last check is older than a few
 	 * seconds; or one migration by version ({@code /actuator/migrations/3},
 	 * {@code migration.schema.json}) with its statements and findings, from the cache.
-	 * Both share the selector position, so the value decides.
+	 * With a fleet, {@code /actuator/migrations/tenants}
+	 * ({@code fleet-status.schema.json}, {@code ?page=0&size=50}) lists the tenants by
+	 * state. The three share the selector position, so the value decides.
 	 */
 	@ReadOperation
-	public @Nullable String migration(@Selector String version) {
+	public @Nullable String migration(@Selector String version, @Nullable Integer page, @Nullable Integer size) {
 		if (DRIFT.equals(version)) {
 			return StatusJson.drift(this.monitor.drift(this.driftMaxAge));
 		}
+		if (TENANTS.equals(version)) {
+			return (this.fleet != null) ? FleetViewJson.view(this.fleet.current(), (page != null) ? page : 0,
+					(size != null) ? size : FleetViewJson.DEFAULT_PAGE_SIZE) : null;
+		}
 		return migration(this.monitor.current(), version);
+	}
+
+	/**
+	 * One tenant of the fleet ({@code /actuator/migrations/tenants/{name}},
+	 * {@code status.schema.json}): its full status and drift, read now.
+	 */
+	@ReadOperation
+	public @Nullable String tenant(@Selector String group, @Selector String name) {
+		if (!TENANTS.equals(group) || this.fleet == null) {
+			return null;
+		}
+		return this.fleet.tenant(name).map(StatusJson::status).orElse(null);
 	}
 
 	private static @Nullable String migration(StatusSnapshot snapshot, String version) {

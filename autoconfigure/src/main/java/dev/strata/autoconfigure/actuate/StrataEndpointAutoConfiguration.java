@@ -1,8 +1,10 @@
 package dev.strata.autoconfigure.actuate;
 
 import dev.strata.autoconfigure.StrataAutoConfiguration;
+import dev.strata.fleet.internal.FleetMonitor;
 import dev.strata.status.internal.StatusMonitor;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -14,7 +16,7 @@ import org.springframework.context.annotation.Bean;
  * The {@code migrations} Actuator endpoint, when Actuator is present and the endpoint
  * exposed.
  */
-@AutoConfiguration(after = StrataAutoConfiguration.class)
+@AutoConfiguration(after = { StrataAutoConfiguration.class, StrataFleetMonitorAutoConfiguration.class })
 @ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
 @ConditionalOnAvailableEndpoint(StrataEndpoint.class)
 public final class StrataEndpointAutoConfiguration {
@@ -22,8 +24,8 @@ public final class StrataEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnBean(StatusMonitor.class)
 	@ConditionalOnMissingBean
-	StrataEndpoint strataEndpoint(StatusMonitor monitor) {
-		return new StrataEndpoint(monitor);
+	StrataEndpoint strataEndpoint(StatusMonitor monitor, ObjectProvider<FleetMonitor> fleet) {
+		return new StrataEndpoint(monitor, fleet.getIfAvailable());
 	}
 
 }

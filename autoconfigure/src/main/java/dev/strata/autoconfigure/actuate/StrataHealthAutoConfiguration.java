@@ -2,6 +2,7 @@ package dev.strata.autoconfigure.actuate;
 
 import dev.strata.autoconfigure.StrataAutoConfiguration;
 import dev.strata.autoconfigure.StrataProperties;
+import dev.strata.fleet.internal.FleetMonitor;
 import dev.strata.status.internal.StatusMonitor;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,9 +14,9 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The {@code migrations} health contributor, when Spring Boot's health support is
- * present.
+ * present, and with tenants configured the fleet's, {@code tenantMigrations}.
  */
-@AutoConfiguration(after = StrataAutoConfiguration.class)
+@AutoConfiguration(after = { StrataAutoConfiguration.class, StrataFleetMonitorAutoConfiguration.class })
 @ConditionalOnClass(ConditionalOnEnabledHealthIndicator.class)
 @ConditionalOnEnabledHealthIndicator("migrations")
 @ConditionalOnBean(StatusMonitor.class)
@@ -25,6 +26,13 @@ public final class StrataHealthAutoConfiguration {
 	@ConditionalOnMissingBean(name = "migrationsHealthIndicator")
 	StrataHealthIndicator migrationsHealthIndicator(StatusMonitor monitor, StrataProperties properties) {
 		return new StrataHealthIndicator(monitor, properties.getOnStartup(), properties.getHealth().isFailOnDrift());
+	}
+
+	@Bean
+	@ConditionalOnBean(FleetMonitor.class)
+	@ConditionalOnMissingBean(name = "tenantMigrationsHealthIndicator")
+	StrataFleetHealthIndicator tenantMigrationsHealthIndicator(FleetMonitor monitor, StrataProperties properties) {
+		return new StrataFleetHealthIndicator(monitor, properties.getTenants().getHealth().getMaxFailedShare());
 	}
 
 }

@@ -30,11 +30,28 @@ public class StrataMetrics implements MigrationListener {
 
 	private final MeterRegistry registry;
 
+	/**
+	 * The {@code target} tag of every tenant of a fleet, unless
+	 * {@code strata.tenants.metrics.per-tenant} asks for each tenant's name.
+	 */
+	static final String TENANTS_TARGET = "tenants";
+
 	private final ObjectProvider<StatusMonitor> monitor;
 
+	private final boolean perTenant;
+
 	public StrataMetrics(MeterRegistry registry, ObjectProvider<StatusMonitor> monitor) {
+		this(registry, monitor, false);
+	}
+
+	/**
+	 * @param perTenant whether a tenant's events are tagged with its own name rather than
+	 * {@value #TENANTS_TARGET}, one series per tenant
+	 */
+	public StrataMetrics(MeterRegistry registry, ObjectProvider<StatusMonitor> monitor, boolean perTenant) {
 		this.registry = registry;
 		this.monitor = monitor;
+		this.perTenant = perTenant;
 		// Gauges hold their state object weakly: it must be this bean, which lives as
 		// long as the context.
 		Gauge.builder("strata.migrations.pending", this, (metrics) -> metrics.count(true))
@@ -60,7 +77,7 @@ public class StrataMetrics implements MigrationListener {
 	public void lockAcquired(MigrationTarget target, Duration waited) {
 		Timer.builder("strata.lock.wait")
 			.description("Time spent waiting for the migration lock")
-			.tag("target", target.name())
+			.tag("target", targetTag(target))
 			.register(this.registry)
 			.record(waited);
 	}
@@ -78,17 +95,17 @@ public class StrataMetrics implements MigrationListener {
 
 	@Override
 	public void refused(MigrationTarget target, PreparedMigration migration, StrataException refusal) {
-		outcomeCounter(target.name(), "refused").increment();
+		outcomeCounter(targetTag(target), "refused").increment();
 	}
 
 	@Override
 	public void lockLost(MigrationTarget target, PreparedMigration migration, LockLostException failure) {
-		outcomeCounter(target.name(), "lock-lost").increment();
+		outcomeCounter(targetTag(target), "lock-lost").increment();
 	}
 
 	@Override
 	public void baselined(MigrationTarget target, String version) {
-		outcomeCounter(target.name(), "baselined").increment();
+		outcomeCounter(targetTag(target), "baselined").increment();
 	}
 
 	private void record(MigrationTarget target, Migration file, Duration duration, String outcome) {
@@ -97,10 +114,21 @@ public class StrataMetrics implements MigrationListener {
 			.tag("version", (file.version() != null) ? file.version().toString() : "repeatable")
 			.tag("type", file.type().name())
 			.tag("outcome", outcome)
-			.tag("target", target.name())
+			.tag("target", targetTag(target))
 			.register(this.registry)
 			.record(duration);
-		outcomeCounter(target.name(), outcome).increment();
+		outcomeCounter(targetTag(target), outcome).increment();
+	}
+
+	/**
+	 * The application's own target by its name; the fleet's tenants (every other target
+	 * an application has) as one, so a fleet adds no series per tenant unless asked.
+	 */
+	private String targetTag(MigrationTarget target) {
+		if (this.perTenant || MigrationTarget.DEFAULT_NAME.equals(target.name())) {
+			return target.name();
+		}
+		return TENANTS_TARGET;
 	}
 
 	private Counter outcomeCounter(String target, String outcome) {

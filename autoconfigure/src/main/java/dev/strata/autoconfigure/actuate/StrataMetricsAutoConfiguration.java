@@ -1,6 +1,7 @@
 package dev.strata.autoconfigure.actuate;
 
 import dev.strata.autoconfigure.StrataAutoConfiguration;
+import dev.strata.autoconfigure.StrataProperties;
 import dev.strata.status.internal.StatusMonitor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -30,8 +31,11 @@ public final class StrataMetricsAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		StrataMetrics strataMetrics(MeterRegistry registry, ObjectProvider<StatusMonitor> monitor) {
-			return new StrataMetrics(registry, monitor);
+		StrataMetrics strataMetrics(MeterRegistry registry, ObjectProvider<StatusMonitor> monitor,
+				ObjectProvider<StrataProperties> properties) {
+			// without Strata's auto-configuration (no DataSource) there are no properties
+			StrataProperties bound = properties.getIfAvailable();
+			return new StrataMetrics(registry, monitor, bound != null && bound.getTenants().getMetrics().isPerTenant());
 		}
 
 	}

@@ -61,7 +61,7 @@ class DriftReportFreshnessTests {
 			throws Exception {
 		runner(database).run((context) -> {
 			StatusMonitor monitor = context.getBean(StatusMonitor.class);
-			StrataEndpoint endpoint = new StrataEndpoint(monitor, MAX_AGE);
+			StrataEndpoint endpoint = new StrataEndpoint(monitor, null, MAX_AGE);
 			StrataHealthIndicator health = context.getBean(StrataHealthIndicator.class);
 			assertThat(state(drift(endpoint))).isEqualTo(DriftState.NO_DRIFT.name());
 			assertThat(status(endpoint).get("state").asString()).isEqualTo(OverallState.UP_TO_DATE.name());
@@ -98,7 +98,7 @@ class DriftReportFreshnessTests {
 	void manyConcurrentReadsOfAStaleDriftReportRunOneCheck(TestDatabase database) throws Exception {
 		runner(database).run((context) -> {
 			StatusMonitor monitor = context.getBean(StatusMonitor.class);
-			StrataEndpoint endpoint = new StrataEndpoint(monitor, MAX_AGE);
+			StrataEndpoint endpoint = new StrataEndpoint(monitor, null, MAX_AGE);
 			drift(endpoint);
 			Thread.sleep(MAX_AGE.toMillis() + 100);
 			long checks = monitor.driftChecks();
@@ -112,7 +112,7 @@ class DriftReportFreshnessTests {
 				for (int i = 0; i < readers; i++) {
 					reads.add(pool.submit(() -> {
 						start.await();
-						return endpoint.migration("drift");
+						return endpoint.migration("drift", null, null);
 					}));
 				}
 				start.countDown();
@@ -140,7 +140,7 @@ class DriftReportFreshnessTests {
 			long checks = monitor.driftChecks();
 			drift(context.getBean(StrataEndpoint.class));
 			assertThat(monitor.driftChecks()).as("the endpoint's few seconds").isEqualTo(checks);
-			drift(new StrataEndpoint(monitor, Duration.ZERO));
+			drift(new StrataEndpoint(monitor, null, Duration.ZERO));
 			assertThat(monitor.driftChecks()).as("a reader who allows no age").isEqualTo(checks + 1);
 		});
 	}

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.strata.autoconfigure.JsonSchemas;
 import dev.strata.drift.DriftState;
@@ -81,6 +83,34 @@ class EndpointOverHttpTests {
 		}
 	}
 
+	@Test
+	void aFleetsViewsArePagedAndOneTenantIsAStatus(TestDatabase database) throws Exception {
+		write("V1__create_book.sql", "create table book (id int primary key);");
+		try (ConfigurableApplicationContext context = start(database, "--strata.tenants.schemas=acme,globex,initech",
+				"--strata.on-startup=none",
+				// a component's own path answers only where components are shown
+				"--management.endpoint.health.show-components=always")) {
+			String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+			JsonNode fleet = get(base + "/actuator/migrations/tenants?page=1&size=2", JsonSchemas.FLEET_STATUS);
+			assertThat(fleet.get("counts").get("PENDING").asInt()).isEqualTo(3);
+			assertThat(fleet.get("pending").get("total").asInt()).isEqualTo(3);
+			assertThat(fleet.get("pending").get("size").asInt()).isEqualTo(2);
+			assertThat(fleet.get("pending").get("items")).singleElement()
+				.satisfies((tenant) -> assertThat(tenant.get("name").asString()).isEqualTo("initech"));
+			JsonNode firstPage = get(base + "/actuator/migrations/tenants", JsonSchemas.FLEET_STATUS);
+			assertThat(firstPage.get("pending").get("items")).hasSize(3);
+
+			JsonNode globex = get(base + "/actuator/migrations/tenants/globex", JsonSchemas.STATUS);
+			assertThat(globex.get("schema").asString()).isEqualTo("globex");
+			assertThat(globex.get("state").asString()).isEqualTo(OverallState.PENDING.name());
+			assertThat(send(base + "/actuator/migrations/tenants/hooli").statusCode()).isEqualTo(404);
+
+			HttpResponse<String> health = send(base + "/actuator/health/tenantMigrations");
+			assertThat(health.statusCode()).isEqualTo(200);
+			assertThat(health.body()).contains("\"UP\"");
+		}
+	}
+
 	/**
 	 * Polls the drift report: the endpoint checks again once its last check is a few
 	 * seconds old, so a manual change shows without any refresh.
@@ -109,13 +139,15 @@ class EndpointOverHttpTests {
 		return this.http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	private ConfigurableApplicationContext start(TestDatabase database) {
-		return new SpringApplication(Application.class).run("--spring.main.banner-mode=off", "--server.port=0",
+	private ConfigurableApplicationContext start(TestDatabase database, String... more) {
+		List<String> args = new ArrayList<>(List.of("--spring.main.banner-mode=off", "--server.port=0",
 				"--server.address=127.0.0.1", "--spring.datasource.url=" + database.jdbcUrl(),
 				"--spring.datasource.username=" + database.username(),
 				"--spring.datasource.password=" + database.password(),
 				"--strata.locations=filesystem:" + this.migrations,
-				"--management.endpoints.web.exposure.include=health,migrations");
+				"--management.endpoints.web.exposure.include=health,migrations"));
+		args.addAll(List.of(more));
+		return new SpringApplication(Application.class).run(args.toArray(String[]::new));
 	}
 
 	private void write(String name, String sql) throws IOException {

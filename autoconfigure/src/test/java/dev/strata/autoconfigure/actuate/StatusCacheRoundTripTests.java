@@ -51,14 +51,14 @@ class StatusCacheRoundTripTests {
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
 				assertThat(endpoint.migrations()).contains("\"changedObjects\": 0");
 				// the drift report checks again when its last check is a few seconds old
-				endpoint.migration("drift");
+				endpoint.migration("drift", null, null);
 				int connectionsBefore = this.connections.get();
 				int statementsBefore = this.statements.get();
 
 				for (int i = 0; i < 1000; i++) {
 					endpoint.migrations();
-					endpoint.migration("drift");
-					endpoint.migration("2");
+					endpoint.migration("drift", null, null);
+					endpoint.migration("2", null, null);
 					health.health();
 					for (String gauge : new String[] { "strata.migrations.pending", "strata.migrations.applied",
 							"strata.schema.drift.objects", "strata.schema.drift.check.age" }) {

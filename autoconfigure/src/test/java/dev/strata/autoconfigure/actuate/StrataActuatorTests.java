@@ -93,9 +93,9 @@ class StrataActuatorTests {
 			assertThat(v2.get("statements")).singleElement()
 				.satisfies(
 						(statement) -> assertThat(statement.get("sql").asString()).startsWith("insert into greeting"));
-			assertThat(endpoint.migration("2.0")).isNotNull();
-			assertThat(endpoint.migration("9")).isNull();
-			assertThat(endpoint.migration("not-a-version")).isNull();
+			assertThat(endpoint.migration("2.0", null, null)).isNotNull();
+			assertThat(endpoint.migration("9", null, null)).isNull();
+			assertThat(endpoint.migration("not-a-version", null, null)).isNull();
 		});
 	}
 
@@ -323,12 +323,12 @@ class StrataActuatorTests {
 
 	/** {@code GET /actuator/migrations/drift}, which its schema accepts. */
 	static JsonNode drift(StrataEndpoint endpoint) {
-		return JsonSchemas.assertValid(JsonSchemas.DRIFT, endpoint.migration("drift"));
+		return JsonSchemas.assertValid(JsonSchemas.DRIFT, endpoint.migration("drift", null, null));
 	}
 
 	/** {@code GET /actuator/migrations/{version}}, which its schema accepts. */
 	static JsonNode migration(StrataEndpoint endpoint, String version) {
-		String json = endpoint.migration(version);
+		String json = endpoint.migration(version, null, null);
 		assertThat(json).as("migration " + version).isNotNull();
 		return JsonSchemas.assertValid(JsonSchemas.MIGRATION, json);
 	}

@@ -40,6 +40,9 @@ class FleetMigratorTests {
 		assertThat(json.at("/error/message").asString()).contains("1 of 4 tenants failed: initech");
 		assertThat(json.at("/fleet/counts/UP_TO_DATE").asInt()).isEqualTo(3);
 		assertThat(json.at("/fleet/counts/FAILED").asInt()).isEqualTo(1);
+		assertThat(json.at("/fleet/tenants")).as("every tenant, not only the failed one")
+			.extracting((tenant) -> tenant.get("name").asString())
+			.containsExactly("acme", "globex", "initech", "umbrella");
 		JsonNode initech = json.at("/fleet/tenants/2");
 		assertThat(initech.get("name").asString()).isEqualTo("initech");
 		assertThat(initech.get("state").asString()).isEqualTo("FAILED");
