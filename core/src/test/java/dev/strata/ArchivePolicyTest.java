@@ -3,7 +3,6 @@ package dev.strata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -13,43 +12,14 @@ import dev.strata.archive.ArchiveRefusedException;
 import dev.strata.archive.ArchiveSettings;
 import dev.strata.test.StrataPostgres;
 import dev.strata.test.TestDatabase;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Archive before destroy, on real PostgreSQL: when it runs and when not, its limits, the
  * restores it refuses, and the purge.
  */
 @StrataPostgres(databasePerTest = true)
-class ArchivePolicyTest {
-
-	/** Every row of the orders table, in key order, as text. */
-	private static final String ORDERS = "select id || '|' || coalesce(customer, '-') || '|' || coalesce(note, '-')"
-			+ " || '|' || amount from orders order by id";
-
-	@TempDir
-	Path dir;
-
-	MigrationDir files;
-
-	List<String> before;
-
-	@BeforeEach
-	void orders(TestDatabase db) {
-		this.files = new MigrationDir(this.dir).write("V1__orders.sql", """
-				create table orders (id bigint generated always as identity primary key, customer text not null,
-				  note text, amount numeric(10,2) not null default 0);
-				create index orders_customer on orders (customer);
-				insert into orders (customer, note, amount)
-				  select 'c' || (i % 7), case when i % 3 = 0 then null else 'n' || i end, i * 1.25
-				  from generate_series(1, 500) i;
-				""");
-		Strata strata = strata(db);
-		strata.migrate();
-		this.before = Db.column(db, ORDERS);
-		assertThat(this.before).hasSize(500);
-	}
+class ArchivePolicyTest extends ArchiveOrders {
 
 	@Test
 	void allowDestructiveArchivesToo(TestDatabase db) {
@@ -175,24 +145,6 @@ class ArchivePolicyTest {
 		assertThat(strata.archives()).extracting(ArchiveEntry::id).containsExactly(archives.get(1).id());
 		assertThat(Db.tableExists(db, "strata_archive." + archives.get(0).archiveTable())).isFalse();
 		assertThat(Db.tableExists(db, "strata_archive." + archives.get(1).archiveTable())).isTrue();
-	}
-
-	private Strata strata(TestDatabase db) {
-		return strata(db, (builder) -> {
-		});
-	}
-
-	private Strata strata(TestDatabase db, java.util.function.Consumer<StrataConfig.Builder> customizer) {
-		return Db.strata(db, (builder) -> {
-			builder.locations(this.files.location());
-			customizer.accept(builder);
-		});
-	}
-
-	private static ArchiveEntry only(Strata strata, ArchiveKind kind) {
-		List<ArchiveEntry> archives = strata.archives();
-		assertThat(archives).extracting(ArchiveEntry::kind).containsExactly(kind);
-		return archives.get(0);
 	}
 
 }
