@@ -1,6 +1,8 @@
 package dev.strata.autoconfigure.actuate;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import dev.strata.autoconfigure.JsonSchemas;
 import dev.strata.autoconfigure.StrataAutoConfiguration;
@@ -176,6 +178,33 @@ class FleetActuatorTests {
 			assertThat(endpoint.tenant("tenants", "acme")).isNull();
 			assertThat(fleetMeters(context.getBean(MeterRegistry.class))).isEmpty();
 		});
+	}
+
+	@Test
+	void noFleetViewShowsThePassword(TestDatabase database) {
+		// The test server trusts local connections, so any password works: a unique one
+		// can be searched for.
+		String canary = "canary-" + UUID.randomUUID();
+		failAcme(database);
+		runner(database, "basic")
+			.withPropertyValues(TENANTS, "spring.datasource.password=" + canary,
+					"strata.url=" + database.jdbcUrl() + (database.jdbcUrl().contains("?") ? "&" : "?") + "password="
+							+ canary,
+					"strata.user=" + database.username())
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				StrataEndpoint endpoint = context.getBean(StrataEndpoint.class);
+				List<String> views = new ArrayList<>();
+				views.add(endpoint.migration("tenants", null, null));
+				for (String tenant : List.of("acme", "globex", "initech")) {
+					views.add(endpoint.tenant("tenants", tenant));
+				}
+				views.add(context.getBean("tenantMigrationsHealthIndicator", StrataFleetHealthIndicator.class)
+					.health()
+					.toString());
+				assertThat(views).doesNotContainNull().allSatisfy((view) -> assertThat(view).doesNotContain(canary));
+				assertThat(views.get(0)).as("acme's failure is shown").contains("acme");
+			});
 	}
 
 	private static JsonNode fleet(StrataEndpoint endpoint, Integer page, Integer size) {
