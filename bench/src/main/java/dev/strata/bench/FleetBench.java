@@ -95,6 +95,10 @@ public final class FleetBench {
 				}
 			}
 		}
+		if (trials < 1) {
+			// Only the warm-up ran: its lines above are the whole result.
+			return;
+		}
 		System.out.println();
 		System.out.printf(Locale.ROOT, "%d tenant schemas × %d migrations, parallelism %d, %d trials%n%n", tenants,
 				migrations, parallelism, trials);
