@@ -52,7 +52,7 @@ public final class AdoptionBench {
 				Strata adopting = strata(flyway.dataSource(), corpus, true);
 				long start = System.nanoTime();
 				MigrateResult result = adopting.migrate();
-				double adoption = millis(start);
+				double adoption = Bench.millis(start);
 				if (result.adopted() == null || result.adopted().versioned() != n || !result.applied().isEmpty()) {
 					throw new IllegalStateException("Adoption did not record " + n + " migrations: " + result);
 				}
@@ -89,7 +89,7 @@ public final class AdoptionBench {
 		for (int i = 0; i < NOOP_WARMUP + NOOP_REPEATS; i++) {
 			long start = System.nanoTime();
 			MigrateResult result = strata.migrate();
-			double time = millis(start);
+			double time = Bench.millis(start);
 			if (!result.applied().isEmpty() || result.adopted() != null) {
 				throw new IllegalStateException("A no-op run did something: " + result);
 			}
@@ -97,25 +97,14 @@ public final class AdoptionBench {
 				times.add(time);
 			}
 		}
-		return median(times);
+		return Bench.median(times);
 	}
 
 	private static String summary(List<Double> values, String format) {
 		List<Double> sorted = new ArrayList<>(values);
 		Collections.sort(sorted);
-		return String.format(Locale.ROOT, format + " ms (" + format + " – " + format + ")", median(values),
+		return String.format(Locale.ROOT, format + " ms (" + format + " – " + format + ")", Bench.median(values),
 				sorted.get(0), sorted.get(sorted.size() - 1));
-	}
-
-	private static double median(List<Double> values) {
-		List<Double> sorted = new ArrayList<>(values);
-		Collections.sort(sorted);
-		int middle = sorted.size() / 2;
-		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
-	}
-
-	private static double millis(long start) {
-		return (System.nanoTime() - start) / 1e6;
 	}
 
 }

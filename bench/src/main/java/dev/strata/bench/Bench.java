@@ -7,6 +7,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.logging.Level;
 
 import javax.sql.DataSource;
@@ -101,6 +104,19 @@ final class Bench {
 	static long heapLiveBytes() {
 		System.gc();
 		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+	}
+
+	/** The median of the values (of the two middle ones for an even count). */
+	static double median(List<Double> values) {
+		List<Double> sorted = new ArrayList<>(values);
+		Collections.sort(sorted);
+		int middle = sorted.size() / 2;
+		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+	}
+
+	/** Milliseconds since {@code start}, a {@link System#nanoTime()}. */
+	static double millis(long start) {
+		return (System.nanoTime() - start) / 1e6;
 	}
 
 	/** A check after a trial failed: the numbers of that run cannot be trusted. */

@@ -75,11 +75,11 @@ public final class FleetBench {
 						HikariDataSource pool = pool(database.dataSource(), parallelism)) {
 					long start = System.nanoTime();
 					contestant.migrate(pool, corpus, schemas, parallelism);
-					double applied = millis(start);
+					double applied = Bench.millis(start);
 					verify(pool, contestant, schemas, migrations);
 					start = System.nanoTime();
 					contestant.migrate(pool, corpus, schemas, parallelism);
-					double restarted = millis(start);
+					double restarted = Bench.millis(start);
 					verify(pool, contestant, schemas, migrations);
 					double floor = (contestant instanceof JdbcFloor) ? queryPerTenant(pool, schemas, parallelism) : -1;
 					System.out.printf(Locale.ROOT, "%s %s: apply %.0f ms, no-op %.0f ms%s%n", label, contestant.name(),
@@ -178,7 +178,7 @@ public final class FleetBench {
 				rs.next();
 			}
 		});
-		return millis(start);
+		return Bench.millis(start);
 	}
 
 	static void forEachTenant(List<String> schemas, int parallelism, TenantWork work) throws Exception {
@@ -203,7 +203,7 @@ public final class FleetBench {
 	private static String summary(List<Double> values) {
 		List<Double> sorted = new ArrayList<>(values);
 		Collections.sort(sorted);
-		return String.format(Locale.ROOT, "%,.0f ms (%,.0f – %,.0f)", median(values), sorted.get(0),
+		return String.format(Locale.ROOT, "%,.0f ms (%,.0f – %,.0f)", Bench.median(values), sorted.get(0),
 				sorted.get(sorted.size() - 1));
 	}
 
@@ -217,19 +217,8 @@ public final class FleetBench {
 		}
 		List<Double> sorted = new ArrayList<>(ratios);
 		Collections.sort(sorted);
-		return String.format(Locale.ROOT, "%.2f× (%.2f–%.2f)", median(ratios), sorted.get(0),
+		return String.format(Locale.ROOT, "%.2f× (%.2f–%.2f)", Bench.median(ratios), sorted.get(0),
 				sorted.get(sorted.size() - 1));
-	}
-
-	private static double median(List<Double> values) {
-		List<Double> sorted = new ArrayList<>(values);
-		Collections.sort(sorted);
-		int middle = sorted.size() / 2;
-		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
-	}
-
-	private static double millis(long start) {
-		return (System.nanoTime() - start) / 1e6;
 	}
 
 	/** One tenant's work. */
