@@ -102,8 +102,7 @@ public final class StrataAutoConfiguration {
 	StrataTargetsMigrationInitializer strataTargetsMigrationInitializer(ObjectProvider<StrataTargets> targets,
 			ObjectProvider<StrataMigrationInitializer> defaultTarget, Environment environment) {
 		// The default target first: created (and so run) before the targets.
-		defaultTarget.ifAvailable((initializer) -> {
-		});
+		defaultTarget.getIfAvailable();
 		// As for the default target: a migrator runs its command on the default target
 		// only.
 		return new StrataTargetsMigrationInitializer(MigratorMode.isActive(environment) ? null : targets.getObject());
