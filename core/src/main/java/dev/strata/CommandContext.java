@@ -10,12 +10,15 @@ import dev.strata.execute.internal.CompositeMigrationListener;
 import dev.strata.execute.MigrationListener;
 import dev.strata.execute.internal.MigrationLock;
 import dev.strata.execute.internal.SessionName;
+import dev.strata.history.AppliedMigration;
 import dev.strata.plan.internal.MigrationPlan;
 import dev.strata.plan.internal.Planner;
 import dev.strata.migration.Migration;
 import dev.strata.targets.DatabaseServer;
 import dev.strata.targets.internal.CitusNode;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What every command works with: the configuration, one connection, the target schema
@@ -23,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  * for.
  */
 final class CommandContext {
+
+	private static final Logger logger = LoggerFactory.getLogger(CommandContext.class);
 
 	private final StrataConfig config;
 
@@ -33,6 +38,15 @@ final class CommandContext {
 	private final MigrationListener listener;
 
 	private @Nullable TargetState target;
+
+	/** The lock's connection, when {@link #openLockConnectionAhead} opened it. */
+	private @Nullable LockConnection lockConnection;
+
+	/** What {@link #finishInBackground} asked for, until handed over. */
+	private @Nullable ConnectionWork finishing;
+
+	/** Releases the session name and the lock {@link #underLock} kept for it. */
+	private @Nullable Runnable release;
 
 	CommandContext(StrataConfig config, Connection connection, @Nullable MigrationsLoading migrations) {
 		this.config = config;
@@ -83,7 +97,12 @@ final class CommandContext {
 	}
 
 	MigrationPlan plan(TargetState target) throws SQLException {
-		return new Planner(this.config.outOfOrder()).plan(migrations(), target.readHistory());
+		return plan(target.readHistory());
+	}
+
+	/** The migrations compared with {@code history}, the target's rows read already. */
+	MigrationPlan plan(List<AppliedMigration> history) {
+		return new Planner(this.config.outOfOrder()).plan(migrations(), history);
 	}
 
 	/**
@@ -95,21 +114,104 @@ final class CommandContext {
 		refuseCitusWorker(target());
 		// The command's own connection waits idle meanwhile; keep it from being cut as
 		// idle.
-		try (MigrationLock lock = MigrationLock.acquire(this.config.target().dataSource(), connection,
+		LockConnection ahead = this.lockConnection;
+		this.lockConnection = null;
+		MigrationLock lock = MigrationLock.acquire(
+				(ahead != null) ? ahead::take : this.config.target().dataSource()::getConnection, connection,
 				target().schema(), this.config.target().table(), this.config.lock(), () -> connection.isValid(5),
-				this.config.sessionName())) {
+				this.config.sessionName());
+		SessionName.Applied named = SessionName.Applied.NOTHING;
+		boolean handedOver = false;
+		try {
 			// The migrations' session shows as Strata's too (a blocked ALTER TABLE names
 			// who waits), unless a pooler shares it with other clients.
-			SessionName.Applied named = lock.sharedSession() ? SessionName.Applied.NOTHING
+			named = lock.sharedSession() ? SessionName.Applied.NOTHING
 					: SessionName.apply(connection, this.config.sessionName());
-			try {
-				this.target = TargetState.resolve(connection, this.config.target(), this.config.flywayTable());
-				return work.run(this.target, lock);
+			this.target = TargetState.resolve(connection, this.config.target(), this.config.flywayTable());
+			T result = work.run(this.target, lock);
+			if (this.finishing != null) {
+				SessionName.Applied restore = named;
+				this.release = () -> {
+					restore.restore();
+					lock.close();
+				};
+				handedOver = true;
 			}
-			finally {
+			return result;
+		}
+		finally {
+			if (!handedOver) {
 				named.restore();
+				lock.close();
 			}
 		}
+	}
+
+	/**
+	 * Starts opening the migration lock's own connection on a thread of its own, for a
+	 * command that will take the lock: a new server session costs tens of milliseconds,
+	 * which need not come after the work before the lock.
+	 */
+	void openLockConnectionAhead() {
+		if (this.lockConnection == null) {
+			this.lockConnection = LockConnection.open(this.config.target().dataSource());
+		}
+	}
+
+	/** Closes a connection opened ahead for a lock that was never taken. */
+	void discardUnusedLockConnection() {
+		if (this.lockConnection != null) {
+			this.lockConnection.discard();
+			this.lockConnection = null;
+		}
+	}
+
+	/**
+	 * Asks that {@code work} run once the command has returned, on a thread of its own,
+	 * on this command's connection and still under the migration lock the command holds
+	 * (so from inside {@link #underLock} only): the caller does not wait for it, every
+	 * command on the same target does.
+	 */
+	void finishInBackground(ConnectionWork work) {
+		this.finishing = work;
+	}
+
+	/**
+	 * Starts the work {@link #finishInBackground} asked for, if any, handing it the
+	 * connection and the lock, which it releases when done.
+	 * @return whether the connection was handed over (the caller must not close it)
+	 */
+	boolean handOver() throws SQLException {
+		ConnectionWork work = this.finishing;
+		Runnable release = this.release;
+		if (work == null || release == null) {
+			return false;
+		}
+		this.finishing = null;
+		this.release = null;
+		Connection connection = this.connection;
+		BackgroundSnapshots.start(connection, this.config.target(), () -> {
+			try {
+				work.run(connection);
+			}
+			catch (SQLException ex) {
+				logger.warn("Work left for after the run failed: {} (SQLState {})", ex.getMessage(), ex.getSQLState());
+			}
+			finally {
+				try {
+					release.run();
+				}
+				finally {
+					try {
+						connection.close();
+					}
+					catch (SQLException ex) {
+						logger.debug("Could not close the migration connection", ex);
+					}
+				}
+			}
+		});
+		return true;
 	}
 
 	/**
@@ -123,6 +225,14 @@ final class CommandContext {
 					+ " only, and its migration lock would not exclude migrators on the coordinator. Point strata.url"
 					+ " (or the DataSource) at the coordinator. Nothing was changed.");
 		}
+	}
+
+	/** Work on a connection, finished after the command returned. */
+	@FunctionalInterface
+	interface ConnectionWork {
+
+		void run(Connection connection) throws SQLException;
+
 	}
 
 	/** Work done under the migration lock. */

@@ -98,10 +98,15 @@ final class MigrateCommand implements Command<MigrateResult> {
 		target.server().notes().forEach((note) -> logger.info("{}: {}", target.server().kind().displayName(), note));
 		MigrationPlan plan = context.plan();
 		long start = this.start;
-		MigrationCallbacks callbacks = callbacks(connection);
 		// a database migrated before drift existed has no snapshot yet: take the lock
 		// once to store one
-		if (target.historyExists() && target.snapshotExists() && plan.isValid() && !plan.hasPending()) {
+		boolean nothingToDo = target.historyExists() && target.snapshotExists() && plan.isValid() && !plan.hasPending();
+		if (!nothingToDo) {
+			// opens while the callbacks and the pending migrations are read and judged
+			context.openLockConnectionAhead();
+		}
+		MigrationCallbacks callbacks = callbacks(connection);
+		if (nothingToDo) {
 			// As in Flyway, the run's callbacks run when nothing is pending too.
 			callbacks.run(CallbackEvent.BEFORE_MIGRATE, connection, null, "Nothing was applied.");
 			callbacks.run(CallbackEvent.AFTER_MIGRATE, connection, null, "Nothing was pending.");
@@ -113,7 +118,7 @@ final class MigrateCommand implements Command<MigrateResult> {
 		this.firstPending = plan.pending().isEmpty() ? null : plan.pending().get(0).displayName();
 		Judged early = null;
 		this.doing = "judging the pending migrations";
-		if (plan.isValid() && (target.historyExists() || target.history().countOtherObjects() == 0)) {
+		if (plan.isValid() && (target.historyExists() || target.otherObjects() == 0)) {
 			// Refuse before the lock and the history table exist, so a refusal leaves the
 			// database as it was.
 			early = judge(connection, plan.pending());
@@ -137,7 +142,7 @@ final class MigrateCommand implements Command<MigrateResult> {
 			adopted = adoptFlyway(context, target);
 			target = target.withHistoryCreated();
 		}
-		else if (!target.historyExists() && target.history().countOtherObjects() > 0) {
+		else if (!target.historyExists() && target.otherObjects() > 0) {
 			if (!this.config.baselineOnMigrate()) {
 				throw new ValidationException(target.schema(),
 						List.of(NotEmptyWithoutHistory.problem(target.schema(), this.config.table())));
@@ -147,10 +152,12 @@ final class MigrateCommand implements Command<MigrateResult> {
 			this.listener.baselined(this.config.target(), this.config.baselineVersion());
 			baselined = true;
 		}
+		// a history table this run creates now is empty: nothing to read back
+		boolean createdEmpty = !target.historyExists();
 		target = target.withHistoryCreated();
 		target.upgradeHistory();
 		this.doing = "reading the history under the migration lock";
-		MigrationPlan plan = context.plan(target);
+		MigrationPlan plan = createdEmpty ? context.plan(List.of()) : context.plan(target);
 		if (!plan.isValid()) {
 			throw new ValidationException(target.schema(), plan.problems());
 		}
@@ -217,8 +224,20 @@ final class MigrateCommand implements Command<MigrateResult> {
 						+ " next run stores it.");
 		this.doing = "storing the schema snapshot";
 		if (!applied.isEmpty() || baselined || !target.snapshotExists()) {
-			Snapshots.takeAfterRun(connection, this.config, target,
-					(applied.isEmpty() && (baselined || adopted != null)) ? "BASELINE" : "MIGRATE");
+			String reason = (applied.isEmpty() && (baselined || adopted != null)) ? "BASELINE" : "MIGRATE";
+			TargetState migrated = target;
+			if (this.config.snapshotInBackground()) {
+				// Of the catalog as it is now, stored under this run's lock: the caller
+				// need not wait for it (the next command on this target does).
+				CommandContext.ConnectionWork storing = Snapshots.beginAfterRun(connection, this.config, migrated,
+						reason);
+				if (storing != null) {
+					context.finishInBackground(storing);
+				}
+			}
+			else {
+				Snapshots.takeAfterRun(connection, this.config, target, reason);
+			}
 		}
 		String currentVersion = currentVersion(initialVersion, applied);
 		List<SlowStatement> slow = watch.slowStatements();

@@ -22,8 +22,7 @@ final class StatusCommand implements Command<StatusResult> {
 			problems = new ArrayList<>(problems);
 			problems.add(FlywayAdoption.problem(target, context.config()));
 		}
-		else if (!target.historyExists() && target.history().countOtherObjects() > 0
-				&& !context.config().baselineOnMigrate()) {
+		else if (!target.historyExists() && target.otherObjects() > 0 && !context.config().baselineOnMigrate()) {
 			problems = new ArrayList<>(problems);
 			problems.add(NotEmptyWithoutHistory.problem(target.schema(), context.config().table()));
 		}

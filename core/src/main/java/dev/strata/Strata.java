@@ -200,8 +200,21 @@ public final class Strata {
 	 */
 	<R> R execute(Command<R> command) {
 		MigrationsLoading migrations = command.readsMigrations() ? MigrationsLoading.start(this::loadMigrations) : null;
+		CommandContext[] context = new CommandContext[1];
 		try {
-			return withConnection((connection) -> command.run(new CommandContext(this.config, connection, migrations)));
+			return withConnection((connection) -> {
+				// a snapshot still being stored after a migrate holds the lock and is
+				// part
+				// of what this command reads
+				BackgroundSnapshots.await(connection, this.config.target());
+				context[0] = new CommandContext(this.config, connection, migrations);
+				try {
+					return command.run(context[0]);
+				}
+				finally {
+					context[0].discardUnusedLockConnection();
+				}
+			}, (connection) -> context[0] != null && context[0].handOver());
 		}
 		catch (StrataException ex) {
 			if (migrations != null) {
@@ -211,7 +224,22 @@ public final class Strata {
 		}
 	}
 
-	private <T> T withConnection(ConnectionCallback<T> callback) {
+	/**
+	 * Waits until the schema snapshot that the last {@code migrate} of this target stores
+	 * in the background ({@link StrataConfig#snapshotInBackground()}) is stored, and its
+	 * migration lock released. Every command of this JVM on the same target waits for it
+	 * by itself; call this before reading the database by other means right after a
+	 * migrate.
+	 */
+	public void awaitSnapshot() {
+		BackgroundSnapshots.await(this.config.target());
+	}
+
+	/**
+	 * @param handOver after {@code callback} returned: whether the connection was handed
+	 * over to work that closes it later
+	 */
+	private <T> T withConnection(ConnectionCallback<T> callback, ConnectionCallback<Boolean> handOver) {
 		Connection connection;
 		long start = System.nanoTime();
 		try {
@@ -221,15 +249,23 @@ public final class Strata {
 			throw ConnectionFailedException.of(ex, Duration.ofNanos(System.nanoTime() - start),
 					this.config.target().dataSource(), this.config.connectionSettings());
 		}
-		try (connection) {
+		try {
+			boolean handedOver = false;
 			try {
-				return callback.run(connection);
+				T result = callback.run(connection);
+				handedOver = handOver.run(connection);
+				return result;
 			}
 			catch (SQLException ex) {
 				if (ServerRefusals.isConfigurationProblem(ex.getSQLState())) {
 					throw refused(ex, connection);
 				}
 				throw ex;
+			}
+			finally {
+				if (!handedOver) {
+					connection.close();
+				}
 			}
 		}
 		catch (SQLException ex) {

@@ -69,6 +69,8 @@ public final class StrataConfig {
 
 	private final boolean baselineOnMigrate;
 
+	private final boolean snapshotInBackground;
+
 	private final LockSettings lock;
 
 	private final ExecutionSettings execution;
@@ -114,6 +116,7 @@ public final class StrataConfig {
 		this.outOfOrder = builder.outOfOrder;
 		this.baselineVersion = builder.baselineVersion;
 		this.baselineOnMigrate = builder.baselineOnMigrate;
+		this.snapshotInBackground = builder.snapshotInBackground;
 		this.lock = new LockSettings(builder.lockMode, builder.lockWaitTimeout, builder.lockLease);
 		this.execution = new ExecutionSettings(builder.lockTimeout, builder.statementTimeout, builder.lockRetries,
 				builder.retryBackoff, builder.progressInterval);
@@ -210,6 +213,15 @@ public final class StrataConfig {
 
 	public boolean baselineOnMigrate() {
 		return this.baselineOnMigrate;
+	}
+
+	/**
+	 * Whether {@code migrate} returns once the migrations are committed and stores the
+	 * schema snapshot on a thread of its own, still under the migration lock (see
+	 * {@link Strata#awaitSnapshot()}); {@code false} stores it before returning.
+	 */
+	public boolean snapshotInBackground() {
+		return this.snapshotInBackground;
 	}
 
 	/**
@@ -351,6 +363,8 @@ public final class StrataConfig {
 		private String baselineVersion = DEFAULT_BASELINE_VERSION;
 
 		private boolean baselineOnMigrate;
+
+		private boolean snapshotInBackground = true;
 
 		private boolean flywayAdopt;
 
@@ -496,6 +510,17 @@ public final class StrataConfig {
 
 		public Builder baselineOnMigrate(boolean baselineOnMigrate) {
 			this.baselineOnMigrate = baselineOnMigrate;
+			return this;
+		}
+
+		/**
+		 * Store the schema snapshot after a run on a thread of its own, under the
+		 * migration lock, instead of before {@code migrate} returns (default
+		 * {@code true}): the caller (an application starting, a test class) does not wait
+		 * for it, and every command on the same target waits for it first.
+		 */
+		public Builder snapshotInBackground(boolean snapshotInBackground) {
+			this.snapshotInBackground = snapshotInBackground;
 			return this;
 		}
 

@@ -39,8 +39,14 @@ final class TargetState {
 
 	private final DatabaseServer server;
 
+	private final boolean schemaExists;
+
+	private final int otherObjects;
+
 	private TargetState(MigrationTarget target, SchemaHistory history, boolean historyExists, boolean snapshotExists,
-			@Nullable String flywayTable, DatabaseServer server) {
+			@Nullable String flywayTable, DatabaseServer server, boolean schemaExists, int otherObjects) {
+		this.schemaExists = schemaExists;
+		this.otherObjects = otherObjects;
 		this.target = target;
 		this.history = history;
 		this.historyExists = historyExists;
@@ -59,7 +65,7 @@ final class TargetState {
 		SchemaHistory history = new SchemaHistory(connection, schema, target.table(),
 				!found.history() || found.inFlightColumn(), !found.history() || found.uniqueIndex());
 		if (!found.history() && target.schema() == null) {
-			List<String> elsewhere = history.schemasElsewhereWithTable();
+			List<String> elsewhere = found.historyElsewhere();
 			if (!elsewhere.isEmpty()) {
 				throw new StrataException(ErrorCategory.CONFIGURATION, "The history table " + target.table()
 						+ " is not in schema \"" + schema + "\" (the connection's current schema) but exists in "
@@ -70,13 +76,16 @@ final class TargetState {
 		}
 		return new TargetState(target, history, found.history(), found.snapshot(),
 				found.flywayHistory() ? flywayTable : null,
-				DatabaseServer.of(serverVersion(connection), found.citusVersion()));
+				DatabaseServer.of(serverVersion(connection), found.citusVersion()), found.schemaExists(),
+				found.otherObjects());
 	}
 
 	/**
 	 * The schema (the configured one, else the connection's current schema), which of the
 	 * history and snapshot tables exist in it and whether Citus is installed, in one
-	 * query: this runs on every restart.
+	 * query: this runs on every restart. What only a first run needs (whether the schema
+	 * exists, the history table in other schemas, the objects already there) rides along:
+	 * the count is only evaluated without a history.
 	 */
 	private static Found find(Connection connection, @Nullable String configuredSchema, String history, String snapshot,
 			String flyway) throws SQLException {
@@ -89,7 +98,13 @@ final class TargetState {
 				  h.in_flight_column, h.unique_index,
 				  exists (select 1 from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
 				          where n.nspname = s.name and c.relname = ? and c.relkind in ('r', 'p')),
-				  (select e.extversion from pg_catalog.pg_extension e where e.extname = 'citus')
+				  (select e.extversion from pg_catalog.pg_extension e where e.extname = 'citus'),
+				  exists (select 1 from pg_catalog.pg_namespace n where n.nspname = s.name),
+				  array (select n.nspname::text from pg_catalog.pg_class c
+				         join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+				         where c.relname = ? and n.nspname <> s.name and c.relkind in ('r', 'p') order by 1),
+				  case when h.in_flight_column is null then (""" + SchemaHistory.OTHER_OBJECTS + """
+				  ) else 0 end
 				from (select coalesce(?::text, current_schema()) as name) s
 				left join lateral (select\s""" + SchemaHistory.inFlightColumnTest() + " as in_flight_column, "
 				+ SchemaHistory.uniqueIndexTest() + """
@@ -99,8 +114,12 @@ final class TargetState {
 			statement.setString(1, history);
 			statement.setString(2, snapshot);
 			statement.setString(3, flyway);
-			statement.setString(4, configuredSchema);
+			statement.setString(4, history);
 			statement.setString(5, history);
+			statement.setString(6, history);
+			statement.setString(7, history);
+			statement.setString(8, configuredSchema);
+			statement.setString(9, history);
 			try (ResultSet rs = statement.executeQuery()) {
 				rs.next();
 				String schema = rs.getString(1);
@@ -109,7 +128,8 @@ final class TargetState {
 							+ " of the schemas on its search_path exists. Set strata.schema, or create the schema first.");
 				}
 				return new Found(schema, rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4), rs.getBoolean(5),
-						rs.getBoolean(6), rs.getString(7));
+						rs.getBoolean(6), rs.getString(7), rs.getBoolean(8),
+						List.of((String[]) rs.getArray(9).getArray()), rs.getInt(10));
 			}
 		}
 	}
@@ -122,9 +142,14 @@ final class TargetState {
 	 * @param uniqueIndex whether it has the unique index on successful versions
 	 * @param flywayHistory whether Flyway's history table is in the schema
 	 * @param citusVersion the Citus extension's version, {@code null} without it
+	 * @param schemaExists whether the schema exists
+	 * @param historyElsewhere the other schemas with a table of the history's name
+	 * @param otherObjects without a history, the schema's objects that are not Strata's
+	 * (see {@link SchemaHistory#OTHER_OBJECTS}); 0 with one
 	 */
 	private record Found(String schema, boolean history, boolean snapshot, boolean inFlightColumn, boolean uniqueIndex,
-			boolean flywayHistory, @Nullable String citusVersion) {
+			boolean flywayHistory, @Nullable String citusVersion, boolean schemaExists, List<String> historyElsewhere,
+			int otherObjects) {
 	}
 
 	/** The kind of server the target runs on. */
@@ -162,6 +187,14 @@ final class TargetState {
 		return this.snapshotExists;
 	}
 
+	/**
+	 * Without a history, the tables, views and sequences in the schema that are neither
+	 * Strata's own nor an extension's: a schema that has some needs a baseline first.
+	 */
+	int otherObjects() {
+		return this.otherObjects;
+	}
+
 	/** The history rows, or none if the table does not exist yet. */
 	List<AppliedMigration> readHistory() throws SQLException {
 		return this.historyExists ? this.history.read() : List.of();
@@ -194,9 +227,10 @@ final class TargetState {
 	/** Creates the history table; returns a target that knows it exists. */
 	TargetState withHistoryCreated() throws SQLException {
 		if (!this.historyExists) {
-			this.history.create();
+			this.history.create(this.schemaExists);
 		}
-		return new TargetState(this.target, this.history, true, this.snapshotExists, this.flywayTable, this.server);
+		return new TargetState(this.target, this.history, true, this.snapshotExists, this.flywayTable, this.server,
+				true, this.otherObjects);
 	}
 
 	private static @Nullable String serverVersion(Connection connection) {

@@ -118,10 +118,12 @@ class LockHolderTest {
 		MigrationDir files = new MigrationDir(this.dir).write("V1__book.sql", "create table book (id int);")
 			.write("V2__index.sql", "create index concurrently book_id on book (id);");
 		try (TinyPool pool = new TinyPool(db, 2)) {
-			MigrateResult result = new Strata(
-					StrataConfig.builder(pool).locations(files.location()).applicationName("orders").build())
-				.migrate();
+			Strata strata = new Strata(
+					StrataConfig.builder(pool).locations(files.location()).applicationName("orders").build());
+			MigrateResult result = strata.migrate();
 			assertThat(result.applied()).hasSize(2);
+			// the connections go back once the snapshot stored in the background is
+			strata.awaitSnapshot();
 			assertThat(pool.applicationNames()).containsExactly(DRIVER_DEFAULT, DRIVER_DEFAULT);
 		}
 	}
@@ -131,11 +133,13 @@ class LockHolderTest {
 	void aLeaseRecordsTheNameAndLeavesTheSessionsAlone(TestDatabase db) throws Exception {
 		MigrationDir files = new MigrationDir(this.dir).write("V1__book.sql", "create table book (id int);");
 		try (TinyPool pool = new TinyPool(db, 2)) {
-			new Strata(StrataConfig.builder(pool)
+			Strata strata = new Strata(StrataConfig.builder(pool)
 				.locations(files.location())
 				.applicationName("orders")
 				.lockMode(LockMode.LEASE)
-				.build()).migrate();
+				.build());
+			strata.migrate();
+			strata.awaitSnapshot();
 			assertThat(pool.applicationNames()).containsExactly(DRIVER_DEFAULT, DRIVER_DEFAULT);
 			assertThat(pool.settingsChanged()).isFalse();
 		}

@@ -54,6 +54,7 @@ final class StrataConfigFactory {
 			.lintScope(properties.getLint().getScope())
 			.archive(new ArchiveSettings(properties.getArchive().isEnabled(), properties.getArchive().getSchema(),
 					properties.getArchive().getMaxRows(), properties.getArchive().getRetention()))
+			.snapshotInBackground(properties.getDrift().isSnapshotInBackground())
 			.driftSchemas(properties.getDrift().getSchemas())
 			.driftOptInKinds(properties.getDrift()
 				.getInclude()

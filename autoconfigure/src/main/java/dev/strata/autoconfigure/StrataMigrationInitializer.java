@@ -5,6 +5,7 @@ import dev.strata.fleet.Fleet;
 import dev.strata.autoconfigure.StrataProperties.OnStartup;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.Ordered;
 import org.springframework.util.Assert;
@@ -13,7 +14,7 @@ import org.springframework.util.Assert;
  * Runs Strata when the application context starts, before any bean that uses the schema
  * (Spring Boot's database initialization ordering makes those beans depend on this one).
  */
-public class StrataMigrationInitializer implements InitializingBean, Ordered {
+public class StrataMigrationInitializer implements InitializingBean, DisposableBean, Ordered {
 
 	/** What to do when the application validates and migrations are pending. */
 	static final String PENDING_REMEDY = "strata.on-startup=validate applies nothing. Apply them before starting this"
@@ -62,6 +63,17 @@ public class StrataMigrationInitializer implements InitializingBean, Ordered {
 			case VALIDATE -> this.strata.validateUpToDate(PENDING_REMEDY);
 			case NONE -> {
 			}
+		}
+	}
+
+	/**
+	 * A snapshot still being stored after start-up's migrate finishes before the
+	 * DataSource it uses closes (this bean depends on it, so it goes first).
+	 */
+	@Override
+	public void destroy() {
+		if (this.strata != null) {
+			this.strata.awaitSnapshot();
 		}
 	}
 

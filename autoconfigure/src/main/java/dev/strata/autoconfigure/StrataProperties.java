@@ -465,6 +465,15 @@ public class StrataProperties {
 		 */
 		private Set<OptInKind> include = new LinkedHashSet<>();
 
+		/**
+		 * Whether migrate returns once the migrations are committed and stores the schema
+		 * snapshot on a thread of its own, still under the migration lock. Every Strata
+		 * command on the same target, the migrator's exit and the application's shutdown
+		 * wait for it; set false to make start-up wait too (when something else starting
+		 * with the application changes the schema right away).
+		 */
+		private boolean snapshotInBackground = true;
+
 		public Duration getCheckInterval() {
 			return this.checkInterval;
 		}
@@ -483,6 +492,14 @@ public class StrataProperties {
 
 		public Set<OptInKind> getInclude() {
 			return this.include;
+		}
+
+		public boolean isSnapshotInBackground() {
+			return this.snapshotInBackground;
+		}
+
+		public void setSnapshotInBackground(boolean snapshotInBackground) {
+			this.snapshotInBackground = snapshotInBackground;
 		}
 
 		public void setInclude(Set<OptInKind> include) {

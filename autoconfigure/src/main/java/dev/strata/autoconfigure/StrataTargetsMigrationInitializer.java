@@ -9,6 +9,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 
 /**
@@ -18,7 +19,7 @@ import org.springframework.beans.factory.InitializingBean;
  * {@link StrataMigrationInitializer}). The targets are independent: each one runs even
  * when one before it failed, and start-up then fails naming every target that failed.
  */
-public class StrataTargetsMigrationInitializer implements InitializingBean {
+public class StrataTargetsMigrationInitializer implements InitializingBean, DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(StrataTargetsMigrationInitializer.class);
 
@@ -62,6 +63,14 @@ public class StrataTargetsMigrationInitializer implements InitializingBean {
 					+ StrataTargetsFactory.prefix(failed.get(0)) + ") failed: " + first.getMessage()
 					+ ((failed.size() > 1) ? " (the targets that failed: " + String.join(", ", failed) + ")" : ""),
 					first);
+		}
+	}
+
+	/** Snapshots still being stored finish before the targets' DataSources close. */
+	@Override
+	public void destroy() {
+		if (this.targets != null) {
+			this.targets.names().forEach((name) -> this.targets.get(name).awaitSnapshot());
 		}
 	}
 

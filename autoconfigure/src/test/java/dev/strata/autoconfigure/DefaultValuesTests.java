@@ -90,6 +90,7 @@ class DefaultValuesTests {
 		core.put("strata.lint.scope", StrataConfig::lintScope);
 		core.put("strata.drift.schemas", (config) -> config.drift().schemas());
 		core.put("strata.drift.include", (config) -> config.drift().optInKinds());
+		core.put("strata.drift.snapshot-in-background", StrataConfig::snapshotInBackground);
 		core.put("strata.archive.enabled", (config) -> config.archive().enabled());
 		core.put("strata.archive.schema", (config) -> config.archive().schema());
 		core.put("strata.archive.max-rows", (config) -> config.archive().maxRows());

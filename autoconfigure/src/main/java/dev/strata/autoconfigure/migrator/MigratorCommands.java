@@ -74,6 +74,8 @@ final class MigratorCommands {
 
 	private void migrate(MigratorReport.Builder report) {
 		MigrateResult result = this.strata.migrate();
+		// the run is over when its snapshot is stored: the migrator exits next
+		this.strata.awaitSnapshot();
 		report.schema(result.schema()).versions(result.initialVersion(), result.currentVersion());
 		report.applied(result.applied().stream().map(MigrationEntry::applied).toList());
 		report.slowStatements(result.slowStatements());

@@ -57,35 +57,83 @@ final class PinnedSession {
 		return run(connection, null, work);
 	}
 
+	/**
+	 * For writing a snapshot later, of the catalog as it is now: a repeatable-read
+	 * transaction whose snapshot is taken before this returns, so that the catalog rows
+	 * it reads are those of this moment however late {@link Begun#finish} runs. (What the
+	 * deparsers print of an object, a view's or a function's text, is read when printed.)
+	 * The caller holds the migration lock until it is finished.
+	 * @param then a statement run in the same round trip, once the settings are pinned
+	 */
+	static Begun begin(Connection connection, String then) throws SQLException {
+		start(connection, "set transaction isolation level repeatable read", then);
+		return new Begun(connection);
+	}
+
+	/** A transaction {@link #begin} started; finish it exactly once. */
+	static final class Begun {
+
+		private final Connection connection;
+
+		private Begun(Connection connection) {
+			this.connection = connection;
+		}
+
+		<T> T finish(Work<T> work) throws SQLException {
+			return PinnedSession.finish(this.connection, work);
+		}
+
+	}
+
 	private static <T> T run(Connection connection, @Nullable String transaction, Work<T> work) throws SQLException {
+		start(connection, transaction, null);
+		return finish(connection, work);
+	}
+
+	/**
+	 * Leaves autocommit and pins the settings; the statement that sets them (a
+	 * {@code select}) takes the transaction's snapshot.
+	 */
+	private static void start(Connection connection, @Nullable String transaction, @Nullable String then)
+			throws SQLException {
 		if (!connection.getAutoCommit()) {
 			// SET LOCAL would leak into the caller's transaction, and ours must start
 			// fresh
 			throw new IllegalStateException("snapshot work needs a connection in autocommit mode");
 		}
 		connection.setAutoCommit(false);
+		try (Statement statement = connection.createStatement()) {
+			// one round trip
+			statement.execute(
+					((transaction != null) ? transaction + "; " : "") + SETTINGS + ((then != null) ? "; " + then : ""));
+		}
+		catch (SQLException | RuntimeException ex) {
+			rollback(connection, ex);
+			throw ex;
+		}
+	}
+
+	private static <T> T finish(Connection connection, Work<T> work) throws SQLException {
 		try {
-			try (Statement statement = connection.createStatement()) {
-				if (transaction != null) {
-					statement.execute(transaction);
-				}
-				statement.execute(SETTINGS);
-			}
 			T result = work.run(connection);
 			connection.commit();
+			connection.setAutoCommit(true);
 			return result;
 		}
 		catch (SQLException | RuntimeException ex) {
-			try {
-				connection.rollback();
-			}
-			catch (SQLException rollback) {
-				ex.addSuppressed(rollback);
-			}
+			rollback(connection, ex);
 			throw ex;
 		}
-		finally {
+	}
+
+	/** Rolls back and returns the connection to autocommit, keeping {@code ex} first. */
+	private static void rollback(Connection connection, Exception ex) {
+		try {
+			connection.rollback();
 			connection.setAutoCommit(true);
+		}
+		catch (SQLException rollback) {
+			ex.addSuppressed(rollback);
 		}
 	}
 

@@ -83,49 +83,101 @@ public final class SnapshotStore {
 	 * @param reason {@code MIGRATE}, {@code BASELINE} or {@code ACCEPTED}
 	 */
 	public SnapshotInfo write(Connection connection, SnapshotScope scope, String reason) throws SQLException {
-		return PinnedSession.write(connection, (c) -> {
-			try (Statement statement = c.createStatement()) {
-				// No primary key: the catalog query yields each (kind, identity) once
-				// (tested), and
-				// maintaining a unique index cost a third of the snapshot's time. Reads
-				// are a scan
-				// or a join over all rows anyway.
-				statement.execute("create table if not exists " + this.qualifiedName + " ("
-						+ "kind text collate \"C\" not null, " + "identity text collate \"C\" not null, "
-						+ "definition text not null, " + "hash text not null, " + "taken_at timestamptz not null, "
-						+ "server_version_num integer not null)");
-				statement.execute("delete from " + this.qualifiedName);
-			}
-			String header = String.join("\n", "reason: " + Definition.escape(reason),
-					"format: " + CatalogQuery.FORMAT_VERSION,
-					"schemas: " + Definition.escape(SnapshotInfo.schemaList(scope.schemas())));
-			// One statement stores the objects and, from what the insert returns, the
-			// header with the
-			// hash per kind: the stored rows are never read back.
-			String columns = " (kind, identity, definition, hash, taken_at, server_version_num) ";
-			try (PreparedStatement insert = c.prepareStatement(CatalogQuery.objects(scope.allKinds().kinds())
-					+ ", stored as (insert into " + this.qualifiedName + columns + "select kind, identity, definition, "
-					+ OBJECT_HASH
-					+ ", now(), current_setting('server_version_num')::integer from obj returning kind, identity, hash),"
-					+ " kinds as (select kind, " + KIND_HASH
-					+ " as hash, count(*) as objects from stored group by kind)" + " insert into " + this.qualifiedName
-					+ columns
-					+ "select ?, '', ? || E'\\nobjects: ' || coalesce(sum(objects), 0) || coalesce(string_agg(E'\\n"
-					+ KIND_HASH_KEY + "' || kind || ': ' || hash, '' order by kind collate \"C\"), ''), " + TOTAL_HASH
-					+ ", now(), current_setting('server_version_num')::integer from kinds"
-					+ " returning definition, hash, taken_at, server_version_num")) {
-				List<Object> parameters = new ArrayList<>(CatalogQuery.parameters(scope));
-				parameters.add(HEADER_KIND);
-				parameters.add(header);
-				bind(insert, parameters);
-				try (ResultSet rs = insert.executeQuery()) {
-					if (!rs.next()) {
-						throw new IllegalStateException("the snapshot header was not written");
-					}
-					return header(rs).info();
+		return PinnedSession.write(connection, (c) -> store(c, scope, reason));
+	}
+
+	/**
+	 * Begins a snapshot of the catalog as it is now, to be stored later (on another
+	 * thread, say) by {@link Begun#write}; the caller holds the migration lock until
+	 * then. Until it is stored, the scope's tables and views are locked in
+	 * {@code ACCESS SHARE} mode, so that DDL on them (which the deparsers would print as
+	 * it is when they run) waits for it. A scope of more than {@code maxRelations} tables
+	 * and views is refused (the lock table is shared by every session), as is one whose
+	 * locks are not granted within the pinned lock timeout: store those with
+	 * {@link #write}.
+	 * @throws SQLException if it could not begin; the connection is back in autocommit
+	 * mode
+	 */
+	public Begun begin(Connection connection, SnapshotScope scope, int maxRelations) throws SQLException {
+		return new Begun(PinnedSession.begin(connection, lockScope(scope, maxRelations)));
+	}
+
+	/**
+	 * One statement that locks the scope's tables and views, or fails if there are more
+	 * than {@code maxRelations}.
+	 */
+	static String lockScope(SnapshotScope scope, int maxRelations) {
+		String schemas = "array[" + String.join(", ", scope.schemas().stream().map(SnapshotStore::literal).toList())
+				+ "]::text[]";
+		String relations = "select c.oid::regclass from pg_catalog.pg_class c join pg_catalog.pg_namespace n"
+				+ " on n.oid = c.relnamespace where n.nspname = any (" + schemas + ") and c.relkind in ('r', 'p', 'v')";
+		return "do $strata$ declare r regclass; begin if (select count(*) from (" + relations + ") x) > " + maxRelations
+				+ " then raise exception 'more than " + maxRelations
+				+ " tables and views to lock' using errcode = '54000'; end if; for r in " + relations
+				+ " loop execute format('lock table %s in access share mode', r); end loop; end $strata$";
+	}
+
+	private static String literal(String value) {
+		return "'" + value.replace("'", "''") + "'";
+	}
+
+	/** A snapshot {@link #begin} fixed; write it exactly once. */
+	public final class Begun {
+
+		private final PinnedSession.Begun transaction;
+
+		private Begun(PinnedSession.Begun transaction) {
+			this.transaction = transaction;
+		}
+
+		/** Stores the snapshot, as {@link SnapshotStore#write} does, and commits. */
+		public SnapshotInfo write(SnapshotScope scope, String reason) throws SQLException {
+			return this.transaction.finish((c) -> store(c, scope, reason));
+		}
+
+	}
+
+	private SnapshotInfo store(Connection c, SnapshotScope scope, String reason) throws SQLException {
+		try (Statement statement = c.createStatement()) {
+			// No primary key: the catalog query yields each (kind, identity) once
+			// (tested), and
+			// maintaining a unique index cost a third of the snapshot's time. Reads
+			// are a scan
+			// or a join over all rows anyway.
+			statement.execute("create table if not exists " + this.qualifiedName + " ("
+					+ "kind text collate \"C\" not null, " + "identity text collate \"C\" not null, "
+					+ "definition text not null, " + "hash text not null, " + "taken_at timestamptz not null, "
+					+ "server_version_num integer not null)");
+			statement.execute("delete from " + this.qualifiedName);
+		}
+		String header = String.join("\n", "reason: " + Definition.escape(reason),
+				"format: " + CatalogQuery.FORMAT_VERSION,
+				"schemas: " + Definition.escape(SnapshotInfo.schemaList(scope.schemas())));
+		// One statement stores the objects and, from what the insert returns, the
+		// header with the
+		// hash per kind: the stored rows are never read back.
+		String columns = " (kind, identity, definition, hash, taken_at, server_version_num) ";
+		try (PreparedStatement insert = c.prepareStatement(CatalogQuery.objects(scope.allKinds().kinds())
+				+ ", stored as (insert into " + this.qualifiedName + columns + "select kind, identity, definition, "
+				+ OBJECT_HASH
+				+ ", now(), current_setting('server_version_num')::integer from obj returning kind, identity, hash),"
+				+ " kinds as (select kind, " + KIND_HASH + " as hash, count(*) as objects from stored group by kind)"
+				+ " insert into " + this.qualifiedName + columns
+				+ "select ?, '', ? || E'\\nobjects: ' || coalesce(sum(objects), 0) || coalesce(string_agg(E'\\n"
+				+ KIND_HASH_KEY + "' || kind || ': ' || hash, '' order by kind collate \"C\"), ''), " + TOTAL_HASH
+				+ ", now(), current_setting('server_version_num')::integer from kinds"
+				+ " returning definition, hash, taken_at, server_version_num")) {
+			List<Object> parameters = new ArrayList<>(CatalogQuery.parameters(scope));
+			parameters.add(HEADER_KIND);
+			parameters.add(header);
+			bind(insert, parameters);
+			try (ResultSet rs = insert.executeQuery()) {
+				if (!rs.next()) {
+					throw new IllegalStateException("the snapshot header was not written");
 				}
+				return header(rs).info();
 			}
-		});
+		}
 	}
 
 	/**

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -42,6 +44,9 @@ final class AdvisoryLock extends MigrationLock {
 
 	/** "STRH" in the high half: the key each lock session holds for itself. */
 	private static final long HOLDER_PREFIX = 0x53545248L << 32;
+
+	/** A time setting as {@code current_setting} prints it. */
+	private static final Pattern SETTING = Pattern.compile("(\\d+)\\s*(ms|s|min|h|d|)");
 
 	private static final String MATCHES_KEY = "l.locktype = 'advisory' and l.granted and l.objsubid = 1"
 			+ " and l.classid::bigint = %d and l.objid::bigint = %d"
@@ -89,19 +94,32 @@ final class AdvisoryLock extends MigrationLock {
 		Duration waited = LockWait.until(schema + "." + table, settings.maxWait(),
 				() -> queryBoolean(connection, "select pg_catalog.pg_try_advisory_lock(?)", key),
 				() -> holder(connection, key), whileWaiting);
-		long holderKey;
-		try (Statement statement = connection.createStatement()) {
-			// A predecessor whose session died may have passed its fence a moment before:
-			// let that
-			// transaction end before this migrator reads the history.
-			statement.execute("select pg_catalog.pg_advisory_xact_lock(" + fenceKeyFor(schema, table) + ")");
-			holderKey = takeHolderKey(statement);
-			// The server notices a vanished client within about a minute, even on a quiet
-			// network.
-			statement.execute("select set_config('tcp_keepalives_idle', '30', false),"
-					+ " set_config('tcp_keepalives_interval', '10', false), set_config('tcp_keepalives_count', '3', false)");
+		long holderKey = holderKeyCandidate();
+		String idleSessionTimeout;
+		// One round trip, in this order: a predecessor whose session died may have passed
+		// its fence a moment before, so let that transaction end before this migrator
+		// reads the history; take the holder key; make the server notice a vanished
+		// client within about a minute, even on a quiet network; read the session's idle
+		// timeout (null before PostgreSQL 14).
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("select pg_catalog.pg_advisory_xact_lock("
+						+ fenceKeyFor(schema, table) + "), pg_catalog.pg_try_advisory_lock(" + holderKey + "),"
+						+ " set_config('tcp_keepalives_idle', '30', false),"
+						+ " set_config('tcp_keepalives_interval', '10', false),"
+						+ " set_config('tcp_keepalives_count', '3', false),"
+						+ " pg_catalog.current_setting('idle_session_timeout', true)")) {
+			rs.next();
+			if (!rs.getBoolean(2)) {
+				holderKey = takeHolderKey(statement);
+			}
+			idleSessionTimeout = rs.getString(6);
 		}
-		return new AdvisoryLock(connection, schema, table, waited, key, holderKey, idleSessionTimeout(connection));
+		return new AdvisoryLock(connection, schema, table, waited, key, holderKey,
+				parseIdleSessionTimeout(idleSessionTimeout));
+	}
+
+	private static long holderKeyCandidate() {
+		return HOLDER_PREFIX | (ThreadLocalRandom.current().nextLong() & 0xFFFFFFFFL);
 	}
 
 	/**
@@ -109,7 +127,7 @@ final class AdvisoryLock extends MigrationLock {
 	 */
 	private static long takeHolderKey(Statement statement) throws SQLException {
 		for (;;) {
-			long candidate = HOLDER_PREFIX | (ThreadLocalRandom.current().nextLong() & 0xFFFFFFFFL);
+			long candidate = holderKeyCandidate();
 			try (ResultSet rs = statement.executeQuery("select pg_catalog.pg_try_advisory_lock(" + candidate + ")")) {
 				rs.next();
 				if (rs.getBoolean(1)) {
@@ -227,13 +245,28 @@ final class AdvisoryLock extends MigrationLock {
 		return (queryStart != null) ? queryStart.toInstant() : backendStart.toInstant();
 	}
 
-	/** The session's {@code idle_session_timeout}, {@code null} before PostgreSQL 14. */
-	private static @Nullable Duration idleSessionTimeout(Connection connection) throws SQLException {
-		try (Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery(
-						"select setting::bigint from pg_catalog.pg_settings where name = 'idle_session_timeout'")) {
-			return rs.next() ? Duration.ofMillis(rs.getLong(1)) : null;
+	/**
+	 * {@code idle_session_timeout} as {@code current_setting} prints it ({@code 0},
+	 * {@code 500ms}, {@code 30s}, {@code 10min}, {@code 1h}, {@code 1d}; a bare number is
+	 * milliseconds); {@code null} before PostgreSQL 14 or if it cannot be read.
+	 */
+	static @Nullable Duration parseIdleSessionTimeout(@Nullable String setting) {
+		if (setting == null) {
+			return null;
 		}
+		Matcher matcher = SETTING.matcher(setting.trim());
+		if (!matcher.matches()) {
+			return null;
+		}
+		long value = Long.parseLong(matcher.group(1));
+		return switch (matcher.group(2)) {
+			case "", "ms" -> Duration.ofMillis(value);
+			case "s" -> Duration.ofSeconds(value);
+			case "min" -> Duration.ofMinutes(value);
+			case "h" -> Duration.ofHours(value);
+			case "d" -> Duration.ofDays(value);
+			default -> null;
+		};
 	}
 
 }

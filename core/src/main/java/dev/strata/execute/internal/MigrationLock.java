@@ -107,7 +107,17 @@ public abstract sealed class MigrationLock implements LockFence, AutoCloseable p
 	 */
 	public static MigrationLock acquire(DataSource dataSource, @Nullable Connection migrating, String schema,
 			String table, LockSettings settings, WhileWaiting whileWaiting, String sessionName) throws SQLException {
-		Connection connection = dataSource.getConnection();
+		return acquire(dataSource::getConnection, migrating, schema, table, settings, whileWaiting, sessionName);
+	}
+
+	/**
+	 * As
+	 * {@link #acquire(DataSource, Connection, String, String, LockSettings, WhileWaiting, String)},
+	 * on the connection {@code opener} gives (one opened ahead, say).
+	 */
+	public static MigrationLock acquire(Opener opener, @Nullable Connection migrating, String schema, String table,
+			LockSettings settings, WhileWaiting whileWaiting, String sessionName) throws SQLException {
+		Connection connection = opener.open();
 		SessionName.Applied named = SessionName.Applied.NOTHING;
 		try {
 			connection.setAutoCommit(true);
@@ -245,6 +255,15 @@ public abstract sealed class MigrationLock implements LockFence, AutoCloseable p
 				return rs.next() && rs.getBoolean(1);
 			}
 		}
+	}
+
+	/** Opens the lock's own connection. */
+	@FunctionalInterface
+	public interface Opener {
+
+		/** The lock's own connection, which the lock closes. */
+		Connection open() throws SQLException;
+
 	}
 
 	/** A read on the lock's own connection, see {@link #watch}. */

@@ -254,6 +254,8 @@ public final class FleetRun {
 				return null;
 			}
 			MigrateResult result = strata.migrate();
+			// the tenant's connections stay this worker's until its snapshot is stored
+			strata.awaitSnapshot();
 			return result(tenant, result.schema(),
 					result.applied().isEmpty() ? TenantState.UP_TO_DATE : TenantState.APPLIED, result.applied().size(),
 					0, result.currentVersion(), null, null, elapsed(start));

@@ -22,6 +22,19 @@ public final class SchemaHistory {
 	/** The default table name. */
 	public static final String DEFAULT_TABLE = "strata_schema_history";
 
+	/**
+	 * Counts the tables, views and sequences in schema {@code s.name} that are neither
+	 * Strata's own (the history and the tables named after it) nor an extension's. Three
+	 * parameters, each the history table's name; {@code s.name} is left to the query it
+	 * is folded into.
+	 */
+	public static final String OTHER_OBJECTS = """
+			select count(*) from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+			where c.relname <> ? and left(c.relname, length(?) + 1) <> ? || '_' and n.nspname = s.name
+			and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f')
+			and not exists (select 1 from pg_catalog.pg_depend d
+			                where d.objid = c.oid and d.deptype = 'e')""";
+
 	private final Connection connection;
 
 	private final String schema;
@@ -168,57 +181,21 @@ public final class SchemaHistory {
 		}
 	}
 
-	/** Other schemas of this database that hold a table with the history table's name. */
-	public List<String> schemasElsewhereWithTable() throws SQLException {
-		List<String> schemas = new ArrayList<>();
-		try (PreparedStatement statement = this.connection.prepareStatement("""
-				select n.nspname from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
-				where c.relname = ? and n.nspname <> ? and c.relkind in ('r', 'p') order by 1""")) {
-			statement.setString(1, this.table);
-			statement.setString(2, this.schema);
-			try (ResultSet rs = statement.executeQuery()) {
-				while (rs.next()) {
-					schemas.add(rs.getString(1));
-				}
-			}
-		}
-		return schemas;
+	/** Creates the schema (if missing) and the table (if missing). */
+	public void create() throws SQLException {
+		create(schemaExists());
 	}
 
 	/**
-	 * The number of tables, views and sequences in the target schema that are not
-	 * Strata's own (the history and the tables named after it, such as its schema
-	 * snapshot) nor an extension's.
+	 * Creates the table (if missing), and the schema too unless {@code schemaExists}: one
+	 * round trip.
 	 */
-	public int countOtherObjects() throws SQLException {
-		try (PreparedStatement statement = this.connection.prepareStatement("""
-				select count(*) from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
-				where n.nspname = ? and c.relname <> ? and left(c.relname, length(?) + 1) <> ? || '_'
-				and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f')
-				and not exists (select 1 from pg_catalog.pg_depend d
-				                where d.objid = c.oid and d.deptype = 'e')""")) {
-			statement.setString(1, this.schema);
-			statement.setString(2, this.table);
-			statement.setString(3, this.table);
-			statement.setString(4, this.table);
-			try (ResultSet rs = statement.executeQuery()) {
-				rs.next();
-				return rs.getInt(1);
-			}
-		}
-	}
-
-	/** Creates the schema (if missing) and the table (if missing). */
-	public void create() throws SQLException {
-		if (!schemaExists()) {
-			// Only when missing: even "if not exists" needs CREATE on the database, a
-			// right a migration role often lacks.
-			try (Statement statement = this.connection.createStatement()) {
-				statement.execute("create schema if not exists " + Identifiers.quote(this.schema));
-			}
-		}
+	public void create(boolean schemaExists) throws SQLException {
+		// The schema only when missing: even "if not exists" needs CREATE on the
+		// database, a right a migration role often lacks.
+		String schema = schemaExists ? "" : "create schema if not exists " + Identifiers.quote(this.schema) + "; ";
 		try (Statement statement = this.connection.createStatement()) {
-			statement.execute("create table if not exists " + this.qualifiedName + " ("
+			statement.execute(schema + "create table if not exists " + this.qualifiedName + " ("
 					+ "installed_rank integer not null primary key, " + "version varchar(50), "
 					+ "description varchar(200) not null, " + "type varchar(20) not null, "
 					+ "script varchar(1000) not null, " + "checksum integer, " + "installed_by varchar(100) not null, "
@@ -226,8 +203,7 @@ public final class SchemaHistory {
 					+ "success boolean not null, " + "transactional boolean not null default true, "
 					+ "statements_run integer not null default 0, " + "statements_total integer not null default 0, "
 					+ "sql_checksum integer, " + "signature varchar(32), " + IN_FLIGHT + " integer, " + UNDO_CHECKSUM
-					+ " integer, " + UNDONE + " boolean not null default false)");
-			statement.execute(createUniqueSuccessIndex());
+					+ " integer, " + UNDONE + " boolean not null default false); " + createUniqueSuccessIndex());
 		}
 		this.inFlightColumn = true;
 		this.uniqueIndex = true;
