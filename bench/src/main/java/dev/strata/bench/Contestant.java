@@ -27,6 +27,14 @@ public interface Contestant {
 	 */
 	int migrate(DataSource dataSource, Path corpus) throws Exception;
 
+	/**
+	 * Waits for work the tool left running after {@link #migrate} returned (Strata stores
+	 * its schema snapshot in the background, under its lock), so that it does not spill
+	 * into the next trial. Timed apart: see the "apply-settled" series.
+	 */
+	default void settle() {
+	}
+
 	/** SQL returning one number: the successful migrations this tool has recorded. */
 	String historyCountSql();
 

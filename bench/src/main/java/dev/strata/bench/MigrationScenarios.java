@@ -45,10 +45,13 @@ final class MigrationScenarios {
 					long started = System.nanoTime();
 					int applied = contestant.migrate(dataSource, corpus);
 					long nanos = System.nanoTime() - started;
+					contestant.settle();
+					long settled = System.nanoTime() - started;
 					Bench.verifyReported(contestant, applied, n, "apply " + size);
 					Bench.verifyApplied(contestant, dataSource, n, "apply " + size);
 					if (measured) {
 						this.results.series("apply", size, contestant.name(), "ms").add(nanos / 1e6);
+						this.results.series("apply-settled", size, contestant.name(), "ms").add(settled / 1e6);
 					}
 					progress("apply", size, contestant, round, nanos);
 				}

@@ -11,6 +11,9 @@ import dev.strata.StrataConfig;
 /** Strata through its Java API, with every setting at its default. */
 final class StrataContestant implements Contestant {
 
+	/** The last migrate's Strata, whose background snapshot {@link #settle} waits for. */
+	private Strata last;
+
 	@Override
 	public String name() {
 		return "strata";
@@ -19,8 +22,18 @@ final class StrataContestant implements Contestant {
 	@Override
 	public int migrate(DataSource dataSource, Path corpus) {
 		StrataConfig config = StrataConfig.builder(dataSource).locations("filesystem:" + corpus).build();
-		MigrateResult result = new Strata(config).migrate();
+		Strata strata = new Strata(config);
+		MigrateResult result = strata.migrate();
+		this.last = strata;
 		return result.applied().size();
+	}
+
+	@Override
+	public void settle() {
+		if (this.last != null) {
+			this.last.awaitSnapshot();
+			this.last = null;
+		}
 	}
 
 	@Override
