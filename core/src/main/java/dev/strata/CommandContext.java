@@ -190,28 +190,55 @@ final class CommandContext {
 		this.finishing = null;
 		this.release = null;
 		Connection connection = this.connection;
-		BackgroundSnapshots.start(connection, this.config.target(), () -> {
+		try {
+			BackgroundSnapshots.start(connection, this.config.target(), () -> finish(work, release, connection));
+		}
+		catch (SQLException | RuntimeException ex) {
+			// nothing started: the caller closes the connection, the lock goes now
+			release.run();
+			throw ex;
+		}
+		return true;
+	}
+
+	/**
+	 * Runs {@code work}, then releases the lock and closes the connection, whatever
+	 * happens.
+	 */
+	private static void finish(ConnectionWork work, Runnable release, Connection connection) {
+		try {
+			work.run(connection);
+		}
+		catch (SQLException ex) {
+			logger.warn("Work left for after the run failed: {} (SQLState {})", ex.getMessage(), ex.getSQLState());
+		}
+		finally {
 			try {
-				work.run(connection);
-			}
-			catch (SQLException ex) {
-				logger.warn("Work left for after the run failed: {} (SQLState {})", ex.getMessage(), ex.getSQLState());
+				release.run();
 			}
 			finally {
 				try {
-					release.run();
+					connection.close();
 				}
-				finally {
-					try {
-						connection.close();
-					}
-					catch (SQLException ex) {
-						logger.debug("Could not close the migration connection", ex);
-					}
+				catch (SQLException ex) {
+					logger.debug("Could not close the migration connection", ex);
 				}
 			}
-		});
-		return true;
+		}
+	}
+
+	/**
+	 * Drops the work {@link #finishInBackground} asked for when the command failed after
+	 * all, releasing the lock kept for it; the caller closes the connection, which rolls
+	 * back what the work had begun.
+	 */
+	void abandonBackgroundWork() {
+		Runnable release = this.release;
+		this.finishing = null;
+		this.release = null;
+		if (release != null) {
+			release.run();
+		}
 	}
 
 	/**

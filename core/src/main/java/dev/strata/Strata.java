@@ -208,11 +208,17 @@ public final class Strata {
 				// of what this command reads
 				BackgroundSnapshots.await(connection, this.config.target());
 				context[0] = new CommandContext(this.config, connection, migrations);
+				boolean ran = false;
 				try {
-					return command.run(context[0]);
+					R result = command.run(context[0]);
+					ran = true;
+					return result;
 				}
 				finally {
 					context[0].discardUnusedLockConnection();
+					if (!ran) {
+						context[0].abandonBackgroundWork();
+					}
 				}
 			}, (connection) -> context[0] != null && context[0].handOver());
 		}

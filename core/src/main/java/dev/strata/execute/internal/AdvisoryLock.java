@@ -7,8 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -18,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import dev.strata.execute.LockHolder;
 import dev.strata.execute.LockMode;
 import dev.strata.execute.LockSettings;
+import dev.strata.source.internal.Durations;
 
 /**
  * The migration lock as a session-level advisory lock. The server releases it the moment
@@ -44,9 +43,6 @@ final class AdvisoryLock extends MigrationLock {
 
 	/** "STRH" in the high half: the key each lock session holds for itself. */
 	private static final long HOLDER_PREFIX = 0x53545248L << 32;
-
-	/** A time setting as {@code current_setting} prints it. */
-	private static final Pattern SETTING = Pattern.compile("(\\d+)\\s*(ms|s|min|h|d|)");
 
 	private static final String MATCHES_KEY = "l.locktype = 'advisory' and l.granted and l.objsubid = 1"
 			+ " and l.classid::bigint = %d and l.objid::bigint = %d"
@@ -254,19 +250,12 @@ final class AdvisoryLock extends MigrationLock {
 		if (setting == null) {
 			return null;
 		}
-		Matcher matcher = SETTING.matcher(setting.trim());
-		if (!matcher.matches()) {
+		try {
+			return Durations.parse(setting);
+		}
+		catch (IllegalArgumentException ex) {
 			return null;
 		}
-		long value = Long.parseLong(matcher.group(1));
-		return switch (matcher.group(2)) {
-			case "", "ms" -> Duration.ofMillis(value);
-			case "s" -> Duration.ofSeconds(value);
-			case "min" -> Duration.ofMinutes(value);
-			case "h" -> Duration.ofHours(value);
-			case "d" -> Duration.ofDays(value);
-			default -> null;
-		};
 	}
 
 }
