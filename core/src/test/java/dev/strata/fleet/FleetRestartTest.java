@@ -39,6 +39,13 @@ class FleetRestartTest {
 		// the search_path, the catalog, every history in one UNION ALL
 		assertThat(counting.connections.get()).isEqualTo(2);
 		assertThat(counting.executions.get()).isEqualTo(3);
+		// status and validate settle them the same way
+		CountingDataSource looking = new CountingDataSource(db.dataSource());
+		assertThat(fleet(looking.dataSource(), tenants, 8).status().count(TenantState.UP_TO_DATE)).isEqualTo(50);
+		assertThat(fleet(looking.dataSource(), tenants, 8).validate("Run migrate.").count(TenantState.UP_TO_DATE))
+			.isEqualTo(50);
+		assertThat(looking.connections.get()).isEqualTo(4);
+		assertThat(looking.executions.get()).isEqualTo(6);
 
 		Files.writeString(this.dir.resolve("V3__more.sql"), "create table more (id int);");
 		CountingDataSource pending = new CountingDataSource(db.dataSource());
