@@ -10,6 +10,10 @@ import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
@@ -23,14 +27,22 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the catalog says of every tenant at once: whether its schema, history and snapshot
- * exist, and its history's rows. Two queries per DataSource whatever the number of
- * tenants (the histories in one {@code UNION ALL}, in chunks of {@value #CHUNK} tables),
- * so a restart with nothing to do does not cost a round trip per tenant.
+ * exist, and its history's rows. A fixed number of queries per DataSource whatever the
+ * number of tenants (one for the catalog, the histories in {@code UNION ALL}s of at most
+ * {@value #CHUNK} tables, shared out over up to the fleet's parallelism of sessions once
+ * there are hundreds), so a restart with nothing to do does not cost a round trip per
+ * tenant.
  */
 public final class FleetCatalog {
 
 	/** Tables per {@code UNION ALL}: keeps a very large fleet's query a sane size. */
 	static final int CHUNK = 500;
+
+	/**
+	 * The fewest tables worth a connection of their own: below that, a second session
+	 * costs more than it shares out.
+	 */
+	static final int SLICE = 100;
 
 	private FleetCatalog() {
 	}
@@ -47,9 +59,11 @@ public final class FleetCatalog {
 	/**
 	 * Reads every target with a schema; a target without one (the connection's current
 	 * schema) is not read and gets {@code null}.
+	 * @param parallelism how many connections of a DataSource may read its histories at
+	 * once
 	 * @return each target's state, in the order given
 	 */
-	public static List<@Nullable Tenant> read(List<MigrationTarget> targets) {
+	public static List<@Nullable Tenant> read(List<MigrationTarget> targets, int parallelism) {
 		Tenant[] found = new Tenant[targets.size()];
 		Map<DataSource, List<Integer>> byDataSource = new IdentityHashMap<>();
 		for (int i = 0; i < targets.size(); i++) {
@@ -59,7 +73,7 @@ public final class FleetCatalog {
 		}
 		for (Map.Entry<DataSource, List<Integer>> group : byDataSource.entrySet()) {
 			List<MigrationTarget> members = group.getValue().stream().map(targets::get).toList();
-			List<Tenant> read = read(group.getKey(), members);
+			List<Tenant> read = read(group.getKey(), members, parallelism);
 			for (int i = 0; i < members.size(); i++) {
 				found[group.getValue().get(i)] = read.get(i);
 			}
@@ -67,7 +81,7 @@ public final class FleetCatalog {
 		return Arrays.asList(found);
 	}
 
-	private static List<Tenant> read(DataSource dataSource, List<MigrationTarget> targets) {
+	private static List<Tenant> read(DataSource dataSource, List<MigrationTarget> targets, int parallelism) {
 		try (Connection connection = dataSource.getConnection()) {
 			boolean[][] exists = new boolean[targets.size()][];
 			try (PreparedStatement statement = connection.prepareStatement("""
@@ -97,15 +111,11 @@ public final class FleetCatalog {
 					withHistory.add(i);
 				}
 			}
-			List<List<AppliedMigration>> histories = new ArrayList<>();
-			for (int from = 0; from < withHistory.size(); from += CHUNK) {
-				List<SchemaHistory.Table> tables = withHistory.subList(from, Math.min(from + CHUNK, withHistory.size()))
-					.stream()
-					.map((i) -> new SchemaHistory.Table(targets.get(i).schema(), targets.get(i).table(), exists[i][3],
-							exists[i][4]))
-					.toList();
-				histories.addAll(SchemaHistory.readAll(connection, tables));
-			}
+			List<SchemaHistory.Table> tables = withHistory.stream()
+				.map((i) -> new SchemaHistory.Table(targets.get(i).schema(), targets.get(i).table(), exists[i][3],
+						exists[i][4]))
+				.toList();
+			List<List<AppliedMigration>> histories = histories(dataSource, connection, tables, parallelism);
 			List<Tenant> tenants = new ArrayList<>(targets.size());
 			int next = 0;
 			for (int i = 0; i < targets.size(); i++) {
@@ -120,6 +130,95 @@ public final class FleetCatalog {
 					&& (state.startsWith("08") || state.startsWith("28") || state.startsWith("3D"));
 			throw new StrataException(connection ? ErrorCategory.CONFIGURATION : ErrorCategory.UNEXPECTED,
 					"Could not read the tenants' histories: " + ex.getMessage() + " (SQLState " + state + ")", ex);
+		}
+	}
+
+	/**
+	 * The rows of every table, in chunks of at most {@value #CHUNK} tables, read by up to
+	 * {@code parallelism} sessions at once (each with at least {@value #SLICE} tables):
+	 * the first on {@code connection}, the others each on a connection of its own. The
+	 * server's time goes into opening each table (a session's first look at a table reads
+	 * its description from the catalog), which several sessions share out.
+	 */
+	private static List<List<AppliedMigration>> histories(DataSource dataSource, Connection connection,
+			List<SchemaHistory.Table> tables, int parallelism) throws SQLException {
+		int sessions = Math.max(1, Math.min(parallelism, tables.size() / SLICE));
+		int chunks = Math.max(sessions, (tables.size() + CHUNK - 1) / CHUNK);
+		int size = Math.max(1, (tables.size() + chunks - 1) / chunks);
+		// Each session reads every sessions-th chunk.
+		List<List<List<SchemaHistory.Table>>> bySession = new ArrayList<>();
+		for (int i = 0; i < sessions; i++) {
+			bySession.add(new ArrayList<>());
+		}
+		for (int from = 0, chunk = 0; from < tables.size(); from += size, chunk++) {
+			bySession.get(chunk % sessions).add(tables.subList(from, Math.min(from + size, tables.size())));
+		}
+		List<List<List<AppliedMigration>>> read = new ArrayList<>();
+		if (sessions == 1) {
+			read.add(readChunks(connection, bySession.get(0)));
+		}
+		else {
+			ExecutorService executor = Executors.newFixedThreadPool(sessions - 1, (runnable) -> {
+				Thread thread = new Thread(runnable, "strata-fleet-catalog");
+				thread.setDaemon(true);
+				return thread;
+			});
+			try {
+				List<Future<List<List<AppliedMigration>>>> others = new ArrayList<>();
+				for (List<List<SchemaHistory.Table>> chunksOfSession : bySession.subList(1, sessions)) {
+					others.add(executor.submit(() -> {
+						try (Connection own = dataSource.getConnection()) {
+							return readChunks(own, chunksOfSession);
+						}
+					}));
+				}
+				read.add(readChunks(connection, bySession.get(0)));
+				for (Future<List<List<AppliedMigration>>> other : others) {
+					read.add(join(other));
+				}
+			}
+			finally {
+				executor.shutdownNow();
+			}
+		}
+		// Back in the order of the tables: chunk k was the (k / sessions)-th of session
+		// k % sessions.
+		List<List<AppliedMigration>> histories = new ArrayList<>(tables.size());
+		int[] next = new int[sessions];
+		for (int from = 0, chunk = 0; from < tables.size(); from += size, chunk++) {
+			int session = chunk % sessions;
+			for (int i = 0; i < Math.min(size, tables.size() - from); i++) {
+				histories.add(read.get(session).get(next[session]++));
+			}
+		}
+		return histories;
+	}
+
+	private static List<List<AppliedMigration>> readChunks(Connection connection,
+			List<List<SchemaHistory.Table>> chunks) throws SQLException {
+		List<List<AppliedMigration>> rows = new ArrayList<>();
+		for (List<SchemaHistory.Table> chunk : chunks) {
+			rows.addAll(SchemaHistory.readAll(connection, chunk));
+		}
+		return rows;
+	}
+
+	private static <T> T join(Future<T> future) throws SQLException {
+		try {
+			return future.get();
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof SQLException sql) {
+				throw sql;
+			}
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new StrataException(ErrorCategory.UNEXPECTED, "Interrupted while reading the tenants' histories", ex);
 		}
 	}
 

@@ -173,7 +173,7 @@ public final class FleetRun {
 				&& new MigrationSource(probe.locations(), probe.classLoader(), probe.locationsConfigured())
 					.loadCallbacks()
 					.isEmpty();
-		List<FleetCatalog.@Nullable Tenant> catalog = FleetCatalog.read(this.tenants);
+		List<FleetCatalog.@Nullable Tenant> catalog = FleetCatalog.read(this.tenants, this.settings.parallelism());
 		Planner planner = new Planner(probe.outOfOrder());
 		for (int i = 0; i < this.tenants.size(); i++) {
 			MigrationTarget tenant = this.tenants.get(i);

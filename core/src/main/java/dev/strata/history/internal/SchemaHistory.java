@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -52,6 +53,12 @@ public final class SchemaHistory {
 	private static final String COLUMNS = "installed_rank, version, description, type, script, checksum,"
 			+ " installed_by, installed_on, execution_time_ms, success, transactional, statements_run,"
 			+ " statements_total, sql_checksum";
+
+	/**
+	 * The columns every history table has, its signature as stored among them: what each
+	 * branch of {@link #readAll}'s union reads.
+	 */
+	private static final String STORED_COLUMNS = COLUMNS + ", signature";
 
 	private static final String SIGNED_COLUMNS = "installed_rank, coalesce(version, ''), description,"
 			+ " type, script, coalesce(checksum::text, ''), coalesce(sql_checksum::text, ''), installed_by,"
@@ -310,33 +317,49 @@ public final class SchemaHistory {
 	 * The rows of several history tables in one round trip, each table's in installation
 	 * order: a fleet's restart reads every tenant's history at once, rather than one
 	 * query per tenant.
+	 * <p>
+	 * Each branch of the {@code UNION ALL} only reads its table's stored columns (a
+	 * column an older table lacks as a null, which is what the signature skips); the
+	 * signature is recomputed once above the union, and the rows are put in order here
+	 * rather than by an {@code ORDER BY}. Per branch, an expression costs planning time,
+	 * and a sort over hundreds of tables invites a parallel plan whose workers open every
+	 * table again from a cold cache: together they made a 500-table read cost about ten
+	 * times the plain read.
 	 * @param tables the tables, each known to exist
 	 * @return each table's rows, in the order the tables were given
 	 */
 	public static List<List<AppliedMigration>> readAll(Connection connection, List<Table> tables) throws SQLException {
 		List<List<AppliedMigration>> rows = new ArrayList<>(tables.size());
-		StringBuilder sql = new StringBuilder();
+		if (tables.isEmpty()) {
+			return rows;
+		}
+		StringBuilder union = new StringBuilder();
 		for (int i = 0; i < tables.size(); i++) {
 			Table table = tables.get(i);
 			rows.add(new ArrayList<>());
-			sql.append((i > 0) ? " union all " : "")
+			union.append((i > 0) ? " union all " : "")
 				.append("select ")
 				.append(i)
 				.append(", ")
-				.append(rowColumns(table.inFlightColumn(), table.undoColumns()))
+				.append(STORED_COLUMNS)
+				.append(", ")
+				.append(table.inFlightColumn() ? IN_FLIGHT : "null::integer")
+				.append(", ")
+				.append(table.undoColumns() ? UNDO_CHECKSUM : "null::integer")
 				.append(" from ")
 				.append(Identifiers.quote(table.schema()))
 				.append('.')
 				.append(Identifiers.quote(table.table()));
 		}
-		if (tables.isEmpty()) {
-			return rows;
-		}
-		try (Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery(sql.append(" order by 1, 2").toString())) {
+		String sql = "select strata_table, " + rowColumns(true, true) + " from (" + union + ") h(strata_table, "
+				+ STORED_COLUMNS + ", " + IN_FLIGHT + ", " + UNDO_CHECKSUM + ")";
+		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
 			while (rs.next()) {
 				rows.get(rs.getInt(1)).add(row(rs, 2));
 			}
+		}
+		for (List<AppliedMigration> table : rows) {
+			table.sort(Comparator.comparingInt(AppliedMigration::installedRank));
 		}
 		return rows;
 	}
