@@ -21,6 +21,9 @@ public class MigrateMojo extends DatabaseMojo {
 		// Core logs each applied migration and the summary through SLF4J, which is
 		// Maven's log here: nothing to add.
 		strata.migrate();
+		// The build's next step may read the schema: the goal ends with the snapshot
+		// stored, as the migrator's migrate does.
+		strata.awaitSnapshot();
 	}
 
 }
