@@ -102,6 +102,8 @@ class PgBouncerMigrateTest {
 			Strata strata = strata(db, bouncer, LockMode.AUTO, Duration.ofSeconds(30));
 
 			assertThat(strata.migrate().applied()).hasSize(4);
+			// the lease is released once the snapshot, stored in the background, is
+			strata.awaitSnapshot();
 
 			assertThat(Db.column(db, "select token || ' ' || released from strata_schema_history_lock"))
 				.containsExactly("1 true");

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.strata.Strata;
 import dev.strata.test.PostgresServer;
 import dev.strata.test.TestDatabase;
 import org.junit.jupiter.api.Assumptions;
@@ -40,7 +41,11 @@ class DumpRestoreTest {
 		Assumptions.assumeTrue(bin.isPresent(), "no pg_dump/pg_restore of PostgreSQL " + major + " found; looked at "
 				+ looked + " (zonky's embedded binaries ship only initdb, pg_ctl and postgres)");
 		try (TestDatabase source = server.createDatabase(); TestDatabase copy = server.createDatabase()) {
-			new DriftFixture(directory, source.dataSource()).migration(DriftFixture.SCHEMA).strata().migrate();
+			Strata strata = new DriftFixture(directory, source.dataSource()).migration(DriftFixture.SCHEMA).strata();
+			strata.migrate();
+			// pg_dump reads the database by other means: the snapshot must be stored
+			// first
+			strata.awaitSnapshot();
 			Path dump = directory.resolve("schema.dump");
 			run(bin.get(), source, "pg_dump", "-Fc", "-f", dump.toString(), "--dbname", source.name());
 			run(bin.get(), copy, "pg_restore", "--no-owner", "--dbname", copy.name(), dump.toString());
