@@ -117,7 +117,7 @@ final class CommandContext {
 		LockConnection ahead = this.lockConnection;
 		this.lockConnection = null;
 		MigrationLock lock = MigrationLock.acquire(
-				(ahead != null) ? ahead::take : this.config.target().dataSource()::getConnection, connection,
+				(ahead != null) ? ahead : this.config.target().dataSource()::getConnection, connection,
 				target().schema(), this.config.target().table(), this.config.lock(), () -> connection.isValid(5),
 				this.config.sessionName());
 		SessionName.Applied named = SessionName.Applied.NOTHING;
@@ -127,7 +127,7 @@ final class CommandContext {
 			// who waits), unless a pooler shares it with other clients.
 			named = lock.sharedSession() ? SessionName.Applied.NOTHING
 					: SessionName.apply(connection, this.config.sessionName());
-			this.target = TargetState.resolve(connection, this.config.target(), this.config.flywayTable());
+			this.target = target().againUnderLock(connection, this.config.flywayTable());
 			T result = work.run(this.target, lock);
 			if (this.finishing != null) {
 				SessionName.Applied restore = named;

@@ -81,6 +81,33 @@ final class TargetState {
 	}
 
 	/**
+	 * This target read again once the migration lock is held: another migrator may have
+	 * changed it meanwhile. Without a history before, a one-row probe for it spares the
+	 * whole query (which counts the schema's objects): while there is still none, no
+	 * migrator ran in between and this state stands.
+	 */
+	TargetState againUnderLock(Connection connection, String flywayTable) throws SQLException {
+		if (!this.historyExists && !historyExistsNow(connection)) {
+			return this;
+		}
+		return resolve(connection, this.target, flywayTable);
+	}
+
+	private boolean historyExistsNow(Connection connection) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("""
+				select exists (select 1 from pg_catalog.pg_class t
+				  join pg_catalog.pg_namespace n on n.oid = t.relnamespace
+				  where n.nspname = ? and t.relname = ? and t.relkind in ('r', 'p'))""")) {
+			statement.setString(1, schema());
+			statement.setString(2, this.target.table());
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				return rs.getBoolean(1);
+			}
+		}
+	}
+
+	/**
 	 * The schema (the configured one, else the connection's current schema), which of the
 	 * history and snapshot tables exist in it and whether Citus is installed, in one
 	 * query: this runs on every restart. What only a first run needs (whether the schema

@@ -130,8 +130,9 @@ public abstract sealed class MigrationLock implements LockFence, AutoCloseable p
 						schema, leaseTableName(table));
 			}
 			if (mode == LockMode.AUTO) {
-				mode = (migrating != null && PoolerProbe.sharesSessions(migrating, connection)) ? LockMode.LEASE
-						: LockMode.ADVISORY;
+				mode = (migrating != null
+						&& PoolerProbe.sharesSessions(migrating, connection, opener.backendPidAtOpen()))
+								? LockMode.LEASE : LockMode.ADVISORY;
 				if (mode == LockMode.LEASE) {
 					logger.info("Two connections shared one server session: a connection pooler in transaction mode"
 							+ " sits in front of the database, so the migration lock is a lease row in {}.{} (set"
@@ -263,6 +264,14 @@ public abstract sealed class MigrationLock implements LockFence, AutoCloseable p
 
 		/** The lock's own connection, which the lock closes. */
 		Connection open() throws SQLException;
+
+		/**
+		 * The opened connection's backend pid, if the opener read it (see
+		 * {@link PoolerProbe#backendPid}); 0 if not.
+		 */
+		default int backendPidAtOpen() {
+			return 0;
+		}
 
 	}
 

@@ -15,20 +15,25 @@ import java.sql.Statement;
  * through such a pooler is then caught by its heartbeat, which finds it missing from its
  * own session.
  */
-final class PoolerProbe {
+public final class PoolerProbe {
 
 	private PoolerProbe() {
 	}
 
-	static boolean sharesSessions(Connection first, Connection second) throws SQLException {
+	/**
+	 * @param secondPidAtOpen {@code second}'s backend pid as read when it opened, 0 if it
+	 * was not: one sample fewer to take now, and an earlier one is as telling
+	 */
+	static boolean sharesSessions(Connection first, Connection second, int secondPidAtOpen) throws SQLException {
+		int b = (secondPidAtOpen != 0) ? secondPidAtOpen : backendPid(second);
 		int a = backendPid(first);
-		int b = backendPid(second);
 		int c = backendPid(second);
 		int d = backendPid(first);
 		return a == b || c == d || a != d || b != c;
 	}
 
-	private static int backendPid(Connection connection) throws SQLException {
+	/** The server session's process id, as the server reports it. */
+	public static int backendPid(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery("select pg_catalog.pg_backend_pid()")) {
 			rs.next();
