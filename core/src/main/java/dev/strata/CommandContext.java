@@ -39,6 +39,9 @@ final class CommandContext {
 
 	private @Nullable TargetState target;
 
+	/** Whether {@link #openLockConnectionOnFirstRun} was asked for. */
+	private boolean lockOnFirstRun;
+
 	/** The lock's connection, when {@link #openLockConnectionAhead} opened it. */
 	private @Nullable LockConnection lockConnection;
 
@@ -71,7 +74,9 @@ final class CommandContext {
 	/** The target schema and its history, found on this command's connection. */
 	TargetState target() throws SQLException {
 		if (this.target == null) {
-			this.target = TargetState.resolve(this.connection, this.config.target(), this.config.flywayTable());
+			this.target = TargetState.resolve(this.connection, this.config.target(), this.config.flywayTable(),
+					this.lockOnFirstRun ? this::openLockConnectionAhead : () -> {
+					});
 			bindPlaceholders(this.target);
 		}
 		return this.target;
@@ -145,6 +150,15 @@ final class CommandContext {
 				lock.close();
 			}
 		}
+	}
+
+	/**
+	 * For a command that takes the lock on any target without a history: its connection
+	 * starts opening ({@link #openLockConnectionAhead}) as soon as {@link #target} sees
+	 * none, while what a first run needs is still being read. Before {@link #target}.
+	 */
+	void openLockConnectionOnFirstRun() {
+		this.lockOnFirstRun = true;
 	}
 
 	/**

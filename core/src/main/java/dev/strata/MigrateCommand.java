@@ -92,6 +92,7 @@ final class MigrateCommand implements Command<MigrateResult> {
 
 	private MigrateResult migrate(CommandContext context) throws SQLException {
 		Connection connection = context.connection();
+		context.openLockConnectionOnFirstRun();
 		TargetState target = context.target();
 		if (!target.historyExists() || !target.snapshotExists()) {
 			// sure to take the lock: its connection opens while the history is planned

@@ -59,32 +59,46 @@ final class TargetState {
 	 * @param flywayTable Flyway's history table, looked for in the same schema
 	 */
 	static TargetState resolve(Connection connection, MigrationTarget target, String flywayTable) throws SQLException {
+		return resolve(connection, target, flywayTable, () -> {
+		});
+	}
+
+	/**
+	 * As {@link #resolve(Connection, MigrationTarget, String)}, running
+	 * {@code withoutHistory} as soon as the target shows no history, before what only a
+	 * first run needs is read: a command sure to take the lock opens its connection
+	 * meanwhile.
+	 */
+	static TargetState resolve(Connection connection, MigrationTarget target, String flywayTable,
+			Runnable withoutHistory) throws SQLException {
 		String snapshotTable = SnapshotStore.tableName(target.table());
 		Found found = find(connection, target.schema(), target.table(), snapshotTable, flywayTable);
 		String schema = found.schema();
 		SchemaHistory history = new SchemaHistory(connection, schema, target.table(),
 				!found.history() || found.inFlightColumn(), !found.history() || found.uniqueIndex());
-		if (!found.history() && target.schema() == null) {
-			List<String> elsewhere = found.historyElsewhere();
-			if (!elsewhere.isEmpty()) {
+		int otherObjects = 0;
+		if (!found.history()) {
+			withoutHistory.run();
+			FirstRun firstRun = FirstRun.find(connection, schema, target.schema() == null, target.table());
+			if (!firstRun.historyElsewhere().isEmpty()) {
 				throw new StrataException(ErrorCategory.CONFIGURATION, "The history table " + target.table()
 						+ " is not in schema \"" + schema + "\" (the connection's current schema) but exists in "
-						+ String.join(", ", elsewhere.stream().map((s) -> "\"" + s + "\"").toList())
+						+ String.join(", ", firstRun.historyElsewhere().stream().map((s) -> "\"" + s + "\"").toList())
 						+ ". Strata will not take that for an empty history. Set strata.schema to the schema that"
 						+ " holds the history, or fix the connection's search_path.");
 			}
+			otherObjects = firstRun.otherObjects();
 		}
 		return new TargetState(target, history, found.history(), found.snapshot(),
 				found.flywayHistory() ? flywayTable : null,
-				DatabaseServer.of(serverVersion(connection), found.citusVersion()), found.schemaExists(),
-				found.otherObjects());
+				DatabaseServer.of(serverVersion(connection), found.citusVersion()), found.schemaExists(), otherObjects);
 	}
 
 	/**
 	 * This target read again once the migration lock is held: another migrator may have
 	 * changed it meanwhile. Without a history before, a one-row probe for it spares the
-	 * whole query (which counts the schema's objects): while there is still none, no
-	 * migrator ran in between and this state stands.
+	 * whole reading: while there is still none, no migrator ran in between and this state
+	 * stands.
 	 */
 	TargetState againUnderLock(Connection connection, String flywayTable) throws SQLException {
 		if (!this.historyExists && !historyExistsNow(connection)) {
@@ -110,9 +124,9 @@ final class TargetState {
 	/**
 	 * The schema (the configured one, else the connection's current schema), which of the
 	 * history and snapshot tables exist in it and whether Citus is installed, in one
-	 * query: this runs on every restart. What only a first run needs (whether the schema
-	 * exists, the history table in other schemas, the objects already there) rides along:
-	 * the count is only evaluated without a history.
+	 * query: this runs on every restart. What only a first run needs is read apart (see
+	 * {@link FirstRun}): a new server session plans every part of a query, and those
+	 * parts cost a restart 3-4 ms.
 	 */
 	private static Found find(Connection connection, @Nullable String configuredSchema, String history, String snapshot,
 			String flyway) throws SQLException {
@@ -120,20 +134,12 @@ final class TargetState {
 		// together, the whole key of pg_class's index: once the driver prepares this
 		// statement on the server, PostgreSQL may choose a plan for any schema, and one
 		// that finds the name first reads every tenant's table of that name (20 ms a
-		// call at 1,000 tenant schemas). For the same reason, the other schemas with a
-		// history are only listed when they are looked at: no history, and the schema
-		// is the connection's.
+		// call at 1,000 tenant schemas).
 		try (PreparedStatement statement = connection.prepareStatement(
 				"select s.name, c.oid is not null, " + tableExists() + ", " + SchemaHistory.inFlightColumnTest() + ", "
 						+ SchemaHistory.uniqueIndexTest() + ", " + tableExists() + """
 								, (select e.extversion from pg_catalog.pg_extension e where e.extname = 'citus'),
-								  n.oid is not null,
-								  case when c.oid is null and ?::text is null then array (select o.nspname::text
-								    from pg_catalog.pg_class t join pg_catalog.pg_namespace o on o.oid = t.relnamespace
-								    where t.relname = ? and o.nspname <> s.name and t.relkind in ('r', 'p') order by 1)
-								  else '{}'::text[] end,
-								  case when c.oid is null then (""" + SchemaHistory.OTHER_OBJECTS + """
-								  ) else 0 end
+								  n.oid is not null
 								from (select coalesce(?::text, current_schema()) as name) s
 								left join pg_catalog.pg_namespace n on n.nspname = s.name
 								left join pg_catalog.pg_class c on c.oid = (select t.oid from pg_catalog.pg_class t
@@ -142,11 +148,6 @@ final class TargetState {
 			statement.setString(2, flyway);
 			statement.setString(3, configuredSchema);
 			statement.setString(4, history);
-			statement.setString(5, history);
-			statement.setString(6, history);
-			statement.setString(7, history);
-			statement.setString(8, configuredSchema);
-			statement.setString(9, history);
 			try (ResultSet rs = statement.executeQuery()) {
 				rs.next();
 				String schema = rs.getString(1);
@@ -155,8 +156,7 @@ final class TargetState {
 							+ " of the schemas on its search_path exists. Set strata.schema, or create the schema first.");
 				}
 				return new Found(schema, rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4), rs.getBoolean(5),
-						rs.getBoolean(6), rs.getString(7), rs.getBoolean(8),
-						List.of((String[]) rs.getArray(9).getArray()), rs.getInt(10));
+						rs.getBoolean(6), rs.getString(7), rs.getBoolean(8));
 			}
 		}
 	}
@@ -176,13 +176,45 @@ final class TargetState {
 	 * @param flywayHistory whether Flyway's history table is in the schema
 	 * @param citusVersion the Citus extension's version, {@code null} without it
 	 * @param schemaExists whether the schema exists
-	 * @param historyElsewhere the other schemas with a table of the history's name
-	 * @param otherObjects without a history, the schema's objects that are not Strata's
-	 * (see {@link SchemaHistory#OTHER_OBJECTS}); 0 with one
 	 */
 	private record Found(String schema, boolean history, boolean snapshot, boolean inFlightColumn, boolean uniqueIndex,
-			boolean flywayHistory, @Nullable String citusVersion, boolean schemaExists, List<String> historyElsewhere,
-			int otherObjects) {
+			boolean flywayHistory, @Nullable String citusVersion, boolean schemaExists) {
+	}
+
+	/**
+	 * What a target without a history is read for besides.
+	 *
+	 * @param historyElsewhere the other schemas with a table of the history's name, when
+	 * the schema is the connection's current one (a history found there means a wrong
+	 * search_path, not an empty history); empty otherwise
+	 * @param otherObjects the schema's objects that are not Strata's (see
+	 * {@link SchemaHistory#OTHER_OBJECTS})
+	 */
+	private record FirstRun(List<String> historyElsewhere, int otherObjects) {
+
+		static FirstRun find(Connection connection, String schema, boolean currentSchema, String history)
+				throws SQLException {
+			try (PreparedStatement statement = connection.prepareStatement("""
+					select case when ? then array (select o.nspname::text
+					    from pg_catalog.pg_class t join pg_catalog.pg_namespace o on o.oid = t.relnamespace
+					    where t.relname = ? and o.nspname <> s.name and t.relkind in ('r', 'p') order by 1)
+					  else '{}'::text[] end,
+					  (""" + SchemaHistory.OTHER_OBJECTS + """
+					)
+					from (select ?::text as name) s""")) {
+				statement.setBoolean(1, currentSchema);
+				statement.setString(2, history);
+				statement.setString(3, history);
+				statement.setString(4, history);
+				statement.setString(5, history);
+				statement.setString(6, schema);
+				try (ResultSet rs = statement.executeQuery()) {
+					rs.next();
+					return new FirstRun(List.of((String[]) rs.getArray(1).getArray()), rs.getInt(2));
+				}
+			}
+		}
+
 	}
 
 	/** The kind of server the target runs on. */

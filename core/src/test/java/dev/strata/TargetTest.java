@@ -1,12 +1,15 @@
 package dev.strata;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.strata.error.ErrorCategory;
+import dev.strata.error.StrataException;
 import dev.strata.execute.MigrationListener;
 import dev.strata.migration.PreparedMigration;
 import dev.strata.targets.MigrationTarget;
@@ -64,6 +67,39 @@ class TargetTest {
 		assertThat(Db.tableExists(db, "public.accounts")).isTrue();
 		assertThat(Db.tableExists(db, "tenant_a.accounts")).isFalse();
 		assertThat(Db.history(db, "tenant_a")).hasSize(3);
+	}
+
+	@Test
+	void aHistoryOnlyInAnotherSchemaIsNotTakenForAnEmptyOne(TestDatabase db) {
+		db.execute("create schema tenant_a");
+		Db.strata(db, (builder) -> builder.locations(this.files.location()).schema("tenant_a")).migrate();
+
+		StrataException refusal = catchThrowableOfType(StrataException.class,
+				() -> Db.strata(db, this.files.location()).migrate());
+
+		assertThat(refusal.category()).isEqualTo(ErrorCategory.CONFIGURATION);
+		assertThat(refusal)
+			.hasMessageContaining(
+					"is not in schema \"public\" (the connection's current schema) but" + " exists in \"tenant_a\"")
+			.hasMessageContaining("Set strata.schema");
+		assertThat(Db.tableExists(db, "public.strata_schema_history")).isFalse();
+	}
+
+	@Test
+	void aConfiguredSchemaIsMigratedWhateverOtherSchemasHold(TestDatabase db) {
+		db.execute("create schema tenant_a");
+		db.execute("create schema tenant_b");
+		Db.strata(db, (builder) -> builder.locations(this.files.location()).schema("tenant_a")).migrate();
+
+		MigrateResult result = Db
+			.strata(db,
+					(builder) -> builder.locations(this.files.location())
+						.schema("tenant_b")
+						.searchPath(List.of("tenant_b")))
+			.migrate();
+
+		assertThat(result.applied()).hasSize(3);
+		assertThat(Db.history(db, "tenant_b")).hasSize(3);
 	}
 
 	@Test
