@@ -67,7 +67,7 @@ public final class Planner {
 			}
 		}
 		Version baselineVersion = (baseline != null) ? baseline.parsedVersion() : null;
-		Version current = currentVersion(versionedRows.values(), baselineVersion);
+		Version current = currentVersion(versionedRows, baselineVersion);
 		Version newestFile = null;
 		for (Migration file : files) {
 			if (file.version() != null) {
@@ -109,9 +109,9 @@ public final class Planner {
 				}
 			}
 		}
-		for (AppliedMigration row : versionedRows.values()) {
-			if (!fileVersions.contains(row.parsedVersion())) {
-				MigrationStatus status = unknownVersion(row, newestFile);
+		for (Map.Entry<Version, AppliedMigration> row : versionedRows.entrySet()) {
+			if (!fileVersions.contains(row.getKey())) {
+				MigrationStatus status = unknownVersion(row.getValue(), row.getKey(), newestFile);
 				statuses.add(status);
 				addProblem(status, problems);
 			}
@@ -208,20 +208,22 @@ public final class Planner {
 		return undo == null || undo.checksum() != row.undoChecksum();
 	}
 
-	private static MigrationStatus unknownVersion(AppliedMigration row, @Nullable Version newestFile) {
+	private static MigrationStatus unknownVersion(AppliedMigration row, Version version, @Nullable Version newestFile) {
 		if (!row.success()) {
 			return new MigrationStatus(MigrationState.FAILED, null, row);
 		}
-		boolean future = newestFile == null || row.parsedVersion().compareTo(newestFile) > 0;
+		boolean future = newestFile == null || version.compareTo(newestFile) > 0;
 		return new MigrationStatus(future ? MigrationState.FUTURE : MigrationState.MISSING, null, row);
 	}
 
-	private static @Nullable Version currentVersion(Iterable<AppliedMigration> rows, @Nullable Version baseline) {
+	/**
+	 * The newest successful version among {@code rows} (keyed by their parsed version).
+	 */
+	private static @Nullable Version currentVersion(Map<Version, AppliedMigration> rows, @Nullable Version baseline) {
 		Version current = baseline;
-		for (AppliedMigration row : rows) {
-			Version version = row.parsedVersion();
-			if (row.success() && (current == null || version.compareTo(current) > 0)) {
-				current = version;
+		for (Map.Entry<Version, AppliedMigration> row : rows.entrySet()) {
+			if (row.getValue().success() && (current == null || row.getKey().compareTo(current) > 0)) {
+				current = row.getKey();
 			}
 		}
 		return current;
@@ -234,11 +236,23 @@ public final class Planner {
 		}
 	}
 
+	/**
+	 * A status's version, parsed: the file's where there is one (no parsing), else its
+	 * history row's. Sorting compares every status several times, and a fleet plans
+	 * thousands of tenants at once.
+	 */
+	private static @Nullable Version parsedVersion(MigrationStatus status) {
+		if (status.migration() != null && status.migration().version() != null) {
+			return status.migration().version();
+		}
+		return (status.applied() != null) ? status.applied().parsedVersion() : null;
+	}
+
 	private static final Comparator<MigrationStatus> STATUS_ORDER = (a, b) -> {
-		String va = a.version();
-		String vb = b.version();
+		Version va = parsedVersion(a);
+		Version vb = parsedVersion(b);
 		if (va != null && vb != null) {
-			int byVersion = Version.parse(va).compareTo(Version.parse(vb));
+			int byVersion = va.compareTo(vb);
 			if (byVersion != 0) {
 				return byVersion;
 			}
