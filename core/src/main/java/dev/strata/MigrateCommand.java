@@ -92,12 +92,9 @@ final class MigrateCommand implements Command<MigrateResult> {
 
 	private MigrateResult migrate(CommandContext context) throws SQLException {
 		Connection connection = context.connection();
+		// a first run takes the lock: its connection opens while the rest is read
 		context.openLockConnectionOnFirstRun();
 		TargetState target = context.target();
-		if (!target.historyExists() || !target.snapshotExists()) {
-			// sure to take the lock: its connection opens while the history is planned
-			context.openLockConnectionAhead();
-		}
 		logger.info("Migrating schema \"{}\" at {} ({})", target.schema(),
 				JdbcUrls.forLog(connection.getMetaData().getURL()), target.server().describe());
 		target.server().notes().forEach((note) -> logger.info("{}: {}", target.server().kind().displayName(), note));

@@ -203,9 +203,8 @@ public final class Strata {
 		CommandContext[] context = new CommandContext[1];
 		try {
 			return withConnection((connection) -> {
-				// a snapshot still being stored after a migrate holds the lock and is
-				// part
-				// of what this command reads
+				// A snapshot still being stored after a migrate holds
+				// the lock and is part of what this command reads.
 				BackgroundSnapshots.await(connection, this.config.target());
 				context[0] = new CommandContext(this.config, connection, migrations);
 				boolean ran = false;

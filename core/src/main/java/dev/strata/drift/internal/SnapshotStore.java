@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.strata.history.internal.Identifiers;
+import dev.strata.history.internal.SqlLiterals;
 import org.jspecify.annotations.Nullable;
 import dev.strata.drift.SnapshotInfo;
 
@@ -107,7 +108,7 @@ public final class SnapshotStore {
 	 * than {@code maxRelations}.
 	 */
 	static String lockScope(SnapshotScope scope, int maxRelations) {
-		String schemas = "array[" + String.join(", ", scope.schemas().stream().map(SnapshotStore::literal).toList())
+		String schemas = "array[" + String.join(", ", scope.schemas().stream().map(SqlLiterals::string).toList())
 				+ "]::text[]";
 		String relations = "select c.oid::regclass from pg_catalog.pg_class c join pg_catalog.pg_namespace n"
 				+ " on n.oid = c.relnamespace where n.nspname = any (" + schemas + ") and c.relkind in ('r', 'p', 'v')";
@@ -115,10 +116,6 @@ public final class SnapshotStore {
 				+ " then raise exception 'more than " + maxRelations
 				+ " tables and views to lock' using errcode = '54000'; end if; for r in " + relations
 				+ " loop execute format('lock table %s in access share mode', r); end loop; end $strata$";
-	}
-
-	private static String literal(String value) {
-		return "'" + value.replace("'", "''") + "'";
 	}
 
 	/** A snapshot {@link #begin} fixed; write it exactly once. */
@@ -140,10 +137,8 @@ public final class SnapshotStore {
 	private SnapshotInfo store(Connection c, SnapshotScope scope, String reason) throws SQLException {
 		try (Statement statement = c.createStatement()) {
 			// No primary key: the catalog query yields each (kind, identity) once
-			// (tested), and
-			// maintaining a unique index cost a third of the snapshot's time. Reads
-			// are a scan
-			// or a join over all rows anyway.
+			// (tested), and maintaining a unique index cost a third of the snapshot's
+			// time. Reads are a scan or a join over all rows anyway.
 			statement.execute("create table if not exists " + this.qualifiedName + " ("
 					+ "kind text collate \"C\" not null, " + "identity text collate \"C\" not null, "
 					+ "definition text not null, " + "hash text not null, " + "taken_at timestamptz not null, "
@@ -154,8 +149,7 @@ public final class SnapshotStore {
 				"format: " + CatalogQuery.FORMAT_VERSION,
 				"schemas: " + Definition.escape(SnapshotInfo.schemaList(scope.schemas())));
 		// One statement stores the objects and, from what the insert returns, the
-		// header with the
-		// hash per kind: the stored rows are never read back.
+		// header with the hash per kind: the stored rows are never read back.
 		String columns = " (kind, identity, definition, hash, taken_at, server_version_num) ";
 		try (PreparedStatement insert = c.prepareStatement(CatalogQuery.objects(scope.allKinds().kinds())
 				+ ", stored as (insert into " + this.qualifiedName + columns + "select kind, identity, definition, "
