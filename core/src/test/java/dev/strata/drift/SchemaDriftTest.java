@@ -218,6 +218,22 @@ class SchemaDriftTest {
 	}
 
 	@Test
+	void objectsMovedIntoOrOutOfTheSchemaByHand() {
+		// The snapshot finds a schema's objects through their dependency on it in
+		// pg_depend: moving an object must move that too.
+		this.database.execute("create schema elsewhere; create table elsewhere.moved_in (id int);"
+				+ " create function elsewhere.moved_fn() returns int language sql as 'select 1';"
+				+ " create type elsewhere.moved_enum as enum ('x')");
+		DriftReport report = driftAfter("alter table elsewhere.moved_in set schema public;"
+				+ " alter function elsewhere.moved_fn() set schema public;"
+				+ " alter type elsewhere.moved_enum set schema public; alter table customer set schema elsewhere");
+		assertThat(change(report, ObjectKind.TABLE, "public.moved_in").change()).isEqualTo(ChangeType.ADDED);
+		assertThat(change(report, ObjectKind.FUNCTION, "public.moved_fn()").change()).isEqualTo(ChangeType.ADDED);
+		assertThat(change(report, ObjectKind.ENUM, "public.moved_enum").change()).isEqualTo(ChangeType.ADDED);
+		assertThat(change(report, ObjectKind.TABLE, "public.customer").change()).isEqualTo(ChangeType.REMOVED);
+	}
+
+	@Test
 	void commentsAreOptIn(@TempDir Path unused) {
 		this.database.execute("comment on table customer is 'changed by a DBA'");
 		assertThat(this.strata.drift().state()).isEqualTo(DriftState.NO_DRIFT);

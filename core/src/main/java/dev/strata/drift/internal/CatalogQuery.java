@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import dev.strata.drift.ObjectKind;
+import dev.strata.history.internal.SchemaObjects;
 
 /**
  * The snapshot as SQL: one {@code select} per object kind over {@code pg_catalog}, each
@@ -49,14 +50,26 @@ public final class CatalogQuery {
 					c.relforcerowsecurity, c.reloptions, c.relpartbound, c.relam, c.relowner, c.relacl, n.nspname,
 					format('%I.%I', n.nspname, c.relname) as ident
 				from pg_class c join nsp n on n.oid = c.relnamespace
-				where c.relkind in ('r', 'p', 'f', 'v', 'm', 'S')
+				where c.oid in (RELATIONS)
+					and c.relkind in ('r', 'p', 'f', 'v', 'm', 'S')
 					and c.oid not in (select oid from own)
 					-- members of extensions, and sequences owned by Strata's tables
 					and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid
 						and (d.deptype = 'e' or (d.deptype in ('a', 'i') and d.refclassid = 'pg_class'::regclass
 							and d.refobjid in (select oid from own))))
 			),
-			""";
+			proc as (
+				select p.* from pg_proc p where p.oid in (ROUTINES)
+			),
+			typ as (
+				select t.* from pg_type t where t.oid in (TYPES)
+			),
+			"""
+		// found through their dependency on the schema: these catalogs have no index by
+		// schema
+		.replace("RELATIONS", SchemaObjects.of("pg_class", "select oid from nsp"))
+		.replace("ROUTINES", SchemaObjects.of("pg_proc", "select oid from nsp"))
+		.replace("TYPES", SchemaObjects.of("pg_type", "select oid from nsp"));
 
 	private CatalogQuery() {
 	}
@@ -216,7 +229,7 @@ public final class CatalogQuery {
 		return "select '" + label + "', format('%I.%I(%s)', n.nspname, p.proname, oidvectortypes(p.proargtypes)), "
 				+ definition(attr("definition", "pg_get_functiondef(p.oid)")) + """
 
-						from pg_proc p join nsp n on n.oid = p.pronamespace
+						from proc p join nsp n on n.oid = p.pronamespace
 						where not exists (select 1 from pg_depend d where d.classid = 'pg_proc'::regclass
 							and d.objid = p.oid and d.deptype = 'e') and """ + " " + condition;
 	}
@@ -233,7 +246,7 @@ public final class CatalogQuery {
 						attr("result", "pg_get_function_result(p.oid)"))
 				+ """
 
-						from pg_proc p join nsp n on n.oid = p.pronamespace join pg_aggregate g on g.aggfnoid = p.oid
+						from proc p join nsp n on n.oid = p.pronamespace join pg_aggregate g on g.aggfnoid = p.oid
 						where not exists (select 1 from pg_depend d where d.classid = 'pg_proc'::regclass
 							and d.objid = p.oid and d.deptype = 'e')""";
 	}
@@ -279,7 +292,7 @@ public final class CatalogQuery {
 	private static String types(String label, String definition, String condition) {
 		return "select '" + label + "', format('%I.%I', n.nspname, t.typname), " + definition + """
 
-				from pg_type t join nsp n on n.oid = t.typnamespace
+				from typ t join nsp n on n.oid = t.typnamespace
 				where not exists (select 1 from pg_depend d where d.classid = 'pg_type'::regclass
 					and d.objid = t.oid and d.deptype = 'e') and """ + " " + condition;
 	}
@@ -334,7 +347,7 @@ public final class CatalogQuery {
 				select 'grant', 'relation ' || r.ident, %s from rel r where r.relacl is not null and %s is not null
 				union all
 				select 'grant', format('function %%I.%%I(%%s)', n.nspname, p.proname, oidvectortypes(p.proargtypes)), %s
-				from pg_proc p join nsp n on n.oid = p.pronamespace
+				from proc p join nsp n on n.oid = p.pronamespace
 				where not exists (select 1 from pg_depend d where d.classid = 'pg_proc'::regclass
 					and d.objid = p.oid and d.deptype = 'e') and %s is not null
 				union all
@@ -364,7 +377,7 @@ public final class CatalogQuery {
 				select 'owner', 'relation ' || r.ident, %s from rel r
 				union all
 				select 'owner', format('function %%I.%%I(%%s)', n.nspname, p.proname, oidvectortypes(p.proargtypes)), %s
-				from pg_proc p join nsp n on n.oid = p.pronamespace
+				from proc p join nsp n on n.oid = p.pronamespace
 				where not exists (select 1 from pg_depend d where d.classid = 'pg_proc'::regclass
 					and d.objid = p.oid and d.deptype = 'e')
 				union all
@@ -389,7 +402,7 @@ public final class CatalogQuery {
 				join pg_description d on d.classoid = 'pg_constraint'::regclass and d.objoid = k.oid
 				union all
 				select 'comment', format('function %%I.%%I(%%s)', n.nspname, p.proname, oidvectortypes(p.proargtypes)), %1$s
-				from pg_proc p join nsp n on n.oid = p.pronamespace
+				from proc p join nsp n on n.oid = p.pronamespace
 				join pg_description d on d.classoid = 'pg_proc'::regclass and d.objoid = p.oid
 				union all
 				select 'comment', format('type %%I.%%I', n.nspname, t.typname), %1$s

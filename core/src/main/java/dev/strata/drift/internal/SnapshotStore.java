@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.strata.history.internal.Identifiers;
+import dev.strata.history.internal.SchemaObjects;
 import dev.strata.history.internal.SqlLiterals;
 import org.jspecify.annotations.Nullable;
 import dev.strata.drift.SnapshotInfo;
@@ -108,14 +109,16 @@ public final class SnapshotStore {
 	 * than {@code maxRelations}.
 	 */
 	static String lockScope(SnapshotScope scope, int maxRelations) {
-		String schemas = "array[" + String.join(", ", scope.schemas().stream().map(SqlLiterals::string).toList())
-				+ "]::text[]";
-		String relations = "select c.oid::regclass from pg_catalog.pg_class c join pg_catalog.pg_namespace n"
-				+ " on n.oid = c.relnamespace where n.nspname = any (" + schemas + ") and c.relkind in ('r', 'p', 'v')";
-		return "do $strata$ declare r regclass; begin if (select count(*) from (" + relations + ") x) > " + maxRelations
+		String schemas = "select n.oid from pg_catalog.pg_namespace n where n.nspname = any (array["
+				+ String.join(", ", scope.schemas().stream().map(SqlLiterals::string).toList()) + "]::text[])";
+		String relations = "select c.oid::regclass from pg_catalog.pg_class c where c.oid in ("
+				+ SchemaObjects.of("pg_class", schemas) + ") and c.relnamespace in (" + schemas
+				+ ") and c.relkind in ('r', 'p', 'v')";
+		return "do $strata$ declare r regclass[] := array(" + relations + "); begin if cardinality(r) > " + maxRelations
 				+ " then raise exception 'more than " + maxRelations
-				+ " tables and views to lock' using errcode = '54000'; end if; for r in " + relations
-				+ " loop execute format('lock table %s in access share mode', r); end loop; end $strata$";
+				+ " tables and views to lock' using errcode = '54000'; end if; if cardinality(r) > 0 then"
+				+ " execute 'lock table ' || array_to_string(r, ', ') || ' in access share mode'; end if;"
+				+ " end $strata$";
 	}
 
 	/** A snapshot {@link #begin} fixed; write it exactly once. */

@@ -31,10 +31,13 @@ public final class SchemaHistory {
 	 */
 	public static final String OTHER_OBJECTS = """
 			select count(*) from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
-			where c.relname <> ? and left(c.relname, length(?) + 1) <> ? || '_' and n.nspname = s.name
-			and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f')
-			and not exists (select 1 from pg_catalog.pg_depend d
-			                where d.objid = c.oid and d.deptype = 'e')""";
+			where c.oid in ("""
+			+ SchemaObjects.of("pg_class", "select o.oid from pg_catalog.pg_namespace o where o.nspname = s.name") + """
+					) and c.relname <> ? and left(c.relname, length(?) + 1) <> ? || '_' and n.nspname = s.name
+					and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f')
+					and not exists (select 1 from pg_catalog.pg_depend d
+					                where d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass and d.objid = c.oid
+					                  and d.deptype = 'e')""";
 
 	private final Connection connection;
 
