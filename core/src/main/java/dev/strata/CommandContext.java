@@ -82,6 +82,15 @@ final class CommandContext {
 		return this.target;
 	}
 
+	/**
+	 * The target schema: the configured one as it is, without reading the target (it is
+	 * what {@link #target} would find), else the connection's current schema.
+	 */
+	String schema() throws SQLException {
+		String configured = this.config.target().schema();
+		return (configured != null) ? configured : target().schema();
+	}
+
 	/** The built-in placeholders take the values this connection found. */
 	private void bindPlaceholders(TargetState target) throws SQLException {
 		this.config.placeholderContext()

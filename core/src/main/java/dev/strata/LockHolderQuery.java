@@ -11,8 +11,8 @@ final class LockHolderQuery implements Command<Optional<LockHolder>> {
 
 	@Override
 	public Optional<LockHolder> run(CommandContext context) throws SQLException {
-		return Optional.ofNullable(
-				MigrationLock.currentHolder(context.connection(), context.target().schema(), context.config().table()));
+		return Optional
+			.ofNullable(MigrationLock.currentHolder(context.connection(), context.schema(), context.config().table()));
 	}
 
 	@Override
