@@ -20,10 +20,12 @@ public final class SchemaObjects {
 
 	/**
 	 * A subquery of the oids of the objects of {@code catalog} ({@code pg_class},
-	 * {@code pg_proc} or {@code pg_type}) in the schemas whose oids {@code schemaOids}, a
-	 * subquery that must not refer to the outer query, gives; for {@code in (…)}, which
-	 * also keeps an object listed once. Join the catalog on its schema column as well:
-	 * that column, not the dependency, says where the object lives.
+	 * {@code pg_proc} or {@code pg_type}) in the schemas whose oids the subquery
+	 * {@code schemaOids} gives, for {@code in (…)}, which also lists an object once.
+	 * {@code schemaOids} may use parameters and the columns of enclosing queries, but not
+	 * those of the query the {@code in} stands in: PostgreSQL would then test every row
+	 * against it instead of joining. Join the catalog on its schema column as well: that
+	 * column, not the dependency, says where the object lives.
 	 */
 	public static String of(String catalog, String schemaOids) {
 		return "select d.objid from pg_catalog.pg_depend d"
