@@ -247,6 +247,22 @@ class SchemaDriftTest {
 	}
 
 	@Test
+	void grantsAreOptIn() {
+		this.database.execute("grant select on customer to public; grant insert on orders to public");
+		assertThat(this.strata.drift().state()).isEqualTo(DriftState.NO_DRIFT);
+		Strata withGrants = new Strata(dev.strata.StrataConfig.builder(this.database.dataSource())
+			.locations(this.strata.config().locations().get(0).toString())
+			.driftOptInKinds(ObjectKind.GRANT)
+			.build());
+		DriftReport report = withGrants.drift();
+		ObjectChange customer = change(report, ObjectKind.GRANT, "relation public.customer");
+		assertThat(customer.change()).isEqualTo(ChangeType.ADDED);
+		assertThat(customer.after()).containsExactly(java.util.Map.entry("public", "SELECT"));
+		assertThat(change(report, ObjectKind.GRANT, "relation public.orders").after()).containsEntry("public",
+				"INSERT");
+	}
+
+	@Test
 	void acceptDriftClearsIt() {
 		this.database.execute("alter table customer add column phone text");
 		AcceptDriftResult accepted = this.strata.acceptDrift();

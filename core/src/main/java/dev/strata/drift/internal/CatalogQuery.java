@@ -342,21 +342,23 @@ public final class CatalogQuery {
 
 	private static String grants() {
 		// The owner's own privileges are implied; a function without an ACL has the
-		// default one.
+		// default one. Each ACL is described once, in a subquery that "offset 0" keeps
+		// from being folded into both the select list and the filter.
 		return """
-				select 'grant', 'relation ' || r.ident, %s from rel r where r.relacl is not null and %s is not null
+				select 'grant', 'relation ' || r.ident, g.acl from rel r
+				cross join lateral (select %s as acl offset 0) g where r.relacl is not null and g.acl is not null
 				union all
-				select 'grant', format('function %%I.%%I(%%s)', n.nspname, p.proname, oidvectortypes(p.proargtypes)), %s
+				select 'grant', format('function %%I.%%I(%%s)', n.nspname, p.proname, oidvectortypes(p.proargtypes)), g.acl
 				from proc p join nsp n on n.oid = p.pronamespace
+				cross join lateral (select %s as acl offset 0) g
 				where not exists (select 1 from pg_depend d where d.classid = 'pg_proc'::regclass
-					and d.objid = p.oid and d.deptype = 'e') and %s is not null
+					and d.objid = p.oid and d.deptype = 'e') and g.acl is not null
 				union all
-				select 'grant', format('schema %%I', n.nspname), %s from nsp n where %s is not null""".formatted(
-				acl("r.relacl", "r.relowner"), acl("r.relacl", "r.relowner"),
-				acl("coalesce(p.proacl, acldefault('f', p.proowner))", "p.proowner"),
-				acl("coalesce(p.proacl, acldefault('f', p.proowner))", "p.proowner"),
-				acl("coalesce(n.nspacl, acldefault('n', n.nspowner))", "n.nspowner"),
-				acl("coalesce(n.nspacl, acldefault('n', n.nspowner))", "n.nspowner"));
+				select 'grant', format('schema %%I', n.nspname), g.acl from nsp n
+				cross join lateral (select %s as acl offset 0) g where g.acl is not null"""
+			.formatted(acl("r.relacl", "r.relowner"),
+					acl("coalesce(p.proacl, acldefault('f', p.proowner))", "p.proowner"),
+					acl("coalesce(n.nspacl, acldefault('n', n.nspowner))", "n.nspowner"));
 	}
 
 	/**
