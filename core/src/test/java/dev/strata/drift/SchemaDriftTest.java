@@ -41,6 +41,14 @@ class SchemaDriftTest {
 		return report;
 	}
 
+	/** Drift as the same migrations see it with an opt-in kind compared too. */
+	private DriftReport driftWithOptIn(ObjectKind kind) {
+		return new Strata(dev.strata.StrataConfig.builder(this.database.dataSource())
+			.locations(this.strata.config().locations().get(0).toString())
+			.driftOptInKinds(kind)
+			.build()).drift();
+	}
+
 	private static ObjectChange change(DriftReport report, ObjectKind kind, String identity) {
 		return report.change(kind, identity)
 			.orElseThrow(
@@ -237,11 +245,7 @@ class SchemaDriftTest {
 	void commentsAreOptIn(@TempDir Path unused) {
 		this.database.execute("comment on table customer is 'changed by a DBA'");
 		assertThat(this.strata.drift().state()).isEqualTo(DriftState.NO_DRIFT);
-		Strata withComments = new Strata(dev.strata.StrataConfig.builder(this.database.dataSource())
-			.locations(this.strata.config().locations().get(0).toString())
-			.driftOptInKinds(ObjectKind.COMMENT)
-			.build());
-		DriftReport report = withComments.drift();
+		DriftReport report = driftWithOptIn(ObjectKind.COMMENT);
 		assertThat(change(report, ObjectKind.COMMENT, "relation public.customer").attributes())
 			.containsExactly(new AttributeChange("comment", "people who order", "changed by a DBA", null));
 	}
@@ -250,11 +254,7 @@ class SchemaDriftTest {
 	void grantsAreOptIn() {
 		this.database.execute("grant select on customer to public; grant insert on orders to public");
 		assertThat(this.strata.drift().state()).isEqualTo(DriftState.NO_DRIFT);
-		Strata withGrants = new Strata(dev.strata.StrataConfig.builder(this.database.dataSource())
-			.locations(this.strata.config().locations().get(0).toString())
-			.driftOptInKinds(ObjectKind.GRANT)
-			.build());
-		DriftReport report = withGrants.drift();
+		DriftReport report = driftWithOptIn(ObjectKind.GRANT);
 		ObjectChange customer = change(report, ObjectKind.GRANT, "relation public.customer");
 		assertThat(customer.change()).isEqualTo(ChangeType.ADDED);
 		assertThat(customer.after()).containsExactly(java.util.Map.entry("public", "SELECT"));
