@@ -23,17 +23,19 @@ public final class SchemaHistory {
 	/** The default table name. */
 	public static final String DEFAULT_TABLE = "strata_schema_history";
 
+	/** The oid of schema {@code s.name}, for {@link #OTHER_OBJECTS}. */
+	private static final String SCHEMA_OF_S = "select o.oid from pg_catalog.pg_namespace o where o.nspname = s.name";
+
 	/**
 	 * Counts the tables, views and sequences in schema {@code s.name} that are neither
 	 * Strata's own (the history and the tables named after it) nor an extension's. Three
 	 * parameters, each the history table's name; {@code s.name} is left to the query it
 	 * is folded into.
 	 */
-	public static final String OTHER_OBJECTS = """
-			select count(*) from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
-			where c.oid in ("""
-			+ SchemaObjects.of("pg_class", "select o.oid from pg_catalog.pg_namespace o where o.nspname = s.name") + """
-					) and c.relname <> ? and left(c.relname, length(?) + 1) <> ? || '_' and n.nspname = s.name
+	public static final String OTHER_OBJECTS = "select count(*) from pg_catalog.pg_class c where c.oid in ("
+			+ SchemaObjects.of("pg_class", SCHEMA_OF_S) + ") and c.relnamespace = (" + SCHEMA_OF_S + """
+					)
+					and c.relname <> ? and left(c.relname, length(?) + 1) <> ? || '_'
 					and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f')
 					and not exists (select 1 from pg_catalog.pg_depend d
 					                where d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass and d.objid = c.oid
