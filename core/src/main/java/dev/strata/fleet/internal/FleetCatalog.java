@@ -28,10 +28,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the catalog says of every tenant at once: whether its schema, history and snapshot
  * exist, and its history's rows. A fixed number of queries per DataSource whatever the
- * number of tenants (one for the catalog, the histories in {@code UNION ALL}s of at most
- * {@value #CHUNK} tables, shared out over up to the fleet's parallelism of sessions once
- * there are hundreds), so a restart with nothing to do does not cost a round trip per
- * tenant.
+ * number of tenants (the tenants shared out over up to the fleet's parallelism of
+ * sessions once there are hundreds; each session one query for its share's catalog state,
+ * then its histories in {@code UNION ALL}s of at most {@value #CHUNK} tables), so a
+ * restart with nothing to do does not cost a round trip per tenant.
  */
 public final class FleetCatalog {
 
@@ -39,7 +39,7 @@ public final class FleetCatalog {
 	static final int CHUNK = 500;
 
 	/**
-	 * The fewest tables worth a connection of their own: below that, a second session
+	 * The fewest tenants worth a connection of their own: below that, a second session
 	 * costs more than it shares out.
 	 */
 	static final int SLICE = 100;
@@ -81,48 +81,53 @@ public final class FleetCatalog {
 		return Arrays.asList(found);
 	}
 
+	/**
+	 * Shares the targets out in contiguous slices over up to {@code parallelism} sessions
+	 * (each with at least {@value #SLICE} targets): the first on a connection of this
+	 * thread, the others each on a connection and thread of its own. The server's time
+	 * goes into looking each tenant up in the catalog and opening its history (a
+	 * session's first look at a table reads its description from the catalog), which
+	 * several sessions share out.
+	 */
 	private static List<Tenant> read(DataSource dataSource, List<MigrationTarget> targets, int parallelism) {
-		try (Connection connection = dataSource.getConnection()) {
-			boolean[][] exists = new boolean[targets.size()][];
-			try (PreparedStatement statement = connection.prepareStatement("""
-					select t.i, n.oid is not null, c.oid is not null, s.oid is not null,\s""" + SchemaHistory
-				.inFlightColumnTest() + ", " + SchemaHistory.uniqueIndexTest() + """
-
-						from unnest(?::text[], ?::text[], ?::text[]) with ordinality as t(schema, history, snapshot, i)
-						left join pg_catalog.pg_namespace n on n.nspname = t.schema
-						left join pg_catalog.pg_class c
-						  on c.relnamespace = n.oid and c.relname = t.history and c.relkind in ('r', 'p')
-						left join pg_catalog.pg_class s
-						  on s.relnamespace = n.oid and s.relname = t.snapshot and s.relkind in ('r', 'p')""")) {
-				statement.setArray(1, textArray(connection, targets.stream().map(MigrationTarget::schema).toList()));
-				statement.setArray(2, textArray(connection, targets.stream().map(MigrationTarget::table).toList()));
-				statement.setArray(3, textArray(connection,
-						targets.stream().map((target) -> SnapshotStore.tableName(target.table())).toList()));
-				try (ResultSet rs = statement.executeQuery()) {
-					while (rs.next()) {
-						exists[rs.getInt(1) - 1] = new boolean[] { rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4),
-								rs.getBoolean(5), rs.getBoolean(6) };
-					}
+		int sessions = Math.max(1, Math.min(parallelism, targets.size() / SLICE));
+		int size = (targets.size() + sessions - 1) / sessions;
+		List<List<MigrationTarget>> slices = new ArrayList<>();
+		for (int from = 0; from < targets.size(); from += size) {
+			slices.add(targets.subList(from, Math.min(from + size, targets.size())));
+		}
+		try {
+			if (slices.size() == 1) {
+				try (Connection connection = dataSource.getConnection()) {
+					return readSlice(connection, slices.get(0));
 				}
 			}
-			List<Integer> withHistory = new ArrayList<>();
-			for (int i = 0; i < targets.size(); i++) {
-				if (exists[i][1]) {
-					withHistory.add(i);
+			ExecutorService executor = Executors.newFixedThreadPool(slices.size() - 1, (runnable) -> {
+				Thread thread = new Thread(runnable, "strata-fleet-catalog");
+				thread.setDaemon(true);
+				return thread;
+			});
+			try {
+				List<Future<List<Tenant>>> others = new ArrayList<>();
+				for (List<MigrationTarget> slice : slices.subList(1, slices.size())) {
+					others.add(executor.submit(() -> {
+						try (Connection own = dataSource.getConnection()) {
+							return readSlice(own, slice);
+						}
+					}));
 				}
+				List<Tenant> tenants = new ArrayList<>(targets.size());
+				try (Connection connection = dataSource.getConnection()) {
+					tenants.addAll(readSlice(connection, slices.get(0)));
+				}
+				for (Future<List<Tenant>> other : others) {
+					tenants.addAll(join(other));
+				}
+				return tenants;
 			}
-			List<SchemaHistory.Table> tables = withHistory.stream()
-				.map((i) -> new SchemaHistory.Table(targets.get(i).schema(), targets.get(i).table(), exists[i][3],
-						exists[i][4]))
-				.toList();
-			List<List<AppliedMigration>> histories = histories(dataSource, connection, tables, parallelism);
-			List<Tenant> tenants = new ArrayList<>(targets.size());
-			int next = 0;
-			for (int i = 0; i < targets.size(); i++) {
-				List<AppliedMigration> history = exists[i][1] ? histories.get(next++) : List.of();
-				tenants.add(new Tenant(exists[i][0], exists[i][1], exists[i][2], history));
+			finally {
+				executor.shutdownNow();
 			}
-			return tenants;
 		}
 		catch (SQLException ex) {
 			String state = ex.getSQLState();
@@ -134,73 +139,67 @@ public final class FleetCatalog {
 	}
 
 	/**
-	 * The rows of every table, in chunks of at most {@value #CHUNK} tables, read by up to
-	 * {@code parallelism} sessions at once (each with at least {@value #SLICE} tables):
-	 * the first on {@code connection}, the others each on a connection of its own. The
-	 * server's time goes into opening each table (a session's first look at a table reads
-	 * its description from the catalog), which several sessions share out.
+	 * One session's share: which of the targets' schemas, histories and snapshots exist,
+	 * then the rows of the histories in {@code UNION ALL}s of at most {@value #CHUNK}
+	 * tables.
 	 */
-	private static List<List<AppliedMigration>> histories(DataSource dataSource, Connection connection,
-			List<SchemaHistory.Table> tables, int parallelism) throws SQLException {
-		int sessions = Math.max(1, Math.min(parallelism, tables.size() / SLICE));
-		int chunks = Math.max(sessions, (tables.size() + CHUNK - 1) / CHUNK);
-		int size = Math.max(1, (tables.size() + chunks - 1) / chunks);
-		// Each session reads every sessions-th chunk.
-		List<List<List<SchemaHistory.Table>>> bySession = new ArrayList<>();
-		for (int i = 0; i < sessions; i++) {
-			bySession.add(new ArrayList<>());
-		}
-		for (int from = 0, chunk = 0; from < tables.size(); from += size, chunk++) {
-			bySession.get(chunk % sessions).add(tables.subList(from, Math.min(from + size, tables.size())));
-		}
-		List<List<List<AppliedMigration>>> read = new ArrayList<>();
-		if (sessions == 1) {
-			read.add(readChunks(connection, bySession.get(0)));
-		}
-		else {
-			ExecutorService executor = Executors.newFixedThreadPool(sessions - 1, (runnable) -> {
-				Thread thread = new Thread(runnable, "strata-fleet-catalog");
-				thread.setDaemon(true);
-				return thread;
-			});
-			try {
-				List<Future<List<List<AppliedMigration>>>> others = new ArrayList<>();
-				for (List<List<SchemaHistory.Table>> chunksOfSession : bySession.subList(1, sessions)) {
-					others.add(executor.submit(() -> {
-						try (Connection own = dataSource.getConnection()) {
-							return readChunks(own, chunksOfSession);
-						}
-					}));
-				}
-				read.add(readChunks(connection, bySession.get(0)));
-				for (Future<List<List<AppliedMigration>>> other : others) {
-					read.add(join(other));
-				}
-			}
-			finally {
-				executor.shutdownNow();
+	private static List<Tenant> readSlice(Connection connection, List<MigrationTarget> targets) throws SQLException {
+		boolean[][] exists = exists(connection, targets);
+		List<SchemaHistory.Table> tables = new ArrayList<>();
+		for (int i = 0; i < targets.size(); i++) {
+			if (exists[i][1]) {
+				tables.add(new SchemaHistory.Table(targets.get(i).schema(), targets.get(i).table(), exists[i][3],
+						exists[i][4]));
 			}
 		}
-		// Back in the order of the tables: chunk k was the (k / sessions)-th of session
-		// k % sessions.
 		List<List<AppliedMigration>> histories = new ArrayList<>(tables.size());
-		int[] next = new int[sessions];
-		for (int from = 0, chunk = 0; from < tables.size(); from += size, chunk++) {
-			int session = chunk % sessions;
-			for (int i = 0; i < Math.min(size, tables.size() - from); i++) {
-				histories.add(read.get(session).get(next[session]++));
-			}
+		for (int from = 0; from < tables.size(); from += CHUNK) {
+			histories
+				.addAll(SchemaHistory.readAll(connection, tables.subList(from, Math.min(from + CHUNK, tables.size()))));
 		}
-		return histories;
+		List<Tenant> tenants = new ArrayList<>(targets.size());
+		int next = 0;
+		for (int i = 0; i < targets.size(); i++) {
+			List<AppliedMigration> history = exists[i][1] ? histories.get(next++) : List.of();
+			tenants.add(new Tenant(exists[i][0], exists[i][1], exists[i][2], history));
+		}
+		return tenants;
 	}
 
-	private static List<List<AppliedMigration>> readChunks(Connection connection,
-			List<List<SchemaHistory.Table>> chunks) throws SQLException {
-		List<List<AppliedMigration>> rows = new ArrayList<>();
-		for (List<SchemaHistory.Table> chunk : chunks) {
-			rows.addAll(SchemaHistory.readAll(connection, chunk));
+	/**
+	 * For each target: whether its schema, history and snapshot exist, and whether the
+	 * history has the in-flight column and the current unique index. Each lookup is a
+	 * lateral subquery with a limit, so PostgreSQL probes the catalogs' indexes tenant by
+	 * tenant: joined plainly, it hashes the whole of {@code pg_class} and
+	 * {@code pg_index} instead, hundreds of milliseconds at 1,000 tenant schemas.
+	 */
+	private static boolean[][] exists(Connection connection, List<MigrationTarget> targets) throws SQLException {
+		boolean[][] exists = new boolean[targets.size()][];
+		try (PreparedStatement statement = connection.prepareStatement("""
+				select t.i, n.oid is not null, c.oid is not null, s.found is not null, f.found is not null,
+				  u.found is not null
+				from unnest(?::text[], ?::text[], ?::text[]) with ordinality as t(schema, history, snapshot, i)
+				left join pg_catalog.pg_namespace n on n.nspname = t.schema
+				left join lateral (select h.oid from pg_catalog.pg_class h
+				  where h.relnamespace = n.oid and h.relname = t.history and h.relkind in ('r', 'p') limit 1) c on true
+				left join lateral (select true as found from pg_catalog.pg_class h
+				  where h.relnamespace = n.oid and h.relname = t.snapshot and h.relkind in ('r', 'p') limit 1) s on true
+				left join lateral (select true as found from\s""" + SchemaHistory.inFlightColumn() + """
+				 limit 1) f on true
+				left join lateral (select true as found from\s""" + SchemaHistory.uniqueIndex() + """
+				limit 1) u on true""")) {
+			statement.setArray(1, textArray(connection, targets.stream().map(MigrationTarget::schema).toList()));
+			statement.setArray(2, textArray(connection, targets.stream().map(MigrationTarget::table).toList()));
+			statement.setArray(3, textArray(connection,
+					targets.stream().map((target) -> SnapshotStore.tableName(target.table())).toList()));
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					exists[rs.getInt(1) - 1] = new boolean[] { rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4),
+							rs.getBoolean(5), rs.getBoolean(6) };
+				}
+			}
 		}
-		return rows;
+		return exists;
 	}
 
 	private static <T> T join(Future<T> future) throws SQLException {

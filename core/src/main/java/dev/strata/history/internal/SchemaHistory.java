@@ -144,8 +144,16 @@ public final class SchemaHistory {
 	 * runs anyway, so that knowing costs no round trip.
 	 */
 	public static String inFlightColumnTest() {
-		return "exists (select 1 from pg_catalog.pg_attribute a where a.attrelid = c.oid and a.attname = '" + IN_FLIGHT
-				+ "' and not a.attisdropped)";
+		return "exists (select 1 from " + inFlightColumn() + ")";
+	}
+
+	/**
+	 * The rows that make {@link #inFlightColumnTest()} true: a {@code from} clause and
+	 * its condition, for a query that probes many tables at once.
+	 */
+	public static String inFlightColumn() {
+		return "pg_catalog.pg_attribute a where a.attrelid = c.oid and a.attname = '" + IN_FLIGHT
+				+ "' and not a.attisdropped";
 	}
 
 	/**
@@ -153,9 +161,15 @@ public final class SchemaHistory {
 	 * one that leaves undone rows out), as {@link #inFlightColumnTest()}.
 	 */
 	public static String uniqueIndexTest() {
-		return "exists (select 1 from pg_catalog.pg_index i where i.indrelid = c.oid and i.indisunique"
-				+ " and i.indpred is not null and pg_catalog.pg_get_expr(i.indpred, i.indrelid) like '%" + UNDONE
-				+ "%')";
+		return "exists (select 1 from " + uniqueIndex() + ")";
+	}
+
+	/**
+	 * The rows that make {@link #uniqueIndexTest()} true, as {@link #inFlightColumn()}.
+	 */
+	public static String uniqueIndex() {
+		return "pg_catalog.pg_index i where i.indrelid = c.oid and i.indisunique and i.indpred is not null"
+				+ " and pg_catalog.pg_get_expr(i.indpred, i.indrelid) like '%" + UNDONE + "%'";
 	}
 
 	/** Whether the table has every column and index this version of Strata writes. */
