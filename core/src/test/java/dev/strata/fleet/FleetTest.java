@@ -124,6 +124,33 @@ class FleetTest {
 	}
 
 	@Test
+	void aRefusedFileRefusesAFleetOfNewTenantsBeforeAnySchemaIsCreated(TestDatabase db) {
+		db.execute("create table public.plans (id int, name text)");
+		write("V3__drop.sql", "drop table accounts;");
+
+		assertThatExceptionOfType(FleetRefusedException.class)
+			.isThrownBy(() -> fleet(db, tenants(3), FleetSettings.DEFAULTS).migrate())
+			.satisfies((ex) -> assertThat(ex.category()).isEqualTo(ErrorCategory.REFUSED))
+			.withMessageContaining("No tenant was migrated")
+			.withMessageContaining("drop");
+		assertThat(db.queryForObject("select count(*) from pg_namespace where nspname like 't0_'", Long.class))
+			.isZero();
+	}
+
+	@Test
+	void newTenantsAreCheckedWithoutAConnectionOfTheirOwn(TestDatabase db) {
+		db.execute("create table public.plans (id int, name text)");
+		CountingDataSource counting = new CountingDataSource(db.dataSource());
+
+		FleetResult result = fleet(counting.dataSource(), tenants(5), FleetSettings.DEFAULTS).migrate();
+
+		assertThat(result.count(TenantState.APPLIED)).isEqualTo(5);
+		// the search_path and the catalog; then each tenant's lock holder, its migration
+		// and its lock: no dry run of a schema that does not exist yet
+		assertThat(counting.connections.get()).isEqualTo(2 + 5 * 3);
+	}
+
+	@Test
 	void aMissingSchemaIsCreatedOrRefused(TestDatabase db) {
 		db.execute("create table public.plans (id int, name text)");
 

@@ -2,9 +2,11 @@ package dev.strata.fleet.internal;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -36,7 +38,9 @@ import dev.strata.guard.TableSizes;
 import dev.strata.guard.internal.Guard;
 import dev.strata.guard.internal.GuardReport;
 import dev.strata.migration.Migration;
+import dev.strata.migration.internal.MigrationPreparer;
 import dev.strata.migration.internal.Migrations;
+import dev.strata.plan.MigrationStatus;
 import dev.strata.plan.ValidationProblem;
 import dev.strata.plan.internal.MigrationPlan;
 import dev.strata.plan.internal.Planner;
@@ -89,7 +93,7 @@ public final class FleetRun {
 		Map<String, TenantResult> results = survey.settled();
 		List<MigrationTarget> checked = new ArrayList<>();
 		AtomicBoolean stopped = new AtomicBoolean();
-		for (TenantOutcome outcome : forEach(work, this::check)) {
+		for (TenantOutcome outcome : forEach(work, (tenant) -> check(tenant, survey.withoutSchema()))) {
 			if (outcome.result() != null) {
 				results.put(outcome.tenant().name(), outcome.result());
 				stopped.compareAndSet(false, this.settings.failFast());
@@ -163,8 +167,9 @@ public final class FleetRun {
 	private Survey survey() {
 		Map<String, TenantResult> settled = new ConcurrentHashMap<>();
 		List<MigrationTarget> work = new ArrayList<>();
+		Set<String> withoutSchema = new HashSet<>();
 		if (this.tenants.isEmpty()) {
-			return new Survey(settled, work);
+			return new Survey(settled, work, withoutSchema);
 		}
 		StrataConfig probe = config(this.tenants.get(0));
 		List<Migration> migrations = Migrations.resolve(probe.resolvers());
@@ -178,6 +183,9 @@ public final class FleetRun {
 		for (int i = 0; i < this.tenants.size(); i++) {
 			MigrationTarget tenant = this.tenants.get(i);
 			FleetCatalog.Tenant found = catalog.get(i);
+			if (found != null && !found.schemaExists()) {
+				withoutSchema.add(tenant.name());
+			}
 			if (found != null && !found.schemaExists() && !this.settings.createSchemas()) {
 				settled.put(tenant.name(),
 						result(tenant, tenant.schema(), TenantState.REFUSED, 0, 0, null, "Schema \"" + tenant.schema()
@@ -197,32 +205,56 @@ public final class FleetRun {
 		}
 		logger.info("{} of {} tenants have nothing to do; checking the other {}", settled.size(), this.tenants.size(),
 				work.size());
-		return new Survey(settled, work);
+		return new Survey(settled, work, withoutSchema);
 	}
 
 	/**
 	 * The tenants the catalog settled, and those that need a look of their own.
+	 *
+	 * @param withoutSchema the tenants whose schema the catalog did not find: nothing of
+	 * theirs to read yet
 	 */
-	private record Survey(Map<String, TenantResult> settled, List<MigrationTarget> work) {
+	private record Survey(Map<String, TenantResult> settled, List<MigrationTarget> work, Set<String> withoutSchema) {
 	}
 
 	/**
 	 * Checks one tenant before any is migrated: its history against the files, and its
 	 * pending files prepared and judged by the guard with table sizes unknown (they are
-	 * looked up per tenant when it migrates).
+	 * looked up per tenant when it migrates). A tenant whose schema does not exist yet
+	 * has nothing to read: its files are planned against an empty history without a
+	 * connection, as a dry run would find them.
+	 * @param withoutSchema the tenants whose schema the survey did not find
 	 * @return {@code null} when the tenant may be migrated, else its result
 	 * @throws FleetRefusedException if the files are bad or refused whatever the tenant
 	 */
-	private @Nullable TenantResult check(MigrationTarget tenant) {
+	private @Nullable TenantResult check(MigrationTarget tenant, Set<String> withoutSchema) {
 		StrataConfig config = config(tenant);
 		try {
-			dev.strata.DryRunResult dryRun = new Strata(config).dryRun();
-			if (!dryRun.status().isValid()) {
-				return result(tenant, dryRun.status().schema(), TenantState.FAILED, 0, 0,
-						dryRun.status().currentVersion(), problems(dryRun.status().problems()),
+			String schema;
+			String version;
+			List<ValidationProblem> problems;
+			List<Migration> pending;
+			if (withoutSchema.contains(tenant.name())) {
+				MigrationPlan plan = new Planner(config.outOfOrder()).plan(Migrations.resolve(config.resolvers()),
+						List.of());
+				schema = tenant.schema();
+				version = plan.currentVersionText();
+				problems = plan.problems();
+				pending = plan.pending();
+			}
+			else {
+				StatusResult status = new Strata(config).status();
+				schema = status.schema();
+				version = status.currentVersion();
+				problems = status.problems();
+				pending = status.pending().stream().map(MigrationStatus::migration).toList();
+			}
+			if (!problems.isEmpty()) {
+				return result(tenant, schema, TenantState.FAILED, 0, 0, version, problems(problems),
 						ErrorCategory.VALIDATION);
 			}
-			GuardReport report = new Guard(config.guard(), TableSizes.NONE, this.cache).checkRun(dryRun.pending());
+			GuardReport report = new Guard(config.guard(), TableSizes.NONE, this.cache)
+				.checkRun(new MigrationPreparer().prepare(pending));
 			if (report.isRefused()) {
 				throw new GuardRefusedException(report.refused(), "nothing was applied to any tenant");
 			}
