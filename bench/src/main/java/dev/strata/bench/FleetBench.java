@@ -74,20 +74,10 @@ public final class FleetBench {
 			for (int k = 0; k < contestants.size(); k++) {
 				FleetContestant contestant = contestants.get((k + trial) % contestants.size());
 				try (TestDatabase database = server.createDatabase()) {
-					double applied;
-					try (HikariDataSource pool = pool(database.dataSource(), parallelism)) {
-						long start = System.nanoTime();
-						contestant.migrate(pool, corpus, schemas, parallelism);
-						applied = Bench.millis(start);
-						verify(pool, contestant, schemas, migrations);
-					}
-					double restarted;
-					try (HikariDataSource pool = restartedPool(database.dataSource(), parallelism)) {
-						long start = System.nanoTime();
-						contestant.migrate(pool, corpus, schemas, parallelism);
-						restarted = Bench.millis(start);
-						verify(pool, contestant, schemas, migrations);
-					}
+					double applied = migrate(pool(database.dataSource(), parallelism), contestant, corpus, schemas,
+							parallelism, migrations);
+					double restarted = migrate(restartedPool(database.dataSource(), parallelism), contestant, corpus,
+							schemas, parallelism, migrations);
 					double floor = -1;
 					if (contestant instanceof JdbcFloor) {
 						try (HikariDataSource pool = restartedPool(database.dataSource(), parallelism)) {
@@ -137,6 +127,22 @@ public final class FleetBench {
 					i, i, i));
 		}
 		return dir;
+	}
+
+	/**
+	 * One migrate of the whole fleet on {@code pool}, which it closes, checked
+	 * afterwards.
+	 * @return its time in milliseconds
+	 */
+	private static double migrate(HikariDataSource pool, FleetContestant contestant, Path corpus, List<String> schemas,
+			int parallelism, int migrations) throws Exception {
+		try (pool) {
+			long start = System.nanoTime();
+			contestant.migrate(pool, corpus, schemas, parallelism);
+			double millis = Bench.millis(start);
+			verify(pool, contestant, schemas, migrations);
+			return millis;
+		}
 	}
 
 	/**
