@@ -230,31 +230,14 @@ public final class FleetRun {
 	private @Nullable TenantResult check(MigrationTarget tenant, Set<String> withoutSchema) {
 		StrataConfig config = config(tenant);
 		try {
-			String schema;
-			String version;
-			List<ValidationProblem> problems;
-			List<Migration> pending;
-			if (withoutSchema.contains(tenant.name())) {
-				MigrationPlan plan = new Planner(config.outOfOrder()).plan(Migrations.resolve(config.resolvers()),
-						List.of());
-				schema = tenant.schema();
-				version = plan.currentVersionText();
-				problems = plan.problems();
-				pending = plan.pending();
-			}
-			else {
-				StatusResult status = new Strata(config).status();
-				schema = status.schema();
-				version = status.currentVersion();
-				problems = status.problems();
-				pending = status.pending().stream().map(MigrationStatus::migration).toList();
-			}
-			if (!problems.isEmpty()) {
-				return result(tenant, schema, TenantState.FAILED, 0, 0, version, problems(problems),
-						ErrorCategory.VALIDATION);
+			Look look = withoutSchema.contains(tenant.name()) ? Look.ofFiles(tenant, config)
+					: Look.of(new Strata(config).status());
+			if (!look.problems().isEmpty()) {
+				return result(tenant, look.schema(), TenantState.FAILED, 0, 0, look.version(),
+						problems(look.problems()), ErrorCategory.VALIDATION);
 			}
 			GuardReport report = new Guard(config.guard(), TableSizes.NONE, this.cache)
-				.checkRun(new MigrationPreparer().prepare(pending));
+				.checkRun(new MigrationPreparer().prepare(look.pending()));
 			if (report.isRefused()) {
 				throw new GuardRefusedException(report.refused(), "nothing was applied to any tenant");
 			}
@@ -266,6 +249,31 @@ public final class FleetRun {
 			}
 			return failed(tenant, ex, Duration.ZERO);
 		}
+	}
+
+	/**
+	 * What {@link #check} found of a tenant before it is migrated.
+	 *
+	 * @param schema its schema
+	 * @param version its current version, {@code null} for none
+	 * @param problems what stops it from being migrated
+	 * @param pending the migrations it would apply, in order
+	 */
+	private record Look(@Nullable String schema, @Nullable String version, List<ValidationProblem> problems,
+			List<Migration> pending) {
+
+		static Look of(StatusResult status) {
+			return new Look(status.schema(), status.currentVersion(), status.problems(),
+					status.pending().stream().map(MigrationStatus::migration).toList());
+		}
+
+		/** A tenant without a schema yet: its files against an empty history. */
+		static Look ofFiles(MigrationTarget tenant, StrataConfig config) {
+			MigrationPlan plan = new Planner(config.outOfOrder()).plan(Migrations.resolve(config.resolvers()),
+					List.of());
+			return new Look(tenant.schema(), plan.currentVersionText(), plan.problems(), plan.pending());
+		}
+
 	}
 
 	/**
