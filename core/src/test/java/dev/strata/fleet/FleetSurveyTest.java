@@ -15,11 +15,15 @@ import java.util.Map;
 import dev.strata.StatusResult;
 import dev.strata.StrataConfig;
 import dev.strata.error.ErrorCategory;
+import dev.strata.fleet.internal.FleetCatalog;
 import dev.strata.history.AppliedMigration;
+import dev.strata.history.HistoryType;
 import dev.strata.history.internal.SchemaHistory;
 import dev.strata.plan.ValidationProblem;
+import dev.strata.targets.MigrationTarget;
 import dev.strata.test.StrataPostgres;
 import dev.strata.test.TestDatabase;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -133,6 +137,37 @@ class FleetSurveyTest {
 			assertThat(all.get(1)).extracting(AppliedMigration::intact).containsExactly(true, false, true, true);
 			assertThat(all.get(2)).allMatch(AppliedMigration::intact);
 		}
+	}
+
+	@Test
+	void theSurveyReadsEachTenantsHistoryInItsOwnShape(TestDatabase db) throws Exception {
+		List<String> tenants = List.of("a", "b", "c");
+		fleet(db, tenants).migrate();
+		try (Connection connection = db.connect()) {
+			// a non-transactional migration stopped in its second statement: signed with
+			// the statement in flight
+			new SchemaHistory(connection, "a", "strata_schema_history", true, true)
+				.appendInFlight(new SchemaHistory.NewEntry("3", "index", HistoryType.SQL, "V3__index.sql", 7, 0, false,
+						false, 1, 2, 7), 2);
+		}
+		db.execute("alter table c.strata_schema_history drop column statement_in_flight,"
+				+ " drop column undo_checksum, drop column undone cascade");
+		List<MigrationTarget> targets = TenantTargets.schemas(db.dataSource(), tenants, "strata_schema_history")
+			.targets();
+
+		List<FleetCatalog.@Nullable Tenant> found = FleetCatalog.read(targets, 1);
+
+		try (Connection connection = db.connect()) {
+			boolean[] current = { true, true, false };
+			for (int i = 0; i < tenants.size(); i++) {
+				assertThat(found.get(i).history()).as(tenants.get(i))
+					.isEqualTo(new SchemaHistory(connection, tenants.get(i), "strata_schema_history", current[i],
+							current[i])
+						.read())
+					.allMatch(AppliedMigration::intact);
+			}
+		}
+		assertThat(found.get(0).history()).last().extracting(AppliedMigration::statementInFlight).isEqualTo(2);
 	}
 
 	private Fleet fleet(TestDatabase db, List<String> tenants) {
