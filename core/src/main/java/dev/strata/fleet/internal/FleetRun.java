@@ -93,7 +93,7 @@ public final class FleetRun {
 		Map<String, TenantResult> results = survey.settled();
 		List<MigrationTarget> checked = new ArrayList<>();
 		AtomicBoolean stopped = new AtomicBoolean();
-		for (TenantOutcome outcome : forEach(work, (tenant) -> check(tenant, survey.withoutSchema()))) {
+		for (TenantOutcome outcome : forEach(work, (tenant) -> check(tenant, survey))) {
 			if (outcome.result() != null) {
 				results.put(outcome.tenant().name(), outcome.result());
 				stopped.compareAndSet(false, this.settings.failFast());
@@ -169,7 +169,7 @@ public final class FleetRun {
 		List<MigrationTarget> work = new ArrayList<>();
 		Set<String> withoutSchema = new HashSet<>();
 		if (this.tenants.isEmpty()) {
-			return new Survey(settled, work, withoutSchema);
+			return new Survey(settled, work, withoutSchema, null);
 		}
 		StrataConfig probe = config(this.tenants.get(0));
 		List<Migration> migrations = Migrations.resolve(probe.resolvers());
@@ -205,7 +205,7 @@ public final class FleetRun {
 		}
 		logger.info("{} of {} tenants have nothing to do; checking the other {}", settled.size(), this.tenants.size(),
 				work.size());
-		return new Survey(settled, work, withoutSchema);
+		return new Survey(settled, work, withoutSchema, planner.plan(migrations, List.of()));
 	}
 
 	/**
@@ -213,25 +213,28 @@ public final class FleetRun {
 	 *
 	 * @param withoutSchema the tenants whose schema the catalog did not find: nothing of
 	 * theirs to read yet
+	 * @param filesAlone the files planned against an empty history, as every tenant in
+	 * {@code withoutSchema} finds them; {@code null} without tenants
 	 */
-	private record Survey(Map<String, TenantResult> settled, List<MigrationTarget> work, Set<String> withoutSchema) {
+	private record Survey(Map<String, TenantResult> settled, List<MigrationTarget> work, Set<String> withoutSchema,
+			@Nullable MigrationPlan filesAlone) {
 	}
 
 	/**
 	 * Checks one tenant before any is migrated: its history against the files, and its
 	 * pending files prepared and judged by the guard with table sizes unknown (they are
 	 * looked up per tenant when it migrates). A tenant whose schema does not exist yet
-	 * has nothing to read: its files are planned against an empty history without a
-	 * connection, as a dry run would find them.
-	 * @param withoutSchema the tenants whose schema the survey did not find
+	 * has nothing to read: the survey's plan of the files against an empty history is
+	 * what a dry run would find, without a connection or the files read again.
 	 * @return {@code null} when the tenant may be migrated, else its result
 	 * @throws FleetRefusedException if the files are bad or refused whatever the tenant
 	 */
-	private @Nullable TenantResult check(MigrationTarget tenant, Set<String> withoutSchema) {
+	private @Nullable TenantResult check(MigrationTarget tenant, Survey survey) {
 		StrataConfig config = config(tenant);
 		try {
-			Look look = withoutSchema.contains(tenant.name()) ? Look.ofFiles(tenant, config)
-					: Look.of(new Strata(config).status());
+			MigrationPlan filesAlone = survey.filesAlone();
+			Look look = (filesAlone != null && survey.withoutSchema().contains(tenant.name()))
+					? Look.ofFiles(tenant, filesAlone) : Look.of(new Strata(config).status());
 			if (!look.problems().isEmpty()) {
 				return result(tenant, look.schema(), TenantState.FAILED, 0, 0, look.version(),
 						problems(look.problems()), ErrorCategory.VALIDATION);
@@ -267,10 +270,8 @@ public final class FleetRun {
 					status.pending().stream().map(MigrationStatus::migration).toList());
 		}
 
-		/** A tenant without a schema yet: its files against an empty history. */
-		static Look ofFiles(MigrationTarget tenant, StrataConfig config) {
-			MigrationPlan plan = new Planner(config.outOfOrder()).plan(Migrations.resolve(config.resolvers()),
-					List.of());
+		/** A tenant without a schema yet: the files against an empty history. */
+		static Look ofFiles(MigrationTarget tenant, MigrationPlan plan) {
 			return new Look(tenant.schema(), plan.currentVersionText(), plan.problems(), plan.pending());
 		}
 
