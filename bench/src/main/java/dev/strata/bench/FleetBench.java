@@ -158,6 +158,10 @@ public final class FleetBench {
 				open.add(pool.getConnection());
 			}
 		}
+		catch (SQLException ex) {
+			pool.close();
+			throw ex;
+		}
 		finally {
 			for (Connection connection : open) {
 				connection.close();
