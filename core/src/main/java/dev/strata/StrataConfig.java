@@ -103,6 +103,8 @@ public final class StrataConfig {
 
 	private final @Nullable RecognitionCache recognitionCache;
 
+	private final MigrationSources migrationSources;
+
 	private StrataConfig(Builder builder) {
 		this.dataSource = builder.dataSource;
 		this.connectionSettings = builder.connectionSettings;
@@ -146,6 +148,10 @@ public final class StrataConfig {
 		this.drift = new DriftSettings(builder.driftSchemas, builder.driftOptInKinds);
 		this.recognitionCache = builder.recognitionCache;
 		this.archive = builder.archive;
+		this.migrationSources = new MigrationSources(this.locations, this.locationsConfigured, this.classLoader,
+				List.copyOf(builder.resolvers), List.copyOf(builder.javaMigrations),
+				List.copyOf(builder.javaMigrationPackages), this.callbacks, this.placeholders.placeholders(),
+				this.outOfOrder);
 	}
 
 	public static Builder builder(DataSource dataSource) {
@@ -329,6 +335,40 @@ public final class StrataConfig {
 	 */
 	public ArchiveSettings archive() {
 		return this.archive;
+	}
+
+	/**
+	 * What decides which migrations this configuration finds and how it plans them: two
+	 * configurations with equal sources find the same migrations. A fleet reads the
+	 * migrations once for all tenants whose sources are equal.
+	 */
+	public MigrationSources migrationSources() {
+		return this.migrationSources;
+	}
+
+	/**
+	 * The settings that decide which migrations a configuration finds, its callbacks and
+	 * how it plans: equal when they are. What was given to the builder as an object (the
+	 * class loader, resolvers, suppliers of Java migrations and of callbacks) compares by
+	 * identity, so two configurations built with separate instances are told apart even
+	 * if those would find the same.
+	 *
+	 * @param locations where the SQL files are
+	 * @param locationsConfigured whether the locations were configured (a missing one is
+	 * then an error)
+	 * @param classLoader where {@code classpath:} locations and Java migrations are found
+	 * @param resolvers the resolvers added to the builder
+	 * @param javaMigrations the suppliers of registered Java migrations
+	 * @param javaMigrationPackages the packages scanned for Java migrations
+	 * @param callbacks the suppliers of callbacks
+	 * @param placeholders how placeholders are replaced in the files
+	 * @param outOfOrder whether versions below the current one may be applied
+	 */
+	public record MigrationSources(List<Location> locations, boolean locationsConfigured, ClassLoader classLoader,
+			List<MigrationResolver> resolvers, List<Supplier<? extends List<? extends JavaMigration>>> javaMigrations,
+			List<String> javaMigrationPackages, List<Supplier<? extends List<? extends StrataCallback>>> callbacks,
+			Placeholders placeholders, boolean outOfOrder) {
+
 	}
 
 	/**

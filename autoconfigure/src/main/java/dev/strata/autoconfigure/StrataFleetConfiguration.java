@@ -2,6 +2,7 @@ package dev.strata.autoconfigure;
 
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -61,6 +62,11 @@ class StrataFleetConfiguration {
 		ClassLoader classLoader = (resourceLoader.getClassLoader() != null) ? resourceLoader.getClassLoader()
 				: StrataFleetConfiguration.class.getClassLoader();
 		String applicationName = environment.getProperty("spring.application.name");
+		// One supplier of each for every tenant: the fleet reads the migrations once for
+		// tenants whose configurations find them the same way
+		// (StrataConfig.MigrationSources)
+		Supplier<List<JavaMigration>> javaMigrationBeans = () -> javaMigrations.orderedStream().toList();
+		Supplier<List<StrataCallback>> callbackBeans = () -> callbacks.orderedStream().toList();
 		TenantConfigs configs = TenantConfigs.of((dataSource) -> {
 			StrataConfig.Builder builder = StrataConfigFactory.builder(properties, dataSource, classLoader)
 				.applicationName(applicationName);
@@ -68,8 +74,8 @@ class StrataFleetConfiguration {
 				builder.connectionSettings(application.connectionSettings());
 			}
 			listeners.orderedStream().forEach(builder::listener);
-			builder.javaMigrations(() -> javaMigrations.orderedStream().toList());
-			builder.callbacks(() -> callbacks.orderedStream().toList());
+			builder.javaMigrations(javaMigrationBeans);
+			builder.callbacks(callbackBeans);
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return builder;
 		});

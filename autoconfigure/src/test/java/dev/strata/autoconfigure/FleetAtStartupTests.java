@@ -39,6 +39,17 @@ class FleetAtStartupTests {
 	}
 
 	@Test
+	void everyTenantFindsItsMigrationsTheSameWaySoTheFleetReadsThemOnce(TestDatabase database) {
+		StrataTestContexts.runner(database, "basic")
+			.withPropertyValues("strata.tenants.schemas=acme,globex")
+			.run((context) -> {
+				Fleet fleet = context.getBean(Fleet.class);
+				assertThat(fleet.tenant("acme").orElseThrow().config().migrationSources())
+					.isEqualTo(fleet.tenant("globex").orElseThrow().config().migrationSources());
+			});
+	}
+
+	@Test
 	void schemasComeFromAQueryOrABean(TestDatabase database) {
 		database.execute("create table tenants (schema_name text); insert into tenants values ('acme')");
 		StrataTestContexts.runner(database, "basic")

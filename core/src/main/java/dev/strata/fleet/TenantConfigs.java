@@ -11,6 +11,10 @@ import dev.strata.targets.MigrationTarget;
 /**
  * How a fleet configures each tenant: one {@link StrataConfig} per target, the same
  * settings but the target's DataSource, schema, table, name and {@code search_path}.
+ * Tenants may be given different migrations (a location of their own, say); the fleet
+ * reads them once for all tenants whose {@link StrataConfig#migrationSources()} are
+ * equal, so objects handed to the builder (resolvers, suppliers of Java migrations or
+ * callbacks) are best created once, outside {@link #configFor}.
  */
 @FunctionalInterface
 public interface TenantConfigs {

@@ -30,6 +30,10 @@ class FleetTest {
 	@TempDir
 	Path dir;
 
+	/** Files only some tenants are configured to read. */
+	@TempDir
+	Path extra;
+
 	@BeforeEach
 	void files() {
 		write("V1__accounts.sql", "create table accounts (id int primary key, plan text);");
@@ -135,6 +139,54 @@ class FleetTest {
 			.withMessageContaining("drop");
 		assertThat(db.queryForObject("select count(*) from pg_namespace where nspname like 't0_'", Long.class))
 			.isZero();
+	}
+
+	@Test
+	void aTenantConfiguredWithMoreFilesIsPlannedAgainstItsOwnFiles(TestDatabase db) throws IOException {
+		db.execute("create table public.plans (id int, name text)");
+		List<String> tenants = tenants(4);
+		fleet(db, tenants, FleetSettings.DEFAULTS).migrate();
+		Files.writeString(this.extra.resolve("V3__notes.sql"), "create table notes (id int primary key);");
+
+		FleetResult result = fleetWithExtraFiles(db, tenants, "t02").migrate();
+
+		assertThat(result.tenants().stream().map(TenantResult::state)).containsExactly(TenantState.UP_TO_DATE,
+				TenantState.UP_TO_DATE, TenantState.APPLIED, TenantState.UP_TO_DATE);
+		assertThat(history(db, "t02")).containsExactly("1", "2", "3");
+		assertThat(history(db, "t01")).containsExactly("1", "2");
+	}
+
+	@Test
+	void aRefusedFileOfOneTenantsOwnRefusesAFleetOfNewTenants(TestDatabase db) throws IOException {
+		db.execute("create table public.plans (id int, name text)");
+		Files.writeString(this.extra.resolve("V3__drop.sql"), "drop table accounts;");
+
+		assertThatExceptionOfType(FleetRefusedException.class)
+			.isThrownBy(() -> fleetWithExtraFiles(db, tenants(3), "t02").migrate())
+			.satisfies((ex) -> assertThat(ex.category()).isEqualTo(ErrorCategory.REFUSED))
+			.withMessageContaining("No tenant was migrated")
+			.withMessageContaining("drop");
+		assertThat(db.queryForObject("select count(*) from pg_namespace where nspname like 't0_'", Long.class))
+			.isZero();
+	}
+
+	/**
+	 * A fleet whose tenant {@code withExtra} alone also reads the {@link #extra} files:
+	 * not the first tenant, whose files the fleet used to take for every tenant's.
+	 */
+	private Fleet fleetWithExtraFiles(TestDatabase db, List<String> tenants, String withExtra) {
+		return new Fleet(TenantTargets.schemas(db.dataSource(), tenants, "strata_schema_history"),
+				(tenant, shared) -> StrataConfig.builder(tenant.dataSource())
+					.locations(tenant.name().equals(withExtra)
+							? List.of("filesystem:" + this.dir, "filesystem:" + this.extra)
+							: List.of("filesystem:" + this.dir))
+					.targetName(tenant.name())
+					.schema(tenant.schema())
+					.table(tenant.table())
+					.searchPath(tenant.searchPath())
+					.recognitionCache(shared)
+					.build(),
+				FleetSettings.DEFAULTS);
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package dev.strata.fleet.internal;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -160,26 +161,20 @@ public final class FleetRun {
 	}
 
 	/**
-	 * The files, read once, and the catalog: tenants whose history matches the files
-	 * exactly are settled as up to date without a connection of their own; a missing
-	 * schema that may not be created is refused.
+	 * The files, read once for each set of tenants configured to find the same ones, and
+	 * the catalog: tenants whose history matches their files exactly are settled as up to
+	 * date without a connection of their own; a missing schema that may not be created is
+	 * refused.
 	 */
 	private Survey survey() {
 		Map<String, TenantResult> settled = new ConcurrentHashMap<>();
 		List<MigrationTarget> work = new ArrayList<>();
 		Set<String> withoutSchema = new HashSet<>();
+		Map<StrataConfig.MigrationSources, TenantFiles> files = new HashMap<>();
 		if (this.tenants.isEmpty()) {
-			return new Survey(settled, work, withoutSchema, null);
+			return new Survey(settled, work, withoutSchema, files);
 		}
-		StrataConfig probe = config(this.tenants.get(0));
-		List<Migration> migrations = Migrations.resolve(probe.resolvers());
-		// A run with nothing to do still runs its callbacks: only Strata's migrate can.
-		boolean shortcut = probe.callbacks().isEmpty()
-				&& new MigrationSource(probe.locations(), probe.classLoader(), probe.locationsConfigured())
-					.loadCallbacks()
-					.isEmpty();
 		List<FleetCatalog.@Nullable Tenant> catalog = FleetCatalog.read(this.tenants, this.settings.parallelism());
-		Planner planner = new Planner(probe.outOfOrder());
 		for (int i = 0; i < this.tenants.size(); i++) {
 			MigrationTarget tenant = this.tenants.get(i);
 			FleetCatalog.Tenant found = catalog.get(i);
@@ -193,8 +188,10 @@ public final class FleetRun {
 								ErrorCategory.CONFIGURATION));
 				continue;
 			}
-			if (shortcut && found != null && found.historyExists() && found.snapshotExists()) {
-				MigrationPlan plan = planner.plan(migrations, found.history());
+			StrataConfig config = config(tenant);
+			TenantFiles own = files.computeIfAbsent(config.migrationSources(), (sources) -> TenantFiles.read(config));
+			if (own.shortcut() && found != null && found.historyExists() && found.snapshotExists()) {
+				MigrationPlan plan = own.planner().plan(own.migrations(), found.history());
 				if (plan.isValid() && !plan.hasPending()) {
 					settled.put(tenant.name(), result(tenant, tenant.schema(), TenantState.UP_TO_DATE, 0, 0,
 							plan.currentVersionText(), null, null));
@@ -205,7 +202,11 @@ public final class FleetRun {
 		}
 		logger.info("{} of {} tenants have nothing to do; checking the other {}", settled.size(), this.tenants.size(),
 				work.size());
-		return new Survey(settled, work, withoutSchema, planner.plan(migrations, List.of()));
+		if (files.size() > 1) {
+			logger.debug("The tenants' configurations find their migrations in {} different ways: read once for each",
+					files.size());
+		}
+		return new Survey(settled, work, withoutSchema, files);
 	}
 
 	/**
@@ -213,11 +214,42 @@ public final class FleetRun {
 	 *
 	 * @param withoutSchema the tenants whose schema the catalog did not find: nothing of
 	 * theirs to read yet
-	 * @param filesAlone the files planned against an empty history, as every tenant in
-	 * {@code withoutSchema} finds them; {@code null} without tenants
+	 * @param files the migrations as read for each tenant's sources
 	 */
 	private record Survey(Map<String, TenantResult> settled, List<MigrationTarget> work, Set<String> withoutSchema,
-			@Nullable MigrationPlan filesAlone) {
+			Map<StrataConfig.MigrationSources, TenantFiles> files) {
+
+		/**
+		 * The tenant's files planned against an empty history, as a tenant without a
+		 * schema finds them; {@code null} if the tenant has a schema.
+		 */
+		@Nullable MigrationPlan filesAlone(MigrationTarget tenant, StrataConfig config) {
+			TenantFiles own = withoutSchema().contains(tenant.name()) ? files().get(config.migrationSources()) : null;
+			return (own != null) ? own.alone() : null;
+		}
+
+	}
+
+	/**
+	 * The migrations tenants with the same {@link StrataConfig.MigrationSources} find,
+	 * read once for all of them.
+	 *
+	 * @param shortcut whether a tenant with nothing pending may be settled without a run
+	 * of its own: not when callbacks are configured, which only a run calls
+	 * @param alone the migrations planned against an empty history
+	 */
+	private record TenantFiles(List<Migration> migrations, Planner planner, boolean shortcut, MigrationPlan alone) {
+
+		static TenantFiles read(StrataConfig config) {
+			boolean shortcut = config.callbacks().isEmpty()
+					&& new MigrationSource(config.locations(), config.classLoader(), config.locationsConfigured())
+						.loadCallbacks()
+						.isEmpty();
+			List<Migration> migrations = Migrations.resolve(config.resolvers());
+			Planner planner = new Planner(config.outOfOrder());
+			return new TenantFiles(migrations, planner, shortcut, planner.plan(migrations, List.of()));
+		}
+
 	}
 
 	/**
@@ -232,9 +264,8 @@ public final class FleetRun {
 	private @Nullable TenantResult check(MigrationTarget tenant, Survey survey) {
 		StrataConfig config = config(tenant);
 		try {
-			MigrationPlan filesAlone = survey.filesAlone();
-			Look look = (filesAlone != null && survey.withoutSchema().contains(tenant.name()))
-					? Look.ofFiles(tenant, filesAlone) : Look.of(new Strata(config).status());
+			MigrationPlan filesAlone = survey.filesAlone(tenant, config);
+			Look look = (filesAlone != null) ? Look.ofFiles(tenant, filesAlone) : Look.of(new Strata(config).status());
 			if (!look.problems().isEmpty()) {
 				return result(tenant, look.schema(), TenantState.FAILED, 0, 0, look.version(),
 						problems(look.problems()), ErrorCategory.VALIDATION);
