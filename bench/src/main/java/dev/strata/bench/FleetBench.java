@@ -36,18 +36,21 @@ import org.flywaydb.core.Flyway;
  * A fleet of tenant schemas (issue 14): T schemas × M migrations, applied by Strata's
  * fleet run, by a loop of one Flyway per schema and by a plain-JDBC floor, each with the
  * same parallelism P over one connection pool of the same size; then the no-op restart of
- * the whole fleet, against a floor of one plain query per tenant at the same parallelism.
- * A restart is a new application: the no-op and its floor each get a new pool, so new
- * server sessions that have not read the tenants' tables yet, opened before the clock
- * starts. A harness of its own, printed as Markdown:
+ * the whole fleet, against a floor of one plain query per tenant at the same parallelism
+ * on the same fleet's history tables, restart and floor alternating in pairs. A restart
+ * is a new application: the no-op and its floor each get a new pool, so new server
+ * sessions that have not read the tenants' tables yet, opened before the clock starts. A
+ * harness of its own, printed as Markdown:
  *
  * <pre>
  * ./mvnw -o -q -pl bench -am package -DskipTests
  * java -cp bench/target/strata-bench.jar dev.strata.bench.FleetBench [tenants] [migrations] [parallelism] [trials]
  * </pre>
  *
- * Each trial gives every contestant a fresh database; contestants run one after the other
- * within a trial, in a rotating order, and ratios are taken trial by trial.
+ * Each trial gives every contestant a fresh database. The apply goes a tenth of the
+ * tenants at a time, the contestants taking turns (each slice a run of its own), so that
+ * the machine's load, which moves over the minutes of a trial, falls on all of them
+ * alike; ratios are taken trial by trial.
  */
 public final class FleetBench {
 
@@ -68,32 +71,42 @@ public final class FleetBench {
 		List<FleetContestant> contestants = List.of(new StrataFleet(), new FlywayLoop(), new JdbcFloor());
 		Map<String, List<Double>> apply = new LinkedHashMap<>();
 		Map<String, List<Double>> noop = new LinkedHashMap<>();
-		List<Double> noopFloor = new ArrayList<>();
+		Map<String, List<Double>> noopRatio = new LinkedHashMap<>();
 		for (int trial = 0; trial <= trials; trial++) {
 			String label = (trial == 0) ? "warm-up" : "trial " + trial;
-			for (int k = 0; k < contestants.size(); k++) {
-				FleetContestant contestant = contestants.get((k + trial) % contestants.size());
-				try (TestDatabase database = server.createDatabase()) {
-					double applied = migrate(pool(database.dataSource(), parallelism), contestant, corpus, schemas,
-							parallelism, migrations);
-					double restarted = migrate(restartedPool(database.dataSource(), parallelism), contestant, corpus,
-							schemas, parallelism, migrations);
-					double floor = -1;
-					if (contestant instanceof JdbcFloor) {
-						try (HikariDataSource pool = restartedPool(database.dataSource(), parallelism)) {
-							floor = queryPerTenant(pool, schemas, parallelism);
-						}
-					}
-					System.out.printf(Locale.ROOT, "%s %s: apply %.0f ms, no-op %.0f ms%s%n", label, contestant.name(),
-							applied, restarted,
-							(floor >= 0) ? String.format(Locale.ROOT, ", one query per tenant %.0f ms", floor) : "");
+			List<FleetContestant> order = new ArrayList<>(contestants);
+			Collections.rotate(order, -trial);
+			Map<FleetContestant, TestDatabase> databases = new LinkedHashMap<>();
+			Map<FleetContestant, HikariDataSource> pools = new LinkedHashMap<>();
+			try {
+				for (FleetContestant contestant : order) {
+					TestDatabase database = server.createDatabase();
+					databases.put(contestant, database);
+					pools.put(contestant, pool(database.dataSource(), parallelism));
+				}
+				Map<FleetContestant, Double> applied = apply(order, pools, corpus, schemas, parallelism);
+				for (FleetContestant contestant : order) {
+					DataSource dataSource = databases.get(contestant).dataSource();
+					pools.remove(contestant).close();
+					verify(dataSource, contestant, schemas, migrations);
+					Restarts restarts = restarts(dataSource, contestant, corpus, schemas, parallelism, migrations);
+					System.out.printf(Locale.ROOT,
+							"%s %s: apply %.0f ms, no-op restarts %s ms, one query per tenant %s ms%n", label,
+							contestant.name(), applied.get(contestant), millis(restarts.noops()),
+							millis(restarts.floors()));
 					if (trial > 0) {
-						apply.computeIfAbsent(contestant.name(), (name) -> new ArrayList<>()).add(applied);
-						noop.computeIfAbsent(contestant.name(), (name) -> new ArrayList<>()).add(restarted);
-						if (floor >= 0) {
-							noopFloor.add(floor);
-						}
+						apply.computeIfAbsent(contestant.name(), (name) -> new ArrayList<>())
+							.add(applied.get(contestant));
+						noop.computeIfAbsent(contestant.name(), (name) -> new ArrayList<>())
+							.add(Bench.median(restarts.noops()));
+						noopRatio.computeIfAbsent(contestant.name(), (name) -> new ArrayList<>()).add(restarts.ratio());
 					}
+				}
+			}
+			finally {
+				pools.values().forEach(HikariDataSource::close);
+				for (TestDatabase database : databases.values()) {
+					database.close();
 				}
 			}
 		}
@@ -104,15 +117,14 @@ public final class FleetBench {
 		System.out.println();
 		System.out.printf(Locale.ROOT, "%d tenant schemas × %d migrations, parallelism %d, %d trials%n%n", tenants,
 				migrations, parallelism, trials);
-		System.out
-			.println("| contestant | apply | × Flyway loop | × JDBC floor | no-op restart | × one query per tenant |");
+		System.out.println(
+				"| contestant | apply | × Flyway loop | × JDBC floor | no-op restart | × one query per tenant (same fleet) |");
 		System.out.println("|---|---:|---:|---:|---:|---:|");
 		for (String name : apply.keySet()) {
 			System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", name, summary(apply.get(name)),
 					ratio(apply.get(name), apply.get("flyway-loop")), ratio(apply.get(name), apply.get("jdbc-floor")),
-					summary(noop.get(name)), ratio(noop.get(name), noopFloor));
+					summary(noop.get(name)), spread(noopRatio.get(name)));
 		}
-		System.out.printf(Locale.ROOT, "| one query per tenant | – | – | – | %s | 1 |%n", summary(noopFloor));
 	}
 
 	/** M migrations, each a table and an index, with unqualified names. */
@@ -209,19 +221,95 @@ public final class FleetBench {
 		}
 	}
 
-	/** The floor of a no-op: one plain query per tenant, at the same parallelism. */
-	private static double queryPerTenant(DataSource dataSource, List<String> schemas, int parallelism)
+	/** Into how many slices of tenants a trial's apply is cut. */
+	private static final int SLICES = 10;
+
+	/**
+	 * Applies the fleet of each contestant, in its own database, slice by slice: every
+	 * contestant migrates its next tenth of the tenants before any starts the one after,
+	 * in a rotating order, so that the machine's load over the minutes a trial lasts
+	 * falls on all alike. Each contestant's time is the sum of its slices.
+	 */
+	private static Map<FleetContestant, Double> apply(List<FleetContestant> order,
+			Map<FleetContestant, HikariDataSource> pools, Path corpus, List<String> schemas, int parallelism)
 			throws Exception {
-		long start = System.nanoTime();
-		forEachTenant(schemas, parallelism, (schema) -> {
-			try (Connection connection = dataSource.getConnection();
-					Statement statement = connection.createStatement();
-					ResultSet rs = statement
-						.executeQuery("select max(version) from \"" + schema + "\"." + JdbcFloor.HISTORY)) {
-				rs.next();
+		Map<FleetContestant, Double> applied = new LinkedHashMap<>();
+		int slices = Math.min(SLICES, schemas.size());
+		for (int slice = 0; slice < slices; slice++) {
+			List<String> part = schemas.subList(slice * schemas.size() / slices, (slice + 1) * schemas.size() / slices);
+			for (int k = 0; k < order.size(); k++) {
+				FleetContestant contestant = order.get((k + slice) % order.size());
+				long start = System.nanoTime();
+				contestant.migrate(pools.get(contestant), corpus, part, parallelism);
+				applied.merge(contestant, Bench.millis(start), Double::sum);
 			}
-		});
-		return Bench.millis(start);
+		}
+		return applied;
+	}
+
+	/** How many times a trial restarts each fleet, alternating with the floor. */
+	private static final int RESTARTS = 3;
+
+	/**
+	 * Restarts the fleet {@link #RESTARTS} times, each time next to its floor: one plain
+	 * query per tenant, at the same parallelism, on the same history tables, each on a
+	 * pool of its own. The two alternate which goes first, so that what the server does
+	 * meanwhile (autovacuum of the catalogs the apply grew) falls on both alike.
+	 */
+	private static Restarts restarts(DataSource dataSource, FleetContestant contestant, Path corpus,
+			List<String> schemas, int parallelism, int migrations) throws Exception {
+		List<Double> noops = new ArrayList<>();
+		List<Double> floors = new ArrayList<>();
+		for (int k = 0; k < RESTARTS; k++) {
+			if (k % 2 == 1) {
+				floors.add(queryPerTenant(dataSource, contestant, schemas, parallelism));
+			}
+			noops.add(migrate(restartedPool(dataSource, parallelism), contestant, corpus, schemas, parallelism,
+					migrations));
+			if (k % 2 == 0) {
+				floors.add(queryPerTenant(dataSource, contestant, schemas, parallelism));
+			}
+		}
+		return new Restarts(noops, floors);
+	}
+
+	/**
+	 * A trial's no-op restarts and the floor measured next to each.
+	 *
+	 * @param noops the restarts' times
+	 * @param floors the floor's times, pair by pair
+	 */
+	record Restarts(List<Double> noops, List<Double> floors) {
+
+		/** The median of the pairs' ratios. */
+		double ratio() {
+			List<Double> ratios = new ArrayList<>();
+			for (int i = 0; i < this.noops.size(); i++) {
+				ratios.add(this.noops.get(i) / this.floors.get(i));
+			}
+			return Bench.median(ratios);
+		}
+
+	}
+
+	/**
+	 * The floor of a no-op: one plain query per tenant of the contestant's own history
+	 * table, at the same parallelism, on a restarted pool.
+	 */
+	private static double queryPerTenant(DataSource dataSource, FleetContestant contestant, List<String> schemas,
+			int parallelism) throws Exception {
+		try (HikariDataSource pool = restartedPool(dataSource, parallelism)) {
+			long start = System.nanoTime();
+			forEachTenant(schemas, parallelism, (schema) -> {
+				try (Connection connection = pool.getConnection();
+						Statement statement = connection.createStatement();
+						ResultSet rs = statement
+							.executeQuery("select max(version) from \"" + schema + "\"." + contestant.historyTable())) {
+					rs.next();
+				}
+			});
+			return Bench.millis(start);
+		}
 	}
 
 	static void forEachTenant(List<String> schemas, int parallelism, TenantWork work) throws Exception {
@@ -261,6 +349,17 @@ public final class FleetBench {
 		List<Double> sorted = new ArrayList<>(ratios);
 		Collections.sort(sorted);
 		return String.format(Locale.ROOT, "%.2f× (%.2f–%.2f)", Bench.median(ratios), sorted.get(0),
+				sorted.get(sorted.size() - 1));
+	}
+
+	private static String millis(List<Double> values) {
+		return String.join(", ", values.stream().map((value) -> String.format(Locale.ROOT, "%.0f", value)).toList());
+	}
+
+	private static String spread(List<Double> values) {
+		List<Double> sorted = new ArrayList<>(values);
+		Collections.sort(sorted);
+		return String.format(Locale.ROOT, "%.2f× (%.2f–%.2f)", Bench.median(values), sorted.get(0),
 				sorted.get(sorted.size() - 1));
 	}
 
