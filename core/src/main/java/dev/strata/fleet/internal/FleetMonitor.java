@@ -12,7 +12,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 
 import dev.strata.Strata;
 import dev.strata.error.StrataException;
@@ -22,6 +21,7 @@ import dev.strata.fleet.FleetView;
 import dev.strata.status.DriftCheck;
 import dev.strata.status.MigrationProgress;
 import dev.strata.status.StatusSnapshot;
+import dev.strata.status.internal.IntervalCache;
 import dev.strata.status.internal.StatusMonitor;
 import dev.strata.targets.MigrationTarget;
 import org.jspecify.annotations.Nullable;
@@ -47,13 +47,11 @@ public final class FleetMonitor implements AutoCloseable {
 
 	private final Clock clock;
 
-	private final ReentrantLock refreshing = new ReentrantLock();
+	private final IntervalCache<FleetView> cache = new IntervalCache<>(this::read, this::isStale);
 
 	private final Map<String, DriftCheck> drift = new ConcurrentHashMap<>();
 
 	private final AtomicInteger nextDrift = new AtomicInteger();
-
-	private volatile @Nullable FleetView view;
 
 	private @Nullable ScheduledExecutorService scheduler;
 
@@ -109,7 +107,7 @@ public final class FleetMonitor implements AutoCloseable {
 
 	/** The pause before the next tenant's check, for the fleet's size as last read. */
 	public Duration nextDriftPause() {
-		FleetView latest = this.view;
+		FleetView latest = this.cache.latest();
 		return driftPause(this.interval, (latest != null) ? latest.tenantCount() : 1);
 	}
 
@@ -121,27 +119,15 @@ public final class FleetMonitor implements AutoCloseable {
 
 	/** The latest view; reads the database only if nothing fresh is cached. */
 	public FleetView current() {
-		FleetView cached = this.view;
-		if (cached != null && !isStale(cached)) {
-			return cached;
-		}
-		if (cached != null && !this.refreshing.tryLock()) {
-			return cached;
-		}
-		if (cached == null) {
-			this.refreshing.lock();
-		}
-		try {
-			FleetView again = this.view;
-			return (again != null && !isStale(again)) ? again : refresh();
-		}
-		finally {
-			this.refreshing.unlock();
-		}
+		return this.cache.current();
 	}
 
 	/** Reads every tenant's state now. */
 	public FleetView refresh() {
+		return this.cache.refresh();
+	}
+
+	private FleetView read() {
 		Instant now = this.clock.instant();
 		FleetResult status = null;
 		String error = null;
@@ -152,9 +138,7 @@ public final class FleetMonitor implements AutoCloseable {
 			logger.debug("Could not read the fleet's status", ex);
 			error = ex.getMessage();
 		}
-		FleetView fresh = new FleetView(now, status, error, this.fleet.lastRun().orElse(null), this.drift);
-		this.view = fresh;
-		return fresh;
+		return new FleetView(now, status, error, this.fleet.lastRun().orElse(null), this.drift);
 	}
 
 	/**
@@ -206,14 +190,7 @@ public final class FleetMonitor implements AutoCloseable {
 
 	private void refreshQuietly() {
 		try {
-			if (this.refreshing.tryLock()) {
-				try {
-					refresh();
-				}
-				finally {
-					this.refreshing.unlock();
-				}
-			}
+			this.cache.refreshUnlessReading();
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Background fleet status refresh failed", ex);

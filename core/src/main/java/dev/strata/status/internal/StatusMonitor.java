@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
 import dev.strata.StatusResult;
 import dev.strata.Strata;
@@ -46,11 +45,7 @@ public final class StatusMonitor implements AutoCloseable {
 
 	private final MigrationReviewer reviewer;
 
-	private final ReentrantLock refreshing = new ReentrantLock();
-
-	private volatile @Nullable StatusSnapshot snapshot;
-
-	private volatile long runsSeen = -1;
+	private final IntervalCache<Reading> cache = new IntervalCache<>(this::readNow, this::isStale);
 
 	private @Nullable ScheduledExecutorService scheduler;
 
@@ -83,42 +78,23 @@ public final class StatusMonitor implements AutoCloseable {
 	/** The latest state; reads the database only if nothing fresh is cached. */
 	public StatusSnapshot current() {
 		Optional<MigrationProgress.Progress> running = this.progress.current();
-		StatusSnapshot cached = this.snapshot;
 		if (running.isPresent()) {
-			StatusSnapshot base = (cached != null) ? cached : new StatusSnapshot(OverallState.MIGRATING,
+			Reading cached = this.cache.latest();
+			StatusSnapshot base = (cached != null) ? cached.snapshot() : new StatusSnapshot(OverallState.MIGRATING,
 					this.clock.instant(), null, null, null, null, this.drift.latest(), Map.of());
 			return base.migrating(running.get());
 		}
-		if (cached != null && !isStale(cached)) {
-			return cached;
-		}
-		if (cached != null && !this.refreshing.tryLock()) {
-			// Someone else is reading the database right now: the stale answer is better
-			// than a queue.
-			return cached;
-		}
-		if (cached == null) {
-			this.refreshing.lock();
-		}
-		try {
-			StatusSnapshot again = this.snapshot;
-			if (again != null && !isStale(again)) {
-				return again;
-			}
-			return refresh();
-		}
-		finally {
-			this.refreshing.unlock();
-		}
+		return this.cache.current().snapshot();
 	}
 
 	/** Reads the database now. */
 	public StatusSnapshot refresh() {
+		return this.cache.refresh().snapshot();
+	}
+
+	private Reading readNow() {
 		long runs = this.progress.runsFinished();
-		StatusSnapshot fresh = read();
-		this.snapshot = fresh;
-		this.runsSeen = runs;
-		return fresh;
+		return new Reading(read(), runs);
 	}
 
 	private StatusSnapshot read() {
@@ -188,9 +164,9 @@ public final class StatusMonitor implements AutoCloseable {
 		return drift.drifted() ? OverallState.DRIFTED : OverallState.UP_TO_DATE;
 	}
 
-	private boolean isStale(StatusSnapshot snapshot) {
-		return this.runsSeen != this.progress.runsFinished()
-				|| snapshot.takenAt().plus(this.interval).isBefore(this.clock.instant());
+	private boolean isStale(Reading reading) {
+		return reading.runs() != this.progress.runsFinished()
+				|| reading.snapshot().takenAt().plus(this.interval).isBefore(this.clock.instant());
 	}
 
 	private void refreshQuietly() {
@@ -198,18 +174,18 @@ public final class StatusMonitor implements AutoCloseable {
 			return;
 		}
 		try {
-			if (this.refreshing.tryLock()) {
-				try {
-					refresh();
-				}
-				finally {
-					this.refreshing.unlock();
-				}
-			}
+			this.cache.refreshUnlessReading();
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Background status refresh failed", ex);
 		}
+	}
+
+	/**
+	 * A snapshot and how many runs of this process had finished when it was read: one
+	 * finished since makes it stale.
+	 */
+	private record Reading(StatusSnapshot snapshot, long runs) {
 	}
 
 	@Override
