@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What every goal shares: where the migrations are and how the guard judges them. Each
  * setting is taken from the plugin's configuration (or {@code -D}), else from the
- * project's {@code application.properties}, else Strata's default.
+ * project's {@code application.properties} or {@code application.yml}, else Strata's
+ * default.
  */
 abstract class AbstractStrataMojo extends AbstractMojo {
 
@@ -43,7 +44,11 @@ abstract class AbstractStrataMojo extends AbstractMojo {
 	@Parameter(property = "strata.locations")
 	@Nullable List<String> locations;
 
-	/** The application's properties the plugin reads {@code strata.*} settings from. */
+	/**
+	 * The application's properties the plugin reads {@code strata.*} settings from, with
+	 * the {@code .yml} and {@code .yaml} files of the same name beside it (the properties
+	 * file winning, as in Spring Boot); a YAML file named here is read alone.
+	 */
 	@Parameter(property = "strata.applicationProperties",
 			defaultValue = "${project.basedir}/src/main/resources/application.properties")
 	@Nullable File applicationProperties;
@@ -97,8 +102,8 @@ abstract class AbstractStrataMojo extends AbstractMojo {
 						? ApplicationProperties.read(this.applicationProperties.toPath()) : ApplicationProperties.NONE;
 			}
 			catch (IOException ex) {
-				throw new MojoExecutionException("Cannot read " + this.applicationProperties + ": " + ex.getMessage(),
-						ex);
+				throw new MojoExecutionException("Cannot read the application's settings (" + this.applicationProperties
+						+ " and the application.yml beside it): " + ex.getMessage(), ex);
 			}
 		}
 		return this.application;

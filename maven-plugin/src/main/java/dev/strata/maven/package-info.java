@@ -3,7 +3,7 @@
  * migration files alone; {@code strata:validate}, {@code strata:info} and
  * {@code strata:migrate} work on a database given by URL. No Spring: the settings come
  * from the plugin's configuration, then from the project's
- * {@code src/main/resources/application.properties}.
+ * {@code src/main/resources/application.properties} and {@code application.yml}.
  */
 @NullMarked
 package dev.strata.maven;

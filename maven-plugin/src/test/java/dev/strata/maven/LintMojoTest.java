@@ -58,6 +58,50 @@ class LintMojoTest {
 	}
 
 	@Test
+	void theApplicationsYamlAppliesAsItsPropertiesDo() throws Exception {
+		TestProject project = new TestProject(this.dir).migration("V1__drop_customers.sql", "DROP TABLE customers;\n")
+			.applicationYaml("""
+					spring:
+					  application:
+					    name: shop
+					strata:
+					  allow-destructive: true
+					  lint:
+					    format: json
+					---
+					spring.config.activate.on-profile: prod
+					strata.allow-destructive: false
+					""");
+
+		project.configure(lint()).execute();
+
+		assertThat(this.dir.resolve("target/strata-lint.json")).content().contains("\"drop-table\"");
+	}
+
+	@Test
+	void theApplicationsPropertiesWinOverItsYamlAndBothNameWhatTheyRead() throws Exception {
+		TestProject project = new TestProject(this.dir).migration("V1__drop_customers.sql", "DROP TABLE customers;\n")
+			.applicationYaml("strata:\n  allowDestructive: true\n  guard:\n    strict: maybe\n")
+			.applicationProperties("strata.allow-destructive=false\n");
+
+		assertThatExceptionOfType(MojoExecutionException.class).isThrownBy(project.configure(lint())::execute)
+			.withMessageContaining("strata.guard.strict=maybe in ")
+			.withMessageContaining("application.yml is neither true nor false");
+		project.applicationYaml("strata:\n  allowDestructive: true\n  locations:\n    - classpath:db/migration\n");
+		assertThatExceptionOfType(MojoFailureException.class).isThrownBy(project.configure(lint())::execute)
+			.withMessageContaining("[drop-table] DESTRUCTIVE");
+	}
+
+	@Test
+	void yamlThatIsNotYamlIsAnErrorNamingTheFile() {
+		TestProject project = new TestProject(this.dir).migration("V1__customers.sql", "CREATE TABLE c (id int);\n")
+			.applicationYaml("strata:\n  locations: [unclosed\n");
+
+		assertThatExceptionOfType(MojoExecutionException.class).isThrownBy(project.configure(lint())::execute)
+			.withMessageContaining("application.yml is not valid YAML");
+	}
+
+	@Test
 	void aFilesystemLocationIsReadRelativeToTheProject() throws Exception {
 		Files.createDirectories(this.dir.resolve("sql"));
 		Files.writeString(this.dir.resolve("sql/V1__customers.sql"), "CREATE TABLE customers (id int);\n");

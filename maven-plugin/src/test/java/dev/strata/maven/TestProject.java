@@ -10,7 +10,8 @@ import org.apache.maven.model.Resource;
 
 /**
  * A Maven project on disk as the goals see it: migrations under
- * {@code src/main/resources/db/migration}, maybe an application.properties.
+ * {@code src/main/resources/db/migration}, maybe an application.properties or
+ * application.yml.
  */
 class TestProject {
 
@@ -32,6 +33,10 @@ class TestProject {
 
 	TestProject applicationProperties(String text) {
 		return write(this.basedir.resolve("src/main/resources/application.properties"), text);
+	}
+
+	TestProject applicationYaml(String text) {
+		return write(this.basedir.resolve("src/main/resources/application.yml"), text);
 	}
 
 	/** The goal, configured as Maven would for this project. */
