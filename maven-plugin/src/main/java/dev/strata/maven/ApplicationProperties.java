@@ -128,22 +128,16 @@ final class ApplicationProperties {
 		if (!key.startsWith("strata.")) {
 			return;
 		}
-		// the same setting written another way (allowDestructive, allow-destructive) is
-		// replaced, not kept beside
-		values.keySet().removeIf((known) -> canonical(known).equals(canonical(key)));
+		// last in, last found: what is read later wins (see key)
+		values.remove(key);
 		values.put(key, value.trim());
 		files.put(key, file);
 	}
 
 	/** The value of a property such as {@code strata.allow-destructive}, or null. */
 	@Nullable String get(String name) {
-		String wanted = canonical(name);
-		for (Map.Entry<String, String> entry : this.values.entrySet()) {
-			if (canonical(entry.getKey()).equals(wanted)) {
-				return entry.getValue();
-			}
-		}
-		return null;
+		String key = key(name);
+		return (key != null) ? this.values.get(key) : null;
 	}
 
 	@Nullable Boolean getBoolean(String name) {
@@ -170,13 +164,24 @@ final class ApplicationProperties {
 
 	/** Where a property was read from, for messages; null when no file set it. */
 	@Nullable Path file(String name) {
+		String key = key(name);
+		return (key != null) ? this.files.get(key) : null;
+	}
+
+	/**
+	 * The key a property was read under, written any way relaxed binding allows
+	 * ({@code allowDestructive}, {@code allow-destructive}); of several, the one read
+	 * last, which wins as in Spring Boot.
+	 */
+	private @Nullable String key(String name) {
 		String wanted = canonical(name);
-		for (Map.Entry<String, Path> entry : this.files.entrySet()) {
-			if (canonical(entry.getKey()).equals(wanted)) {
-				return entry.getValue();
+		String found = null;
+		for (String key : this.values.keySet()) {
+			if (canonical(key).equals(wanted)) {
+				found = key;
 			}
 		}
-		return null;
+		return found;
 	}
 
 	private static String canonical(String name) {
