@@ -203,6 +203,39 @@ class FleetTest {
 	}
 
 	@Test
+	void tenantsWithAHistoryAreCheckedOnTheHistoryTheSurveyRead(TestDatabase db) {
+		db.execute("create table public.plans (id int, name text)");
+		List<String> tenants = tenants(5);
+		fleet(db, tenants, FleetSettings.DEFAULTS).migrate();
+		write("V3__orders.sql", "create table orders (id int primary key);");
+		CountingDataSource counting = new CountingDataSource(db.dataSource());
+
+		FleetResult result = fleet(counting.dataSource(), tenants, FleetSettings.DEFAULTS).migrate();
+
+		assertThat(result.count(TenantState.APPLIED)).isEqualTo(5);
+		// the search_path and the catalog; then each tenant's lock holder, its migration
+		// and its lock: no status of its own before
+		assertThat(counting.connections.get()).isEqualTo(2 + 5 * 3);
+		assertThat(tenants).allSatisfy((tenant) -> assertThat(history(db, tenant)).containsExactly("1", "2", "3"));
+	}
+
+	@Test
+	void aTenantWhoseHistoryDisagreesWithTheFilesFailsAloneBeforeAnyIsMigrated(TestDatabase db) {
+		db.execute("create table public.plans (id int, name text)");
+		List<String> tenants = tenants(3);
+		fleet(db, tenants, FleetSettings.DEFAULTS).migrate();
+		db.execute("update t01.strata_schema_history set checksum = checksum + 1 where version = '1'");
+		write("V3__orders.sql", "create table orders (id int primary key);");
+
+		FleetResult result = fleet(db, tenants, FleetSettings.DEFAULTS).migrate();
+
+		assertThat(result.tenants().stream().map(TenantResult::state)).containsExactly(TenantState.APPLIED,
+				TenantState.FAILED, TenantState.APPLIED);
+		assertThat(result.tenants().get(1).category()).isEqualTo(ErrorCategory.VALIDATION);
+		assertThat(history(db, "t01")).containsExactly("1", "2");
+	}
+
+	@Test
 	void aMissingSchemaIsCreatedOrRefused(TestDatabase db) {
 		db.execute("create table public.plans (id int, name text)");
 

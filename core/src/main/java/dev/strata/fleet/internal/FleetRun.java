@@ -171,8 +171,9 @@ public final class FleetRun {
 		List<MigrationTarget> work = new ArrayList<>();
 		Set<String> withoutSchema = new HashSet<>();
 		Map<StrataConfig.MigrationSources, TenantFiles> files = new HashMap<>();
+		Map<String, MigrationPlan> planned = new HashMap<>();
 		if (this.tenants.isEmpty()) {
-			return new Survey(settled, work, withoutSchema, files);
+			return new Survey(settled, work, withoutSchema, files, planned);
 		}
 		List<FleetCatalog.@Nullable Tenant> catalog = FleetCatalog.read(this.tenants, this.settings.parallelism());
 		for (int i = 0; i < this.tenants.size(); i++) {
@@ -190,13 +191,14 @@ public final class FleetRun {
 			}
 			StrataConfig config = config(tenant);
 			TenantFiles own = files.computeIfAbsent(config.migrationSources(), (sources) -> TenantFiles.read(config));
-			if (own.shortcut() && found != null && found.historyExists() && found.snapshotExists()) {
+			if (found != null && found.historyExists()) {
 				MigrationPlan plan = own.planner().plan(own.migrations(), found.history());
-				if (plan.isValid() && !plan.hasPending()) {
+				if (own.shortcut() && found.snapshotExists() && plan.isValid() && !plan.hasPending()) {
 					settled.put(tenant.name(), result(tenant, tenant.schema(), TenantState.UP_TO_DATE, 0, 0,
 							plan.currentVersionText(), null, null));
 					continue;
 				}
+				planned.put(tenant.name(), plan);
 			}
 			work.add(tenant);
 		}
@@ -206,7 +208,7 @@ public final class FleetRun {
 			logger.debug("The tenants' configurations find their migrations in {} different ways: read once for each",
 					files.size());
 		}
-		return new Survey(settled, work, withoutSchema, files);
+		return new Survey(settled, work, withoutSchema, files, planned);
 	}
 
 	/**
@@ -215,15 +217,24 @@ public final class FleetRun {
 	 * @param withoutSchema the tenants whose schema the catalog did not find: nothing of
 	 * theirs to read yet
 	 * @param files the migrations as read for each tenant's sources
+	 * @param planned for each tenant with work and a history, its files planned against
+	 * the history the catalog read
 	 */
 	private record Survey(Map<String, TenantResult> settled, List<MigrationTarget> work, Set<String> withoutSchema,
-			Map<StrataConfig.MigrationSources, TenantFiles> files) {
+			Map<StrataConfig.MigrationSources, TenantFiles> files, Map<String, MigrationPlan> planned) {
 
 		/**
-		 * The tenant's files planned against an empty history, as a tenant without a
-		 * schema finds them; {@code null} if the tenant has a schema.
+		 * What {@code status} would find of the tenant, if the survey knows it already:
+		 * its files against the history read (with a Strata history, status is that plan
+		 * and nothing more), or against an empty one for a schema not created yet;
+		 * {@code null} for a tenant that needs a look of its own (a schema without a
+		 * history may hold objects, or Flyway's history).
 		 */
-		@Nullable MigrationPlan filesAlone(MigrationTarget tenant, StrataConfig config) {
+		@Nullable MigrationPlan known(MigrationTarget tenant, StrataConfig config) {
+			MigrationPlan plan = planned().get(tenant.name());
+			if (plan != null) {
+				return plan;
+			}
 			TenantFiles own = withoutSchema().contains(tenant.name()) ? files().get(config.migrationSources()) : null;
 			return (own != null) ? own.alone() : null;
 		}
@@ -255,17 +266,18 @@ public final class FleetRun {
 	/**
 	 * Checks one tenant before any is migrated: its history against the files, and its
 	 * pending files prepared and judged by the guard with table sizes unknown (they are
-	 * looked up per tenant when it migrates). A tenant whose schema does not exist yet
-	 * has nothing to read: the survey's plan of the files against an empty history is
-	 * what a dry run would find, without a connection or the files read again.
+	 * looked up per tenant when it migrates). What the survey read stands for the
+	 * history, without a connection or the files read again: the history it read, or, for
+	 * a schema that does not exist yet, an empty one. Only a schema without a history
+	 * gets a status of its own (it may hold objects, or Flyway's history).
 	 * @return {@code null} when the tenant may be migrated, else its result
 	 * @throws FleetRefusedException if the files are bad or refused whatever the tenant
 	 */
 	private @Nullable TenantResult check(MigrationTarget tenant, Survey survey) {
 		StrataConfig config = config(tenant);
 		try {
-			MigrationPlan filesAlone = survey.filesAlone(tenant, config);
-			Look look = (filesAlone != null) ? Look.ofFiles(tenant, filesAlone) : Look.of(new Strata(config).status());
+			MigrationPlan known = survey.known(tenant, config);
+			Look look = (known != null) ? Look.ofPlan(tenant, known) : Look.of(new Strata(config).status());
 			if (!look.problems().isEmpty()) {
 				return result(tenant, look.schema(), TenantState.FAILED, 0, 0, look.version(),
 						problems(look.problems()), ErrorCategory.VALIDATION);
@@ -301,8 +313,8 @@ public final class FleetRun {
 					status.pending().stream().map(MigrationStatus::migration).toList());
 		}
 
-		/** A tenant without a schema yet: the files against an empty history. */
-		static Look ofFiles(MigrationTarget tenant, MigrationPlan plan) {
+		/** A tenant as the survey planned it. */
+		static Look ofPlan(MigrationTarget tenant, MigrationPlan plan) {
 			return new Look(tenant.schema(), plan.currentVersionText(), plan.problems(), plan.pending());
 		}
 
