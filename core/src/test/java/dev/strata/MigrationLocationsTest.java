@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.strata.error.ErrorCategory;
@@ -102,12 +105,16 @@ class MigrationLocationsTest {
 	}
 
 	@Test
-	void anUnreadableLocationIsAnError(TestDatabase db) throws IOException {
+	void anUnreadableLocationIsAnError(TestDatabase db) throws Exception {
 		Path locked = Files.createDirectory(this.dir.resolve("locked"));
 		Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
 		try {
-			assumeThat(Files.isReadable(locked)).as("not running as root, who reads anything").isFalse();
-
+			if (Files.isReadable(locked)) {
+				// root reads anything: a migrator without the capabilities that let it
+				// cannot
+				unreadableToAMigratorWithoutRootsOverride(db, locked);
+				return;
+			}
 			StrataException ex = catchThrowableOfType(StrataException.class,
 					() -> Db.strata(db, "filesystem:" + locked).migrate());
 
@@ -117,6 +124,39 @@ class MigrationLocationsTest {
 		}
 		finally {
 			Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+		}
+	}
+
+	/**
+	 * Root reads any directory through CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH: a
+	 * migrator process started without them (util-linux's {@code setpriv}) is refused
+	 * like any other user, which is what CI, running as root, can test.
+	 */
+	private void unreadableToAMigratorWithoutRootsOverride(TestDatabase db, Path locked) throws Exception {
+		List<String> setpriv = List.of("setpriv", "--bounding-set=-dac_override,-dac_read_search",
+				"--inh-caps=-dac_override,-dac_read_search");
+		assumeThat(runs(setpriv)).as("setpriv, to drop root's read override, is not available here").isTrue();
+
+		MigratorProcess migrator = MigratorProcess.start(setpriv, db.jdbcUrl(), db, "filesystem:" + locked,
+				this.dir.resolve("migrator.log"), Map.of());
+
+		assertThat(migrator.exitCode(60)).as(migrator.log())
+			.isEqualTo(MigrateMain.exitCode(ErrorCategory.CONFIGURATION));
+		assertThat(migrator.log()).contains("Migration location filesystem:" + locked + " cannot be read");
+		assertNothingCreated(db);
+	}
+
+	private static boolean runs(List<String> launcher) throws InterruptedException {
+		List<String> command = new ArrayList<>(launcher);
+		command.add("true");
+		try {
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.start();
+			return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
+		}
+		catch (IOException ex) {
+			return false;
 		}
 	}
 

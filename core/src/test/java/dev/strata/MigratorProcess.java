@@ -49,12 +49,22 @@ final class MigratorProcess {
 	 */
 	static MigratorProcess start(String url, TestDatabase db, String location, Path log,
 			Map<String, String> environment, String... extra) {
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-						// The short-lived JVM starts faster without the optimising
-						// compiler.
-						"-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-						MigrateMain.class.getName(), url, db.username(), db.password(), location));
+		return start(List.of(), url, db, location, log, environment, extra);
+	}
+
+	/**
+	 * As {@link #start(String, TestDatabase, String, Path, Map, String...)}, the JVM
+	 * launched through {@code launcher} (a command that runs the rest of its arguments,
+	 * such as {@code setpriv} with its options).
+	 */
+	static MigratorProcess start(List<String> launcher, String url, TestDatabase db, String location, Path log,
+			Map<String, String> environment, String... extra) {
+		List<String> command = new ArrayList<>(launcher);
+		command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				// The short-lived JVM starts faster without the optimising
+				// compiler.
+				"-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), MigrateMain.class.getName(),
+				url, db.username(), db.password(), location));
 		command.addAll(List.of(extra));
 		try {
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
