@@ -69,9 +69,7 @@ class FleetTest {
 
 	@Test
 	void aFailingTenantFailsAloneAndARerunPicksItUp(TestDatabase db) {
-		db.execute("create table public.plans (id int, name text)");
-		List<String> tenants = tenants(8);
-		fleet(db, tenants, FleetSettings.DEFAULTS).migrate();
+		List<String> tenants = migrated(db, 8);
 		db.execute("create table t07.orders (id int)");
 		write("V3__orders.sql", "create table orders (id int primary key);");
 
@@ -97,9 +95,7 @@ class FleetTest {
 
 	@Test
 	void failFastStartsNoTenantAfterAFailure(TestDatabase db) {
-		db.execute("create table public.plans (id int, name text)");
-		List<String> tenants = tenants(6);
-		fleet(db, tenants, FleetSettings.DEFAULTS).migrate();
+		List<String> tenants = migrated(db, 6);
 		db.execute("create table t00.orders (id int)");
 		write("V3__orders.sql", "create table orders (id int primary key);");
 
@@ -112,9 +108,7 @@ class FleetTest {
 
 	@Test
 	void aRefusedFileRefusesTheWholeFleetBeforeAnyTenantChanges(TestDatabase db) {
-		db.execute("create table public.plans (id int, name text)");
-		List<String> tenants = tenants(4);
-		fleet(db, tenants, FleetSettings.DEFAULTS).migrate();
+		List<String> tenants = migrated(db, 4);
 		write("V3__more.sql", "create table notes (id int);");
 		write("V4__drop.sql", "drop table accounts;");
 
@@ -143,9 +137,7 @@ class FleetTest {
 
 	@Test
 	void aTenantConfiguredWithMoreFilesIsPlannedAgainstItsOwnFiles(TestDatabase db) throws IOException {
-		db.execute("create table public.plans (id int, name text)");
-		List<String> tenants = tenants(4);
-		fleet(db, tenants, FleetSettings.DEFAULTS).migrate();
+		List<String> tenants = migrated(db, 4);
 		Files.writeString(this.extra.resolve("V3__notes.sql"), "create table notes (id int primary key);");
 
 		FleetResult result = fleetWithExtraFiles(db, tenants, "t02").migrate();
@@ -204,9 +196,7 @@ class FleetTest {
 
 	@Test
 	void tenantsWithAHistoryAreCheckedOnTheHistoryTheSurveyRead(TestDatabase db) {
-		db.execute("create table public.plans (id int, name text)");
-		List<String> tenants = tenants(5);
-		fleet(db, tenants, FleetSettings.DEFAULTS).migrate();
+		List<String> tenants = migrated(db, 5);
 		write("V3__orders.sql", "create table orders (id int primary key);");
 		CountingDataSource counting = new CountingDataSource(db.dataSource());
 
@@ -221,9 +211,7 @@ class FleetTest {
 
 	@Test
 	void aTenantWhoseHistoryDisagreesWithTheFilesFailsAloneBeforeAnyIsMigrated(TestDatabase db) {
-		db.execute("create table public.plans (id int, name text)");
-		List<String> tenants = tenants(3);
-		fleet(db, tenants, FleetSettings.DEFAULTS).migrate();
+		List<String> tenants = migrated(db, 3);
 		db.execute("update t01.strata_schema_history set checksum = checksum + 1 where version = '1'");
 		write("V3__orders.sql", "create table orders (id int primary key);");
 
@@ -284,6 +272,14 @@ class FleetTest {
 		assertThat(validate.tenants().get(3).state()).isEqualTo(TenantState.PENDING);
 		assertThat(validate.tenants().get(3).error()).contains("Run migrate.");
 		assertThat(history(db, "t03")).isEmpty();
+	}
+
+	/** {@code count} tenants migrated to the two files written before each test. */
+	private List<String> migrated(TestDatabase db, int count) {
+		db.execute("create table public.plans (id int, name text)");
+		List<String> tenants = tenants(count);
+		fleet(db, tenants, FleetSettings.DEFAULTS).migrate();
+		return tenants;
 	}
 
 	static List<String> tenants(int count) {

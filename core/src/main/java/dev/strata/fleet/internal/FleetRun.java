@@ -3,11 +3,9 @@ package dev.strata.fleet.internal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -34,6 +32,7 @@ import dev.strata.fleet.TenantConfigs;
 import dev.strata.fleet.TenantResult;
 import dev.strata.fleet.TenantState;
 import dev.strata.guard.GuardRefusedException;
+import dev.strata.guard.GuardSettings;
 import dev.strata.guard.RecognitionCache;
 import dev.strata.guard.TableSizes;
 import dev.strata.guard.internal.Guard;
@@ -70,6 +69,14 @@ public final class FleetRun {
 	private final RecognitionCache cache;
 
 	private final Map<String, StrataConfig> built = new ConcurrentHashMap<>();
+
+	/**
+	 * The guard's verdict on pending migrations the survey planned, by what it judged: on
+	 * a release, or for new tenants, every tenant has the same pending migrations (the
+	 * same objects, read once) and the same guard settings, so they are prepared and
+	 * judged once.
+	 */
+	private final Map<Judged, GuardReport> verdicts = new ConcurrentHashMap<>();
 
 	private final long start = System.nanoTime();
 
@@ -169,19 +176,15 @@ public final class FleetRun {
 	private Survey survey() {
 		Map<String, TenantResult> settled = new ConcurrentHashMap<>();
 		List<MigrationTarget> work = new ArrayList<>();
-		Set<String> withoutSchema = new HashSet<>();
 		Map<StrataConfig.MigrationSources, TenantFiles> files = new HashMap<>();
 		Map<String, MigrationPlan> planned = new HashMap<>();
 		if (this.tenants.isEmpty()) {
-			return new Survey(settled, work, withoutSchema, files, planned);
+			return new Survey(settled, work, planned);
 		}
 		List<FleetCatalog.@Nullable Tenant> catalog = FleetCatalog.read(this.tenants, this.settings.parallelism());
 		for (int i = 0; i < this.tenants.size(); i++) {
 			MigrationTarget tenant = this.tenants.get(i);
 			FleetCatalog.Tenant found = catalog.get(i);
-			if (found != null && !found.schemaExists()) {
-				withoutSchema.add(tenant.name());
-			}
 			if (found != null && !found.schemaExists() && !this.settings.createSchemas()) {
 				settled.put(tenant.name(),
 						result(tenant, tenant.schema(), TenantState.REFUSED, 0, 0, null, "Schema \"" + tenant.schema()
@@ -191,7 +194,11 @@ public final class FleetRun {
 			}
 			StrataConfig config = config(tenant);
 			TenantFiles own = files.computeIfAbsent(config.migrationSources(), (sources) -> TenantFiles.read(config));
-			if (found != null && found.historyExists()) {
+			if (found != null && !found.schemaExists()) {
+				// nothing of its own to read yet
+				planned.put(tenant.name(), own.alone());
+			}
+			else if (found != null && found.historyExists()) {
 				MigrationPlan plan = own.planner().plan(own.migrations(), found.history());
 				if (own.shortcut() && found.snapshotExists() && plan.isValid() && !plan.hasPending()) {
 					settled.put(tenant.name(), result(tenant, tenant.schema(), TenantState.UP_TO_DATE, 0, 0,
@@ -208,37 +215,20 @@ public final class FleetRun {
 			logger.debug("The tenants' configurations find their migrations in {} different ways: read once for each",
 					files.size());
 		}
-		return new Survey(settled, work, withoutSchema, files, planned);
+		return new Survey(settled, work, Map.copyOf(planned));
 	}
 
 	/**
 	 * The tenants the catalog settled, and those that need a look of their own.
 	 *
-	 * @param withoutSchema the tenants whose schema the catalog did not find: nothing of
-	 * theirs to read yet
-	 * @param files the migrations as read for each tenant's sources
-	 * @param planned for each tenant with work and a history, its files planned against
-	 * the history the catalog read
+	 * @param planned what {@code status} would find of a tenant with work, where the
+	 * survey knows it already: its files against the history it read (with a Strata
+	 * history, status is that plan and nothing more), or against an empty one for a
+	 * schema not created yet. A schema without a history (it may hold objects, or
+	 * Flyway's history) is not here: it needs a look of its own.
 	 */
-	private record Survey(Map<String, TenantResult> settled, List<MigrationTarget> work, Set<String> withoutSchema,
-			Map<StrataConfig.MigrationSources, TenantFiles> files, Map<String, MigrationPlan> planned) {
-
-		/**
-		 * What {@code status} would find of the tenant, if the survey knows it already:
-		 * its files against the history read (with a Strata history, status is that plan
-		 * and nothing more), or against an empty one for a schema not created yet;
-		 * {@code null} for a tenant that needs a look of its own (a schema without a
-		 * history may hold objects, or Flyway's history).
-		 */
-		@Nullable MigrationPlan known(MigrationTarget tenant, StrataConfig config) {
-			MigrationPlan plan = planned().get(tenant.name());
-			if (plan != null) {
-				return plan;
-			}
-			TenantFiles own = withoutSchema().contains(tenant.name()) ? files().get(config.migrationSources()) : null;
-			return (own != null) ? own.alone() : null;
-		}
-
+	private record Survey(Map<String, TenantResult> settled, List<MigrationTarget> work,
+			Map<String, MigrationPlan> planned) {
 	}
 
 	/**
@@ -276,14 +266,14 @@ public final class FleetRun {
 	private @Nullable TenantResult check(MigrationTarget tenant, Survey survey) {
 		StrataConfig config = config(tenant);
 		try {
-			MigrationPlan known = survey.known(tenant, config);
+			MigrationPlan known = survey.planned().get(tenant.name());
 			Look look = (known != null) ? Look.ofPlan(tenant, known) : Look.of(new Strata(config).status());
 			if (!look.problems().isEmpty()) {
 				return result(tenant, look.schema(), TenantState.FAILED, 0, 0, look.version(),
 						problems(look.problems()), ErrorCategory.VALIDATION);
 			}
-			GuardReport report = new Guard(config.guard(), TableSizes.NONE, this.cache)
-				.checkRun(new MigrationPreparer().prepare(look.pending()));
+			GuardReport report = (known != null) ? this.verdicts.computeIfAbsent(judged(look, config), this::judge)
+					: judge(judged(look, config));
 			if (report.isRefused()) {
 				throw new GuardRefusedException(report.refused(), "nothing was applied to any tenant");
 			}
@@ -295,6 +285,23 @@ public final class FleetRun {
 			}
 			return failed(tenant, ex, Duration.ZERO);
 		}
+	}
+
+	/** Prepares the pending migrations and judges them, table sizes unknown. */
+	private GuardReport judge(Judged judged) {
+		return new Guard(judged.guard(), TableSizes.NONE, this.cache)
+			.checkRun(new MigrationPreparer().prepare(judged.pending()));
+	}
+
+	private static Judged judged(Look look, StrataConfig config) {
+		return new Judged(look.pending(), config.migrationSources(), config.guard());
+	}
+
+	/**
+	 * Pending migrations, where they were read (their placeholders among it: the text the
+	 * guard reads) and the guard settings they are judged with.
+	 */
+	private record Judged(List<Migration> pending, StrataConfig.MigrationSources sources, GuardSettings guard) {
 	}
 
 	/**
